@@ -1,0 +1,101 @@
+package th.go.cdd.womenfund.demo;
+
+import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import th.go.cdd.womenfund.loan.Decision;
+import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.ThaiDates;
+
+/** Builds demo loan applications as an officer would key them, and walks them through the steps. */
+public final class DemoApplications {
+
+  private DemoApplications() {}
+
+  /** Start-form variables of a valid application: five to seven borrowers, amounts summing exactly. */
+  public static Map<String, Object> application(int n, String groupName, String subDistrictCode, LocalDate today) {
+    int size = 5 + n % 3;
+    StringBuilder borrowers = new StringBuilder();
+    StringBuilder acks = new StringBuilder();
+    long total = 0;
+    for (int b = 0; b < size; b++) {
+      int person = n * 10 + b;
+      String id = DemoPeople.nationalId(person);
+      long amount = 10_000 + (person % 4) * 5_000;
+      total += amount;
+      LocalDate birth = today.minusYears(25 + person % 30).minusDays(person * 11L % 300);
+      LocalDate since = today.minusYears(2 + person % 10);
+      borrowers.append(id).append(", ").append(DemoPeople.woman(person)).append(", ")
+          .append(ThaiDates.formatNumeric(birth)).append(", ").append(ThaiDates.formatNumeric(since)).append(", ")
+          .append(amount).append(".00\n");
+      acks.append(id).append(", คู่สมรส, ").append(DemoPeople.husbandOf(person)).append(", ")
+          .append(ThaiDates.formatNumeric(today.minusDays(3))).append('\n');
+    }
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(Var.GROUP_NAME, groupName);
+    vars.put(Var.SUB_DISTRICT_CODE, subDistrictCode);
+    vars.put(Var.CONTACT_NAME, DemoPeople.woman(n * 10));
+    vars.put(Var.CONTACT_EMAIL, "group" + (n + 1) + "@womenfund.example");
+    vars.put(Var.CONTACT_PHONE, "08" + String.format("%08d", 12345678 + n));
+    vars.put(Var.PURPOSE, "ทุนหมุนเวียนสำหรับ" + groupName + " ซื้อวัตถุดิบและอุปกรณ์ เพื่อเพิ่มรายได้ของสมาชิก");
+    vars.put(Var.OCCUPATION, List.of("AGRICULTURE", "HANDICRAFT", "FOOD_PROCESSING", "LIVESTOCK", "TRADE").get(n % 5));
+    vars.put(Var.REQUESTED_AMOUNT, total + ".00");
+    vars.put(Var.TERM_MONTHS, (long) List.of(12, 24, 36).get(n % 3));
+    vars.put(Var.REPAYMENT_FREQUENCY, n % 4 == 3 ? "QUARTERLY" : "MONTHLY");
+    vars.put(Var.BORROWERS, borrowers.toString());
+    vars.put(Var.FAMILY_ACKNOWLEDGEMENTS, acks.toString());
+    vars.put(Var.ALL_THAI_WOMEN, true);
+    return vars;
+  }
+
+  /** Completes tasks, each as a user of its candidate group, until the application reaches {@code stage}. */
+  public static void advance(ProcessEngine engine, String pid, String district, String stage, LocalDate today) {
+    String province = district.substring(0, 2);
+    if (stage.equals("endorsement")) {
+      return;
+    }
+    complete(engine, pid, "officer" + district, Roles.districtOfficers(district), Map.of(
+        Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today.minusDays(1)),
+        Var.ENDORSEMENT_REFERENCE, "5/2569",
+        Var.ENDORSEMENT_OPINION, "คณะทำงานฯ ตำบลรับรองโครงการ กลุ่มมีความพร้อม"));
+    if (stage.equals("screening")) {
+      return;
+    }
+    if (stage.equals("fix") || stage.equals("screening-after-fix")) {
+      complete(engine, pid, "committee" + district, Roles.districtCommittee(district), Map.of(
+          Var.DISTRICT_DECISION, Decision.RETURN.name(),
+          Var.DISTRICT_DECISION_REASON, "ขอให้ระบุแผนการตลาดของผลิตภัณฑ์ในวัตถุประสงค์โครงการ"));
+      if (stage.equals("fix")) {
+        return;
+      }
+      Map<String, Object> vars = new HashMap<>(engine.getRuntimeService().getVariables(pid));
+      vars.put(Var.PURPOSE, vars.get(Var.PURPOSE) + " จำหน่ายที่ตลาดชุมชนและร้านค้าออนไลน์ของจังหวัด");
+      complete(engine, pid, "officer" + district, Roles.districtOfficers(district), vars);
+      return;
+    }
+    complete(engine, pid, "committee" + district, Roles.districtCommittee(district), Map.of(
+        Var.DISTRICT_DECISION, Decision.APPROVE.name(), Var.DISTRICT_DECISION_REASON, "โครงการเป็นไปได้"));
+    if (stage.equals("province")) {
+      return;
+    }
+    complete(engine, pid, "provcommittee" + province, Roles.provinceCommittee(province), Map.of(
+        Var.PROVINCE_DECISION, Decision.APPROVE.name(), Var.PROVINCE_DECISION_REASON, "อนุมัติตามที่อำเภอเสนอ"));
+    if (stage.equals("contract")) {
+      return;
+    }
+    complete(engine, pid, "officer" + district, Roles.districtOfficers(district), Map.of(
+        Var.CONTRACT_NO, "สญ." + district + "/" + (pid.hashCode() & 0xfff),
+        Var.CONTRACT_DATE, ThaiDates.formatNumeric(today)));
+  }
+
+  private static void complete(ProcessEngine engine, String pid, String user, String group, Map<String, Object> vars) {
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult();
+    engine.getTaskService().complete(task.getId(), vars);
+  }
+}

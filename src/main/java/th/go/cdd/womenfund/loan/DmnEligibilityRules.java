@@ -1,0 +1,38 @@
+package th.go.cdd.womenfund.loan;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Evaluates the deployed {@code loan-eligibility} table (latest version) through the engine. */
+@Component
+public class DmnEligibilityRules implements EligibilityRules {
+
+  private final DecisionService decisions;
+
+  public DmnEligibilityRules(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  @Override
+  public List<EligibilityCheck> evaluate(EligibilityFacts f) {
+    DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(LoanApplicationProcess.ELIGIBILITY_DECISION,
+        Variables.createVariables()
+            .putValue("groupSize", f.groupSize())
+            .putValue("requestedAmount", f.requestedAmount())
+            .putValue("maxBorrowerAmount", f.maxBorrowerAmount())
+            .putValue("termMonths", f.termMonths())
+            .putValue("youngestAge", f.youngestAge())
+            .putValue("shortestResidenceMonths", f.shortestResidenceMonths())
+            .putValue("allThaiWomen", f.allThaiWomen()));
+    return result.getResultList().stream().map(DmnEligibilityRules::check).toList();
+  }
+
+  static EligibilityCheck check(Map<String, Object> row) {
+    return new EligibilityCheck((String) row.get("criterion"), Boolean.TRUE.equals(row.get("passed")),
+        (String) row.get("message"));
+  }
+}

@@ -1,0 +1,26 @@
+package th.go.cdd.womenfund.loan;
+
+import java.time.LocalDate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The dated table of rates: the one in force on a day is the latest that took effect on or before it. */
+@Repository
+public class InterestRateRepository {
+
+  private final JdbcClient jdbc;
+
+  public InterestRateRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public InterestRate rateOn(LocalDate day) {
+    return jdbc.sql("select effective_from, loan_rate_pct, default_rate_pct, announcement from interest_rate"
+            + " where effective_from <= ? order by effective_from desc fetch first 1 rows only")
+        .param(day)
+        .query((rs, n) -> new InterestRate(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2), rs.getBigDecimal(3),
+            rs.getString(4)))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("no interest rate in force on " + day));
+  }
+}

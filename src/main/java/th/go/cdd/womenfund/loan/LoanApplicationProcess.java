@@ -1,0 +1,75 @@
+package th.go.cdd.womenfund.loan;
+
+/** Names shared by the {@code loan-application} BPMN, its forms, its delegates and its tests: one place each. */
+public final class LoanApplicationProcess {
+
+  public static final String KEY = "loan-application";
+  public static final String ELIGIBILITY_DECISION = "loan-eligibility";
+
+  private LoanApplicationProcess() {}
+
+  /** Element ids a test or a listener needs. */
+  public static final class Element {
+    public static final String START = "start_event_application_registered";
+    public static final String REGISTER = "service_task_register_application";
+    public static final String SUBDISTRICT_ENDORSEMENT = "user_task_subdistrict_endorsement";
+    public static final String DISTRICT_SCREENING = "user_task_district_screening";
+    public static final String FIX_APPLICATION = "user_task_fix_application";
+    public static final String UPDATE = "service_task_update_application";
+    public static final String PROVINCE_DECISION = "user_task_province_decision";
+    public static final String SIGN_CONTRACT = "user_task_sign_contract";
+    public static final String RECORD_TRANSFER = "user_task_record_transfer";
+    public static final String GENERATE_SCHEDULE = "service_task_generate_schedule";
+    public static final String NOTIFY_APPROVAL = "service_task_notify_approval";
+    public static final String NOTIFY_DISTRICT_REJECTION = "service_task_notify_district_rejection";
+    public static final String NOTIFY_PROVINCE_REJECTION = "service_task_notify_province_rejection";
+    public static final String END_DISBURSED = "end_event_loan_disbursed";
+    public static final String END_REJECTED_BY_DISTRICT = "end_event_rejected_by_district";
+    public static final String END_REJECTED_BY_PROVINCE = "end_event_rejected_by_province";
+
+    private Element() {}
+  }
+
+  /** Process variables. Form field keys are these names. */
+  public static final class Var {
+    // start form and fix form
+    public static final String GROUP_NAME = "groupName";
+    public static final String SUB_DISTRICT_CODE = "subDistrictCode";
+    public static final String CONTACT_NAME = "contactName";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    public static final String CONTACT_PHONE = "contactPhone";
+    public static final String PURPOSE = "projectPurpose";
+    public static final String OCCUPATION = "occupationCategory";
+    public static final String REQUESTED_AMOUNT = "requestedAmount";
+    public static final String TERM_MONTHS = "termMonths";
+    public static final String REPAYMENT_FREQUENCY = "repaymentFrequency";
+    public static final String BORROWERS = "borrowers";
+    public static final String FAMILY_ACKNOWLEDGEMENTS = "familyAcknowledgements";
+    public static final String ALL_THAI_WOMEN = "allBorrowersThaiWomen";
+    // set by registration
+    public static final String LOAN_ID = "loanId";
+    public static final String APPLICATION_NO = "applicationNo";
+    public static final String DISTRICT_CODE = "districtCode";
+    public static final String PROVINCE_CODE = "provinceCode";
+    public static final String AREA_NAME = "areaName";
+    public static final String APPLICATION_SUMMARY = "applicationSummary";
+    public static final String ELIGIBILITY_SUMMARY = "eligibilitySummary";
+    // sub-district working group
+    public static final String ENDORSEMENT_DATE = "endorsementDate";
+    public static final String ENDORSEMENT_REFERENCE = "endorsementReference";
+    public static final String ENDORSEMENT_OPINION = "endorsementOpinion";
+    // committees
+    public static final String DISTRICT_DECISION = "districtDecision";
+    public static final String DISTRICT_DECISION_REASON = "districtDecisionReason";
+    public static final String PROVINCE_DECISION = "provinceDecision";
+    public static final String PROVINCE_DECISION_REASON = "provinceDecisionReason";
+    // contract and transfer
+    public static final String CONTRACT_NO = "contractNo";
+    public static final String CONTRACT_DATE = "contractDate";
+    public static final String TRANSFER_DATE = "transferDate";
+    public static final String TRANSFER_REFERENCE = "transferReference";
+    public static final String SCHEDULE_SUMMARY = "scheduleSummary";
+
+    private Var() {}
+  }
+}

@@ -1,0 +1,134 @@
+package th.go.cdd.womenfund.loan;
+
+import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import th.go.cdd.womenfund.loan.LoanApplicationService.Registration;
+import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.system.ThaiValidationException;
+
+/**
+ * The engine edge of {@code loan-application}: reads what the forms sent, calls
+ * {@link LoanApplicationService}, writes back what the next steps show. Called from the BPMN as
+ * {@code ${loanSteps.register(execution)}} and as complete listeners {@code ${loanSteps.recordX(task)}};
+ * a listener that throws refuses the form, and the task stays open with nothing changed.
+ */
+@Component("loanSteps")
+public class LoanProcessSteps {
+
+  private final LoanApplicationService service;
+  private final LoanNotifications notifications;
+
+  public LoanProcessSteps(LoanApplicationService service, LoanNotifications notifications) {
+    this.service = service;
+    this.notifications = notifications;
+  }
+
+  public void register(DelegateExecution execution) {
+    Registration r = service.register(input(execution), actor(execution), EngineClock.today());
+    service.linkProcess(r.loanId(), execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(r.applicationNo());
+    store(execution, r);
+  }
+
+  public void update(DelegateExecution execution) {
+    Registration r = service.update(loanId(execution), input(execution), actor(execution), EngineClock.today());
+    store(execution, r);
+  }
+
+  public void recordEndorsement(DelegateTask task) {
+    LocalDate date = service.recordEndorsement(string(task, Var.ENDORSEMENT_DATE), string(task, Var.ENDORSEMENT_REFERENCE),
+        string(task, Var.ENDORSEMENT_OPINION), EngineClock.today());
+    task.setVariable(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(date));
+  }
+
+  public void recordDistrictDecision(DelegateTask task) {
+    Decision d = service.recordDistrictDecision(loanId(task), string(task, Var.DISTRICT_DECISION),
+        string(task, Var.DISTRICT_DECISION_REASON));
+    task.setVariable(Var.DISTRICT_DECISION, d.name());
+  }
+
+  public void recordProvinceDecision(DelegateTask task) {
+    Decision d = service.recordProvinceDecision(loanId(task), string(task, Var.PROVINCE_DECISION),
+        string(task, Var.PROVINCE_DECISION_REASON));
+    task.setVariable(Var.PROVINCE_DECISION, d.name());
+  }
+
+  public void recordContract(DelegateTask task) {
+    service.recordContract(loanId(task), string(task, Var.CONTRACT_NO), string(task, Var.CONTRACT_DATE),
+        EngineClock.today());
+  }
+
+  public void recordTransfer(DelegateTask task) {
+    service.recordTransfer(loanId(task), string(task, Var.TRANSFER_DATE), string(task, Var.TRANSFER_REFERENCE),
+        EngineClock.today());
+  }
+
+  public void generateSchedule(DelegateExecution execution) {
+    execution.setVariable(Var.SCHEDULE_SUMMARY, service.generateSchedule(loanId(execution)));
+  }
+
+  public void notifyApproval(DelegateExecution execution) {
+    notifications.send(notifications.approvalMail(loanId(execution)));
+  }
+
+  public void notifyDistrictRejection(DelegateExecution execution) {
+    notifications.send(notifications.rejectionMail(loanId(execution), "คณะอนุกรรมการกลั่นกรองและติดตามการดำเนินงานกองทุนฯ อำเภอ",
+        string(execution, Var.DISTRICT_DECISION_REASON)));
+  }
+
+  public void notifyProvinceRejection(DelegateExecution execution) {
+    notifications.send(notifications.rejectionMail(loanId(execution), "คณะอนุกรรมการกองทุนพัฒนาบทบาทสตรีจังหวัด",
+        string(execution, Var.PROVINCE_DECISION_REASON)));
+  }
+
+  private static void store(DelegateExecution execution, Registration r) {
+    execution.setVariable(Var.LOAN_ID, r.loanId());
+    execution.setVariable(Var.APPLICATION_NO, r.applicationNo());
+    execution.setVariable(Var.DISTRICT_CODE, r.districtCode());
+    execution.setVariable(Var.PROVINCE_CODE, r.provinceCode());
+    execution.setVariable(Var.AREA_NAME, r.areaName());
+    execution.setVariable(Var.APPLICATION_SUMMARY, r.applicationSummary());
+    execution.setVariable(Var.ELIGIBILITY_SUMMARY, r.eligibilitySummary());
+  }
+
+  static LoanApplicationInput input(VariableScope v) {
+    Object thaiWomen = v.getVariable(Var.ALL_THAI_WOMEN);
+    return new LoanApplicationInput(string(v, Var.GROUP_NAME), string(v, Var.SUB_DISTRICT_CODE),
+        string(v, Var.CONTACT_NAME), string(v, Var.CONTACT_EMAIL), string(v, Var.CONTACT_PHONE), string(v, Var.PURPOSE),
+        string(v, Var.OCCUPATION), string(v, Var.REQUESTED_AMOUNT), string(v, Var.TERM_MONTHS),
+        string(v, Var.REPAYMENT_FREQUENCY), string(v, Var.BORROWERS), string(v, Var.FAMILY_ACKNOWLEDGEMENTS),
+        thaiWomen == null ? null : Boolean.valueOf(thaiWomen.toString()));
+  }
+
+  /** Any value a form may send (text, number, boolean) as text; numbers without a spurious ".0". */
+  static String string(VariableScope v, String name) {
+    Object value = v.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+      return Long.toString(d.longValue());
+    }
+    return value.toString();
+  }
+
+  private static long loanId(VariableScope v) {
+    return ((Number) v.getVariable(Var.LOAN_ID)).longValue();
+  }
+
+  private static Actor actor(DelegateExecution execution) {
+    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      throw new ThaiValidationException("ไม่ทราบผู้ยื่นคำขอ: กรุณาเข้าสู่ระบบก่อนยื่นคำขอกู้");
+    }
+    return new Actor(auth.getUserId(), auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds());
+  }
+}

@@ -1,0 +1,173 @@
+package th.go.cdd.womenfund.loan;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import th.go.cdd.womenfund.member.Member;
+import th.go.cdd.womenfund.member.MemberRepository;
+import th.go.cdd.womenfund.member.NationalId;
+
+/** The fund's loan tables: groups, projects, borrowers, acknowledgements, risk cover, installments. */
+@Repository
+public class LoanRepository {
+
+  private final JdbcClient jdbc;
+  private final MemberRepository members;
+
+  public LoanRepository(JdbcClient jdbc, MemberRepository members) {
+    this.jdbc = jdbc;
+    this.members = members;
+  }
+
+  /** A stored project, as much as later steps need. */
+  public record StoredLoan(long id, String applicationNo, long groupId, String groupName, String districtCode,
+                           String provinceCode, BigDecimal amount, int termMonths, RepaymentFrequency frequency,
+                           LoanStatus status, String contactName, String contactEmail, LocalDate contractDate,
+                           LocalDate transferDate) {}
+
+  /** A borrower with her family's acknowledgement, for risk cover and notices. */
+  public record StoredBorrower(long memberId, NationalId nationalId, String fullName, BigDecimal amount,
+                               FamilyRelation ackRelation, String ackName) {}
+
+  public long insert(LoanApplication app, LocalDate today) {
+    Timestamp now = Timestamp.from(Instant.now());
+    KeyHolder groupKey = new GeneratedKeyHolder();
+    jdbc.sql("insert into women_group (name, sub_district_code, contact_name, contact_email,"
+            + " contact_phone, created_at) values (?, ?, ?, ?, ?, ?)")
+        .params(app.groupName(), app.subDistrict().code(), app.contactName(), app.contactEmail(), app.contactPhone(), now)
+        .update(groupKey, "id");
+    long groupId = groupKey.getKey().longValue();
+    String provisionalNo = "NEW-" + UUID.randomUUID();
+    KeyHolder loanKey = new GeneratedKeyHolder();
+    jdbc.sql("insert into loan_project (application_no, group_id, district_code, province_code, purpose,"
+            + " occupation_category, requested_amount, term_months, repayment_frequency, status, created_at, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(provisionalNo, groupId, app.subDistrict().districtCode(), app.subDistrict().provinceCode(), app.purpose(),
+            app.occupation().name(), app.requestedAmount(), app.termMonths(), app.frequency().name(),
+            LoanStatus.REGISTERED.name(), now, now)
+        .update(loanKey, "id");
+    long loanId = loanKey.getKey().longValue();
+    String applicationNo = String.format("LA-%s-%d-%05d", app.subDistrict().districtCode(),
+        today.getYear() + 543, loanId);
+    jdbc.sql("update loan_project set application_no = ? where id = ?").params(applicationNo, loanId).update();
+    insertBorrowers(loanId, app);
+    return loanId;
+  }
+
+  public void update(long loanId, LoanApplication app) {
+    StoredLoan loan = find(loanId).orElseThrow();
+    jdbc.sql("update women_group set name = ?, sub_district_code = ?, contact_name = ?, contact_email = ?,"
+            + " contact_phone = ? where id = ?")
+        .params(app.groupName(), app.subDistrict().code(), app.contactName(), app.contactEmail(), app.contactPhone(),
+            loan.groupId())
+        .update();
+    jdbc.sql("update loan_project set purpose = ?, occupation_category = ?, requested_amount = ?, term_months = ?,"
+            + " repayment_frequency = ?, updated_at = ? where id = ?")
+        .params(app.purpose(), app.occupation().name(), app.requestedAmount(), app.termMonths(), app.frequency().name(),
+            Timestamp.from(Instant.now()), loanId)
+        .update();
+    jdbc.sql("delete from family_acknowledgement where loan_id = ?").param(loanId).update();
+    jdbc.sql("delete from loan_borrower where loan_id = ?").param(loanId).update();
+    insertBorrowers(loanId, app);
+  }
+
+  private void insertBorrowers(long loanId, LoanApplication app) {
+    for (LoanApplication.Borrower b : app.borrowers()) {
+      long memberId = members.save(new Member(null, b.nationalId(), b.fullName(), b.birthDate(), b.residentSince(),
+          app.subDistrict().code()));
+      jdbc.sql("insert into loan_borrower (loan_id, member_id, amount) values (?, ?, ?)")
+          .params(loanId, memberId, b.amount()).update();
+      jdbc.sql("insert into family_acknowledgement (loan_id, member_id, relation, full_name, acknowledged_on)"
+              + " values (?, ?, ?, ?, ?)")
+          .params(loanId, memberId, b.acknowledgement().relation().name(), b.acknowledgement().fullName(),
+              b.acknowledgement().date())
+          .update();
+    }
+  }
+
+  public Optional<StoredLoan> find(long loanId) {
+    return jdbc.sql("select l.id, l.application_no, l.group_id, g.name, l.district_code, l.province_code,"
+            + " l.requested_amount, l.term_months, l.repayment_frequency, l.status, g.contact_name, g.contact_email,"
+            + " l.contract_date, l.transfer_date"
+            + " from loan_project l join women_group g on g.id = l.group_id where l.id = ?")
+        .param(loanId)
+        .query((rs, n) -> new StoredLoan(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getInt(8),
+            RepaymentFrequency.valueOf(rs.getString(9)), LoanStatus.valueOf(rs.getString(10)), rs.getString(11),
+            rs.getString(12), rs.getDate(13) == null ? null : rs.getDate(13).toLocalDate(),
+            rs.getDate(14) == null ? null : rs.getDate(14).toLocalDate()))
+        .optional();
+  }
+
+  public List<StoredBorrower> borrowers(long loanId) {
+    return jdbc.sql("select m.id, m.national_id, m.full_name, b.amount, a.relation, a.full_name"
+            + " from loan_borrower b join member m on m.id = b.member_id"
+            + " join family_acknowledgement a on a.loan_id = b.loan_id and a.member_id = b.member_id"
+            + " where b.loan_id = ? order by m.id")
+        .param(loanId)
+        .query((rs, n) -> new StoredBorrower(rs.getLong(1), new NationalId(rs.getString(2)), rs.getString(3),
+            rs.getBigDecimal(4), FamilyRelation.valueOf(rs.getString(5)), rs.getString(6)))
+        .list();
+  }
+
+  public void setProcessInstance(long loanId, String processInstanceId) {
+    jdbc.sql("update loan_project set process_instance_id = ? where id = ?").params(processInstanceId, loanId).update();
+  }
+
+  public void setStatus(long loanId, LoanStatus status) {
+    jdbc.sql("update loan_project set status = ?, updated_at = ? where id = ?")
+        .params(status.name(), Timestamp.from(Instant.now()), loanId).update();
+  }
+
+  public void recordContract(long loanId, String contractNo, LocalDate contractDate, BigDecimal ratePct) {
+    jdbc.sql("update loan_project set contract_no = ?, contract_date = ?, interest_rate_pct = ?, status = ?,"
+            + " updated_at = ? where id = ?")
+        .params(contractNo, contractDate, ratePct, LoanStatus.CONTRACT_SIGNED.name(), Timestamp.from(Instant.now()), loanId)
+        .update();
+  }
+
+  public void insertRiskCover(long loanId, long memberId, String beneficiary, FamilyRelation relation, LocalDate from) {
+    jdbc.sql("insert into risk_cover (loan_id, member_id, beneficiary_name, beneficiary_relation, cover_from, in_force)"
+            + " values (?, ?, ?, ?, ?, ?)")
+        .params(loanId, memberId, beneficiary, relation.name(), from, true).update();
+  }
+
+  public int riskCoversInForce(long loanId) {
+    return jdbc.sql("select count(*) from risk_cover where loan_id = ? and in_force = true").param(loanId)
+        .query(Integer.class).single();
+  }
+
+  public void recordTransfer(long loanId, LocalDate transferDate, String reference) {
+    jdbc.sql("update loan_project set transfer_date = ?, transfer_reference = ?, updated_at = ? where id = ?")
+        .params(transferDate, reference, Timestamp.from(Instant.now()), loanId).update();
+  }
+
+  public BigDecimal contractRate(long loanId) {
+    return jdbc.sql("select interest_rate_pct from loan_project where id = ?").param(loanId)
+        .query(BigDecimal.class).single();
+  }
+
+  public void replaceSchedule(long loanId, List<Installment> installments) {
+    jdbc.sql("delete from repayment_installment where loan_id = ?").param(loanId).update();
+    for (Installment i : installments) {
+      jdbc.sql("insert into repayment_installment (loan_id, seq, due_date, principal, interest) values (?, ?, ?, ?, ?)")
+          .params(loanId, i.seq(), i.dueDate(), i.principal(), i.interest()).update();
+    }
+  }
+
+  public List<Installment> schedule(long loanId) {
+    return jdbc.sql("select seq, due_date, principal, interest from repayment_installment where loan_id = ? order by seq")
+        .param(loanId)
+        .query((rs, n) -> new Installment(rs.getInt(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3),
+            rs.getBigDecimal(4)))
+        .list();
+  }
+}

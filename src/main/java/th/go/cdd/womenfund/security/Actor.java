@@ -1,0 +1,20 @@
+package th.go.cdd.womenfund.security;
+
+import java.util.List;
+
+/** The person on whose behalf a step runs, with her Camunda groups. */
+public record Actor(String userId, List<String> groups) {
+
+  public Actor {
+    groups = List.copyOf(groups);
+  }
+
+  public boolean isAdmin() {
+    return groups.contains(Roles.ADMIN);
+  }
+
+  /** Only the officers of a district (or an admin) may register or fix that district's applications. */
+  public boolean mayRegisterFor(String districtCode) {
+    return isAdmin() || groups.contains(Roles.districtOfficers(districtCode));
+  }
+}

@@ -1,0 +1,43 @@
+package th.go.cdd.womenfund.system;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates of user tasks from configuration ({@code womenfund.deadlines.<step>=P14D}), so that
+ * Tasklist sorts and filters by them and Cockpit shows what is late. Used from BPMN as
+ * {@code camunda:dueDate="${deadlines.due('district-screening')}"}. Reads the engine clock, so process
+ * tests that move {@code ClockUtil} see due dates move with it.
+ */
+@Component("deadlines")
+public class TaskDeadlines {
+
+  private final Settings settings;
+
+  public TaskDeadlines(Settings settings) {
+    this.settings = settings;
+  }
+
+  public Date due(String step) {
+    Duration d = settings.deadlines().get(step);
+    if (d == null) {
+      throw new IllegalStateException("womenfund.deadlines." + step + " is not configured");
+    }
+    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(d));
+  }
+
+  public Duration of(String step) {
+    return settings.deadlines().get(step);
+  }
+
+  @ConfigurationProperties("womenfund")
+  public record Settings(Map<String, Duration> deadlines) {
+    public Settings {
+      deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
+    }
+  }
+}
