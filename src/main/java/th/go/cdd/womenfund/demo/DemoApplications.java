@@ -73,6 +73,7 @@ public final class DemoApplications {
       if (stage.equals("fix")) {
         return;
       }
+      engine.getIdentityService().clearAuthentication();
       Map<String, Object> vars = new HashMap<>(engine.getRuntimeService().getVariables(pid));
       vars.put(Var.PURPOSE, vars.get(Var.PURPOSE) + " จำหน่ายที่ตลาดชุมชนและร้านค้าออนไลน์ของจังหวัด");
       complete(engine, pid, "officer" + district, Roles.districtOfficers(district), vars);

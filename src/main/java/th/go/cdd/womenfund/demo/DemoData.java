@@ -25,11 +25,11 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,7 +49,8 @@ import th.go.cdd.womenfund.system.EngineClock;
  */
 @Component
 @Profile("demo")
-public class DemoData {
+@Order(10)
+public class DemoData implements ApplicationRunner {
 
   public static final String PROVINCE = "23";
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
@@ -63,17 +64,17 @@ public class DemoData {
   private final AreaRepository areas;
   private final AccountSettings settings;
   private final JdbcClient jdbc;
+  private final ProcessEngine engine;
 
-  public DemoData(AreaRepository areas, AccountSettings settings, JdbcClient jdbc) {
+  public DemoData(AreaRepository areas, AccountSettings settings, JdbcClient jdbc, ProcessEngine engine) {
+    this.engine = engine;
     this.areas = areas;
     this.settings = settings;
     this.jdbc = jdbc;
   }
 
-  @EventListener
-  @Order(10)
-  public void onEngineStarted(PostDeployEvent event) {
-    ProcessEngine engine = event.getProcessEngine();
+  @Override
+  public void run(ApplicationArguments args) {
     List<District> districts = areas.districtsOf(PROVINCE);
     users(engine.getIdentityService(), engine.getAuthorizationService(), districts);
     List<String> filterIds = filters(engine.getFilterService(), engine.getTaskService());

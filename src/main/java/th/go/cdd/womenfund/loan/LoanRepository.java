@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -45,12 +44,11 @@ public class LoanRepository {
         .params(app.groupName(), app.subDistrict().code(), app.contactName(), app.contactEmail(), app.contactPhone(), now)
         .update(groupKey, "id");
     long groupId = groupKey.getKey().longValue();
-    String provisionalNo = "NEW-" + UUID.randomUUID();
     KeyHolder loanKey = new GeneratedKeyHolder();
-    jdbc.sql("insert into loan_project (application_no, group_id, district_code, province_code, purpose,"
+    jdbc.sql("insert into loan_project (group_id, district_code, province_code, purpose,"
             + " occupation_category, requested_amount, term_months, repayment_frequency, status, created_at, updated_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(provisionalNo, groupId, app.subDistrict().districtCode(), app.subDistrict().provinceCode(), app.purpose(),
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(groupId, app.subDistrict().districtCode(), app.subDistrict().provinceCode(), app.purpose(),
             app.occupation().name(), app.requestedAmount(), app.termMonths(), app.frequency().name(),
             LoanStatus.REGISTERED.name(), now, now)
         .update(loanKey, "id");
