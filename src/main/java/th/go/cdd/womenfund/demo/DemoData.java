@@ -8,27 +8,19 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +31,7 @@ import th.go.cdd.womenfund.area.SubDistrict;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.security.AccountSettings;
 import th.go.cdd.womenfund.security.AdminAccount;
+import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.EngineClock;
 
@@ -65,9 +58,12 @@ public class DemoData implements ApplicationRunner {
   private final AccountSettings settings;
   private final JdbcClient jdbc;
   private final ProcessEngine engine;
+  private final RoleAuthorizations roles;
 
-  public DemoData(AreaRepository areas, AccountSettings settings, JdbcClient jdbc, ProcessEngine engine) {
+  public DemoData(AreaRepository areas, AccountSettings settings, JdbcClient jdbc, ProcessEngine engine,
+                  RoleAuthorizations roles) {
     this.engine = engine;
+    this.roles = roles;
     this.areas = areas;
     this.settings = settings;
     this.jdbc = jdbc;
@@ -76,69 +72,41 @@ public class DemoData implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     List<District> districts = areas.districtsOf(PROVINCE);
-    users(engine.getIdentityService(), engine.getAuthorizationService(), districts);
     List<String> filterIds = filters(engine.getFilterService(), engine.getTaskService());
-    grantFilters(engine.getAuthorizationService(), districts, filterIds);
+    users(engine.getIdentityService(), districts, filterIds);
     if (jdbc.sql("select count(*) from loan_project").query(Integer.class).single() == 0) {
       applications(engine, districts);
     }
   }
 
-  public static List<String> tratGroups(List<District> districts) {
-    List<String> groups = new ArrayList<>();
+  private void users(IdentityService identity, List<District> districts, List<String> filterIds) {
+    List<List<String>> groups = new ArrayList<>();
     for (District d : districts) {
-      groups.add(Roles.districtOfficers(d.code()));
-      groups.add(Roles.districtCommittee(d.code()));
+      groups.add(roles.ensureDistrict(d));
     }
-    groups.add(Roles.provinceOfficers(PROVINCE));
-    groups.add(Roles.provinceCommittee(PROVINCE));
-    groups.add(Roles.provinceSupervisors(PROVINCE));
-    return groups;
-  }
-
-  private void users(IdentityService identity, AuthorizationService auth, List<District> districts) {
-    if (identity.createGroupQuery().groupId(Roles.provinceSupervisors(PROVINCE)).count() > 0) {
+    groups.add(roles.ensureProvince(areas.province(PROVINCE).orElseThrow()));
+    roles.grantFilters(RoleAuthorizations.all(groups), filterIds);
+    if (identity.createUserQuery().userId("supervisor" + PROVINCE).count() > 0) {
       return;
     }
     String password = settings.demo().hasPassword() ? settings.demo().password() : AdminAccount.generatePassword();
     int n = 0;
     for (District d : districts) {
       areas.setOfficeEmail(d.code(), "cdd" + d.code() + "@womenfund.example");
-      group(identity, Roles.districtOfficers(d.code()), "เจ้าหน้าที่พัฒนาชุมชนอำเภอ" + d.nameTh());
-      group(identity, Roles.districtCommittee(d.code()), "คณะอนุกรรมการกลั่นกรองฯ อำเภอ" + d.nameTh());
       user(identity, "officer" + d.code(), DemoPeople.FIRST.get(n++), "เจ้าหน้าที่อำเภอ" + d.nameTh(), password,
           Roles.districtOfficers(d.code()));
       user(identity, "committee" + d.code(), DemoPeople.FIRST.get(n++), "อนุกรรมการอำเภอ" + d.nameTh(), password,
           Roles.districtCommittee(d.code()));
-      grant(auth, Roles.districtOfficers(d.code()), Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(auth, Roles.districtOfficers(d.code()), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
-    group(identity, Roles.provinceOfficers(PROVINCE), "เจ้าหน้าที่พัฒนาชุมชนจังหวัดตราด");
-    group(identity, Roles.provinceCommittee(PROVINCE), "คณะอนุกรรมการกองทุนพัฒนาบทบาทสตรีจังหวัดตราด");
-    group(identity, Roles.provinceSupervisors(PROVINCE), "ผู้บังคับบัญชา สำนักงานพัฒนาชุมชนจังหวัดตราด");
     user(identity, "provofficer23", "กาญจนา", "เจ้าหน้าที่จังหวัดตราด", password, Roles.provinceOfficers(PROVINCE));
     user(identity, "provcommittee23", "วิไล", "อนุกรรมการจังหวัดตราด", password, Roles.provinceCommittee(PROVINCE));
     user(identity, "supervisor23", "ศิริพร", "พัฒนาการจังหวัดตราด", password, Roles.provinceSupervisors(PROVINCE));
-
-    for (String g : tratGroups(districts)) {
-      grant(auth, g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    }
-    String sup = Roles.provinceSupervisors(PROVINCE);
-    grant(auth, sup, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(auth, sup, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.READ_TASK);
-    grant(auth, sup, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-    grant(auth, sup, Resources.TASK, Authorization.ANY, Permissions.READ);
-    grant(auth, sup, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
-    grant(auth, sup, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     if (!settings.demo().hasPassword()) {
       System.out.println("\n==== womenfund: รหัสผ่านของผู้ใช้ตัวอย่างทุกคน (แสดงครั้งเดียว) ====\n  รหัสผ่าน: " + password
           + "\n  ผู้ใช้: officer2301..officer2307, committee2301..committee2307, provofficer23, provcommittee23, supervisor23"
           + "\n==========================================================\n");
     }
-    LOG.info("demo users and groups of Trat created");
+    LOG.info("demo users of Trat created");
   }
 
   private List<String> filters(FilterService filters, TaskService tasks) {
@@ -180,23 +148,6 @@ public class DemoData implements ApplicationRunner {
     return f.getId();
   }
 
-  private static void grantFilters(AuthorizationService auth, List<District> districts, List<String> filterIds) {
-    for (String g : tratGroups(districts)) {
-      for (String id : filterIds) {
-        if (auth.createAuthorizationQuery().groupIdIn(g).resourceType(Resources.FILTER).resourceId(id).count() == 0) {
-          grant(auth, g, Resources.FILTER, id, Permissions.READ);
-        }
-      }
-    }
-  }
-
-  private static void group(IdentityService identity, String id, String name) {
-    Group g = identity.newGroup(id);
-    g.setName(name);
-    g.setType("WORKFLOW");
-    identity.saveGroup(g);
-  }
-
   private static void user(IdentityService identity, String id, String first, String last, String password, String group) {
     User u = identity.newUser(id);
     u.setFirstName(first);
@@ -205,17 +156,6 @@ public class DemoData implements ApplicationRunner {
     u.setPassword(password);
     identity.saveUser(u);
     identity.createMembership(id, group);
-  }
-
-  static void grant(AuthorizationService auth, String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    a.setGroupId(group);
-    a.setResource(resource);
-    a.setResourceId(resourceId);
-    for (Permission p : permissions) {
-      a.addPermission(p);
-    }
-    auth.saveAuthorization(a);
   }
 
   /** Twelve applications, each taken as far as its stage by the officers who would do it. */

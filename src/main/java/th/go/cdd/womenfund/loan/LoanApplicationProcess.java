@@ -13,6 +13,11 @@ public final class LoanApplicationProcess {
     public static final String START = "start_event_application_registered";
     public static final String REGISTER = "service_task_register_application";
     public static final String SUBDISTRICT_ENDORSEMENT = "user_task_subdistrict_endorsement";
+    public static final String RECORD_ENDORSEMENT = "service_task_record_endorsement";
+    public static final String RECORD_DISTRICT_DECISION = "service_task_record_district_decision";
+    public static final String RECORD_PROVINCE_DECISION = "service_task_record_province_decision";
+    public static final String RECORD_CONTRACT = "service_task_record_contract";
+    public static final String CHECK_TRANSFER = "service_task_record_transfer";
     public static final String DISTRICT_SCREENING = "user_task_district_screening";
     public static final String FIX_APPLICATION = "user_task_fix_application";
     public static final String UPDATE = "service_task_update_application";

@@ -4,7 +4,6 @@ import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -16,11 +15,12 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * The engine edge of {@code loan-application}: reads what the forms sent, calls
- * {@link LoanApplicationService}, writes back what the next steps show. Called from the BPMN as
- * {@code ${loanSteps.register(execution)}} and as complete listeners {@code ${loanSteps.recordX(task)}};
- * a listener that throws refuses the form, and the task stays open with nothing changed.
+ * {@link LoanApplicationService}, writes back what the next steps show. Each public method is a
+ * {@link org.camunda.bpm.engine.delegate.JavaDelegate} bean of {@link LoanDelegates}. The "record"
+ * steps run synchronously right after their user task: when one refuses the input (a Thai
+ * {@link ThaiValidationException}), the task completion rolls back and the officer sees the message.
  */
-@Component("loanSteps")
+@Component
 public class LoanProcessSteps {
 
   private final LoanApplicationService service;
@@ -43,30 +43,30 @@ public class LoanProcessSteps {
     store(execution, r);
   }
 
-  public void recordEndorsement(DelegateTask task) {
+  public void recordEndorsement(DelegateExecution task) {
     LocalDate date = service.recordEndorsement(string(task, Var.ENDORSEMENT_DATE), string(task, Var.ENDORSEMENT_REFERENCE),
         string(task, Var.ENDORSEMENT_OPINION), EngineClock.today());
     task.setVariable(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(date));
   }
 
-  public void recordDistrictDecision(DelegateTask task) {
+  public void recordDistrictDecision(DelegateExecution task) {
     Decision d = service.recordDistrictDecision(loanId(task), string(task, Var.DISTRICT_DECISION),
         string(task, Var.DISTRICT_DECISION_REASON));
     task.setVariable(Var.DISTRICT_DECISION, d.name());
   }
 
-  public void recordProvinceDecision(DelegateTask task) {
+  public void recordProvinceDecision(DelegateExecution task) {
     Decision d = service.recordProvinceDecision(loanId(task), string(task, Var.PROVINCE_DECISION),
         string(task, Var.PROVINCE_DECISION_REASON));
     task.setVariable(Var.PROVINCE_DECISION, d.name());
   }
 
-  public void recordContract(DelegateTask task) {
+  public void recordContract(DelegateExecution task) {
     service.recordContract(loanId(task), string(task, Var.CONTRACT_NO), string(task, Var.CONTRACT_DATE),
         EngineClock.today());
   }
 
-  public void recordTransfer(DelegateTask task) {
+  public void recordTransfer(DelegateExecution task) {
     service.recordTransfer(loanId(task), string(task, Var.TRANSFER_DATE), string(task, Var.TRANSFER_REFERENCE),
         EngineClock.today());
   }
@@ -79,14 +79,14 @@ public class LoanProcessSteps {
     notifications.send(notifications.approvalMail(loanId(execution)));
   }
 
-  public void notifyDistrictRejection(DelegateExecution execution) {
-    notifications.send(notifications.rejectionMail(loanId(execution), "คณะอนุกรรมการกลั่นกรองและติดตามการดำเนินงานกองทุนฯ อำเภอ",
-        string(execution, Var.DISTRICT_DECISION_REASON)));
-  }
-
-  public void notifyProvinceRejection(DelegateExecution execution) {
-    notifications.send(notifications.rejectionMail(loanId(execution), "คณะอนุกรรมการกองทุนพัฒนาบทบาทสตรีจังหวัด",
-        string(execution, Var.PROVINCE_DECISION_REASON)));
+  /** Whichever committee rejected: the district's decision is REJECT, or else the province's. */
+  public void notifyRejection(DelegateExecution execution) {
+    boolean byDistrict = Decision.REJECT.name().equals(string(execution, Var.DISTRICT_DECISION));
+    notifications.send(byDistrict
+        ? notifications.rejectionMail(loanId(execution), "คณะอนุกรรมการกลั่นกรองและติดตามการดำเนินงานกองทุนฯ อำเภอ",
+            string(execution, Var.DISTRICT_DECISION_REASON))
+        : notifications.rejectionMail(loanId(execution), "คณะอนุกรรมการกองทุนพัฒนาบทบาทสตรีจังหวัด",
+            string(execution, Var.PROVINCE_DECISION_REASON)));
   }
 
   private static void store(DelegateExecution execution, Registration r) {

@@ -47,7 +47,7 @@ class RepaymentScheduleCalculatorTest {
     List<Installment> s = RepaymentScheduleCalculator.schedule(new BigDecimal("100000.00"), BigDecimal.ZERO, 36,
         RepaymentFrequency.MONTHLY, TRANSFER);
     assertThat(s.get(0).principal()).isEqualByComparingTo("2777.77");
-    assertThat(s.get(35).principal()).isEqualByComparingTo("2778.05") // 100,000.00 - 35 x 2,777.77;
+    assertThat(s.get(35).principal()).isEqualByComparingTo("2778.05"); // 100,000.00 - 35 x 2,777.77
     assertThat(s.get(0).dueDate()).isEqualTo(LocalDate.of(2026, 2, 28)); // month end kept sensible
   }
 }

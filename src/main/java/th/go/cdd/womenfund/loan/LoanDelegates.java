@@ -1,0 +1,64 @@
+package th.go.cdd.womenfund.loan;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegate beans that {@code processes/loan-application.bpmn} names in
+ * {@code camunda:delegateExpression}. Delegate expressions (not method expressions) so that a Thai
+ * validation message reaches Tasklist as it is, not wrapped in an expression-evaluation error.
+ */
+@Configuration
+public class LoanDelegates {
+
+  @Bean
+  JavaDelegate registerLoanApplication(LoanProcessSteps steps) {
+    return steps::register;
+  }
+
+  @Bean
+  JavaDelegate updateLoanApplication(LoanProcessSteps steps) {
+    return steps::update;
+  }
+
+  @Bean
+  JavaDelegate recordEndorsement(LoanProcessSteps steps) {
+    return steps::recordEndorsement;
+  }
+
+  @Bean
+  JavaDelegate recordDistrictDecision(LoanProcessSteps steps) {
+    return steps::recordDistrictDecision;
+  }
+
+  @Bean
+  JavaDelegate recordProvinceDecision(LoanProcessSteps steps) {
+    return steps::recordProvinceDecision;
+  }
+
+  @Bean
+  JavaDelegate recordContract(LoanProcessSteps steps) {
+    return steps::recordContract;
+  }
+
+  @Bean
+  JavaDelegate recordTransfer(LoanProcessSteps steps) {
+    return steps::recordTransfer;
+  }
+
+  @Bean
+  JavaDelegate generateRepaymentSchedule(LoanProcessSteps steps) {
+    return steps::generateSchedule;
+  }
+
+  @Bean
+  JavaDelegate notifyLoanApproved(LoanProcessSteps steps) {
+    return steps::notifyApproval;
+  }
+
+  @Bean
+  JavaDelegate notifyLoanRejected(LoanProcessSteps steps) {
+    return steps::notifyRejection;
+  }
+}

@@ -1,0 +1,110 @@
+package th.go.cdd.womenfund.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+import th.go.cdd.womenfund.area.District;
+import th.go.cdd.womenfund.area.Province;
+import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+
+/**
+ * The groups of a district or province and exactly the rights each role needs. Tasks come to a role
+ * through candidate groups (the engine then grants task work on them); everything else is here.
+ * Idempotent: what exists is left alone.
+ */
+@Component
+public class RoleAuthorizations {
+
+  private final IdentityService identity;
+  private final AuthorizationService auth;
+
+  public RoleAuthorizations(ProcessEngine engine) {
+    this.identity = engine.getIdentityService();
+    this.auth = engine.getAuthorizationService();
+  }
+
+  /** District officers register and fix applications; the committee screens them. Both use Tasklist. */
+  public List<String> ensureDistrict(District d) {
+    String officers = Roles.districtOfficers(d.code());
+    String committee = Roles.districtCommittee(d.code());
+    group(officers, "เจ้าหน้าที่พัฒนาชุมชนอำเภอ" + d.nameTh());
+    group(committee, "คณะอนุกรรมการกลั่นกรองฯ อำเภอ" + d.nameTh());
+    grant(officers, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(committee, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(officers, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    return List.of(officers, committee);
+  }
+
+  /** Province officers and committee work in Tasklist; supervisors read in Cockpit and change nothing. */
+  public List<String> ensureProvince(Province p) {
+    String officers = Roles.provinceOfficers(p.code());
+    String committee = Roles.provinceCommittee(p.code());
+    String supervisors = Roles.provinceSupervisors(p.code());
+    group(officers, "เจ้าหน้าที่พัฒนาชุมชนจังหวัด" + p.nameTh());
+    group(committee, "คณะอนุกรรมการกองทุนพัฒนาบทบาทสตรีจังหวัด" + p.nameTh());
+    group(supervisors, "ผู้บังคับบัญชา สำนักงานพัฒนาชุมชนจังหวัด" + p.nameTh());
+    for (String g : List.of(officers, committee, supervisors)) {
+      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(supervisors, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(supervisors, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+    grant(supervisors, Resources.TASK, Authorization.ANY, Permissions.READ);
+    grant(supervisors, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    return List.of(officers, committee, supervisors);
+  }
+
+  /** Lets each group read (use) each Tasklist filter. */
+  public void grantFilters(List<String> groups, List<String> filterIds) {
+    for (String g : groups) {
+      for (String id : filterIds) {
+        grant(g, Resources.FILTER, id, Permissions.READ);
+      }
+    }
+  }
+
+  public static List<String> all(List<List<String>> groups) {
+    List<String> result = new ArrayList<>();
+    groups.forEach(result::addAll);
+    return result;
+  }
+
+  private void group(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group g = identity.newGroup(id);
+      g.setName(name);
+      g.setType("WORKFLOW");
+      identity.saveGroup(g);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization a = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (a == null) {
+      a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      a.setGroupId(group);
+      a.setResource(resource);
+      a.setResourceId(resourceId);
+    }
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    auth.saveAuthorization(a);
+  }
+}
