@@ -1,0 +1,82 @@
+package th.go.cdd.womenfund.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.demo.DemoApplications;
+import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.system.EngineClock;
+
+/** The REST API needs a login, and an officer sees only her own district's tasks through it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RestApiSecurityTest {
+
+  static final String PASSWORD = "officer-test-password";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired RoleAuthorizations roles;
+  @Autowired AreaRepository areas;
+
+  @BeforeEach
+  void users() {
+    roles.ensureDistrict(areas.district("2305").orElseThrow());
+    roles.ensureDistrict(areas.district("2301").orElseThrow());
+    roles.ensureProvince(areas.province("23").orElseThrow());
+    user("rest2305", Roles.districtOfficers("2305"));
+    user("rest2301", Roles.districtOfficers("2301"));
+  }
+
+  void user(String id, String group) {
+    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
+      User u = engine.getIdentityService().newUser(id);
+      u.setPassword(PASSWORD);
+      engine.getIdentityService().saveUser(u);
+      engine.getIdentityService().createMembership(id, group);
+    }
+  }
+
+  @Test
+  void withoutCredentialsOrWithAWrongPasswordTheApiAnswers401() {
+    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("admin", "test-only-admin-password").getForEntity("/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    // last: a failed login locks the account for a few seconds (the engine's login throttling)
+    assertThat(rest.withBasicAuth("admin", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void anOfficerSeesHerDistrictsTaskAndNotAnotherDistricts() {
+    engine.getIdentityService().setAuthentication("rest2305", List.of(Roles.districtOfficers("2305")));
+    String pid = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
+        DemoApplications.application(7, "กลุ่มทดสอบสิทธิ์", "230507", EngineClock.today())).getId();
+    engine.getIdentityService().clearAuthentication();
+
+    ResponseEntity<String> own = rest.withBasicAuth("rest2305", PASSWORD)
+        .getForEntity("/engine-rest/task?processInstanceId=" + pid, String.class);
+    ResponseEntity<String> other = rest.withBasicAuth("rest2301", PASSWORD)
+        .getForEntity("/engine-rest/task?processInstanceId=" + pid, String.class);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(own.getBody()).contains("user_task_subdistrict_endorsement");
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(other.getBody()).isEqualTo("[]");
+    assertThat(rest.withBasicAuth("rest2301", PASSWORD)
+        .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+  }
+}
