@@ -64,8 +64,10 @@ public class LoanApplicationParser {
     RepaymentFrequency frequency = enumValue(RepaymentFrequency.class, in.repaymentFrequency(), "งวดการชำระคืน", problems);
     Integer term = termMonths(in.termMonths(), frequency, problems);
     Map<String, Acknowledgement> acks = acknowledgements(in.familyAcknowledgements(), today, problems);
+    int beforeBorrowers = problems.size();
     List<Borrower> borrowers = borrowers(in.borrowers(), acks, today, problems);
-    if (amount != null && !borrowers.isEmpty() && borrowers.stream().allMatch(b -> b.amount() != null)) {
+    boolean everyBorrowerLineIsValid = problems.size() == beforeBorrowers;
+    if (amount != null && !borrowers.isEmpty() && everyBorrowerLineIsValid) {
       BigDecimal sum = borrowers.stream().map(Borrower::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
       if (sum.compareTo(amount) != 0) {
         problems.add("ผลรวมเงินกู้ของผู้กู้ทุกคน (" + ThaiMoney.format(sum) + ") ไม่เท่ากับวงเงินขอกู้ของโครงการ ("

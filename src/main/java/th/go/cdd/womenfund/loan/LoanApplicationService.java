@@ -1,7 +1,9 @@
 package th.go.cdd.womenfund.loan;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,11 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 public class LoanApplicationService {
 
   static final int MAX_REASON = 1000;
+  /** The words each committee's form uses for its choices. */
+  static final Map<Decision, String> DISTRICT_LABELS = new EnumMap<>(Map.of(
+      Decision.APPROVE, "เห็นชอบ", Decision.RETURN, "ส่งกลับให้แก้ไข", Decision.REJECT, "ไม่เห็นชอบ"));
+  static final Map<Decision, String> PROVINCE_LABELS = new EnumMap<>(Map.of(
+      Decision.APPROVE, "อนุมัติ", Decision.REJECT, "ไม่อนุมัติ"));
   private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{M}0-9 ./\\-()]{1,50}");
 
   private final LoanApplicationParser parser;
@@ -86,7 +93,7 @@ public class LoanApplicationService {
 
   /** The district screening sub-committee: approve, return for fixes, or reject with a reason. */
   public Decision recordDistrictDecision(long loanId, String decisionText, String reason) {
-    Decision decision = decision(decisionText, List.of(Decision.values()), reason, "คณะอนุกรรมการกลั่นกรองฯ อำเภอ");
+    Decision decision = decision(decisionText, DISTRICT_LABELS, reason, "คณะอนุกรรมการกลั่นกรองฯ อำเภอ");
     loans.setStatus(loanId, switch (decision) {
       case APPROVE -> LoanStatus.DISTRICT_APPROVED;
       case RETURN -> LoanStatus.RETURNED;
@@ -97,8 +104,7 @@ public class LoanApplicationService {
 
   /** The provincial sub-committee: approve or reject with a reason. */
   public Decision recordProvinceDecision(long loanId, String decisionText, String reason) {
-    Decision decision = decision(decisionText, List.of(Decision.APPROVE, Decision.REJECT), reason,
-        "คณะอนุกรรมการกองทุนฯ จังหวัด");
+    Decision decision = decision(decisionText, PROVINCE_LABELS, reason, "คณะอนุกรรมการกองทุนฯ จังหวัด");
     loans.setStatus(loanId, decision == Decision.APPROVE ? LoanStatus.APPROVED : LoanStatus.REJECTED_BY_PROVINCE);
     return decision;
   }
@@ -188,7 +194,7 @@ public class LoanApplicationService {
     District d = areas.district(s.districtCode()).orElseThrow();
     Province p = areas.province(s.provinceCode()).orElseThrow();
     String area = "ต." + s.nameTh() + " อ." + d.nameTh() + " จ." + p.nameTh();
-    String eligibility = "ผลการตรวจคุณสมบัติตามตารางตัดสินใจ " + LoanApplicationProcess.ELIGIBILITY_DECISION + "\n\n"
+    String eligibility = "**ผลการตรวจคุณสมบัติตามเกณฑ์ของกองทุนฯ**\n\n"
         + checks.stream().map(c -> "- " + c.line()).collect(Collectors.joining("\n"));
     return new Registration(loanId, stored.applicationNo(), s.districtCode(), s.provinceCode(), area,
         summary(stored.applicationNo(), app, area), eligibility);
@@ -213,18 +219,18 @@ public class LoanApplicationService {
     return text.toString();
   }
 
-  private static Decision decision(String text, List<Decision> allowed, String reason, String who) {
+  private static Decision decision(String text, Map<Decision, String> labels, String reason, String who) {
     Decision decision;
     try {
       decision = Decision.valueOf(text == null ? "" : text.strip());
     } catch (IllegalArgumentException e) {
       throw new ThaiValidationException("กรุณาเลือกผลการพิจารณาของ" + who);
     }
-    if (!allowed.contains(decision)) {
+    if (!labels.containsKey(decision)) {
       throw new ThaiValidationException("ผลการพิจารณา \"" + decision.labelTh() + "\" ใช้ไม่ได้ในขั้นตอนนี้");
     }
     if (decision != Decision.APPROVE && (reason == null || reason.isBlank())) {
-      throw new ThaiValidationException("กรุณาระบุเหตุผลที่" + decision.labelTh());
+      throw new ThaiValidationException("กรุณาระบุเหตุผลที่" + labels.get(decision));
     }
     optionalText(reason, "เหตุผล");
     return decision;

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.loan.LoanApplicationService.Registration;
 import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.InstanceAuthorizations;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
@@ -25,10 +26,13 @@ public class LoanProcessSteps {
 
   private final LoanApplicationService service;
   private final LoanNotifications notifications;
+  private final InstanceAuthorizations instanceAuthorizations;
 
-  public LoanProcessSteps(LoanApplicationService service, LoanNotifications notifications) {
+  public LoanProcessSteps(LoanApplicationService service, LoanNotifications notifications,
+                          InstanceAuthorizations instanceAuthorizations) {
     this.service = service;
     this.notifications = notifications;
+    this.instanceAuthorizations = instanceAuthorizations;
   }
 
   public void register(DelegateExecution execution) {
@@ -36,11 +40,16 @@ public class LoanProcessSteps {
     service.linkProcess(r.loanId(), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(r.applicationNo());
     store(execution, r);
+    instanceAuthorizations.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
+        execution.getProcessInstanceId(), r.districtCode(), r.provinceCode());
   }
 
   public void update(DelegateExecution execution) {
     Registration r = service.update(loanId(execution), input(execution), actor(execution), EngineClock.today());
     store(execution, r);
+    // the next screening round starts blank: the returned decision must not be pre-filled in the form
+    execution.removeVariable(Var.DISTRICT_DECISION);
+    execution.removeVariable(Var.DISTRICT_DECISION_REASON);
   }
 
   public void recordEndorsement(DelegateExecution task) {

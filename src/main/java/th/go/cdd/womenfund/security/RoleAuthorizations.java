@@ -19,7 +19,8 @@ import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 
 /**
  * The groups of a district or province and exactly the rights each role needs. Tasks come to a role
- * through candidate groups (the engine then grants task work on them); everything else is here.
+ * through candidate groups (the engine then grants task work on them); each process instance is opened
+ * to its own district's and province's groups by {@link InstanceAuthorizations}; the rest is here.
  * Idempotent: what exists is left alone.
  */
 @Component
@@ -41,6 +42,7 @@ public class RoleAuthorizations {
     group(committee, "คณะอนุกรรมการกลั่นกรองฯ อำเภอ" + d.nameTh());
     grant(officers, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(committee, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(committee, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY, ProcessDefinitionPermissions.READ);
     grant(officers, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
@@ -58,12 +60,14 @@ public class RoleAuthorizations {
     for (String g : List.of(officers, committee, supervisors)) {
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
+    for (String g : List.of(officers, committee)) {
+      grant(g, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY, ProcessDefinitionPermissions.READ);
+    }
     grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    // definitions and their diagrams; instances and their history only of this province, granted per
+    // instance when it starts (InstanceAuthorizations), so a supervisor never reads another province's data
     grant(supervisors, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK);
-    grant(supervisors, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
-    grant(supervisors, Resources.TASK, Authorization.ANY, Permissions.READ);
     grant(supervisors, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     return List.of(officers, committee, supervisors);

@@ -45,7 +45,7 @@ import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.ThaiDates;
-import th.go.cdd.womenfund.system.ThaiValidationException;
+import th.go.cdd.womenfund.system.RefusedInputException;
 
 /** Every path of {@code loan-application}, with the real delegates, H2 and a real SMTP server (GreenMail). */
 @SpringBootTest
@@ -213,6 +213,9 @@ class LoanApplicationProcessTest {
     engine.getTaskService().complete(taskId, fixed);
     engine.getIdentityService().clearAuthentication();
     BpmnAwareTests.assertThat(pi).hasPassed(Element.UPDATE).isWaitingAt(Element.DISTRICT_SCREENING);
+    // the second round starts blank: the earlier "return" must not be pre-selected in the form
+    assertThat(engine.getRuntimeService().getVariables(pi.getId()))
+        .doesNotContainKeys(Var.DISTRICT_DECISION, Var.DISTRICT_DECISION_REASON);
     assertThat(status(loanId)).isEqualTo("REGISTERED");
     assertThat(jdbc.sql("select purpose from loan_project where id = ?").param(loanId).query(String.class).single())
         .contains("ตลาดน้ำ");
@@ -256,7 +259,7 @@ class LoanApplicationProcessTest {
     complete(task(pi), endorsement());
     String taskId = task(pi).getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(taskId, district(Decision.REJECT, " ")))
-        .isInstanceOf(ThaiValidationException.class).hasMessage("กรุณาระบุเหตุผลที่ไม่อนุมัติ");
+        .isInstanceOf(RefusedInputException.class).hasMessage("กรุณาระบุเหตุผลที่ไม่เห็นชอบ");
     assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of(Var.DISTRICT_DECISION, "MAYBE")))
         .hasMessageContaining("กรุณาเลือกผลการพิจารณา");
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.DISTRICT_SCREENING);
@@ -334,7 +337,7 @@ class LoanApplicationProcessTest {
     Map<String, Object> vars = application();
     spoil.accept(vars);
     assertThatThrownBy(() -> startAs("officer2305", Roles.districtOfficers(DISTRICT), vars))
-        .isInstanceOf(ThaiValidationException.class).hasMessageContaining(message);
+        .isInstanceOf(RefusedInputException.class).hasMessageContaining(message);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
     assertThat(count("loan_project")).isEqualTo(loans);
     assertThat(count("member")).isEqualTo(members);

@@ -18,7 +18,7 @@ import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.system.EngineClock;
 
-/** The REST API needs a login, and an officer sees only her own district's tasks through it. */
+/** The REST API needs a login, refuses bad input in Thai, and shows an officer only her own district's work. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RestApiSecurityTest {
@@ -46,6 +46,22 @@ class RestApiSecurityTest {
       engine.getIdentityService().saveUser(u);
       engine.getIdentityService().createMembership(id, group);
     }
+  }
+
+  @Test
+  void badInputIsRefusedWithTheThaiMessageAndNoStackTrace() {
+    String body = "{\"variables\": {\"groupName\": {\"value\": \"กลุ่มทดสอบ\", \"type\": \"String\"},"
+        + " \"requestedAmount\": {\"value\": \"-5\", \"type\": \"String\"}}}";
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = rest.withBasicAuth("rest2305", PASSWORD).postForEntity(
+        "/engine-rest/process-definition/key/" + LoanApplicationProcess.KEY + "/submit-form",
+        new org.springframework.http.HttpEntity<>(body, headers), String.class);
+    // the engine's REST resource answers 500 "Cannot instantiate process definition …: <message>" for any
+    // refusal of a start; Tasklist shows the message part
+    assertThat(response.getStatusCode().isError()).isTrue();
+    assertThat(response.getBody()).contains("วงเงินขอกู้ ต้องไม่ติดลบ").contains("กรุณากรอกรหัสตำบล 6 หลัก")
+        .doesNotContain("Exception:").doesNotContain("\tat ");
   }
 
   @Test
@@ -77,6 +93,15 @@ class RestApiSecurityTest {
     assertThat(other.getBody()).isEqualTo("[]");
     assertThat(rest.withBasicAuth("rest2301", PASSWORD)
         .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class).getStatusCode())
-        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> ownVariables = rest.withBasicAuth("rest2305", PASSWORD)
+        .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class);
+    assertThat(ownVariables.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ownVariables.getBody()).contains("applicationNo");
+    assertThat(rest.withBasicAuth("rest2305", PASSWORD)
+        .getForEntity("/engine-rest/history/process-instance/" + pid, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("rest2301", PASSWORD)
+        .getForEntity("/engine-rest/history/process-instance?processInstanceId=" + pid, String.class).getBody())
+        .isEqualTo("[]");
   }
 }
