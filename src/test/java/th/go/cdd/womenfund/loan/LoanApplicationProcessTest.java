@@ -10,7 +10,7 @@ import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Element;
 import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import th.go.cdd.womenfund.notification.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -53,7 +53,7 @@ import th.go.cdd.womenfund.system.RefusedInputException;
 class LoanApplicationProcessTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+  static GreenMailExtension smtp = TestSmtp.perTest();
 
   static final String DISTRICT = "2305"; // แหลมงอบ
   static final String SUB_DISTRICT = "230507"; // ต.คลองใหญ่ อ.แหลมงอบ (not อ.คลองใหญ่ 2302)
