@@ -56,8 +56,9 @@ public class LoanNotifications {
     return new ThaiMail(recipients(loan), "แจ้งผลการพิจารณาคำขอกู้ เลขที่ " + loan.applicationNo(), "loan-rejected", model);
   }
 
-  public void send(ThaiMail m) {
-    mail.send(m);
+  /** Sends a loan's notice once: the key stops a retried job from mailing the group twice. */
+  public void send(ThaiMail m, long loanId, String kind) {
+    mail.send(m, "loan:" + loanId + ":" + kind);
   }
 
   private Map<String, Object> base(StoredLoan loan) {

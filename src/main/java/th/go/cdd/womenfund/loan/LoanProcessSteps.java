@@ -85,7 +85,7 @@ public class LoanProcessSteps {
   }
 
   public void notifyApproval(DelegateExecution execution) {
-    notifications.send(notifications.approvalMail(loanId(execution)));
+    notifications.send(notifications.approvalMail(loanId(execution)), loanId(execution), "approved");
   }
 
   /** Whichever committee rejected: the district's decision is REJECT, or else the province's. */
@@ -95,7 +95,7 @@ public class LoanProcessSteps {
         ? notifications.rejectionMail(loanId(execution), "คณะอนุกรรมการกลั่นกรองและติดตามการดำเนินงานกองทุนฯ อำเภอ",
             string(execution, Var.DISTRICT_DECISION_REASON))
         : notifications.rejectionMail(loanId(execution), "คณะอนุกรรมการกองทุนพัฒนาบทบาทสตรีจังหวัด",
-            string(execution, Var.PROVINCE_DECISION_REASON)));
+            string(execution, Var.PROVINCE_DECISION_REASON)), loanId(execution), "rejected");
   }
 
   private static void store(DelegateExecution execution, Registration r) {

@@ -2,6 +2,8 @@ package th.go.cdd.womenfund.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,14 +12,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * Sends Thai HTML mails rendered from Thymeleaf templates. A mail that cannot be sent throws: the
- * caller (an asynchronous service task with a retry cycle) is retried by the job executor and ends as
- * an incident in Cockpit, never silently lost.
+ * Sends Thai HTML mails rendered from Thymeleaf templates, each recorded in the outbox. With a
+ * de-duplication key a mail goes out at most once: the key is stored in the same transaction as the send,
+ * so a retried job, a restart or a second node finds it and sends nothing. A mail that cannot be sent
+ * throws and rolls the record back: the caller (an asynchronous step with a retry cycle) is retried by the
+ * job executor and ends as an incident in Cockpit, never silently lost.
+ *
+ * <p>Transport ({@code womenfund.mail.transport}): {@code smtp}; {@code record} (only stored, listed at
+ * {@code /mail}); {@code auto} (the demo's default: SMTP if the configured server answered at start-up,
+ * else record).
  */
 @Service
 public class MailService {
@@ -26,13 +35,31 @@ public class MailService {
 
   private final ObjectProvider<JavaMailSender> sender;
   private final ITemplateEngine templates;
+  private final MailOutbox outbox;
   private final String from;
+  private final MailTransport transport;
 
-  public MailService(ObjectProvider<JavaMailSender> sender, ITemplateEngine templates,
-                     @Value("${womenfund.mail.from}") String from) {
+  public MailService(ObjectProvider<JavaMailSender> sender, ITemplateEngine templates, MailOutbox outbox,
+                     @Value("${womenfund.mail.from}") String from,
+                     @Value("${womenfund.mail.transport:smtp}") String transport,
+                     @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
     this.sender = sender;
     this.templates = templates;
+    this.outbox = outbox;
     this.from = from;
+    this.transport = switch (transport.strip().toLowerCase()) {
+      case "smtp" -> MailTransport.SMTP;
+      case "record" -> MailTransport.RECORD;
+      case "auto" -> answers(host, port) ? MailTransport.SMTP : MailTransport.RECORD;
+      default -> throw new IllegalStateException("womenfund.mail.transport must be smtp, record or auto: " + transport);
+    };
+    if (this.transport == MailTransport.RECORD) {
+      LOG.warn("mail is only recorded, not sent (womenfund.mail.transport={}, server {}:{}): see /mail", transport, host, port);
+    }
+  }
+
+  public MailTransport transport() {
+    return transport;
   }
 
   public String render(ThaiMail mail) {
@@ -41,10 +68,50 @@ public class MailService {
     return templates.process("mail/" + mail.template(), context);
   }
 
+  /** Sends (or records) a mail that has no natural key. */
   public void send(ThaiMail mail) {
+    send(mail, null);
+  }
+
+  /**
+   * Sends (or records) the mail unless one with the same key was already sent. Returns whether it went out
+   * now. Joins the caller's transaction (the job's), so the key and the send commit or roll back together.
+   */
+  @Transactional
+  public boolean send(ThaiMail mail, String dedupKey) {
     if (mail.to().isEmpty()) {
       throw new IllegalStateException("ไม่มีที่อยู่อีเมลผู้รับสำหรับ \"" + mail.subject() + "\"");
     }
+    if (dedupKey != null && outbox.contains(dedupKey)) {
+      LOG.info("mail already sent, not again: key={}", dedupKey);
+      return false;
+    }
+    String html = render(mail);
+    outbox.insert(dedupKey, mail, html, transport);
+    if (transport == MailTransport.SMTP) {
+      smtp(mail, html);
+    }
+    LOG.info("mail {}: template={} recipients={}", transport == MailTransport.SMTP ? "sent" : "recorded",
+        mail.template(), mail.to().size());
+    return true;
+  }
+
+  /**
+   * Records, once, a mail nobody can receive (no one with an email address is responsible), so that it is
+   * visible at /mail and not planned again every hour.
+   */
+  @Transactional
+  public boolean recordUnaddressed(String subject, String template, java.util.Map<String, Object> model, String dedupKey) {
+    if (outbox.contains(dedupKey)) {
+      return false;
+    }
+    ThaiMail mail = new ThaiMail(java.util.List.of("(ไม่มีผู้รับที่มีอีเมล)"), subject, template, model);
+    outbox.insert(dedupKey, mail, render(mail), MailTransport.RECORD);
+    LOG.warn("no recipient with an email address: recorded only, key={}", dedupKey);
+    return true;
+  }
+
+  private void smtp(ThaiMail mail, String html) {
     JavaMailSender mailSender = sender.getIfAvailable();
     if (mailSender == null) {
       throw new IllegalStateException("ยังไม่ได้ตั้งค่าเซิร์ฟเวอร์อีเมล (spring.mail.host): ส่ง \"" + mail.subject() + "\" ไม่ได้");
@@ -55,11 +122,22 @@ public class MailService {
       helper.setFrom(from);
       helper.setTo(mail.to().toArray(String[]::new));
       helper.setSubject(mail.subject());
-      helper.setText(render(mail), true);
+      helper.setText(html, true);
       mailSender.send(message);
-      LOG.info("mail sent: template={} recipients={}", mail.template(), mail.to().size());
     } catch (MessagingException e) {
       throw new IllegalStateException("สร้างอีเมล \"" + mail.subject() + "\" ไม่สำเร็จ", e);
+    }
+  }
+
+  private static boolean answers(String host, int port) {
+    if (host == null || host.isBlank()) {
+      return false;
+    }
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), 1000);
+      return true;
+    } catch (Exception e) {
+      return false;
     }
   }
 }
