@@ -22,9 +22,9 @@ final class DemoPeople {
     return "นาย" + MEN.get(n % MEN.size()) + " " + LAST.get((n / FIRST.size() + n) % LAST.size());
   }
 
-  /** A 13-digit number starting 3-23.. (an old Trat-style prefix) with a correct check digit. */
+  /** A fictitious 13-digit number starting with 3, distinct for each n, with a correct check digit. */
   static String nationalId(int n) {
-    String first12 = String.format("323%09d", 10_000_000 + n * 7919L);
+    String first12 = String.format("3%011d", (123_457L + n * 7919L) % 100_000_000_000L);
     return first12 + NationalId.checkDigit(first12);
   }
 }

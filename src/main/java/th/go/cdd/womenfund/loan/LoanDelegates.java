@@ -1,10 +1,11 @@
 package th.go.cdd.womenfund.loan;
 
+import static th.go.cdd.womenfund.system.RefusedInputException.refusingBadInput;
+
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import th.go.cdd.womenfund.system.RefusedInputException;
-import th.go.cdd.womenfund.system.ThaiValidationException;
+
 
 /**
  * The delegate beans that {@code processes/loan-application.bpmn} names in
@@ -13,17 +14,6 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
  */
 @Configuration
 public class LoanDelegates {
-
-  /** Bad input leaves the engine as a "bad user request" carrying the Thai message (HTTP 400 in REST). */
-  static JavaDelegate refusingBadInput(JavaDelegate step) {
-    return execution -> {
-      try {
-        step.execute(execution);
-      } catch (ThaiValidationException e) {
-        throw new RefusedInputException(e);
-      }
-    };
-  }
 
   @Bean
   JavaDelegate registerLoanApplication(LoanProcessSteps steps) {

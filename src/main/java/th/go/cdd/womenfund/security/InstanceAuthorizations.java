@@ -17,9 +17,19 @@ import org.springframework.stereotype.Component;
 public class InstanceAuthorizations {
 
   public void grantArea(AuthorizationService auth, String processInstanceId, String districtCode, String provinceCode) {
-    for (String group : List.of(Roles.districtOfficers(districtCode), Roles.districtCommittee(districtCode),
+    grant(auth, processInstanceId, List.of(Roles.districtOfficers(districtCode), Roles.districtCommittee(districtCode),
         Roles.provinceOfficers(provinceCode), Roles.provinceCommittee(provinceCode),
-        Roles.provinceSupervisors(provinceCode))) {
+        Roles.provinceSupervisors(provinceCode)));
+  }
+
+  /** A province-wide instance (e.g. a restructuring round): the province's groups only. */
+  public void grantProvince(AuthorizationService auth, String processInstanceId, String provinceCode) {
+    grant(auth, processInstanceId, List.of(Roles.provinceOfficers(provinceCode), Roles.provinceCommittee(provinceCode),
+        Roles.provinceSupervisors(provinceCode)));
+  }
+
+  private void grant(AuthorizationService auth, String processInstanceId, List<String> groups) {
+    for (String group : groups) {
       Authorization read = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       read.setGroupId(group);
       read.setResource(Resources.PROCESS_INSTANCE);

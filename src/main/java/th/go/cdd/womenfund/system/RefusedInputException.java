@@ -1,6 +1,7 @@
 package th.go.cdd.womenfund.system;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
  * A {@link ThaiValidationException} as it leaves a delegate: the engine's "bad user request", so the
@@ -10,5 +11,16 @@ public class RefusedInputException extends BadUserRequestException {
 
   public RefusedInputException(ThaiValidationException cause) {
     super(cause.getMessage(), cause);
+  }
+
+  /** Wraps a delegate so that its bad-input refusals leave the engine as this exception. */
+  public static JavaDelegate refusingBadInput(JavaDelegate step) {
+    return execution -> {
+      try {
+        step.execute(execution);
+      } catch (ThaiValidationException e) {
+        throw new RefusedInputException(e);
+      }
+    };
   }
 }

@@ -1,0 +1,174 @@
+package th.go.cdd.womenfund.restructuring;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import th.go.cdd.womenfund.member.NationalId;
+
+/** Rounds, packages, candidates and debtors, and the checklist of documents. */
+@Repository
+public class RestructuringRepository {
+
+  private final JdbcClient jdbc;
+
+  public RestructuringRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public record DocumentType(String code, String nameTh, boolean required, int number) {}
+
+  /** A borrower of a disbursed loan in the district, with what the eligibility table needs. */
+  public record LoanDebt(long loanId, String applicationNo, String loanStatus, LocalDate contractDate, long memberId,
+                         NationalId nationalId, String fullName, BigDecimal amount, LocalDate firstOverdue) {}
+
+  public record Debtor(long id, int seq, long loanId, String applicationNo, long memberId, NationalId nationalId,
+                       String fullName, BigDecimal amount, int daysOverdue, boolean applies, String documents) {}
+
+  public record Package(long id, long roundId, String districtCode, String status, LocalDate sentOn,
+                        LocalDate receivedOn, LocalDate submissionDue, String letterNo, LocalDate letterDate,
+                        Boolean submittedOnTime, BigDecimal totalAmount) {}
+
+  public record Round(long id, String provinceCode, String title, String announcement, LocalDate openedOn) {}
+
+  public List<DocumentType> documentTypes() {
+    return jdbc.sql("select code, name_th, required, sort_order from restructuring_document_type order by sort_order")
+        .query((rs, n) -> new DocumentType(rs.getString(1), rs.getString(2), rs.getBoolean(3), n + 1)).list();
+  }
+
+  public long insertRound(String provinceCode, String title, String announcement, LocalDate openedOn) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("insert into restructuring_round (province_code, title, announcement, opened_on, created_at)"
+            + " values (?, ?, ?, ?, ?)")
+        .params(provinceCode, title, announcement, openedOn, Timestamp.from(Instant.now())).update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public void linkProcess(long roundId, String processInstanceId) {
+    jdbc.sql("update restructuring_round set process_instance_id = ? where id = ?").params(processInstanceId, roundId)
+        .update();
+  }
+
+  public Round round(long roundId) {
+    return jdbc.sql("select id, province_code, title, announcement, opened_on from restructuring_round where id = ?")
+        .param(roundId)
+        .query((rs, n) -> new Round(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getDate(5).toLocalDate()))
+        .single();
+  }
+
+  public void closeRound(long roundId, LocalDate closedOn) {
+    jdbc.sql("update restructuring_round set closed_on = ? where id = ?").params(closedOn, roundId).update();
+  }
+
+  public long insertPackage(long roundId, String districtCode) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("insert into restructuring_package (round_id, district_code, status) values (?, ?, ?)")
+        .params(roundId, districtCode, PackageStatus.PREPARING.name()).update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public Optional<Package> pkg(long packageId) {
+    return jdbc.sql("select id, round_id, district_code, status, sent_on, received_on, submission_due, letter_no,"
+            + " letter_date, submitted_on_time, total_amount from restructuring_package where id = ?")
+        .param(packageId)
+        .query((rs, n) -> new Package(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+            date(rs.getDate(5)), date(rs.getDate(6)), date(rs.getDate(7)), rs.getString(8), date(rs.getDate(9)),
+            (Boolean) rs.getObject(10), rs.getBigDecimal(11)))
+        .optional();
+  }
+
+  public List<Package> packagesOfRound(long roundId) {
+    return jdbc.sql("select id from restructuring_package where round_id = ? order by district_code").param(roundId)
+        .query(Long.class).list().stream().map(id -> pkg(id).orElseThrow()).toList();
+  }
+
+  /** Borrowers of the district's disbursed loans, with the first installment overdue on {@code today}. */
+  public List<LoanDebt> loanDebts(String districtCode, LocalDate today) {
+    return jdbc.sql("select l.id, l.application_no, l.status, l.contract_date, m.id, m.national_id, m.full_name, b.amount,"
+            + " (select min(i.due_date) from repayment_installment i where i.loan_id = l.id and i.due_date < ?)"
+            + " from loan_project l join loan_borrower b on b.loan_id = l.id join member m on m.id = b.member_id"
+            + " where l.district_code = ? and l.status = 'DISBURSED' order by l.id, m.id")
+        .params(today, districtCode)
+        .query((rs, n) -> new LoanDebt(rs.getLong(1), rs.getString(2), rs.getString(3), date(rs.getDate(4)),
+            rs.getLong(5), new NationalId(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), date(rs.getDate(9))))
+        .list();
+  }
+
+  /**
+   * The part of a loan's principal still owed: installments' principal. (Payments come with the repayment
+   * ledger; until a payment is recorded the whole principal is owed.)
+   */
+  public BigDecimal outstandingPrincipal(long loanId) {
+    return jdbc.sql("select coalesce(sum(principal), 0) from repayment_installment where loan_id = ?").param(loanId)
+        .query(BigDecimal.class).single();
+  }
+
+  public BigDecimal loanAmount(long loanId) {
+    return jdbc.sql("select requested_amount from loan_project where id = ?").param(loanId).query(BigDecimal.class).single();
+  }
+
+  public void insertCandidate(long packageId, int seq, LoanDebt d, BigDecimal amount, int daysOverdue) {
+    jdbc.sql("insert into restructuring_debtor (package_id, seq, loan_id, member_id, amount, days_overdue, applies, documents)"
+            + " values (?, ?, ?, ?, ?, ?, false, '')")
+        .params(packageId, seq, d.loanId(), d.memberId(), amount, daysOverdue).update();
+  }
+
+  public List<Debtor> debtors(long packageId) {
+    return jdbc.sql("select d.id, d.seq, d.loan_id, l.application_no, d.member_id, m.national_id, m.full_name, d.amount,"
+            + " d.days_overdue, d.applies, d.documents from restructuring_debtor d"
+            + " join loan_project l on l.id = d.loan_id join member m on m.id = d.member_id"
+            + " where d.package_id = ? order by d.seq")
+        .param(packageId)
+        .query((rs, n) -> new Debtor(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
+            new NationalId(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), rs.getInt(9), rs.getBoolean(10),
+            rs.getString(11)))
+        .list();
+  }
+
+  public void markApplicant(long debtorId, String documents) {
+    jdbc.sql("update restructuring_debtor set applies = true, documents = ? where id = ?").params(documents, debtorId)
+        .update();
+  }
+
+  public void clearApplicants(long packageId) {
+    jdbc.sql("update restructuring_debtor set applies = false, documents = '' where package_id = ?").param(packageId)
+        .update();
+  }
+
+  public void markSent(long packageId, PackageStatus status, String nothingReason, LocalDate sentOn, BigDecimal total) {
+    jdbc.sql("update restructuring_package set status = ?, nothing_reason = ?, sent_on = ?, total_amount = ? where id = ?")
+        .params(status.name(), nothingReason, sentOn, total, packageId).update();
+  }
+
+  public void markReceived(long packageId, LocalDate receivedOn, LocalDate due) {
+    jdbc.sql("update restructuring_package set status = ?, received_on = ?, submission_due = ? where id = ?")
+        .params(PackageStatus.RECEIVED.name(), receivedOn, due, packageId).update();
+  }
+
+  public void markSubmitted(long packageId, String letterNo, LocalDate letterDate, boolean onTime) {
+    jdbc.sql("update restructuring_package set status = ?, letter_no = ?, letter_date = ?, submitted_on_time = ?"
+            + " where id = ?")
+        .params(PackageStatus.SUBMITTED.name(), letterNo, letterDate, onTime, packageId).update();
+  }
+
+  public void markAcknowledged(long packageId, String meetingReference, LocalDate meetingDate) {
+    jdbc.sql("update restructuring_package set status = ?, meeting_reference = ?, meeting_date = ? where id = ?")
+        .params(PackageStatus.ACKNOWLEDGED.name(), meetingReference, meetingDate, packageId).update();
+  }
+
+  public boolean isHoliday(LocalDate day) {
+    return jdbc.sql("select count(*) from public_holiday where holiday_date = ?").param(day).query(Integer.class)
+        .single() > 0;
+  }
+
+  private static LocalDate date(java.sql.Date d) {
+    return d == null ? null : d.toLocalDate();
+  }
+}

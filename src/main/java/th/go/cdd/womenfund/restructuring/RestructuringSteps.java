@@ -1,0 +1,164 @@
+package th.go.cdd.womenfund.restructuring;
+
+import static th.go.cdd.womenfund.restructuring.RestructuringProcess.Var;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.area.District;
+import th.go.cdd.womenfund.notification.MailService;
+import th.go.cdd.womenfund.notification.ThaiMail;
+import th.go.cdd.womenfund.restructuring.RestructuringService.Candidates;
+import th.go.cdd.womenfund.restructuring.RestructuringService.OpenedRound;
+import th.go.cdd.womenfund.restructuring.RestructuringService.PackageResult;
+import th.go.cdd.womenfund.restructuring.RestructuringService.Receipt;
+import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.InstanceAuthorizations;
+import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.system.ThaiMoney;
+import th.go.cdd.womenfund.system.ThaiValidationException;
+
+/**
+ * The engine edge of {@code debt-restructuring} and {@code restructuring-package}: reads what the forms
+ * sent, calls {@link RestructuringService}, writes back what the next steps show. Each public method taking
+ * an execution is a delegate bean of {@link RestructuringDelegates}.
+ */
+@Component("restructuringSteps")
+public class RestructuringSteps {
+
+  private final RestructuringService service;
+  private final InstanceAuthorizations instanceAuthorizations;
+  private final AreaRepository areas;
+  private final MailService mail;
+
+  public RestructuringSteps(RestructuringService service, InstanceAuthorizations instanceAuthorizations,
+                            AreaRepository areas, MailService mail) {
+    this.service = service;
+    this.instanceAuthorizations = instanceAuthorizations;
+    this.areas = areas;
+    this.mail = mail;
+  }
+
+  /** The multi-instance collection of the round: every district of the province. */
+  public List<String> districtsOf(String provinceCode) {
+    return areas.districtsOf(provinceCode).stream().map(District::code).toList();
+  }
+
+  public void openRound(DelegateExecution execution) {
+    OpenedRound r = service.openRound(string(execution, Var.ROUND_TITLE), string(execution, Var.PROVINCE_CODE),
+        string(execution, Var.ANNOUNCEMENT), actor(execution), EngineClock.today());
+    service.linkProcess(r.roundId(), execution.getProcessInstanceId());
+    execution.setProcessBusinessKey("RS-" + r.provinceCode() + "-" + r.roundId());
+    execution.setVariable(Var.ROUND_ID, r.roundId());
+    execution.setVariable(Var.PROVINCE_CODE, r.provinceCode());
+    execution.setVariable(Var.PROVINCE_NAME, r.provinceName());
+    instanceAuthorizations.grantProvince(execution.getProcessEngineServices().getAuthorizationService(),
+        execution.getProcessInstanceId(), r.provinceCode());
+  }
+
+  public void findCandidates(DelegateExecution execution) {
+    String district = string(execution, Var.DISTRICT_CODE);
+    Candidates c = service.prepare(roundId(execution), district, EngineClock.today());
+    instanceAuthorizations.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
+        execution.getProcessInstanceId(), district, district.substring(0, 2));
+    execution.setVariable(Var.PACKAGE_ID, c.packageId());
+    execution.setVariable(Var.DISTRICT_NAME, c.districtName());
+    execution.setVariable(Var.CANDIDATES, c.summary());
+    execution.setVariable(Var.DOCUMENT_LEGEND, c.legend());
+  }
+
+  public void recordPackage(DelegateExecution execution) {
+    Object nothing = execution.getVariable(Var.NOTHING_TO_SEND);
+    PackageResult r = service.recordPackage(packageId(execution),
+        nothing == null ? null : Boolean.valueOf(nothing.toString()), string(execution, Var.NOTHING_REASON),
+        string(execution, Var.APPLICANTS), EngineClock.today());
+    execution.setVariable(Var.HAS_PACKAGE, r.hasPackage());
+    execution.setVariable(Var.PACKAGE_SUMMARY, r.summary());
+    execution.setVariable(Var.PACKAGE_TOTAL, ThaiMoney.format(r.total()));
+  }
+
+  public void recordReceipt(DelegateExecution execution) {
+    Receipt r = service.recordReceipt(packageId(execution), string(execution, Var.RECEIVED_ON), EngineClock.today());
+    execution.setVariable(Var.RECEIVED_ON, ThaiDates.formatNumeric(r.receivedOn()));
+    // one variable for the task's due date and the escalation timer, so they never disagree
+    execution.setVariable(Var.SUBMISSION_DUE, endOfDay(r.due()));
+    execution.setVariable(Var.SUBMISSION_DUE_TEXT, ThaiDates.format(r.due()));
+  }
+
+  public void recordSubmission(DelegateExecution execution) {
+    service.recordSubmission(packageId(execution), string(execution, Var.LETTER_NO), string(execution, Var.LETTER_DATE),
+        EngineClock.today());
+  }
+
+  public void recordAcknowledgement(DelegateExecution execution) {
+    service.recordAcknowledgement(packageId(execution), string(execution, Var.MEETING_REFERENCE),
+        string(execution, Var.MEETING_DATE), EngineClock.today());
+  }
+
+  public void closeRound(DelegateExecution execution) {
+    service.closeRound(roundId(execution), EngineClock.today());
+  }
+
+  /** Tells the province's supervisors that a package passed its deadline (once per package). */
+  public void notifyEscalation(DelegateExecution execution) {
+    String province = string(execution, Var.PROVINCE_CODE);
+    List<String> to = new ArrayList<>();
+    for (User u : execution.getProcessEngineServices().getIdentityService().createUserQuery()
+        .memberOfGroup(Roles.provinceSupervisors(province)).list()) {
+      if (u.getEmail() != null && !u.getEmail().isBlank()) {
+        to.add(u.getEmail());
+      }
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("districtName", string(execution, Var.DISTRICT_NAME));
+    model.put("provinceName", string(execution, Var.PROVINCE_NAME));
+    model.put("receivedOn", string(execution, Var.RECEIVED_ON));
+    model.put("dueDate", string(execution, Var.SUBMISSION_DUE_TEXT));
+    model.put("total", string(execution, Var.PACKAGE_TOTAL));
+    model.put("businessKey", execution.getProcessBusinessKey() == null ? "" : execution.getProcessBusinessKey());
+    String subject = "เลยกำหนดส่งกรม: เอกสารปรับโครงสร้างหนี้ อำเภอ" + string(execution, Var.DISTRICT_NAME)
+        + " ครบกำหนด " + string(execution, Var.SUBMISSION_DUE_TEXT);
+    String key = "escalation:restructuring:" + packageId(execution);
+    if (to.isEmpty()) {
+      mail.recordUnaddressed(subject, "restructuring-escalation", model, key);
+    } else {
+      mail.send(new ThaiMail(to, subject, "restructuring-escalation", model), key);
+    }
+  }
+
+  static Date endOfDay(LocalDate day) {
+    return Date.from(day.atTime(23, 59).atZone(ThaiDates.BANGKOK).toInstant());
+  }
+
+  static String string(VariableScope v, String name) {
+    Object value = v.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  private static long roundId(VariableScope v) {
+    return ((Number) v.getVariable(Var.ROUND_ID)).longValue();
+  }
+
+  private static long packageId(VariableScope v) {
+    return ((Number) v.getVariable(Var.PACKAGE_ID)).longValue();
+  }
+
+  private static Actor actor(DelegateExecution execution) {
+    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      throw new ThaiValidationException("ไม่ทราบผู้เปิดรอบ: กรุณาเข้าสู่ระบบก่อน");
+    }
+    return new Actor(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
+  }
+}
