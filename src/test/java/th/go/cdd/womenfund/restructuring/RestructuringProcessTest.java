@@ -14,7 +14,14 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import th.go.cdd.womenfund.system.DeployedForms;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -61,6 +68,7 @@ class RestructuringProcessTest {
   @Autowired HistoricLoans historic;
   @Autowired JdbcClient jdbc;
   @Autowired RestructuringService service;
+  @Autowired SubmissionExport export;
 
   ProcessInstance round;
 
@@ -131,14 +139,12 @@ class RestructuringProcessTest {
     return ((Number) engine.getRuntimeService().getVariable(pi.getId(), Var.PACKAGE_ID)).longValue();
   }
 
-  /** Every candidate of the package applies, with all documents. */
-  String everyone(ProcessInstance pi) {
-    long n = jdbc.sql("select count(*) from restructuring_debtor where package_id = ?").param(packageId(pi))
-        .query(Long.class).single();
+  /** The borrowers of one loan apply, with all documents (other tests' loans are candidates too). */
+  String borrowersOf(ProcessInstance pi, long loanId) {
     StringBuilder s = new StringBuilder();
-    for (int i = 1; i <= n; i++) {
-      s.append(i).append(", 1 2 3 4 5\n");
-    }
+    jdbc.sql("select seq from restructuring_debtor where package_id = ? and loan_id = ? order by seq")
+        .params(packageId(pi), loanId).query(Integer.class).list()
+        .forEach(seq -> s.append(seq).append(", 1 2 3 4 5\n"));
     return s.toString();
   }
 
@@ -149,7 +155,7 @@ class RestructuringProcessTest {
 
   @Test
   void aDistrictSendsTheProvinceSubmitsInTimeTheCommitteeAcknowledgesOthersSendNothing() {
-    overdueLoan("230507", new BigDecimal("150000.00"));
+    long loan = overdueLoan("230507", new BigDecimal("150000.00"));
     openRound();
     BpmnAwareTests.assertThat(round).isWaitingAt(Element.DISTRICT_PACKAGES);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(round.getId()).count())
@@ -161,7 +167,7 @@ class RestructuringProcessTest {
         .contains("ลำดับที่ 1:").contains("X-XXXX-XXXX").contains("ค้างชำระ");
 
     long laemNgopPackage = packageId(laemNgop);
-    complete(laemNgop, Element.PREPARE_PACKAGE, Map.of(Var.APPLICANTS, everyone(laemNgop)));
+    complete(laemNgop, Element.PREPARE_PACKAGE, Map.of(Var.APPLICANTS, borrowersOf(laemNgop, loan)));
     BpmnAwareTests.assertThat(laemNgop).isWaitingAt(Element.RECORD_RECEIPT_TASK);
     assertThat(engine.getRuntimeService().getVariable(laemNgop.getId(), Var.PACKAGE_TOTAL)).isEqualTo("150,000.00 บาท");
     BpmnAwareTests.assertThat(task(laemNgop, Element.RECORD_RECEIPT_TASK)).hasCandidateGroup("province-23-officers");
@@ -197,11 +203,11 @@ class RestructuringProcessTest {
 
   @Test
   void aMissedDeadlineEscalatesToTheSupervisorsByTaskAndMailWithoutCancellingTheWork() throws Exception {
-    overdueLoan("230401", new BigDecimal("98765.43"));
+    long loan = overdueLoan("230401", new BigDecimal("98765.43"));
     openRound();
     ProcessInstance boRai = packageOf("2304");
     long boRaiPackage = packageId(boRai);
-    complete(boRai, Element.PREPARE_PACKAGE, Map.of(Var.APPLICANTS, everyone(boRai)));
+    complete(boRai, Element.PREPARE_PACKAGE, Map.of(Var.APPLICANTS, borrowersOf(boRai, loan)));
     complete(boRai, Element.RECORD_RECEIPT_TASK, Map.of(Var.RECEIVED_ON, ThaiDates.formatNumeric(TODAY)));
     LocalDate dueDay = TODAY.plusDays(15);
 
@@ -234,7 +240,7 @@ class RestructuringProcessTest {
 
   @Test
   void badInputIsRefusedInThaiAndChangesNothing() {
-    overdueLoan("230201", new BigDecimal("50000.00"));
+    long loan = overdueLoan("230201", new BigDecimal("50000.00"));
     openRound();
     ProcessInstance khlongYai = packageOf("2302");
     String taskId = task(khlongYai, Element.PREPARE_PACKAGE).getId();
@@ -250,7 +256,7 @@ class RestructuringProcessTest {
     assertThat(jdbc.sql("select count(*) from restructuring_debtor where package_id = ? and applies = true")
         .param(packageId(khlongYai)).query(Integer.class).single()).isZero();
 
-    complete(khlongYai, Element.PREPARE_PACKAGE, Map.of(Var.APPLICANTS, everyone(khlongYai)));
+    complete(khlongYai, Element.PREPARE_PACKAGE, Map.of(Var.APPLICANTS, borrowersOf(khlongYai, loan)));
     String receipt = task(khlongYai, Element.RECORD_RECEIPT_TASK).getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(receipt,
         Map.of(Var.RECEIVED_ON, ThaiDates.formatNumeric(TODAY.plusDays(1))))).hasMessageContaining("อยู่ในอนาคต");
@@ -284,5 +290,64 @@ class RestructuringProcessTest {
     assertThat(service.roundTotal(roundId)).isEqualByComparingTo("1605730.42");
     assertThat(engine.getRuntimeService().getVariable(packageOf("2305").getId(), Var.PACKAGE_TOTAL))
         .isEqualTo("612,450.17 บาท");
+
+    // the spreadsheet for the Department: 15 debtors (one loan of five borrowers in each of the three districts)
+    try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(export.xlsx(roundId, TODAY)))) {
+      Sheet sheet = wb.getSheetAt(0);
+      Row total = sheet.getRow(sheet.getLastRowNum());
+      assertThat(total.getCell(4).getStringCellValue()).isEqualTo("รวมทั้งสิ้น");
+      assertThat(BigDecimal.valueOf(total.getCell(5).getNumericCellValue()).setScale(2, java.math.RoundingMode.HALF_UP))
+          .isEqualByComparingTo("1605730.42");
+      BigDecimal sum = BigDecimal.ZERO;
+      int debtors = 0;
+      for (int r = 6; r < sheet.getLastRowNum(); r++) {
+        Row row = sheet.getRow(r);
+        sum = sum.add(BigDecimal.valueOf(row.getCell(5).getNumericCellValue()).setScale(2, java.math.RoundingMode.HALF_UP));
+        assertThat(row.getCell(3).getStringCellValue()).matches("\\d{13}"); // the Department needs the full ID
+        debtors++;
+      }
+      assertThat(debtors).isEqualTo(15);
+      assertThat(sum).isEqualByComparingTo("1605730.42");
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("ลับ");
+      Sheet summary = wb.getSheet("สรุปรายอำเภอ");
+      assertThat(summary.getRow(summary.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("รวม 3 อำเภอ");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void everyFormOfTheRoundBindsVariablesThatTheProcessesReadOrWrite() {
+    long loan = overdueLoan("230507", new BigDecimal("25000.00"));
+    openRound();
+    ProcessInstance p = packageOf("2305");
+    String pid = p.getId();
+    complete(p, Element.PREPARE_PACKAGE, Map.of(Var.APPLICANTS, borrowersOf(p, loan), Var.NOTHING_TO_SEND, false,
+        Var.NOTHING_REASON, ""));
+    complete(p, Element.RECORD_RECEIPT_TASK, Map.of(Var.RECEIVED_ON, ThaiDates.formatNumeric(TODAY)));
+    ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(16).atTime(9, 0).atZone(BANGKOK).toInstant()));
+    engine.getManagementService().executeJob(
+        engine.getManagementService().createJobQuery().processInstanceId(pid).timers().singleResult().getId());
+    engine.getManagementService().executeJob(
+        engine.getManagementService().createJobQuery().processInstanceId(pid).messages().singleResult().getId());
+    complete(p, Element.SUPERVISOR_FOLLOW_UP, Map.of(Var.FOLLOW_UP_NOTE, "ติดตามแล้ว"));
+    complete(p, Element.SUBMIT_TO_DEPARTMENT, Map.of(Var.LETTER_NO, "ตร 1/2569",
+        Var.LETTER_DATE, ThaiDates.formatNumeric(TODAY.plusDays(16))));
+    complete(p, Element.COMMITTEE_ACKNOWLEDGEMENT, Map.of(Var.MEETING_REFERENCE, "1/2569",
+        Var.MEETING_DATE, ThaiDates.formatNumeric(TODAY.plusDays(16)), Var.ACKNOWLEDGEMENT_NOTE, "รับทราบ"));
+
+    Set<String> variables = new HashSet<>();
+    for (String instance : List.of(round.getId(), pid)) {
+      engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance).list()
+          .forEach(v -> variables.add(v.getName()));
+    }
+    Map<String, JsonNode> forms = DeployedForms.all(engine);
+    Set<String> refs = new HashSet<>(DeployedForms.refsOf(engine, RestructuringProcess.KEY));
+    refs.addAll(DeployedForms.refsOf(engine, RestructuringProcess.PACKAGE_KEY));
+    assertThat(refs).hasSize(6);
+    for (String formId : refs) {
+      assertThat(forms).containsKey(formId);
+      assertThat(variables).as("variables bound by form %s", formId).containsAll(DeployedForms.boundNames(forms.get(formId)));
+    }
   }
 }
