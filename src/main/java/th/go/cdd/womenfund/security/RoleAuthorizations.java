@@ -70,10 +70,10 @@ public class RoleAuthorizations {
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    // definitions and their diagrams; instances and their history only of this province, granted per
-    // instance when it starts (InstanceAuthorizations), so a supervisor never reads another province's data
-    grant(supervisors, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_TASK);
+    // definitions and their diagrams; instances, their history and their tasks only of this province,
+    // granted per instance (InstanceAuthorizations) and per task (ProvinceTaskVisibility), so a supervisor
+    // never reads another province's data
+    grant(supervisors, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
     grant(supervisors, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     return List.of(officers, committee, supervisors);
@@ -103,15 +103,17 @@ public class RoleAuthorizations {
     }
   }
 
+  /** Grants exactly these permissions (an older grant with more is replaced, so a start repairs drift). */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization a = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
-        .singleResult();
-    if (a == null) {
-      a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      a.setGroupId(group);
-      a.setResource(resource);
-      a.setResourceId(resourceId);
+    Authorization existing = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).singleResult();
+    if (existing != null) {
+      auth.deleteAuthorization(existing.getId());
     }
+    Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    a.setGroupId(group);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
     for (Permission p : permissions) {
       a.addPermission(p);
     }

@@ -1,0 +1,55 @@
+package th.go.cdd.womenfund.security;
+
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a province's supervisors see (read, not work on) every user task of their own province, of any
+ * process: each task, when created, is opened to {@code province-<code>-supervisors} by an authorization on
+ * that task alone (the engine deletes it with the task). A blanket "read all tasks" would show other
+ * provinces' work.
+ */
+@Component
+public class ProvinceTaskVisibility extends AbstractProcessEnginePlugin {
+
+  /** The process variable that names the province of an instance. */
+  public static final String PROVINCE_VARIABLE = "provinceCode";
+
+  private static final TaskListener GRANT_READ = ProvinceTaskVisibility::grantRead;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, GRANT_READ);
+      }
+    });
+  }
+
+  static void grantRead(DelegateTask task) {
+    Object province = task.getVariable(PROVINCE_VARIABLE);
+    if (province == null) {
+      return;
+    }
+    var auth = task.getProcessEngineServices().getAuthorizationService();
+    Authorization read = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    read.setGroupId(Roles.provinceSupervisors(province.toString()));
+    read.setResource(Resources.TASK);
+    read.setResourceId(task.getId());
+    read.addPermission(Permissions.READ);
+    auth.saveAuthorization(read);
+  }
+}
