@@ -44,9 +44,13 @@ public class ProvinceTaskVisibility extends AbstractProcessEnginePlugin {
     if (province == null) {
       return;
     }
+    String supervisors = Roles.provinceSupervisors(province.toString());
+    if (task.getCandidates().stream().anyMatch(link -> supervisors.equals(link.getGroupId()))) {
+      return; // a task offered to the supervisors: the engine grants them on it already
+    }
     var auth = task.getProcessEngineServices().getAuthorizationService();
     Authorization read = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    read.setGroupId(Roles.provinceSupervisors(province.toString()));
+    read.setGroupId(supervisors);
     read.setResource(Resources.TASK);
     read.setResourceId(task.getId());
     read.addPermission(Permissions.READ);
