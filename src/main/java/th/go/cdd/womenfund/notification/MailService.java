@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,7 +90,7 @@ public class MailService {
     String html = render(mail);
     outbox.insert(dedupKey, mail, html, transport);
     if (transport == MailTransport.SMTP) {
-      smtp(mail, html);
+      smtp(mail, html, dedupKey);
     }
     LOG.info("mail {}: template={} recipients={}", transport == MailTransport.SMTP ? "sent" : "recorded",
         mail.template(), mail.to().size());
@@ -111,13 +112,14 @@ public class MailService {
     return true;
   }
 
-  private void smtp(ThaiMail mail, String html) {
+  private void smtp(ThaiMail mail, String html, String dedupKey) {
     JavaMailSender mailSender = sender.getIfAvailable();
     if (mailSender == null) {
       throw new IllegalStateException("ยังไม่ได้ตั้งค่าเซิร์ฟเวอร์อีเมล (spring.mail.host): ส่ง \"" + mail.subject() + "\" ไม่ได้");
     }
     try {
-      MimeMessage message = mailSender.createMimeMessage();
+      MimeMessage message = dedupKey != null && mailSender instanceof JavaMailSenderImpl impl
+          ? withStableMessageId(impl, dedupKey) : mailSender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
       helper.setFrom(from);
       helper.setTo(mail.to().toArray(String[]::new));
@@ -127,6 +129,25 @@ public class MailService {
     } catch (MessagingException e) {
       throw new IllegalStateException("สร้างอีเมล \"" + mail.subject() + "\" ไม่สำเร็จ", e);
     }
+  }
+
+  /**
+   * The same key always gives the same Message-ID: should a node die after the SMTP server accepted a mail
+   * but before its record committed, the retry's copy is recognisably the same message (mail clients and
+   * servers that de-duplicate by Message-ID show it once).
+   */
+  static String messageId(String dedupKey) {
+    return "<" + java.util.UUID.nameUUIDFromBytes(dedupKey.getBytes(StandardCharsets.UTF_8)) + "@womenfund>";
+  }
+
+  private static MimeMessage withStableMessageId(JavaMailSenderImpl impl, String dedupKey) {
+    String id = messageId(dedupKey);
+    return new MimeMessage(impl.getSession()) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", id);
+      }
+    };
   }
 
   private static boolean answers(String host, int port) {

@@ -156,6 +156,7 @@ class TaskRemindersProcessTest {
         "เตือน: บันทึกมติคณะทำงานขับเคลื่อนกองทุนฯ ตำบล — ครบกำหนดวันนี้",
         "เลยกำหนด: บันทึกมติคณะทำงานขับเคลื่อนกองทุนฯ ตำบล — เลยกำหนดมาแล้ว 1 วัน");
     assertThat(mailsAboutUs()).hasSize(8);
+    assertThat(mailsAboutUs().stream().map(TaskRemindersProcessTest::messageId).distinct()).hasSize(4);
     assertThat(outbox.count("reminder:" + task().getId() + ":")).isEqualTo(4);
   }
 
@@ -227,6 +228,14 @@ class TaskRemindersProcessTest {
     assertThat(later).hasSize(2);
     assertThat(subject(later.get(0))).contains("เลยกำหนด 1 งาน");
     assertThat(body(later.get(0))).contains("งานที่เลยวันครบกำหนด");
+  }
+
+  static String messageId(MimeMessage m) {
+    try {
+      return m.getMessageID();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String subject(MimeMessage m) {
