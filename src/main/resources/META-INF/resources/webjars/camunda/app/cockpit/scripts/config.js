@@ -40,6 +40,9 @@ export default {
   },
   locales: womenfundLocales(),
   disableWelcomeMessage: true,
+  // Buddhist-era years in the tables that show raw dates (start time, due date), and refusals without the
+  // engine's English prefix: the same script as Tasklist's
+  customScripts: ['../tasklist/scripts/thai-display'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -40,8 +40,9 @@ export default {
   },
   locales: womenfundLocales(),
   disableWelcomeMessage: true,
-  // the task list sorted by due date, earliest first, unless the officer picks another sorting
-  customScripts: ['scripts/due-date-sort'],
+  // the task list sorted by due date, earliest first, unless the officer picks another sorting;
+  // refusals without the engine's English prefix, and Buddhist-era years where raw dates are shown
+  customScripts: ['scripts/due-date-sort', 'scripts/thai-display'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'D',
