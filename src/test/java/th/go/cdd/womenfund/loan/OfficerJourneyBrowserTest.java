@@ -59,7 +59,8 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * screening and approves; the provincial committee approves; the province's supervisor finds the
  * application, its open task and that task's due date in Cockpit, and sees a mail that could not be sent
  * as an incident. Each step leaves a screenshot in {@code target/screenshots/} (the user guide's pictures
- * come from there). Skips itself where Chromium is not installed; {@code .ci/run} installs it.
+ * in {@code docs/guide/images/} come from there). Skips itself where Chromium is not installed; {@code .ci/run}
+ * installs it and requires the journey to run.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -86,7 +87,11 @@ class OfficerJourneyBrowserTest {
 
   @BeforeAll
   static void startChromium() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    // CI (.ci/run) sets WOMENFUND_BROWSER_TESTS=required: there a missing Chromium fails instead of skipping
+    assertThat(installed || !"required".equals(System.getenv("WOMENFUND_BROWSER_TESTS")))
+        .as("WOMENFUND_BROWSER_TESTS=required but %s or %s is missing", CHROMIUM, CHROMEDRIVER).isTrue();
+    assumeTrue(installed,
         "Chromium is not installed (apt-get install chromium chromium-driver fonts-thai-tlwg): browser journey skipped");
     Files.createDirectories(SHOTS);
     Files.deleteIfExists(SHOTS.resolve("failure.png"));
