@@ -71,8 +71,10 @@ class WebappLocalesTest {
     assertThat(dates).as("%s: th.json has dateLocales", app).isNotNull();
     // moment.js era: year 2021 (since 0001, offset 544) shows as 2564; format token "y" is the era year
     JsonNode era = dates.path("eras").path(0);
-    assertThat(era.path("since").asText()).as("%s: era since", app).isEqualTo("0001-01-01");
-    assertThat(era.path("offset").asInt()).as("%s: era offset", app).isEqualTo(544);
+    String hint = app + ": dateLocales needs the Buddhist era (\"eras\": [{\"since\": \"0001-01-01\", \"offset\": 544, …}])"
+        + " and years as \"y\" in longDateFormat, as in tasklist/locales/th.json";
+    assertThat(era.path("since").asText()).as(hint).isEqualTo("0001-01-01");
+    assertThat(era.path("offset").asInt()).as(hint).isEqualTo(544);
     assertThat(2021 - 1 + era.path("offset").asInt()).isEqualTo(2564);
     for (String format : List.of("L", "LL", "LLL", "LLLL")) {
       String f = dates.path("longDateFormat").path(format).asText();
