@@ -1,22 +1,15 @@
 package th.go.cdd.womenfund.demo;
 
-import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
-
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,7 +30,8 @@ import th.go.cdd.womenfund.system.EngineClock;
 
 /**
  * Demo profile (on by default): Trat province (23), its 7 districts' officers and committees, the
- * province's officers, committee and supervisors, their rights, Tasklist filters, and a dozen loan
+ * province's officers, committee and supervisors, their rights (including the Tasklist filters of
+ * {@link th.go.cdd.womenfund.security.TasklistFilters}, which exist in every profile), and a dozen loan
  * applications spread over the steps. Idempotent: each part is created only when missing.
  */
 @Component
@@ -47,12 +41,6 @@ public class DemoData implements ApplicationRunner {
 
   public static final String PROVINCE = "23";
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-
-  /** Tasklist filters: the same names for every role; the query does the scoping. */
-  public static final String FILTER_MINE = "งานของฉัน";
-  public static final String FILTER_GROUP = "งานของกลุ่ม";
-  public static final String FILTER_DUE_SOON = "ใกล้ครบกำหนด";
-  public static final String FILTER_OVERDUE = "เกินกำหนด";
 
   private final AreaRepository areas;
   private final AccountSettings settings;
@@ -72,20 +60,17 @@ public class DemoData implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     List<District> districts = areas.districtsOf(PROVINCE);
-    List<String> filterIds = filters(engine.getFilterService(), engine.getTaskService());
-    users(engine.getIdentityService(), districts, filterIds);
+    users(engine.getIdentityService(), districts);
     if (jdbc.sql("select count(*) from loan_project").query(Integer.class).single() == 0) {
       applications(engine, districts);
     }
   }
 
-  private void users(IdentityService identity, List<District> districts, List<String> filterIds) {
-    List<List<String>> groups = new ArrayList<>();
+  private void users(IdentityService identity, List<District> districts) {
     for (District d : districts) {
-      groups.add(roles.ensureDistrict(d));
+      roles.ensureDistrict(d);
     }
-    groups.add(roles.ensureProvince(areas.province(PROVINCE).orElseThrow()));
-    roles.grantFilters(RoleAuthorizations.all(groups), filterIds);
+    roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     if (identity.createUserQuery().userId("supervisor" + PROVINCE).count() > 0) {
       return;
     }
@@ -107,45 +92,6 @@ public class DemoData implements ApplicationRunner {
           + "\n==========================================================\n");
     }
     LOG.info("demo users of Trat created");
-  }
-
-  private List<String> filters(FilterService filters, TaskService tasks) {
-    List<String> ids = new ArrayList<>();
-    ids.add(filter(filters, FILTER_MINE, "งานที่มอบหมายให้ฉัน", -10,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
-    ids.add(filter(filters, FILTER_GROUP, "งานของกลุ่มที่ยังไม่มีผู้รับ", -5,
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()));
-    ids.add(filter(filters, FILTER_DUE_SOON, "งานที่ครบกำหนดภายใน 3 วัน", 0,
-        mineOrGroups(tasks).dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(3).toDate()}")));
-    ids.add(filter(filters, FILTER_OVERDUE, "งานที่เลยวันครบกำหนดแล้ว", 5,
-        mineOrGroups(tasks).dueBeforeExpression("${now()}")));
-    return ids;
-  }
-
-  private static TaskQuery mineOrGroups(TaskService tasks) {
-    return tasks.createTaskQuery().or()
-        .taskAssigneeExpression("${currentUser()}")
-        .taskCandidateGroupInExpression("${currentUserGroups()}")
-        .endOr();
-  }
-
-  private static String filter(FilterService filters, String name, String description, int priority, TaskQuery query) {
-    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing.getId();
-    }
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("description", description);
-    properties.put("priority", priority);
-    properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", Var.APPLICATION_NO, "label", "เลขที่คำขอ"),
-        Map.of("name", Var.GROUP_NAME, "label", "กลุ่ม"),
-        Map.of("name", Var.AREA_NAME, "label", "พื้นที่")));
-    query.orderByDueDate().asc();
-    Filter f = filters.newTaskFilter(name).setProperties(properties).setQuery(query);
-    filters.saveFilter(f);
-    return f.getId();
   }
 
   private static void user(IdentityService identity, String id, String first, String last, String password, String group) {

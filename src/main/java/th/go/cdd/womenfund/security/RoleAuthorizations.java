@@ -3,6 +3,7 @@ package th.go.cdd.womenfund.security;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -29,10 +30,12 @@ public class RoleAuthorizations {
 
   private final IdentityService identity;
   private final AuthorizationService auth;
+  private final FilterService filters;
 
   public RoleAuthorizations(ProcessEngine engine) {
     this.identity = engine.getIdentityService();
     this.auth = engine.getAuthorizationService();
+    this.filters = engine.getFilterService();
   }
 
   /** District officers register and fix applications; the committee screens them. Both use Tasklist. */
@@ -48,6 +51,7 @@ public class RoleAuthorizations {
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     grant(officers, Resources.PROCESS_DEFINITION, RestructuringProcess.PACKAGE_KEY, ProcessDefinitionPermissions.READ);
+    grantFilters(List.of(officers, committee), TasklistFilters.existingIds(filters));
     return List.of(officers, committee);
   }
 
@@ -76,10 +80,11 @@ public class RoleAuthorizations {
     grant(supervisors, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
     grant(supervisors, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    grantFilters(List.of(officers, committee, supervisors), TasklistFilters.existingIds(filters));
     return List.of(officers, committee, supervisors);
   }
 
-  /** Lets each group read (use) each Tasklist filter. */
+  /** Lets each group read (use) each Tasklist filter; ensureDistrict/ensureProvince do it for {@link TasklistFilters}. */
   public void grantFilters(List<String> groups, List<String> filterIds) {
     for (String g : groups) {
       for (String id : filterIds) {

@@ -1,0 +1,123 @@
+/*
+ * womenfund: this file replaces the webapp's shipped config.js (same path on the classpath, ours first).
+ * Started from Camunda 7.24's own config.js (Apache License 2.0, copyright Camunda Services GmbH).
+ *
+ * Language: Thai first, English offered. The webapp takes the browser's first language when it is one of
+ * availableLocales, otherwise fallbackLocale: a Thai browser (or any language other than English) gets
+ * Thai, an English browser gets English. Opening the app once with ?lang=th or ?lang=en, e.g.
+ * /camunda/app/cockpit/default/?lang=en (before the #), chooses for good in this browser, in every app;
+ * ?lang=auto goes back to following the browser.
+ * Dates: the Thai locale files (locales/th.json, dateLocales) show Buddhist-era years (2569) through a
+ * moment.js era, e.g. "13 สิงหาคม 2564 เวลา 09:30 น.".
+ * The red "migrate to Camunda 8" banner is hidden by styles/user-styles.css (it has no config switch).
+ */
+
+const OFFERED_LOCALES = ['th', 'en'];
+
+function womenfundLocales() {
+  let chosen = null;
+  try {
+    const asked = new URLSearchParams(window.location.search).get('lang');
+    if (asked === 'auto') {
+      window.localStorage.removeItem('womenfund.lang');
+    } else if (OFFERED_LOCALES.includes(asked)) {
+      window.localStorage.setItem('womenfund.lang', asked);
+    }
+    chosen = window.localStorage.getItem('womenfund.lang');
+  } catch (e) {
+    // no storage (private mode): follow the browser
+  }
+  return OFFERED_LOCALES.includes(chosen)
+    ? {availableLocales: [chosen], fallbackLocale: chosen}
+    : {availableLocales: OFFERED_LOCALES, fallbackLocale: 'th'};
+}
+
+export default {
+  // womenfund: Thai first (see the comment at the top), and the fund's name in the header and title
+  app: {
+    name: 'ติดตามงาน',
+    vendor: 'กองทุนพัฒนาบทบาทสตรี'
+  },
+  locales: womenfundLocales(),
+  disableWelcomeMessage: true,
+  // Buddhist-era years in the tables that show raw dates (start time, due date), and refusals without the
+  // engine's English prefix: the same script as Tasklist's
+  customScripts: ['../tasklist/scripts/thai-display'],
+  // // change the app name and vendor
+  // app: {
+  //   name: 'Operations',
+  //   vendor: 'Company'
+  // },
+  // customScripts: [
+  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
+  //   // with a file called 'customScript.js' in it
+  //   // 'my-custom-script/customScript'
+  // ],
+  // requireJsConfig: {
+  //   // AngularJS module names
+  //   ngDeps: ['ui.bootstrap'],
+  //   // RequireJS configuration for a complete configuration documentation see:
+  //   // http://requirejs.org/docs/api.html#config
+  //   deps: ['jquery', 'custom-ui'],
+  //   paths: {
+  //     // if you have a folder called `custom-ui` (in the `cockpit` folder)
+  //     // with a file called `scripts.js` in it and defining the `custom-ui` AMD module
+  //     'custom-ui': 'custom-ui/scripts'
+  //   }
+  // },
+  // historicActivityInstanceMetrics: {
+  //   adjustablePeriod: true,
+  //   //select from the default time period: day, week, month, complete
+  //   period: {
+  //     unit: 'week'
+  //   }
+  // },
+  // runtimeActivityInstanceMetrics: {
+  //   display: true
+  // },
+  // 'locales': {
+  //   'availableLocales': ['en', 'de'],
+  //   'fallbackLocale': 'en'
+  // },
+  // skipCustomListeners: {
+  //   default: true,
+  //   hidden: false
+  // },
+  // skipIoMappings: {
+  //   default: true,
+  //   hidden: false
+  // },
+  // cascade: {
+  //   default: false
+  // },
+  // 'batchOperation' : {
+  //   // select mode of query for process instances or decision instances
+  //   // possible values: filter, search
+  //   'mode': 'filter',
+  //
+  //   // select if Historic Batches should be loaded automatically when navigating to #/batch
+  //   'autoLoadEnded': true
+  // },
+  // bpmnJs: {
+  //   moddleExtensions: {
+  //     // if you have a folder called 'my-custom-moddle' (in the 'cockpit' folder)
+  //     // with a file called 'camunda.json' in it defining the 'camunda' moddle extension
+  //     camunda: 'my-custom-moddle/camunda'
+  //   },
+  //   additionalModules: [
+  //     // if you have a folder called 'my-custom-module' (in the 'cockpit' folder)
+  //     // with a file called 'module.js' in it
+  //     'my-custom-module/module'
+  //   ],
+  // },
+  // defaultFilter: {
+  //   historicProcessDefinitionInstancesSearch: {
+  //     lastDays: 5,
+  //     event: 'started'
+  //   }
+  // },
+  // csrfCookieName: 'XSRF-TOKEN',
+  // disableWelcomeMessage: false,
+  // userOperationLogAnnotationLength: 5000,
+  // previewHtml: true
+};
