@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.repayment.RecordRepaymentProcess;
 
 /**
  * The groups of a district or province and exactly the rights each role needs. Tasks come to a role
@@ -46,6 +47,9 @@ public class RoleAuthorizations {
     grant(officers, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    // repayments (issue 4): officers record payments from a start form
+    grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     return List.of(officers, committee);
   }
 
@@ -63,6 +67,10 @@ public class RoleAuthorizations {
     for (String g : List.of(officers, committee)) {
       grant(g, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY, ProcessDefinitionPermissions.READ);
     }
+    // repayments (issue 4): bank statements and payments reach the province too
+    grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     // definitions and their diagrams; instances and their history only of this province, granted per
     // instance when it starts (InstanceAuthorizations), so a supervisor never reads another province's data
