@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
 import th.go.cdd.womenfund.repayment.RecordRepaymentProcess;
 
 /**
@@ -47,9 +48,11 @@ public class RoleAuthorizations {
     grant(officers, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    // repayments (issue 4): officers record payments from a start form
+    // repayments (issue 4): officers record payments from a start form; both work on overdue follow-ups
     grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(officers, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
+    grant(committee, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
     return List.of(officers, committee);
   }
 
@@ -71,6 +74,9 @@ public class RoleAuthorizations {
     grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    for (String g : List.of(officers, committee)) {
+      grant(g, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
+    }
     grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     // definitions and their diagrams; instances and their history only of this province, granted per
     // instance when it starts (InstanceAuthorizations), so a supervisor never reads another province's data
