@@ -129,9 +129,10 @@ create table death_claim (
   remaining_with_group  numeric(14, 2),
   decision_reason       varchar(1000),
   letter_no             varchar(50),
-  letter_date           date,
-  unique (loan_id, member_id)
+  letter_date           date
 );
+-- one claim per borrower and loan unless an earlier one was rejected (checked by the service)
+create index ix_death_claim_loan_member on death_claim (loan_id, member_id);
 
 -- A lease so that only one node runs a nightly job at a time (the scan is also safe without it).
 create table scheduler_lock (

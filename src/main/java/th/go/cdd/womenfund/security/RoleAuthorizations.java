@@ -18,6 +18,7 @@ import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
 import th.go.cdd.womenfund.repayment.RecordRepaymentProcess;
+import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 
 /**
  * The groups of a district or province and exactly the rights each role needs. Tasks come to a role
@@ -53,6 +54,9 @@ public class RoleAuthorizations {
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
     grant(committee, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
+    // a borrower's death is reported by the district office
+    grant(officers, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     return List.of(officers, committee);
   }
 
@@ -76,6 +80,7 @@ public class RoleAuthorizations {
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     for (String g : List.of(officers, committee)) {
       grant(g, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
+      grant(g, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY, ProcessDefinitionPermissions.READ);
     }
     grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     // definitions and their diagrams; instances and their history only of this province, granted per
