@@ -1,6 +1,7 @@
 package th.go.cdd.womenfund.overdue;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -79,14 +80,16 @@ public class OverdueScan {
 
   /** Open follow-ups whose process instance no longer runs (deleted by an admin) end as CANCELLED. */
   private int closeOrphans(LocalDate today) {
-    long open = followUps.countOpenStarted();
-    if (open == 0 || runtime.createProcessInstanceQuery().processDefinitionKey(OverdueFollowUpProcess.KEY).count() >= open) {
-      return 0;
+    List<FollowUp> open = followUps.openStarted();
+    Set<String> running = new HashSet<>();
+    for (int from = 0; from < open.size(); from += 1000) {
+      Set<String> ids = open.subList(from, Math.min(open.size(), from + 1000)).stream()
+          .map(FollowUp::processInstanceId).collect(Collectors.toSet());
+      runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
+          .map(ProcessInstance::getId).forEach(running::add);
     }
-    Set<String> running = runtime.createProcessInstanceQuery().processDefinitionKey(OverdueFollowUpProcess.KEY).list()
-        .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
     int closed = 0;
-    for (FollowUp f : followUps.openStarted()) {
+    for (FollowUp f : open) {
       if (!running.contains(f.processInstanceId()) && followUps.close(f.id(), Outcome.CANCELLED, today)) {
         followUps.addEvent(f.id(), Outcome.CANCELLED.name(), today, "กระบวนการติดตามถูกยกเลิกในระบบ", "system");
         closed++;

@@ -3,6 +3,8 @@ package th.go.cdd.womenfund.security;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,14 @@ public class CurrentActor {
   }
 
   public Optional<Actor> get() {
-    return of(identity.getCurrentAuthentication());
+    Optional<Actor> own = of(identity.getCurrentAuthentication());
+    if (own.isPresent()) {
+      return own;
+    }
+    // the REST authentication filter sets the user on the engine it addresses by name ("default"); with
+    // one engine per application that is this one, but be exact where several are registered (tests)
+    ProcessEngine addressed = EngineUtil.lookupProcessEngine(null);
+    return addressed == null ? Optional.empty() : of(addressed.getIdentityService().getCurrentAuthentication());
   }
 
   public static Optional<Actor> of(Authentication auth) {

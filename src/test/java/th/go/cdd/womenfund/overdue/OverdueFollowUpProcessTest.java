@@ -235,10 +235,11 @@ class OverdueFollowUpProcessTest {
     complete(task(pi), decision("LEGAL_ACTION"));
     BpmnAwareTests.assertThat(pi).hasPassed(Element.HAND_OVER_LEGAL_ACTION).hasNotPassed(Element.HAND_OVER_RESTRUCTURING);
     assertThat(status()).isEqualTo("LEGAL_ACTION");
+    smtp.reset();
     runJob(pi);
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.END_HANDED_OVER);
-    assertThat(smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1].getSubject())
-        .startsWith("ส่งต่อการติดตามหนี้: ดำเนินการทางกฎหมาย");
+    assertThat(smtp.getReceivedMessages()).singleElement()
+        .satisfies(m -> assertThat(m.getSubject()).startsWith("ส่งต่อการติดตามหนี้: ดำเนินการทางกฎหมาย"));
   }
 
   /** Walks to the named step and pays the arrears there. */

@@ -90,7 +90,7 @@ class RepaymentApiTest {
         "/api/loans/" + loanId + "/payments",
         json("{\"paidOn\":\"10/03/2569\",\"amount\":1500,\"reference\":\"KTB-REST-1\",\"note\":\"โอนผ่านธนาคาร\"}"),
         String.class);
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
     assertThat(created.getBody()).contains("\"amount\":1500.00").contains("\"principal\":480.87")
         .contains("\"paidOn\":\"2026-03-10\"").contains("\"arrearsCleared\":false").contains("ดอกเบี้ยผิดนัด");
     ResponseEntity<String> balance = rest.withBasicAuth("pay2305", PASSWORD)

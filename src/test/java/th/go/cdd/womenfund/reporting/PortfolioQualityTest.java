@@ -61,6 +61,7 @@ class PortfolioQualityTest {
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   long loan(String subDistrict, String name, Object... dueAndPrincipal) {
     long id = disbursed.insert(DisbursedLoans.group(subDistrict, name, 5, "1000.00", 12, LocalDate.of(2025, 12, 31)));
@@ -85,6 +86,7 @@ class PortfolioQualityTest {
       return;
     }
     fixture = true;
+    removeBangkokLoans(); // a database kept between runs (PostgreSQL) still holds the last run's fixture
     loan("100101", "L1", LocalDate.of(2026, 6, 1), "1000.00", LocalDate.of(2026, 7, 1), "1000.00");
     long l2 = loan("100101", "L2", LocalDate.of(2026, 4, 20), "1000.00", LocalDate.of(2026, 5, 20), "1000.00",
         LocalDate.of(2026, 7, 20), "1000.00");
@@ -95,6 +97,24 @@ class PortfolioQualityTest {
     loan("100201", "L5", LocalDate.of(2026, 4, 1), "1000.00", LocalDate.of(2026, 9, 1), "1000.00");
     long l6 = loan("100201", "L6", LocalDate.of(2026, 5, 1), "1000.00");
     pay(l6, LocalDate.of(2026, 5, 1), "1000", "L6-1");
+  }
+
+  void removeBangkokLoans() {
+    String loans = "(select id from loan_project where province_code = '10')";
+    for (String sql : List.of(
+        "delete from payment_allocation where loan_id in " + loans,
+        "delete from repayment_payment where loan_id in " + loans,
+        "delete from follow_up_event where follow_up_id in (select id from overdue_follow_up where loan_id in " + loans + ")",
+        "delete from field_visit where loan_id in " + loans,
+        "delete from overdue_follow_up where loan_id in " + loans,
+        "delete from death_claim where loan_id in " + loans,
+        "delete from repayment_installment where loan_id in " + loans,
+        "delete from risk_cover where loan_id in " + loans,
+        "delete from family_acknowledgement where loan_id in " + loans,
+        "delete from loan_borrower where loan_id in " + loans,
+        "delete from loan_project where province_code = '10'")) {
+      jdbc.sql(sql).update();
+    }
   }
 
   @AfterEach
