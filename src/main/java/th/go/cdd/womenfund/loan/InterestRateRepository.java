@@ -1,6 +1,7 @@
 package th.go.cdd.womenfund.loan;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,5 +23,14 @@ public class InterestRateRepository {
             rs.getString(4)))
         .optional()
         .orElseThrow(() -> new IllegalStateException("no interest rate in force on " + day));
+  }
+
+  /** Every announcement, oldest first: default interest over a period uses each rate for its own days. */
+  public List<InterestRate> all() {
+    return jdbc.sql("select effective_from, loan_rate_pct, default_rate_pct, announcement from interest_rate"
+            + " order by effective_from")
+        .query((rs, n) -> new InterestRate(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2), rs.getBigDecimal(3),
+            rs.getString(4)))
+        .list();
   }
 }

@@ -9,7 +9,11 @@ public enum LoanStatus {
   APPROVED("อนุกรรมการจังหวัดอนุมัติ"),
   REJECTED_BY_PROVINCE("อนุกรรมการจังหวัดไม่อนุมัติ"),
   CONTRACT_SIGNED("ทำสัญญาแล้ว"),
-  DISBURSED("โอนเงินแล้ว");
+  DISBURSED("โอนเงินแล้ว"),
+  // repayment and follow-up (issue 4)
+  CLOSED("ชำระครบแล้ว"),
+  RESTRUCTURING("ส่งปรับโครงสร้างหนี้"),
+  LEGAL_ACTION("ส่งดำเนินการทางกฎหมาย");
 
   private final String labelTh;
 

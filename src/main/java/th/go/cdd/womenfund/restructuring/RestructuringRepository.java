@@ -92,7 +92,8 @@ public class RestructuringRepository {
   /** Borrowers of the district's disbursed loans, with the first installment overdue on {@code today}. */
   public List<LoanDebt> loanDebts(String districtCode, LocalDate today) {
     return jdbc.sql("select l.id, l.application_no, l.status, l.contract_date, m.id, m.national_id, m.full_name, b.amount,"
-            + " (select min(i.due_date) from repayment_installment i where i.loan_id = l.id and i.due_date < ?)"
+            + " (select min(i.due_date) from repayment_installment i where i.loan_id = l.id and i.due_date < ?"
+            + " and i.settled_on is null)"
             + " from loan_project l join loan_borrower b on b.loan_id = l.id join member m on m.id = b.member_id"
             + " where l.district_code = ? and l.status = 'DISBURSED' order by l.id, m.id")
         .params(today, districtCode)
@@ -101,13 +102,10 @@ public class RestructuringRepository {
         .list();
   }
 
-  /**
-   * The part of a loan's principal still owed: installments' principal. (Payments come with the repayment
-   * ledger; until a payment is recorded the whole principal is owed.)
-   */
+  /** The part of a loan's principal still owed: installments' principal less what payments applied to it. */
   public BigDecimal outstandingPrincipal(long loanId) {
-    return jdbc.sql("select coalesce(sum(principal), 0) from repayment_installment where loan_id = ?").param(loanId)
-        .query(BigDecimal.class).single();
+    return jdbc.sql("select coalesce(sum(principal - principal_paid), 0) from repayment_installment where loan_id = ?")
+        .param(loanId).query(BigDecimal.class).single();
   }
 
   public BigDecimal loanAmount(long loanId) {

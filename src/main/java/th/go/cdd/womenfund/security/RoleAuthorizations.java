@@ -18,6 +18,9 @@ import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
+import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
+import th.go.cdd.womenfund.repayment.RecordRepaymentProcess;
+import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 
 /**
  * The groups of a district or province and exactly the rights each role needs. Tasks come to a role
@@ -52,6 +55,14 @@ public class RoleAuthorizations {
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     grant(officers, Resources.PROCESS_DEFINITION, RestructuringProcess.PACKAGE_KEY, ProcessDefinitionPermissions.READ);
     grantFilters(List.of(officers, committee), TasklistFilters.existingIds(filters));
+    // repayments (issue 4): officers record payments from a start form; both work on overdue follow-ups
+    grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(officers, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
+    grant(committee, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
+    // a borrower's death is reported by the district office
+    grant(officers, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     return List.of(officers, committee);
   }
 
@@ -73,6 +84,13 @@ public class RoleAuthorizations {
     grant(officers, Resources.PROCESS_DEFINITION, RestructuringProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    // repayments (issue 4): bank statements and payments reach the province too
+    grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    for (String g : List.of(officers, committee)) {
+      grant(g, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
+      grant(g, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY, ProcessDefinitionPermissions.READ);
+    }
     grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     // definitions and their diagrams; instances, their history and their tasks only of this province,
     // granted per instance (InstanceAuthorizations) and per task (ProvinceTaskVisibility), so a supervisor

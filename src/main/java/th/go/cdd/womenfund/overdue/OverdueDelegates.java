@@ -1,0 +1,88 @@
+package th.go.cdd.womenfund.overdue;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import th.go.cdd.womenfund.system.RefusedInputException;
+import th.go.cdd.womenfund.system.ThaiValidationException;
+
+/** The delegate beans that {@code processes/overdue-follow-up.bpmn} names in {@code camunda:delegateExpression}. */
+@Configuration
+public class OverdueDelegates {
+
+  /** Bad input leaves the engine as a "bad user request" carrying the Thai message. */
+  static JavaDelegate refusingBadInput(JavaDelegate step) {
+    return execution -> {
+      try {
+        step.execute(execution);
+      } catch (ThaiValidationException e) {
+        throw new RefusedInputException(e);
+      }
+    };
+  }
+
+  @Bean
+  JavaDelegate openOverdueFollowUp(OverdueSteps steps) {
+    return refusingBadInput(steps::open);
+  }
+
+  @Bean
+  JavaDelegate checkOverdueAmount(OverdueSteps steps) {
+    return refusingBadInput(steps::check);
+  }
+
+  @Bean
+  JavaDelegate closeNoLongerBehind(OverdueSteps steps) {
+    return refusingBadInput(steps::closeNoLongerBehind);
+  }
+
+  @Bean
+  JavaDelegate chooseOverdueStep(OverdueSteps steps) {
+    return refusingBadInput(steps::chooseStep);
+  }
+
+  @Bean
+  JavaDelegate sendOverdueReminder(OverdueSteps steps) {
+    return refusingBadInput(steps::sendReminder);
+  }
+
+  @Bean
+  JavaDelegate recordOverdueContact(OverdueSteps steps) {
+    return refusingBadInput(steps::recordContact);
+  }
+
+  @Bean
+  JavaDelegate recordFieldVisit(OverdueSteps steps) {
+    return refusingBadInput(steps::recordFieldVisit);
+  }
+
+  @Bean
+  JavaDelegate recordOverdueEscalation(OverdueSteps steps) {
+    return refusingBadInput(steps::recordEscalation);
+  }
+
+  @Bean
+  JavaDelegate handOverToRestructuring(OverdueSteps steps) {
+    return refusingBadInput(steps::handOverRestructuring);
+  }
+
+  @Bean
+  JavaDelegate handOverToLegalAction(OverdueSteps steps) {
+    return refusingBadInput(steps::handOverLegalAction);
+  }
+
+  @Bean
+  JavaDelegate notifyOverdueHandOver(OverdueSteps steps) {
+    return refusingBadInput(steps::notifyHandOver);
+  }
+
+  @Bean
+  JavaDelegate closeOverduePaidOff(OverdueSteps steps) {
+    return refusingBadInput(steps::closePaidOff);
+  }
+
+  @Bean
+  JavaDelegate sendOverdueThankYou(OverdueSteps steps) {
+    return refusingBadInput(steps::sendThankYou);
+  }
+}

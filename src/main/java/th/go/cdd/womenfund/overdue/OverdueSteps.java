@@ -1,0 +1,144 @@
+package th.go.cdd.womenfund.overdue;
+
+import static th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Var;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import th.go.cdd.womenfund.overdue.FollowUpService.Arrears;
+import th.go.cdd.womenfund.overdue.FollowUpService.Opened;
+import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.EscalationDecision;
+import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Outcome;
+import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Step;
+import th.go.cdd.womenfund.security.InstanceAuthorizations;
+import th.go.cdd.womenfund.system.EngineClock;
+
+/**
+ * The engine edge of {@code overdue-follow-up}: each public method is a delegate bean of
+ * {@link OverdueDelegates}. Reads what the forms sent, calls {@link FollowUpService}, writes back what
+ * the next steps show.
+ */
+@Component
+public class OverdueSteps {
+
+  private final FollowUpService service;
+  private final LadderRules ladder;
+  private final OverdueNotifications notifications;
+  private final InstanceAuthorizations instanceAuthorizations;
+
+  public OverdueSteps(FollowUpService service, LadderRules ladder, OverdueNotifications notifications,
+                      InstanceAuthorizations instanceAuthorizations) {
+    this.service = service;
+    this.ladder = ladder;
+    this.notifications = notifications;
+    this.instanceAuthorizations = instanceAuthorizations;
+  }
+
+  public void open(DelegateExecution execution) {
+    Opened o = service.open(loanId(execution));
+    execution.setVariable(Var.FOLLOW_UP_ID, o.followUpId());
+    execution.setVariable(Var.APPLICATION_NO, o.applicationNo());
+    execution.setVariable(Var.DISTRICT_CODE, o.districtCode());
+    execution.setVariable(Var.PROVINCE_CODE, o.provinceCode());
+    execution.setVariable(Var.GROUP_NAME, o.groupName());
+    execution.setVariable(Var.AREA_NAME, o.areaName());
+    execution.setVariable(Var.LOAN_SUMMARY, o.loanSummary());
+    execution.setVariable(Var.LAST_STEP, Step.NONE.name());
+    instanceAuthorizations.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
+        execution.getProcessInstanceId(), o.districtCode(), o.provinceCode());
+  }
+
+  public void check(DelegateExecution execution) {
+    Arrears a = service.check(loanId(execution), EngineClock.today());
+    execution.setVariable(Var.IN_ARREARS, a.inArrears());
+    execution.setVariable(Var.DAYS_OVERDUE, a.daysOverdue());
+    execution.setVariable(Var.ARREARS_SUMMARY, a.summary());
+    execution.setVariable(Var.FOLLOW_UP_HISTORY, service.history(followUpId(execution)));
+  }
+
+  public void closeNoLongerBehind(DelegateExecution execution) {
+    service.close(loanId(execution), Outcome.NO_LONGER_BEHIND, "ตรวจแล้วไม่มียอดค้างชำระเกินกำหนด", EngineClock.today());
+  }
+
+  public void chooseStep(DelegateExecution execution) {
+    Step last = Step.valueOf(string(execution, Var.LAST_STEP) == null ? "NONE" : string(execution, Var.LAST_STEP));
+    int days = ((Number) execution.getVariable(Var.DAYS_OVERDUE)).intValue();
+    LadderRules.Rung rung = ladder.next(days, last);
+    execution.setVariable(Var.LADDER_STEP, rung.step().name());
+    execution.setVariable(Var.LADDER_WAIT, rung.waitAfter().toString());
+    execution.setVariable(Var.LAST_STEP, rung.step().name());
+  }
+
+  public void sendReminder(DelegateExecution execution) {
+    Arrears a = service.check(loanId(execution), EngineClock.today());
+    notifications.send(notifications.reminderMail(loanId(execution), a, EngineClock.today()));
+    service.recordReminderSent(followUpId(execution), a, EngineClock.today());
+  }
+
+  public void recordContact(DelegateExecution task) {
+    service.recordContact(followUpId(task), string(task, Var.CONTACT_DATE), string(task, Var.CONTACT_METHOD),
+        string(task, Var.CONTACT_RESULT), string(task, Var.PROMISED_DATE), user(task), EngineClock.today());
+  }
+
+  public void recordFieldVisit(DelegateExecution task) {
+    service.recordFieldVisit(followUpId(task), string(task, Var.VISIT_DATE), string(task, Var.DISTRICT_COMMITTEE_MEMBERS),
+        string(task, Var.SUBDISTRICT_GROUP_MEMBERS), string(task, Var.PROVINCE_SECRETARIAT_STAFF),
+        string(task, Var.VISIT_FINDINGS), string(task, Var.AGREED_PLAN), string(task, Var.PLAN_DUE_DATE),
+        string(task, Var.PHOTOS_LINK), user(task), EngineClock.today());
+  }
+
+  public void recordEscalation(DelegateExecution task) {
+    EscalationDecision d = service.recordEscalation(followUpId(task), string(task, Var.ESCALATION_DECISION),
+        string(task, Var.ESCALATION_REASON), string(task, Var.MEETING_REFERENCE), user(task), EngineClock.today());
+    task.setVariable(Var.ESCALATION_DECISION, d.name());
+  }
+
+  public void handOverRestructuring(DelegateExecution execution) {
+    service.handOver(loanId(execution), EscalationDecision.RESTRUCTURING, EngineClock.today());
+  }
+
+  public void handOverLegalAction(DelegateExecution execution) {
+    service.handOver(loanId(execution), EscalationDecision.LEGAL_ACTION, EngineClock.today());
+  }
+
+  public void notifyHandOver(DelegateExecution execution) {
+    notifications.send(notifications.handOverMail(loanId(execution),
+        EscalationDecision.valueOf(string(execution, Var.ESCALATION_DECISION)), string(execution, Var.ESCALATION_REASON),
+        string(execution, Var.MEETING_REFERENCE), EngineClock.today()));
+  }
+
+  public void closePaidOff(DelegateExecution execution) {
+    service.close(loanId(execution), Outcome.CLEARED, "ชำระยอดค้างครบแล้ว", EngineClock.today());
+  }
+
+  public void sendThankYou(DelegateExecution execution) {
+    notifications.send(notifications.thankYouMail(loanId(execution), string(execution, Var.PAYMENT_SUMMARY),
+        EngineClock.today()));
+  }
+
+  static long loanId(VariableScope v) {
+    return ((Number) v.getVariable(Var.LOAN_ID)).longValue();
+  }
+
+  static long followUpId(VariableScope v) {
+    return ((Number) v.getVariable(Var.FOLLOW_UP_ID)).longValue();
+  }
+
+  static String user(DelegateExecution execution) {
+    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
+  }
+
+  /** Any value a form may send (text, number, boolean) as text; numbers without a spurious ".0". */
+  static String string(VariableScope v, String name) {
+    Object value = v.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+      return Long.toString(d.longValue());
+    }
+    return value.toString();
+  }
+}

@@ -1,0 +1,44 @@
+package th.go.cdd.womenfund.repayment;
+
+import java.util.List;
+import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.Roles;
+
+/**
+ * Who may act on a loan: the district's officers for their district's loans, the province's officers for
+ * the province's loans (bank statements arrive at the province), an admin for all. {@code null} is the
+ * system itself (the nightly job, the risk-cover settlement), which may.
+ */
+public final class AreaAccess {
+
+  private AreaAccess() {}
+
+  public static boolean mayRecordPayment(Actor actor, RepaymentLoan loan) {
+    return actor == null || actor.isAdmin() || actor.groups().contains(Roles.districtOfficers(loan.districtCode()))
+        || actor.groups().contains(Roles.provinceOfficers(loan.provinceCode()));
+  }
+
+  /** Reading a loan's balance: any group of its district or province. */
+  public static boolean mayRead(Actor actor, String districtCode, String provinceCode) {
+    if (actor == null || actor.isAdmin()) {
+      return true;
+    }
+    List<String> g = actor.groups();
+    return g.contains(Roles.districtOfficers(districtCode)) || g.contains(Roles.districtCommittee(districtCode))
+        || g.contains(Roles.provinceOfficers(provinceCode)) || g.contains(Roles.provinceCommittee(provinceCode))
+        || g.contains(Roles.provinceSupervisors(provinceCode));
+  }
+
+  public static void requireRecord(Actor actor, RepaymentLoan loan) {
+    if (!mayRecordPayment(actor, loan)) {
+      throw new NotYourAreaException("ท่านไม่มีสิทธิ์บันทึกการชำระหนี้ของ" + loan.label()
+          + ": เฉพาะเจ้าหน้าที่พัฒนาชุมชนอำเภอหรือจังหวัดของสัญญานั้นเท่านั้น");
+    }
+  }
+
+  public static void requireRead(Actor actor, RepaymentLoan loan) {
+    if (!mayRead(actor, loan.districtCode(), loan.provinceCode())) {
+      throw new NotYourAreaException("ท่านไม่มีสิทธิ์ดูข้อมูลของ" + loan.label() + ": สัญญานี้อยู่นอกอำเภอหรือจังหวัดของท่าน");
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package th.go.cdd.womenfund.repayment;
+
+import th.go.cdd.womenfund.system.ThaiValidationException;
+
+/** The person may not act on a loan outside her district or province (HTTP 403 in the app's REST API). */
+public class NotYourAreaException extends ThaiValidationException {
+
+  public NotYourAreaException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,274 @@
+package th.go.cdd.womenfund.repayment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import th.go.cdd.womenfund.loan.InterestRate;
+import th.go.cdd.womenfund.loan.InterestRateRepository;
+import th.go.cdd.womenfund.loan.LoanStatus;
+import th.go.cdd.womenfund.repayment.RepaymentRepository.StoredPayment;
+import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.system.ThaiMoney;
+import th.go.cdd.womenfund.system.ThaiValidationException;
+
+/**
+ * Records payments against loans and tells what a loan owes. A payment goes to the oldest installment
+ * first: its default interest (ดอกเบี้ยผิดนัด, accrued to the payment date), its interest, its principal.
+ * Refused, with every problem in Thai and nothing written: an amount that is zero, negative, not money
+ * or more than everything owed on the payment date (no overpayment is kept: the officer returns the
+ * excess); a date in the future, before the transfer or before the loan's latest recorded payment
+ * (payments are recorded in date order); a reference already used for the loan; a closed or not yet
+ * disbursed loan; a loan outside the officer's district or province. Knows nothing of the engine.
+ */
+@Service
+@Transactional
+public class PaymentService {
+
+  /** Loans that take payments: disbursed, also while in restructuring or legal action. */
+  static final Set<LoanStatus> REPAYING = EnumSet.of(LoanStatus.DISBURSED, LoanStatus.RESTRUCTURING,
+      LoanStatus.LEGAL_ACTION);
+  static final int MAX_NOTE = 500;
+  private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{M}0-9 ./\\-()#:_]{1,100}");
+
+  private final RepaymentRepository repo;
+  private final InterestRateRepository rates;
+  private final ApplicationEventPublisher events;
+
+  public PaymentService(RepaymentRepository repo, InterestRateRepository rates, ApplicationEventPublisher events) {
+    this.repo = repo;
+    this.rates = rates;
+    this.events = events;
+  }
+
+  /** What a person keyed: every field as text, parsed here. */
+  public record PaymentInput(String loanNumber, String paidOn, String amount, String reference, String note) {}
+
+  /** A recorded payment, how it was applied, and the loan before and after (as of today). */
+  public record RecordedPayment(long paymentId, RepaymentLoan loan, LocalDate paidOn, BigDecimal amount,
+                                String reference, PaymentSource source, List<Allocation> allocations,
+                                LoanBalance before, LoanBalance after, boolean loanClosed) {
+
+    public boolean arrearsCleared() {
+      return before.inArrears() && !after.inArrears();
+    }
+
+    public BigDecimal toDefaultInterest() {
+      return sum(Allocation::defaultInterest);
+    }
+
+    public BigDecimal toInterest() {
+      return sum(Allocation::interest);
+    }
+
+    public BigDecimal toPrincipal() {
+      return sum(Allocation::principal);
+    }
+
+    private BigDecimal sum(Function<Allocation, BigDecimal> part) {
+      return allocations.stream().map(part).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    public String summaryTh() {
+      StringBuilder text = new StringBuilder();
+      text.append("รับชำระ ").append(ThaiMoney.format(amount)).append(" วันที่ ").append(ThaiDates.format(paidOn))
+          .append(" เลขที่อ้างอิง ").append(reference).append(" (").append(loan.label()).append(")\n\n");
+      for (Allocation a : allocations) {
+        text.append("- งวดที่ ").append(a.seq()).append(": ");
+        if (a.defaultInterest().signum() > 0) {
+          text.append("ดอกเบี้ยผิดนัด ").append(ThaiMoney.format(a.defaultInterest())).append(' ');
+        }
+        text.append("ดอกเบี้ย ").append(ThaiMoney.format(a.interest())).append(" เงินต้น ")
+            .append(ThaiMoney.format(a.principal())).append('\n');
+      }
+      text.append('\n').append(loanClosed ? "ชำระครบทุกงวดแล้ว ปิดบัญชีเงินกู้\n" : after.summaryTh());
+      return text.toString();
+    }
+  }
+
+  /** Records a payment for the loan with the given id (the REST API's path). */
+  public RecordedPayment record(long loanId, PaymentInput input, PaymentSource source, Actor actor, LocalDate today) {
+    RepaymentLoan loan = repo.loan(loanId)
+        .orElseThrow(() -> new LoanNotFoundException("ไม่พบสัญญาเงินกู้รหัส " + loanId));
+    return record(loan, input, source, actor, today);
+  }
+
+  /** Records a payment for the loan named by its contract or application number (forms, bank statements). */
+  public RecordedPayment recordByNumber(PaymentInput input, PaymentSource source, Actor actor, LocalDate today) {
+    return record(loanNumbered(input.loanNumber()), input, source, actor, today);
+  }
+
+  public RepaymentLoan loanNumbered(String number) {
+    if (number == null || number.isBlank()) {
+      throw new ThaiValidationException("กรุณากรอกเลขที่สัญญาหรือเลขที่คำขอกู้");
+    }
+    List<RepaymentLoan> found = repo.loansNumbered(number.strip());
+    if (found.isEmpty()) {
+      throw new LoanNotFoundException("ไม่พบสัญญาเงินกู้เลขที่ \"" + shorten(number.strip()) + "\"");
+    }
+    if (found.size() > 1) {
+      throw new ThaiValidationException("เลขที่สัญญา \"" + number.strip() + "\" ซ้ำกัน " + found.size()
+          + " สัญญา: กรุณาใช้เลขที่คำขอกู้ (" + found.stream().map(RepaymentLoan::applicationNo)
+          .collect(Collectors.joining(", ")) + ")");
+    }
+    return found.get(0);
+  }
+
+  public RepaymentLoan loan(long loanId) {
+    return repo.loan(loanId).orElseThrow(() -> new LoanNotFoundException("ไม่พบสัญญาเงินกู้รหัส " + loanId));
+  }
+
+  /** What the loan owes on {@code day}, default interest accrued to that day; nothing is stored. */
+  @Transactional(readOnly = true)
+  public LoanBalance balance(long loanId, LocalDate day) {
+    return LoanBalance.of(PaymentAllocator.accrued(repo.openInstallments(loanId), day, rates.all()), day);
+  }
+
+  @Transactional(readOnly = true)
+  public List<StoredPayment> payments(long loanId) {
+    return repo.payments(loanId);
+  }
+
+  private RecordedPayment record(RepaymentLoan loan, PaymentInput input, PaymentSource source, Actor actor,
+                                 LocalDate today) {
+    AreaAccess.requireRecord(actor, loan);
+    repo.lock(loan.id());
+    List<String> problems = new ArrayList<>();
+    BigDecimal amount = collect(problems, () -> ThaiMoney.parse(input.amount(), "จำนวนเงินที่ชำระ"));
+    if (amount != null && amount.signum() == 0) {
+      problems.add("จำนวนเงินที่ชำระต้องมากกว่า 0 บาท");
+      amount = null;
+    }
+    LocalDate paidOn = collect(problems, () -> ThaiDates.parseBuddhist(input.paidOn(), "วันที่ชำระ"));
+    if (paidOn != null) {
+      if (paidOn.isAfter(today)) {
+        problems.add("วันที่ชำระ " + ThaiDates.format(paidOn) + " อยู่ในอนาคต");
+      } else if (loan.transferDate() != null && paidOn.isBefore(loan.transferDate())) {
+        problems.add("วันที่ชำระต้องไม่ก่อนวันที่โอนเงินกู้ (" + ThaiDates.format(loan.transferDate()) + ")");
+      } else {
+        Optional<LocalDate> last = repo.lastPaymentDate(loan.id());
+        if (last.isPresent() && paidOn.isBefore(last.get())) {
+          problems.add("วันที่ชำระ " + ThaiDates.format(paidOn) + " อยู่ก่อนการชำระครั้งล่าสุดของ" + loan.label() + " ("
+              + ThaiDates.format(last.get()) + "): กรุณาบันทึกการชำระตามลำดับวันที่");
+        }
+      }
+    }
+    String reference = input.reference() == null ? "" : input.reference().strip();
+    if (reference.isEmpty()) {
+      problems.add("กรุณากรอกเลขที่อ้างอิงการชำระ (เลขที่ใบเสร็จหรือรายการธนาคาร)");
+    } else if (!REFERENCE.matcher(reference).matches()) {
+      problems.add("เลขที่อ้างอิง \"" + shorten(reference) + "\" ใช้ได้เฉพาะตัวอักษร ตัวเลข และ . / - ( ) # : _ ไม่เกิน 100 ตัวอักษร");
+    } else {
+      repo.paymentWithReference(loan.id(), reference).ifPresent(p -> problems.add("เลขที่อ้างอิง " + reference
+          + " บันทึกไว้แล้วสำหรับ" + loan.label() + " (ชำระวันที่ " + ThaiDates.format(p.paidOn()) + " "
+          + ThaiMoney.format(p.amount()) + "): ไม่บันทึกซ้ำ"));
+    }
+    String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
+    if (note != null && note.length() > MAX_NOTE) {
+      problems.add("หมายเหตุยาวเกิน " + MAX_NOTE + " ตัวอักษร");
+    } else if (note != null && (note.contains("<") || note.contains(">"))) {
+      problems.add("หมายเหตุมีอักขระที่ไม่อนุญาต (< >)");
+    }
+    if (!REPAYING.contains(loan.status())) {
+      problems.add(loan.status() == LoanStatus.CLOSED
+          ? loan.label() + " ชำระครบและปิดบัญชีแล้ว ไม่รับชำระเพิ่ม"
+          : loan.label() + " ยังไม่ได้โอนเงินกู้ (สถานะ: " + loan.status().labelTh() + ") จึงยังไม่รับชำระ");
+    }
+    List<InterestRate> rateTable = rates.all();
+    List<InstallmentState> open = repo.openInstallments(loan.id());
+    if (amount != null && paidOn != null && problems.isEmpty()) {
+      BigDecimal payoff = PaymentAllocator.payoff(PaymentAllocator.accrued(open, paidOn, rateTable));
+      if (amount.compareTo(payoff) > 0) {
+        problems.add("จำนวนเงิน " + ThaiMoney.format(amount) + " เกินยอดหนี้ทั้งหมดของ" + loan.label() + " ณ วันที่ "
+            + ThaiDates.format(paidOn) + " (" + ThaiMoney.format(payoff) + ") กองทุนฯ ไม่รับชำระเกินยอดหนี้:"
+            + " กรุณาบันทึกไม่เกินยอดนี้และคืนส่วนเกินให้กลุ่ม");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ThaiValidationException(problems);
+    }
+    String recordedBy = actor == null ? "system" : actor.userId();
+    BigDecimal paid = amount;
+    LocalDate day = paidOn;
+    return apply(loan, open, rateTable, day, paid, reference, source, note, recordedBy, today,
+        accrued -> PaymentAllocator.allocate(accrued, paid, day));
+  }
+
+  /**
+   * The risk cover pays, on {@code paidOn}, the given part of each open installment (a deceased
+   * borrower's share). Checked by the caller; recorded like any payment, with source RISK_COVER.
+   */
+  public RecordedPayment recordCoverSettlement(long loanId, LocalDate paidOn, List<Allocation> shares, String reference,
+                                               String note, String recordedBy, LocalDate today) {
+    RepaymentLoan loan = loan(loanId);
+    repo.lock(loanId);
+    BigDecimal amount = shares.stream().map(Allocation::total).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    return apply(loan, repo.openInstallments(loanId), rates.all(), paidOn, amount, reference, PaymentSource.RISK_COVER,
+        note, recordedBy, today, accrued -> PaymentAllocator.allocateShares(accrued, shares, paidOn));
+  }
+
+  /** The loan's open installments as they stand (for a settlement to compute shares). */
+  @Transactional(readOnly = true)
+  public List<InstallmentState> openInstallments(long loanId) {
+    return repo.openInstallments(loanId);
+  }
+
+  private RecordedPayment apply(RepaymentLoan loan, List<InstallmentState> open, List<InterestRate> rateTable,
+                                LocalDate paidOn, BigDecimal amount, String reference, PaymentSource source, String note,
+                                String recordedBy, LocalDate today,
+                                Function<List<InstallmentState>, PaymentAllocator.Result> allocation) {
+    LocalDate asOf = paidOn.isAfter(today) ? paidOn : today;
+    LoanBalance before = LoanBalance.of(PaymentAllocator.accrued(open, asOf, rateTable), asOf);
+    List<InstallmentState> accrued = PaymentAllocator.accrued(open, paidOn, rateTable);
+    PaymentAllocator.Result result = allocation.apply(accrued);
+    if (result.unallocated().signum() != 0) {
+      throw new IllegalStateException("payment of " + amount + " left " + result.unallocated() + " unallocated");
+    }
+    // only installments the payment reached keep their accrual: the others accrue later in one piece
+    Map<Integer, InstallmentState> original = open.stream()
+        .collect(Collectors.toMap(InstallmentState::seq, Function.identity()));
+    Set<Integer> touched = result.allocations().stream().map(Allocation::seq).collect(Collectors.toSet());
+    List<InstallmentState> changed = result.installments().stream().filter(i -> touched.contains(i.seq())).toList();
+    List<InstallmentState> afterOpen = result.installments().stream()
+        .map(i -> touched.contains(i.seq()) ? i : original.get(i.seq()))
+        .filter(i -> i.settledOn() == null).toList();
+
+    long paymentId = repo.insertPayment(loan.id(), paidOn, amount, reference, source, note, recordedBy);
+    repo.insertAllocations(paymentId, loan.id(), result.allocations());
+    repo.updateInstallments(loan.id(), changed);
+    boolean closed = afterOpen.isEmpty();
+    if (closed) {
+      repo.setStatus(loan.id(), LoanStatus.CLOSED);
+    }
+    LoanBalance after = LoanBalance.of(PaymentAllocator.accrued(afterOpen, asOf, rateTable), asOf);
+    RecordedPayment recorded = new RecordedPayment(paymentId, loan, paidOn, amount, reference, source,
+        result.allocations(), before, after, closed);
+    events.publishEvent(new PaymentRecorded(loan.id(), loan.applicationNo(), paymentId, paidOn, amount, reference,
+        after.inArrears(), recorded.summaryTh()));
+    return recorded;
+  }
+
+  private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (ThaiValidationException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  static String shorten(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

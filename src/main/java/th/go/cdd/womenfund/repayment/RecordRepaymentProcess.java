@@ -1,0 +1,33 @@
+package th.go.cdd.womenfund.repayment;
+
+/** Names shared by {@code processes/record-repayment.bpmn}, its start form, its delegate and its tests. */
+public final class RecordRepaymentProcess {
+
+  public static final String KEY = "record-repayment";
+
+  private RecordRepaymentProcess() {}
+
+  public static final class Element {
+    public static final String START = "start_event_payment_keyed";
+    public static final String RECORD = "service_task_record_repayment";
+    public static final String END = "end_event_payment_recorded";
+
+    private Element() {}
+  }
+
+  public static final class Var {
+    public static final String LOAN_NUMBER = "loanNumber";
+    public static final String PAID_ON = "paidOn";
+    public static final String AMOUNT = "paymentAmount";
+    public static final String REFERENCE = "paymentReference";
+    public static final String NOTE = "paymentNote";
+    // set by the record step
+    public static final String LOAN_ID = "loanId";
+    public static final String APPLICATION_NO = "applicationNo";
+    public static final String DISTRICT_CODE = "districtCode";
+    public static final String PROVINCE_CODE = "provinceCode";
+    public static final String PAYMENT_SUMMARY = "paymentSummary";
+
+    private Var() {}
+  }
+}

@@ -1,0 +1,110 @@
+package th.go.cdd.womenfund.repayment;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
+import th.go.cdd.womenfund.repayment.PaymentService.RecordedPayment;
+import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.CurrentActor;
+import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.ThaiValidationException;
+
+/**
+ * Repayments over REST ({@code /api}, HTTP Basic like {@code /engine-rest}): a loan's balance, recording
+ * a payment, importing a bank statement (preview, then apply). An officer acts only on her district's
+ * loans (a province officer on her province's); anything else is 403. Bad input is 400 with every
+ * problem in Thai; an import with refused rows is 422 with the per-row report.
+ */
+@RestController
+@RequestMapping("/api")
+public class RepaymentApi {
+
+  private final PaymentService payments;
+  private final BankStatementImport statements;
+  private final CurrentActor currentActor;
+
+  public RepaymentApi(PaymentService payments, BankStatementImport statements, CurrentActor currentActor) {
+    this.payments = payments;
+    this.statements = statements;
+    this.currentActor = currentActor;
+  }
+
+  /** The body of a payment: date วว/ดด/ปปปป (พ.ศ.), amount as text or number. */
+  public record PaymentRequest(String paidOn, String amount, String reference, String note) {}
+
+  public record AllocationView(int installment, BigDecimal defaultInterest, BigDecimal interest, BigDecimal principal) {}
+
+  public record PaymentView(long paymentId, long loanId, String applicationNo, String contractNo, LocalDate paidOn,
+                            BigDecimal amount, String reference, String source, List<AllocationView> allocations,
+                            boolean arrearsCleared, boolean loanClosed, LoanBalance balance, String summaryTh) {
+
+    static PaymentView of(RecordedPayment p) {
+      return new PaymentView(p.paymentId(), p.loan().id(), p.loan().applicationNo(), p.loan().contractNo(), p.paidOn(),
+          p.amount(), p.reference(), p.source().name(), p.allocations().stream()
+              .map(a -> new AllocationView(a.seq(), a.defaultInterest(), a.interest(), a.principal())).toList(),
+          p.arrearsCleared(), p.loanClosed(), p.after(), p.summaryTh());
+    }
+  }
+
+  public record BalanceView(long loanId, String applicationNo, String contractNo, String groupName, String districtCode,
+                            String status, LoanBalance balance, String summaryTh) {}
+
+  @GetMapping("/loans/{loanId}/balance")
+  public BalanceView balance(@PathVariable long loanId) {
+    RepaymentLoan loan = payments.loan(loanId);
+    AreaAccess.requireRead(actor(), loan);
+    LoanBalance b = payments.balance(loanId, EngineClock.today());
+    return new BalanceView(loan.id(), loan.applicationNo(), loan.contractNo(), loan.groupName(), loan.districtCode(),
+        loan.status().name(), b, b.summaryTh());
+  }
+
+  @PostMapping(path = "/loans/{loanId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<PaymentView> record(@PathVariable long loanId, @RequestBody PaymentRequest body) {
+    RecordedPayment p = payments.record(loanId,
+        new PaymentInput(null, body.paidOn(), body.amount(), body.reference(), body.note()),
+        PaymentSource.API, actor(), EngineClock.today());
+    return ResponseEntity.status(HttpStatus.CREATED).body(PaymentView.of(p));
+  }
+
+  /** A statement as the request body ({@code text/csv} or {@code text/plain}, UTF-8). */
+  @PostMapping(path = "/repayments/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+  public ResponseEntity<BankStatementImport.Report> importText(@RequestBody String csv,
+                                                               @RequestParam(defaultValue = "false") boolean apply) {
+    return importStatement(csv, apply);
+  }
+
+  /** A statement uploaded as the form field {@code file}. */
+  @PostMapping(path = "/repayments/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<BankStatementImport.Report> importFile(@RequestPart("file") MultipartFile file,
+                                                               @RequestParam(defaultValue = "false") boolean apply)
+      throws java.io.IOException {
+    return importStatement(new String(file.getBytes(), StandardCharsets.UTF_8), apply);
+  }
+
+  private ResponseEntity<BankStatementImport.Report> importStatement(String csv, boolean apply) {
+    Actor actor = actor();
+    BankStatementImport.Report report = apply
+        ? statements.apply(csv, actor, EngineClock.today())
+        : statements.preview(csv, actor, EngineClock.today());
+    return ResponseEntity.status(report.refusedRows() > 0 ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
+        .body(report);
+  }
+
+  private Actor actor() {
+    return currentActor.get().orElseThrow(() -> new ThaiValidationException("กรุณาเข้าสู่ระบบ"));
+  }
+}

@@ -1,0 +1,148 @@
+package th.go.cdd.womenfund.repayment;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import th.go.cdd.womenfund.loan.LoanStatus;
+
+/** Payments, their allocation to installments, and the installments' paid amounts. */
+@Repository
+public class RepaymentRepository {
+
+  private static final String LOAN_COLUMNS = "select l.id, l.application_no, l.contract_no, g.name, l.district_code,"
+      + " l.province_code, l.requested_amount, l.status, l.transfer_date, g.contact_name, g.contact_email"
+      + " from loan_project l join women_group g on g.id = l.group_id";
+  private static final String INSTALLMENT_COLUMNS = "select seq, due_date, principal, interest, principal_paid,"
+      + " interest_paid, default_interest, default_interest_paid, accrued_until, settled_on from repayment_installment";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  public RepaymentRepository(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  public record StoredPayment(long id, long loanId, LocalDate paidOn, BigDecimal amount, String reference,
+                              PaymentSource source, String recordedBy) {}
+
+  public Optional<RepaymentLoan> loan(long loanId) {
+    return jdbc.sql(LOAN_COLUMNS + " where l.id = ?").param(loanId).query(RepaymentRepository::loanRow).optional();
+  }
+
+  /** Loans whose contract number or application number is {@code number} (contract numbers may repeat). */
+  public List<RepaymentLoan> loansNumbered(String number) {
+    return jdbc.sql(LOAN_COLUMNS + " where l.contract_no = ? or l.application_no = ? order by l.id")
+        .params(number, number).query(RepaymentRepository::loanRow).list();
+  }
+
+  /** Locks the loan's row until the transaction ends, so two payments of one loan never interleave. */
+  public void lock(long loanId) {
+    jdbc.sql("select id from loan_project where id = ? for update").param(loanId).query(Long.class).optional();
+  }
+
+  public List<InstallmentState> openInstallments(long loanId) {
+    return jdbc.sql(INSTALLMENT_COLUMNS + " where loan_id = ? and settled_on is null order by seq")
+        .param(loanId).query(RepaymentRepository::installmentRow).list();
+  }
+
+  public List<InstallmentState> installments(long loanId) {
+    return jdbc.sql(INSTALLMENT_COLUMNS + " where loan_id = ? order by seq")
+        .param(loanId).query(RepaymentRepository::installmentRow).list();
+  }
+
+  public Optional<LocalDate> lastPaymentDate(long loanId) {
+    List<java.sql.Date> last = jdbc.sql("select max(paid_on) from repayment_payment where loan_id = ?").param(loanId)
+        .query((rs, n) -> rs.getDate(1)).list();
+    return last.isEmpty() || last.get(0) == null ? Optional.empty() : Optional.of(last.get(0).toLocalDate());
+  }
+
+  public Optional<StoredPayment> paymentWithReference(long loanId, String reference) {
+    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
+            + " where loan_id = ? and reference = ?")
+        .params(loanId, reference).query(RepaymentRepository::paymentRow).optional();
+  }
+
+  public List<StoredPayment> payments(long loanId) {
+    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
+            + " where loan_id = ? order by paid_on, id")
+        .param(loanId).query(RepaymentRepository::paymentRow).list();
+  }
+
+  public long insertPayment(long loanId, LocalDate paidOn, BigDecimal amount, String reference, PaymentSource source,
+                            String note, String recordedBy) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("insert into repayment_payment (loan_id, paid_on, amount, reference, source, note, recorded_by, recorded_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(loanId, paidOn, amount, reference, source.name(), note, recordedBy, Timestamp.from(Instant.now()))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public void insertAllocations(long paymentId, long loanId, List<Allocation> allocations) {
+    template.batchUpdate("insert into payment_allocation (payment_id, loan_id, seq, default_interest, interest, principal)"
+            + " values (?, ?, ?, ?, ?, ?)", allocations, allocations.size(),
+        (ps, a) -> {
+          ps.setLong(1, paymentId);
+          ps.setLong(2, loanId);
+          ps.setInt(3, a.seq());
+          ps.setBigDecimal(4, a.defaultInterest());
+          ps.setBigDecimal(5, a.interest());
+          ps.setBigDecimal(6, a.principal());
+        });
+  }
+
+  /** Stores paid amounts, accrued default interest and settlement of the given installments. */
+  public void updateInstallments(long loanId, List<InstallmentState> installments) {
+    template.batchUpdate("update repayment_installment set principal_paid = ?, interest_paid = ?, default_interest = ?,"
+            + " default_interest_paid = ?, accrued_until = ?, settled_on = ? where loan_id = ? and seq = ?",
+        installments, installments.size(),
+        (ps, i) -> {
+          ps.setBigDecimal(1, i.principalPaid());
+          ps.setBigDecimal(2, i.interestPaid());
+          ps.setBigDecimal(3, i.defaultInterest());
+          ps.setBigDecimal(4, i.defaultInterestPaid());
+          ps.setDate(5, i.accruedUntil() == null ? null : Date.valueOf(i.accruedUntil()));
+          ps.setDate(6, i.settledOn() == null ? null : Date.valueOf(i.settledOn()));
+          ps.setLong(7, loanId);
+          ps.setInt(8, i.seq());
+        });
+  }
+
+  public void setStatus(long loanId, LoanStatus status) {
+    jdbc.sql("update loan_project set status = ?, updated_at = ? where id = ?")
+        .params(status.name(), Timestamp.from(Instant.now()), loanId).update();
+  }
+
+  static RepaymentLoan loanRow(ResultSet rs, int n) throws SQLException {
+    return new RepaymentLoan(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getBigDecimal(7), LoanStatus.valueOf(rs.getString(8)), date(rs, 9), rs.getString(10),
+        rs.getString(11));
+  }
+
+  static InstallmentState installmentRow(ResultSet rs, int n) throws SQLException {
+    return new InstallmentState(rs.getInt(1), date(rs, 2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), date(rs, 9), date(rs, 10));
+  }
+
+  static StoredPayment paymentRow(ResultSet rs, int n) throws SQLException {
+    return new StoredPayment(rs.getLong(1), rs.getLong(2), date(rs, 3), rs.getBigDecimal(4), rs.getString(5),
+        PaymentSource.valueOf(rs.getString(6)), rs.getString(7));
+  }
+
+  static LocalDate date(ResultSet rs, int column) throws SQLException {
+    Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
+  }
+}

@@ -1,0 +1,100 @@
+package th.go.cdd.womenfund.riskcover;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import th.go.cdd.womenfund.loan.FamilyRelation;
+import th.go.cdd.womenfund.member.NationalId;
+
+/** Death claims, the borrowers they concern, and their risk cover. */
+@Repository
+public class DeathClaimRepository {
+
+  private final JdbcClient jdbc;
+
+  public DeathClaimRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A borrower of a loan with her family's acknowledgement and her risk cover (if any). */
+  public record Borrower(long memberId, NationalId nationalId, String fullName, BigDecimal amount,
+                         FamilyRelation relation, String acknowledgedBy, Boolean coverInForce, LocalDate coverFrom,
+                         String beneficiary) {}
+
+  public record Claim(long id, long loanId, long memberId, LocalDate deathDate, String certificateNo, String status,
+                      BigDecimal herShare, boolean covered, BigDecimal settledAmount, BigDecimal remainingWithGroup) {}
+
+  public Optional<Borrower> borrower(long loanId, String nationalId) {
+    return jdbc.sql("select m.id, m.national_id, m.full_name, b.amount, a.relation, a.full_name, c.in_force,"
+            + " c.cover_from, c.beneficiary_name"
+            + " from loan_borrower b join member m on m.id = b.member_id"
+            + " left join family_acknowledgement a on a.loan_id = b.loan_id and a.member_id = b.member_id"
+            + " left join risk_cover c on c.loan_id = b.loan_id and c.member_id = b.member_id"
+            + " where b.loan_id = ? and m.national_id = ?")
+        .params(loanId, nationalId)
+        .query((rs, n) -> new Borrower(rs.getLong(1), new NationalId(rs.getString(2)), rs.getString(3),
+            rs.getBigDecimal(4), rs.getString(5) == null ? null : FamilyRelation.valueOf(rs.getString(5)),
+            rs.getString(6), rs.getObject(7) == null ? null : rs.getBoolean(7),
+            rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getString(9)))
+        .optional();
+  }
+
+  /** A claim for this borrower and loan that was not rejected. */
+  public Optional<Claim> activeClaim(long loanId, long memberId) {
+    return jdbc.sql(SELECT + " where loan_id = ? and member_id = ? and status <> 'REJECTED'")
+        .params(loanId, memberId).query(DeathClaimRepository::row).optional();
+  }
+
+  public Claim find(long id) {
+    return jdbc.sql(SELECT + " where id = ?").param(id).query(DeathClaimRepository::row).single();
+  }
+
+  public long insert(long loanId, long memberId, LocalDate deathDate, String certificateNo, LocalDate today,
+                     String reportedBy, BigDecimal borrowerAmount, BigDecimal loanAmount, BigDecimal outstanding,
+                     BigDecimal herShare, boolean covered) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("insert into death_claim (loan_id, member_id, death_date, certificate_no, reported_on, reported_by,"
+            + " borrower_amount, loan_amount, outstanding, her_share, covered, status)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED')")
+        .params(loanId, memberId, deathDate, certificateNo, today, reportedBy, borrowerAmount, loanAmount, outstanding,
+            herShare, covered)
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public String nationalIdOf(long memberId) {
+    return jdbc.sql("select national_id from member where id = ?").param(memberId).query(String.class).single();
+  }
+
+  public void linkProcess(long claimId, String processInstanceId) {
+    jdbc.sql("update death_claim set process_instance_id = ? where id = ?").params(processInstanceId, claimId).update();
+  }
+
+  public void decide(long claimId, String status, BigDecimal settled, BigDecimal remaining, String reason) {
+    jdbc.sql("update death_claim set status = ?, settled_amount = ?, remaining_with_group = ?, decision_reason = ?"
+            + " where id = ?")
+        .params(status, settled, remaining, reason, claimId).update();
+  }
+
+  public void endCover(long loanId, long memberId) {
+    jdbc.sql("update risk_cover set in_force = false where loan_id = ? and member_id = ?").params(loanId, memberId)
+        .update();
+  }
+
+  public void recordLetter(long claimId, String letterNo, LocalDate letterDate) {
+    jdbc.sql("update death_claim set letter_no = ?, letter_date = ? where id = ?")
+        .params(letterNo, letterDate, claimId).update();
+  }
+
+  private static final String SELECT = "select id, loan_id, member_id, death_date, certificate_no, status, her_share,"
+      + " covered, settled_amount, remaining_with_group from death_claim";
+
+  private static Claim row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getString(5),
+        rs.getString(6), rs.getBigDecimal(7), rs.getBoolean(8), rs.getBigDecimal(9), rs.getBigDecimal(10));
+  }
+}

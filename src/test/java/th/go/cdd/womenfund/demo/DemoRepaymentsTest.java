@@ -1,0 +1,66 @@
+package th.go.cdd.womenfund.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
+import th.go.cdd.womenfund.reporting.AreaQuality;
+import th.go.cdd.womenfund.reporting.Bucket;
+import th.go.cdd.womenfund.reporting.PortfolioQuality;
+import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
+import th.go.cdd.womenfund.system.EngineClock;
+
+/**
+ * The demo as it starts (profile demo, on a database of its own): Trat's districts on both sides of the
+ * 5% target, every bucket filled, follow-ups running, a trend, a death claim waiting; and a restart adds
+ * nothing.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:womenfund-demo-test;DB_CLOSE_DELAY=-1")
+@ActiveProfiles({"test", "demo"})
+class DemoRepaymentsTest {
+
+  @Autowired DemoRepayments demo;
+  @Autowired PortfolioQuality quality;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void someDistrictsAreAboveTheTargetAndSomeBelowAndARestartAddsNothing() throws Exception {
+    PortfolioQuality.Report r = quality.compute(EngineClock.today());
+    Map<String, BigDecimal> ratio = r.districts().stream()
+        .collect(Collectors.toMap(AreaQuality::code, AreaQuality::ratioPct));
+    BigDecimal five = new BigDecimal("5");
+    assertThat(ratio.keySet()).containsExactlyInAnyOrder("2301", "2302", "2303", "2304", "2305", "2306", "2307");
+    for (String above : List.of("2303", "2304", "2305")) {
+      assertThat(ratio.get(above)).as(above).isGreaterThan(five);
+    }
+    for (String below : List.of("2301", "2302", "2306", "2307")) {
+      assertThat(ratio.get(below)).as(below).isLessThanOrEqualTo(five);
+    }
+    AreaQuality trat = r.provinces().stream().filter(p -> p.code().equals("23")).findFirst().orElseThrow();
+    assertThat(trat.buckets()).allSatisfy(b -> assertThat(b.loans()).as(b.labelTh()).isPositive());
+    assertThat(trat.buckets().get(Bucket.OVER_90.ordinal()).loans()).isEqualTo(3);
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(OverdueFollowUpProcess.KEY).count()).isEqualTo(7);
+    assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(DeathClaimProcess.KEY)
+        .taskCandidateGroup("province-23-committee").count()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(distinct snapshot_date) from portfolio_snapshot").query(Integer.class).single())
+        .isEqualTo(13);
+
+    int loans = jdbc.sql("select count(*) from loan_project").query(Integer.class).single();
+    int payments = jdbc.sql("select count(*) from repayment_payment").query(Integer.class).single();
+    demo.run(null);
+    assertThat(jdbc.sql("select count(*) from loan_project").query(Integer.class).single()).isEqualTo(loans);
+    assertThat(jdbc.sql("select count(*) from repayment_payment").query(Integer.class).single()).isEqualTo(payments);
+  }
+}

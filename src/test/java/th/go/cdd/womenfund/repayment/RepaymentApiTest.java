@@ -1,0 +1,163 @@
+package th.go.cdd.womenfund.repayment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import th.go.cdd.womenfund.demo.DisbursedLoans;
+import th.go.cdd.womenfund.loan.LoanRepository;
+import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.ThaiDates;
+
+/** The repayment REST API: login required, district scoping, Thai refusals, bank statement upload. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RepaymentApiTest {
+
+  static final String PASSWORD = "repay-test-password";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired DisbursedLoans disbursed;
+  @Autowired LoanRepository loans;
+  @Autowired JdbcClient jdbc;
+  @Autowired th.go.cdd.womenfund.security.RoleAuthorizations roles;
+  @Autowired th.go.cdd.womenfund.area.AreaRepository areas;
+
+  long loanId;
+
+  @BeforeEach
+  void setUp() {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 10).atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
+    roles.ensureDistrict(areas.district("2305").orElseThrow());
+    roles.ensureDistrict(areas.district("2301").orElseThrow());
+    user("pay2305", Roles.districtOfficers("2305"));
+    user("pay2301", Roles.districtOfficers("2301"));
+    loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มทดสอบ REST");
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+  }
+
+  void user(String id, String group) {
+    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
+      User u = engine.getIdentityService().newUser(id);
+      u.setPassword(PASSWORD);
+      engine.getIdentityService().saveUser(u);
+      engine.getIdentityService().createMembership(id, group);
+    }
+  }
+
+  static HttpEntity<String> json(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  @Test
+  void theApiNeedsALogin() {
+    assertThat(rest.getForEntity("/api/loans/" + loanId + "/balance", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.postForEntity("/api/loans/" + loanId + "/payments",
+        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"X\"}"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void anOfficerRecordsAPaymentOfHerDistrictAndSeesTheBalance() {
+    ResponseEntity<String> created = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/loans/" + loanId + "/payments",
+        json("{\"paidOn\":\"10/03/2569\",\"amount\":1500,\"reference\":\"KTB-REST-1\",\"note\":\"โอนผ่านธนาคาร\"}"),
+        String.class);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getBody()).contains("\"amount\":1500.00").contains("\"principal\":480.87")
+        .contains("\"paidOn\":\"2026-03-10\"").contains("\"arrearsCleared\":false").contains("ดอกเบี้ยผิดนัด");
+    ResponseEntity<String> balance = rest.withBasicAuth("pay2305", PASSWORD)
+        .getForEntity("/api/loans/" + loanId + "/balance", String.class);
+    assertThat(balance.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(balance.getBody()).contains("\"arrears\":519.13").contains("\"daysOverdue\":10")
+        .contains("เกินกำหนด 10 วัน");
+  }
+
+  @Test
+  void anotherDistrictsOfficerIsRefused403AndBadInputIs400InThai() {
+    ResponseEntity<String> foreign = rest.withBasicAuth("pay2301", PASSWORD).postForEntity(
+        "/api/loans/" + loanId + "/payments",
+        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"X-1\"}"), String.class);
+    assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(foreign.getBody()).contains("ไม่มีสิทธิ์บันทึกการชำระหนี้");
+    assertThat(rest.withBasicAuth("pay2301", PASSWORD).getForEntity("/api/loans/" + loanId + "/balance", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    ResponseEntity<String> bad = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/loans/" + loanId + "/payments", json("{\"paidOn\":\"2026-03-10\",\"amount\":\"-1\"}"), String.class);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bad.getBody()).contains("ต้องไม่ติดลบ").contains("ไม่ถูกรูปแบบ").contains("กรุณากรอกเลขที่อ้างอิง")
+        .doesNotContain("Exception");
+    assertThat(rest.withBasicAuth("pay2305", PASSWORD).postForEntity("/api/loans/" + loanId + "/payments",
+        json("{not json"), String.class).getBody()).contains("อ่านไม่ได้");
+    assertThat(rest.withBasicAuth("pay2305", PASSWORD).getForEntity("/api/loans/99999999/balance", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(jdbc.sql("select count(*) from repayment_payment where loan_id = ?").param(loanId)
+        .query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void aStatementIsPreviewedThenAppliedAndABadOneIs422() {
+    String contract = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId)
+        .query(String.class).single();
+    String csv = BankStatementImport.TEMPLATE + "\n01/03/2569," + contract + ",1010.08,KTB-F1,\n";
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "statement.csv";
+      }
+    });
+    ResponseEntity<String> preview = rest.withBasicAuth("pay2305", PASSWORD)
+        .postForEntity("/api/repayments/import", new HttpEntity<>(form, headers), String.class);
+    assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(preview.getBody()).contains("\"applied\":false").contains("ยังไม่ได้บันทึก");
+
+    ResponseEntity<String> applied = rest.withBasicAuth("pay2305", PASSWORD)
+        .postForEntity("/api/repayments/import?apply=true", new HttpEntity<>(form, headers), String.class);
+    assertThat(applied.getBody()).contains("\"applied\":true");
+
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+    ResponseEntity<String> refused = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/repayments/import?apply=true",
+        new HttpEntity<>(BankStatementImport.TEMPLATE + "\n02/03/2569," + contract + ",abc,KTB-F2,\n", text), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(refused.getBody()).contains("ไม่ใช่จำนวนเงินที่ถูกต้อง").contains("\"line\":2");
+    ResponseEntity<String> notCsv = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/repayments/import", new HttpEntity<>("just some text", text), String.class);
+    assertThat(notCsv.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notCsv.getBody()).contains("หัวตารางของไฟล์ไม่มีคอลัมน์");
+    assertThat(jdbc.sql("select count(*) from repayment_payment where loan_id = ?").param(loanId)
+        .query(Integer.class).single()).isEqualTo(1);
+  }
+}

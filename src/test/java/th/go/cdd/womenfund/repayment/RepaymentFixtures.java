@@ -1,0 +1,29 @@
+package th.go.cdd.womenfund.repayment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import th.go.cdd.womenfund.demo.DisbursedLoans;
+import th.go.cdd.womenfund.loan.Installment;
+import th.go.cdd.womenfund.loan.LoanRepository;
+
+/** Disbursed loans with a schedule simple enough to compute by hand. */
+public final class RepaymentFixtures {
+
+  public static final LocalDate TRANSFER = LocalDate.of(2025, 12, 31);
+
+  private RepaymentFixtures() {}
+
+  /**
+   * A 3,000-baht loan of five women (600 each) in ต.คลองใหญ่ อ.แหลมงอบ (2305) or another sub-district:
+   * 31 Jan 2026 1,000 + 10.00 interest; 28 Feb 1,000 + 9.00; 31 Mar 1,000 + 8.00.
+   */
+  public static long simpleLoan(DisbursedLoans loans, LoanRepository loanRepository, String subDistrict, String name) {
+    long id = loans.insert(DisbursedLoans.group(subDistrict, name, 5, "600.00", 3, TRANSFER));
+    loanRepository.replaceSchedule(id, List.of(
+        new Installment(1, LocalDate.of(2026, 1, 31), new BigDecimal("1000.00"), new BigDecimal("10.00")),
+        new Installment(2, LocalDate.of(2026, 2, 28), new BigDecimal("1000.00"), new BigDecimal("9.00")),
+        new Installment(3, LocalDate.of(2026, 3, 31), new BigDecimal("1000.00"), new BigDecimal("8.00"))));
+    return id;
+  }
+}
