@@ -33,8 +33,9 @@ import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
  * Demo profile, after {@link DemoData}: four disbursed loans in each of Trat's seven districts, a year
- * into 24 monthly installments, with repayment histories such that เมืองตราด, คลองใหญ่, เกาะกูด and
- * เกาะช้าง stay under the 5% overdue target and เขาสมิง, บ่อไร่ and แหลมงอบ are above it (groups that
+ * into 24 monthly installments, with repayment histories such that เมืองตราด, เขาสมิง, เกาะกูด and
+ * เกาะช้าง stay under the 5% overdue target and คลองใหญ่, บ่อไร่ and แหลมงอบ are above it -- the three
+ * districts whose restructuring packages {@link DemoRestructuring} sends (seed item 2) -- (groups that
  * stopped paying 1 to 9 installments ago, so every delinquency bucket has a loan). Then the overdue
  * scan runs (follow-ups at every rung appear in Tasklist), weekly portfolio snapshots of the last twelve
  * weeks are stored (the trend), and one death claim waits for the provincial sub-committee.
@@ -50,8 +51,8 @@ public class DemoRepayments implements ApplicationRunner {
   /** Per district: installments each of its four loans paid before stopping (12 = all that fell due). */
   static final Map<String, int[]> PAID = Map.of(
       "2301", new int[] {12, 12, 12, 12},
-      "2302", new int[] {12, 12, 12, 10},
-      "2303", new int[] {12, 9, 9, 12},
+      "2302", new int[] {12, 9, 9, 12},
+      "2303", new int[] {12, 12, 12, 10},
       "2304", new int[] {6, 12, 8, 12},
       "2305", new int[] {12, 3, 12, 12},
       "2306", new int[] {12, 12, 12, 11},

@@ -35,7 +35,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  */
 @Component
 @Profile("demo")
-@Order(20)
+@Order(15)
 public class DemoRestructuring implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoRestructuring.class);
