@@ -35,7 +35,7 @@
       bar('chart-overdue', names, data.overdue.ratios.map(Number), {
         title: 'ร้อยละหนี้เกินกำหนดชำระรายอำเภอ', unit: '%', name: 'หนี้เกินกำหนด (%)', label: '{c}%',
         markLine: { symbol: 'none', lineStyle: { color: '#b00020', type: 'dashed', width: 2 },
-          label: { formatter: 'เป้าหมาย ' + target + '%' }, data: [{ yAxis: target }] }
+          label: { position: 'insideEndTop', formatter: 'เป้าหมาย ' + target + '%' }, data: [{ yAxis: target }] }
       });
     }
     if (data.members) {

@@ -246,9 +246,9 @@ public class DashboardService {
                  LocalDate submissionDue, Boolean submittedOnTime, String processInstanceId) {}
 
   private List<Package> latestRoundPackages(String provinceCode) {
-    Optional<Long> round = jdbc.sql("select max(id) from restructuring_round where province_code = ?").param(provinceCode)
-        .query(Long.class).optional();
-    if (round.isEmpty() || round.get() == null) {
+    Optional<Long> round = jdbc.sql("select id from restructuring_round where province_code = ? order by id desc")
+        .param(provinceCode).query(Long.class).list().stream().findFirst();
+    if (round.isEmpty()) {
       return List.of();
     }
     List<Package> packages = jdbc.sql("select p.id, r.title, p.district_code, p.status, p.total_amount, p.received_on,"
