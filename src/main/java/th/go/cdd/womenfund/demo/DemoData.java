@@ -71,6 +71,7 @@ public class DemoData implements ApplicationRunner {
       roles.ensureDistrict(d);
     }
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
+    roles.ensureDepartment();
     if (identity.createUserQuery().userId("supervisor" + PROVINCE).count() > 0) {
       return;
     }
@@ -86,9 +87,10 @@ public class DemoData implements ApplicationRunner {
     user(identity, "provofficer23", "กาญจนา", "เจ้าหน้าที่จังหวัดตราด", password, Roles.provinceOfficers(PROVINCE));
     user(identity, "provcommittee23", "วิไล", "อนุกรรมการจังหวัดตราด", password, Roles.provinceCommittee(PROVINCE));
     user(identity, "supervisor23", "ศิริพร", "พัฒนาการจังหวัดตราด", password, Roles.provinceSupervisors(PROVINCE));
+    user(identity, "department", "สำนักเสริมสร้างความเข้มแข็งชุมชน", "กรมการพัฒนาชุมชน", password, Roles.DEPARTMENT);
     if (!settings.demo().hasPassword()) {
       System.out.println("\n==== womenfund: รหัสผ่านของผู้ใช้ตัวอย่างทุกคน (แสดงครั้งเดียว) ====\n  รหัสผ่าน: " + password
-          + "\n  ผู้ใช้: officer2301..officer2307, committee2301..committee2307, provofficer23, provcommittee23, supervisor23"
+          + "\n  ผู้ใช้: officer2301..officer2307, committee2301..committee2307, provofficer23, provcommittee23, supervisor23, department"
           + "\n==========================================================\n");
     }
     LOG.info("demo users of Trat created");

@@ -31,7 +31,7 @@ public class DmnEligibilityRules implements EligibilityRules {
     return result.getResultList().stream().map(DmnEligibilityRules::check).toList();
   }
 
-  static EligibilityCheck check(Map<String, Object> row) {
+  public static EligibilityCheck check(Map<String, Object> row) {
     return new EligibilityCheck((String) row.get("criterion"), Boolean.TRUE.equals(row.get("passed")),
         (String) row.get("message"));
   }

@@ -16,6 +16,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * addressed to her; an admin sees all.
  */
 @Controller
+@th.go.cdd.womenfund.system.ThaiPage
 public class MailOutboxController {
 
   private final MailOutbox outbox;

@@ -14,8 +14,10 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
+import th.go.cdd.womenfund.budget.SubsidyAllocationProcess;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
@@ -91,6 +93,10 @@ public class RoleAuthorizations {
       grant(g, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
       grant(g, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY, ProcessDefinitionPermissions.READ);
     }
+    // province officers propose the subsidy allocation; the committee decides on it
+    grant(officers, Resources.PROCESS_DEFINITION, SubsidyAllocationProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(committee, Resources.PROCESS_DEFINITION, SubsidyAllocationProcess.KEY, ProcessDefinitionPermissions.READ);
     grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     // definitions and their diagrams; instances, their history and their tasks only of this province,
     // granted per instance (InstanceAuthorizations) and per task (ProvinceTaskVisibility), so a supervisor
@@ -100,6 +106,25 @@ public class RoleAuthorizations {
     grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grantFilters(List.of(officers, committee, supervisors), TasklistFilters.existingIds(filters));
     return List.of(officers, committee, supervisors);
+  }
+
+  /**
+   * The Department (กรมการพัฒนาชุมชน): reads every province's dashboard and briefing, and follows every
+   * process in Cockpit and Tasklist without changing anything.
+   */
+  public String ensureDepartment() {
+    group(Roles.DEPARTMENT, "กรมการพัฒนาชุมชน");
+    grant(Roles.DEPARTMENT, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Roles.DEPARTMENT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Roles.DEPARTMENT, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(Roles.DEPARTMENT, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+    grant(Roles.DEPARTMENT, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY, HistoricProcessInstancePermissions.READ);
+    grant(Roles.DEPARTMENT, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Roles.DEPARTMENT, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    grantFilters(List.of(Roles.DEPARTMENT), TasklistFilters.existingIds(filters));
+    return Roles.DEPARTMENT;
   }
 
   /** Lets each group read (use) each Tasklist filter; ensureDistrict/ensureProvince do it for {@link TasklistFilters}. */

@@ -7,6 +7,8 @@ package th.go.cdd.womenfund.security;
 public final class Roles {
 
   public static final String ADMIN = "camunda-admin";
+  /** กรมการพัฒนาชุมชน: the Department reads every province's dashboard and briefing. */
+  public static final String DEPARTMENT = "department";
 
   private Roles() {}
 

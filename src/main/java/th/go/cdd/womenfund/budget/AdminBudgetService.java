@@ -1,0 +1,205 @@
+package th.go.cdd.womenfund.budget;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.area.District;
+import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.system.ThaiFiscalYear;
+import th.go.cdd.womenfund.system.ThaiMoney;
+import th.go.cdd.womenfund.system.ThaiValidationException;
+
+/**
+ * The districts' administrative budget (seed item 6): budget per district and fiscal year, disbursements
+ * against it (never more than the budget), percentage disbursed. Keyed by the province's officers.
+ */
+@Service
+public class AdminBudgetService {
+
+  private final JdbcClient jdbc;
+  private final AreaRepository areas;
+
+  public AdminBudgetService(JdbcClient jdbc, AreaRepository areas) {
+    this.jdbc = jdbc;
+    this.areas = areas;
+  }
+
+  public record DistrictBudget(String districtCode, String districtName, BigDecimal budget, BigDecimal disbursed) {
+
+    public BigDecimal remaining() {
+      return budget.subtract(disbursed);
+    }
+
+    /** Percent disbursed, one decimal; null without a budget. */
+    public BigDecimal percentDisbursed() {
+      return percent(disbursed, budget);
+    }
+  }
+
+  public record Summary(String provinceCode, ThaiFiscalYear fiscalYear, List<DistrictBudget> districts) {
+
+    public BigDecimal budget() {
+      return districts.stream().map(DistrictBudget::budget).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    public BigDecimal disbursed() {
+      return districts.stream().map(DistrictBudget::disbursed).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    public BigDecimal percentDisbursed() {
+      return percent(disbursed(), budget());
+    }
+
+    public boolean hasBudget() {
+      return budget().signum() > 0;
+    }
+  }
+
+  public record Disbursement(String districtName, LocalDate paidOn, BigDecimal amount, String description) {}
+
+  static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    if (whole == null || whole.signum() == 0) {
+      return null;
+    }
+    return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+  }
+
+  @Transactional
+  public void setBudget(String districtCode, String fiscalYearText, String amountText, Actor actor) {
+    List<String> problems = new ArrayList<>();
+    District d = district(problems, districtCode, actor);
+    ThaiFiscalYear fy = collect(problems, () -> ThaiFiscalYear.parse(fiscalYearText, "ปีงบประมาณ (พ.ศ.)"));
+    BigDecimal amount = collect(problems, () -> ThaiMoney.parse(amountText, "งบบริหาร"));
+    if (d != null && fy != null && amount != null) {
+      BigDecimal spent = budgetId(d.code(), fy).map(this::disbursed).orElse(BigDecimal.ZERO);
+      if (amount.compareTo(spent) < 0) {
+        problems.add("งบบริหารต้องไม่น้อยกว่าที่เบิกจ่ายไปแล้ว " + ThaiMoney.format(spent));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ThaiValidationException(problems);
+    }
+    Timestamp now = Timestamp.from(Instant.now());
+    if (jdbc.sql("update admin_budget set amount = ?, set_by = ?, updated_at = ? where district_code = ? and fiscal_year = ?")
+        .params(amount, actor.userId(), now, d.code(), fy.buddhistYear()).update() == 0) {
+      jdbc.sql("insert into admin_budget (district_code, province_code, fiscal_year, amount, set_by, updated_at)"
+              + " values (?, ?, ?, ?, ?, ?)")
+          .params(d.code(), d.provinceCode(), fy.buddhistYear(), amount, actor.userId(), now).update();
+    }
+  }
+
+  @Transactional
+  public void recordDisbursement(String districtCode, String fiscalYearText, String paidOnText, String amountText,
+                                 String description, Actor actor, LocalDate today) {
+    List<String> problems = new ArrayList<>();
+    District d = district(problems, districtCode, actor);
+    ThaiFiscalYear fy = collect(problems, () -> ThaiFiscalYear.parse(fiscalYearText, "ปีงบประมาณ (พ.ศ.)"));
+    LocalDate paidOn = collect(problems, () -> ThaiDates.parseBuddhist(paidOnText, "วันที่เบิกจ่าย"));
+    BigDecimal amount = collect(problems, () -> ThaiMoney.parse(amountText, "จำนวนเงินที่เบิกจ่าย"));
+    String what = description == null ? "" : description.strip();
+    if (what.isEmpty()) {
+      problems.add("กรุณาระบุรายการที่เบิกจ่าย");
+    } else if (what.length() > 500) {
+      problems.add("รายการที่เบิกจ่ายยาวเกิน 500 ตัวอักษร");
+    }
+    if (amount != null && amount.signum() == 0) {
+      problems.add("จำนวนเงินที่เบิกจ่ายต้องมากกว่า 0 บาท");
+    }
+    if (paidOn != null && paidOn.isAfter(today)) {
+      problems.add("วันที่เบิกจ่าย " + ThaiDates.formatNumeric(paidOn) + " เป็นวันในอนาคต");
+    }
+    if (paidOn != null && fy != null && !fy.contains(paidOn)) {
+      problems.add("วันที่เบิกจ่าย " + ThaiDates.formatNumeric(paidOn) + " ไม่อยู่ใน" + fy.label());
+    }
+    Long budgetId = null;
+    if (d != null && fy != null) {
+      budgetId = budgetId(d.code(), fy).orElse(null);
+      if (budgetId == null) {
+        problems.add("อำเภอ" + d.nameTh() + "ยังไม่มีงบบริหารของ" + fy.label() + ": กรุณาบันทึกงบประมาณก่อน");
+      } else if (amount != null) {
+        BigDecimal left = budgetAmount(budgetId).subtract(disbursed(budgetId));
+        if (amount.compareTo(left) > 0) {
+          problems.add("เบิกจ่ายเกินงบประมาณ: คงเหลือ " + ThaiMoney.format(left));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ThaiValidationException(problems);
+    }
+    jdbc.sql("insert into admin_disbursement (budget_id, paid_on, amount, description, recorded_by, created_at)"
+            + " values (?, ?, ?, ?, ?, ?)")
+        .params(budgetId, paidOn, amount, what, actor.userId(), Timestamp.from(Instant.now())).update();
+  }
+
+  public Summary summary(String provinceCode, ThaiFiscalYear fy) {
+    Map<String, BigDecimal[]> figures = new java.util.HashMap<>();
+    jdbc.sql("select b.district_code, b.amount, coalesce((select sum(x.amount) from admin_disbursement x"
+            + " where x.budget_id = b.id), 0) from admin_budget b where b.province_code = ? and b.fiscal_year = ?")
+        .params(provinceCode, fy.buddhistYear())
+        .query((rs, n) -> figures.put(rs.getString(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)}))
+        .list();
+    List<DistrictBudget> rows = areas.districtsOf(provinceCode).stream().map(d -> {
+      BigDecimal[] f = figures.getOrDefault(d.code(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      return new DistrictBudget(d.code(), d.nameTh(), f[0].setScale(2), f[1].setScale(2));
+    }).toList();
+    return new Summary(provinceCode, fy, rows);
+  }
+
+  public List<Disbursement> disbursements(String provinceCode, ThaiFiscalYear fy) {
+    return jdbc.sql("select d.name_th, x.paid_on, x.amount, x.description from admin_disbursement x"
+            + " join admin_budget b on b.id = x.budget_id join district d on d.code = b.district_code"
+            + " where b.province_code = ? and b.fiscal_year = ? order by x.paid_on desc, x.id desc")
+        .params(provinceCode, fy.buddhistYear())
+        .query((rs, n) -> new Disbursement(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getString(4)))
+        .list();
+  }
+
+  private Optional<Long> budgetId(String districtCode, ThaiFiscalYear fy) {
+    return jdbc.sql("select id from admin_budget where district_code = ? and fiscal_year = ?")
+        .params(districtCode, fy.buddhistYear()).query(Long.class).optional();
+  }
+
+  private BigDecimal budgetAmount(long budgetId) {
+    return jdbc.sql("select amount from admin_budget where id = ?").param(budgetId).query(BigDecimal.class).single();
+  }
+
+  private BigDecimal disbursed(long budgetId) {
+    return jdbc.sql("select coalesce(sum(amount), 0) from admin_disbursement where budget_id = ?").param(budgetId)
+        .query(BigDecimal.class).single();
+  }
+
+  private District district(List<String> problems, String code, Actor actor) {
+    Optional<District> d = areas.district(code == null ? "" : code.strip());
+    if (d.isEmpty()) {
+      problems.add("กรุณาเลือกอำเภอ");
+      return null;
+    }
+    if (!(actor.isAdmin() || actor.groups().contains(Roles.provinceOfficers(d.get().provinceCode())))) {
+      problems.add("เฉพาะเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้นที่บันทึกงบบริหารของอำเภอได้");
+      return null;
+    }
+    return d.get();
+  }
+
+  private static <T> T collect(List<String> problems, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (ThaiValidationException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package th.go.cdd.womenfund.budget;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.security.CurrentUser;
+import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.system.ThaiFiscalYear;
+import th.go.cdd.womenfund.system.ThaiMoney;
+import th.go.cdd.womenfund.system.ThaiPage;
+import th.go.cdd.womenfund.system.ThaiValidationException;
+
+/** /budget: the districts' administrative budget of a province and year; its officers key budgets and disbursements. */
+@Controller
+@ThaiPage
+public class BudgetController {
+
+  private final AdminBudgetService service;
+  private final CurrentUser currentUser;
+  private final AreaRepository areas;
+
+  public BudgetController(AdminBudgetService service, CurrentUser currentUser, AreaRepository areas) {
+    this.service = service;
+    this.currentUser = currentUser;
+    this.areas = areas;
+  }
+
+  public record Row(String district, String budget, String disbursed, String remaining, String percent) {}
+
+  public record Paid(String district, String paidOn, String amount, String description) {}
+
+  @GetMapping("/budget")
+  public String page(@RequestParam String province, @RequestParam(required = false) Integer year, Model model) {
+    if (!currentUser.actor().groups().contains(Roles.DEPARTMENT)) {
+      currentUser.requireProvince(province);
+    }
+    ThaiFiscalYear fy = year == null ? ThaiFiscalYear.of(EngineClock.today()) : new ThaiFiscalYear(year);
+    AdminBudgetService.Summary s = service.summary(province, fy);
+    model.addAttribute("province", areas.province(province).orElseThrow());
+    model.addAttribute("districts", areas.districtsOf(province));
+    model.addAttribute("fiscalYear", fy);
+    model.addAttribute("rows", s.districts().stream().map(d -> new Row(d.districtName(), money(d.budget()),
+        money(d.disbursed()), money(d.remaining()), d.percentDisbursed() == null ? "-" : d.percentDisbursed() + "%")).toList());
+    model.addAttribute("total", new Row("รวม", money(s.budget()), money(s.disbursed()), money(s.budget().subtract(s.disbursed())),
+        s.percentDisbursed() == null ? "-" : s.percentDisbursed() + "%"));
+    model.addAttribute("paid", service.disbursements(province, fy).stream().map(p -> new Paid(p.districtName(),
+        ThaiDates.formatShort(p.paidOn()), money(p.amount()), p.description())).toList());
+    model.addAttribute("mayEdit", currentUser.actor().isAdmin()
+        || currentUser.actor().groups().contains(Roles.provinceOfficers(province)));
+    model.addAttribute("today", ThaiDates.formatNumeric(EngineClock.today()));
+    return "budget";
+  }
+
+  @PostMapping("/budget/allotment")
+  public String setBudget(@RequestParam String province, @RequestParam int year, @RequestParam(required = false) String district,
+                          @RequestParam(required = false) String amount, Model model, RedirectAttributes redirect) {
+    try {
+      service.setBudget(district, Integer.toString(year), amount, currentUser.actor());
+      redirect.addFlashAttribute("notice", "บันทึกงบบริหารแล้ว");
+      return "redirect:/budget?province=" + province + "&year=" + year;
+    } catch (ThaiValidationException e) {
+      model.addAttribute("problems", e.problems());
+      return page(province, year, model);
+    }
+  }
+
+  @PostMapping("/budget/disbursement")
+  public String disburse(@RequestParam String province, @RequestParam int year, @RequestParam(required = false) String district,
+                         @RequestParam(required = false) String paidOn, @RequestParam(required = false) String amount,
+                         @RequestParam(required = false) String description, Model model, RedirectAttributes redirect) {
+    try {
+      service.recordDisbursement(district, Integer.toString(year), paidOn, amount, description, currentUser.actor(),
+          EngineClock.today());
+      redirect.addFlashAttribute("notice", "บันทึกการเบิกจ่ายแล้ว");
+      return "redirect:/budget?province=" + province + "&year=" + year;
+    } catch (ThaiValidationException e) {
+      model.addAttribute("problems", e.problems());
+      return page(province, year, model);
+    }
+  }
+
+  private static String money(java.math.BigDecimal v) {
+    return ThaiMoney.format(v).replace(" บาท", "");
+  }
+}

@@ -1,0 +1,83 @@
+package th.go.cdd.womenfund.budget;
+
+import static th.go.cdd.womenfund.budget.SubsidyAllocationProcess.Var;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.InstanceAuthorizations;
+import th.go.cdd.womenfund.system.EngineClock;
+
+/** The engine edge of {@code subsidy-allocation}: reads the forms, calls {@link SubsidyAllocationService}. */
+@Component
+public class SubsidySteps {
+
+  private final SubsidyAllocationService service;
+  private final InstanceAuthorizations instanceAuthorizations;
+
+  public SubsidySteps(SubsidyAllocationService service, InstanceAuthorizations instanceAuthorizations) {
+    this.service = service;
+    this.instanceAuthorizations = instanceAuthorizations;
+  }
+
+  public void calculate(DelegateExecution execution) {
+    Object existing = execution.getVariable(Var.ALLOCATION_ID);
+    Long allocationId = existing == null ? null : ((Number) existing).longValue();
+    SubsidyAllocationService.Proposal p = service.propose(new SubsidyAllocationService.ProposalInput(
+            string(execution, Var.PROVINCE_CODE), string(execution, Var.FISCAL_YEAR), string(execution, Var.BUDGET),
+            string(execution, Var.BASIS), string(execution, Var.WEIGHT_SUB_DISTRICTS), string(execution, Var.WEIGHT_MEMBERS),
+            string(execution, Var.WEIGHT_OVERDUE)),
+        allocationId, actor(execution), EngineClock.today(), execution.getProcessInstanceId());
+    if (allocationId == null) {
+      String province = string(execution, Var.PROVINCE_CODE).strip();
+      execution.setVariable(Var.PROVINCE_CODE, province);
+      execution.setVariable(Var.ALLOCATION_ID, p.allocationId());
+      execution.setVariable(Var.PROVINCE_NAME, p.provinceName());
+      execution.setProcessBusinessKey("subsidy-" + province + "-" + string(execution, Var.FISCAL_YEAR).strip()
+          + "-" + p.allocationId());
+      instanceAuthorizations.grantProvince(execution.getProcessEngineServices().getAuthorizationService(),
+          execution.getProcessInstanceId(), province);
+    }
+    execution.setVariable(Var.PROPOSAL_SUMMARY, p.summary());
+    // the sub-committee decides afresh on every proposal
+    execution.removeVariable(Var.DECISION);
+  }
+
+  public void recordDecision(DelegateExecution task) {
+    SubsidyAllocationService.Decision d = service.decide(allocationId(task), string(task, Var.DECISION),
+        string(task, Var.REASON), EngineClock.today());
+    task.setVariable(Var.DECISION, d.name());
+  }
+
+  public void recordApproved(DelegateExecution execution) {
+    service.recordApproved(allocationId(execution), string(execution, Var.REASON), EngineClock.today());
+  }
+
+  private static long allocationId(VariableScope v) {
+    return ((Number) v.getVariable(Var.ALLOCATION_ID)).longValue();
+  }
+
+  /** Any value a form may send as text; whole numbers without a spurious ".0". */
+  static String string(VariableScope v, String name) {
+    Object value = v.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+      return Long.toString(d.longValue());
+    }
+    return value.toString();
+  }
+
+  /** Who proposes: the person completing the start form or the revision (null when started by the system). */
+  private static Actor actor(DelegateExecution execution) {
+    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      return null;
+    }
+    return new Actor(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
+  }
+}

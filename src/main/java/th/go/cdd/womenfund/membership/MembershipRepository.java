@@ -1,0 +1,120 @@
+package th.go.cdd.womenfund.membership;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import th.go.cdd.womenfund.member.NationalId;
+
+/** Registrations of individual members and organisations, and the recruitment targets. */
+@Repository
+public class MembershipRepository {
+
+  private final JdbcClient jdbc;
+
+  public MembershipRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public record Registration(long memberId, String districtCode, LocalDate registeredOn, int fiscalYear) {}
+
+  public record Listed(String kind, String name, String nationalIdMasked, String subDistrictName, LocalDate registeredOn) {}
+
+  public Optional<Registration> registrationOf(long memberId) {
+    return jdbc.sql("select member_id, district_code, registered_on, fiscal_year from fund_membership where member_id = ?")
+        .param(memberId)
+        .query((rs, n) -> new Registration(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4)))
+        .optional();
+  }
+
+  public void insertMembership(long memberId, String districtCode, String provinceCode, LocalDate registeredOn,
+                               int fiscalYear, String registeredBy) {
+    jdbc.sql("insert into fund_membership (member_id, district_code, province_code, registered_on, fiscal_year,"
+            + " registered_by, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy, Timestamp.from(Instant.now()))
+        .update();
+  }
+
+  public boolean organisationExists(String subDistrictCode, String nameKey) {
+    return jdbc.sql("select count(*) from member_organisation where sub_district_code = ? and name_key = ?")
+        .params(subDistrictCode, nameKey).query(Integer.class).single() > 0;
+  }
+
+  public void insertOrganisation(String name, String nameKey, String subDistrictCode, String districtCode,
+                                 String provinceCode, String contactName, String contactPhone, int memberCount,
+                                 LocalDate registeredOn, int fiscalYear, String registeredBy) {
+    jdbc.sql("insert into member_organisation (name, name_key, sub_district_code, district_code, province_code,"
+            + " contact_name, contact_phone, member_count, registered_on, fiscal_year, registered_by, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(name, nameKey, subDistrictCode, districtCode, provinceCode, contactName, contactPhone, memberCount,
+            registeredOn, fiscalYear, registeredBy, Timestamp.from(Instant.now()))
+        .update();
+  }
+
+  /** Individual members registered in the fiscal year, per district of the province. */
+  public Map<String, Integer> individualsByDistrict(String provinceCode, int fiscalYear) {
+    return counts("select district_code, count(*) from fund_membership where province_code = ? and fiscal_year = ?"
+        + " group by district_code", provinceCode, fiscalYear);
+  }
+
+  /** Organisations registered in the fiscal year, per district of the province. */
+  public Map<String, Integer> organisationsByDistrict(String provinceCode, int fiscalYear) {
+    return counts("select district_code, count(*) from member_organisation where province_code = ? and fiscal_year = ?"
+        + " group by district_code", provinceCode, fiscalYear);
+  }
+
+  /** All individual members of each district of the province, whatever year they joined. */
+  public Map<String, Integer> allIndividualsByDistrict(String provinceCode) {
+    Map<String, Integer> result = new HashMap<>();
+    jdbc.sql("select district_code, count(*) from fund_membership where province_code = ? group by district_code")
+        .param(provinceCode).query((rs, n) -> result.put(rs.getString(1), rs.getInt(2))).list();
+    return result;
+  }
+
+  private Map<String, Integer> counts(String sql, String provinceCode, int fiscalYear) {
+    Map<String, Integer> result = new HashMap<>();
+    jdbc.sql(sql).params(provinceCode, fiscalYear).query((rs, n) -> result.put(rs.getString(1), rs.getInt(2))).list();
+    return result;
+  }
+
+  public Optional<Integer> target(String provinceCode, int fiscalYear, MemberType type) {
+    return jdbc.sql("select target from recruitment_target where province_code = ? and fiscal_year = ? and member_type = ?")
+        .params(provinceCode, fiscalYear, type.name()).query(Integer.class).optional();
+  }
+
+  public void setTarget(String provinceCode, int fiscalYear, MemberType type, int target, String setBy) {
+    int updated = jdbc.sql("update recruitment_target set target = ?, set_by = ?, updated_at = ?"
+            + " where province_code = ? and fiscal_year = ? and member_type = ?")
+        .params(target, setBy, Timestamp.from(Instant.now()), provinceCode, fiscalYear, type.name()).update();
+    if (updated == 0) {
+      jdbc.sql("insert into recruitment_target (province_code, fiscal_year, member_type, target, set_by, updated_at)"
+              + " values (?, ?, ?, ?, ?, ?)")
+          .params(provinceCode, fiscalYear, type.name(), target, setBy, Timestamp.from(Instant.now())).update();
+    }
+  }
+
+  /** The latest registrations of a district, individuals and organisations. */
+  public List<Listed> latest(String districtCode, int limit) {
+    List<Listed> individuals = jdbc.sql("select m.full_name, m.national_id, s.name_th, f.registered_on, f.id"
+            + " from fund_membership f join member m on m.id = f.member_id join sub_district s on s.code = m.sub_district_code"
+            + " where f.district_code = ? order by f.id desc")
+        .param(districtCode).query((rs, n) -> new Listed("บุคคลธรรมดา", rs.getString(1),
+            new NationalId(rs.getString(2)).masked(), rs.getString(3), rs.getDate(4).toLocalDate()))
+        .list().stream().limit(limit).toList();
+    List<Listed> organisations = jdbc.sql("select o.name, s.name_th, o.registered_on from member_organisation o"
+            + " join sub_district s on s.code = o.sub_district_code where o.district_code = ? order by o.id desc")
+        .param(districtCode).query((rs, n) -> new Listed("องค์กรสตรี", rs.getString(1), "", rs.getString(2),
+            rs.getDate(3).toLocalDate()))
+        .list().stream().limit(limit).toList();
+    return java.util.stream.Stream.concat(individuals.stream(), organisations.stream()).toList();
+  }
+
+  public int countIndividuals() {
+    return jdbc.sql("select count(*) from fund_membership").query(Integer.class).single();
+  }
+}

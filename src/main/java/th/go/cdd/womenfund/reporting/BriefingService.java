@@ -1,0 +1,215 @@
+package th.go.cdd.womenfund.reporting;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.system.ThaiFiscalYear;
+
+/**
+ * The agenda and briefing of the provincial working group's meeting, written from live figures in the
+ * order of the seed's report: overdue debt against the target, restructuring, membership, fund
+ * management (subsidy allocation, field visits), the districts' administrative budget. As a page
+ * ({@code /briefing}) and as a Word document.
+ */
+@Service
+public class BriefingService {
+
+  private final DashboardService dashboards;
+  private final int restructuringDeadlineDays;
+
+  public BriefingService(DashboardService dashboards,
+                         @Value("${womenfund.restructuring.deadline-days:15}") int restructuringDeadlineDays) {
+    this.dashboards = dashboards;
+    this.restructuringDeadlineDays = restructuringDeadlineDays;
+  }
+
+  /** One agenda item: its number and title, what the secretariat reports, and the table behind it. */
+  public record Item(String number, String title, List<String> paragraphs, Table table) {}
+
+  public record Briefing(String provinceName, LocalDate meetingDate, ThaiFiscalYear fiscalYear, String title,
+                         String subtitle, List<Item> items) {
+
+    public String meetingDateText() {
+      return ThaiDates.format(meetingDate);
+    }
+  }
+
+  public Briefing briefing(String provinceCode, LocalDate meetingDate, LocalDate asOf) {
+    ThaiFiscalYear fy = ThaiFiscalYear.of(meetingDate);
+    DashboardService.Dashboard d = dashboards.dashboard(provinceCode, fy, asOf);
+    DashboardService.Figures f = d.figures();
+    String province = d.province().nameTh();
+    String target = f.overdueTargetPct().stripTrailingZeros().toPlainString();
+    List<Item> items = new ArrayList<>();
+
+    List<String> overdue = new ArrayList<>();
+    overdue.add("เป้าหมาย: ลดหนี้ค้างชำระให้เหลือร้อยละ " + target + " ภายใน" + fy.label() + " (สิ้นสุดวันที่ "
+        + ThaiDates.format(fy.lastDay()) + ")");
+    if (d.overdue() == null) {
+      overdue.add("ยังไม่มีหนี้เงินกู้คงค้างในระบบ ณ วันที่ " + ThaiDates.format(asOf));
+    } else {
+      overdue.add("ณ วันที่ " + ThaiDates.format(asOf) + " หนี้เกินกำหนดชำระทั้งจังหวัด " + Cells.text(f.overdueAmount())
+          + " บาท จากยอดหนี้คงค้าง " + Cells.text(f.outstanding()) + " บาท คิดเป็นร้อยละ " + f.overdueRatio().toPlainString()
+          + (f.overdueRatio().compareTo(f.overdueTargetPct()) > 0 ? " สูงกว่าเป้าหมายร้อยละ " + target
+              : " ไม่เกินเป้าหมายร้อยละ " + target));
+      overdue.add(f.districtsAboveTarget().isEmpty() ? "ทุกอำเภออยู่ในเป้าหมาย"
+          : "อำเภอที่หนี้เกินกำหนดชำระสูงกว่าเป้าหมาย: " + thaiList(f.districtsAboveTarget(), "อำเภอ")
+              + " ขอให้เร่งรัดติดตามหนี้");
+    }
+    items.add(new Item("1", "การเร่งรัดติดตามหนี้เกินกำหนดชำระกองทุนพัฒนาบทบาทสตรี", overdue, d.overdue()));
+
+    List<String> restructuring = new ArrayList<>();
+    restructuring.add("ตามประกาศคณะกรรมการบริหารกองทุนพัฒนาบทบาทสตรี เรื่องหลักเกณฑ์ วิธีการ และเงื่อนไขเกี่ยวกับอัตราดอกเบี้ยเงินกู้"
+        + "และอัตราดอกเบี้ยผิดนัด พ.ศ. 2563 (ฉบับที่ 4) สำนักงานพัฒนาชุมชนอำเภอตรวจสอบสมาชิกที่มีสิทธิ์ปรับโครงสร้างหนี้ "
+        + "รวบรวมเอกสารส่งจังหวัด และจังหวัดส่งกรมการพัฒนาชุมชนภายใน " + restructuringDeadlineDays
+        + " วันนับจากวันที่ได้รับเอกสาร แล้วเสนอคณะอนุกรรมการบริหารกองทุนฯ ระดับจังหวัดเพื่อทราบ");
+    if (d.restructuring() == null) {
+      restructuring.add("ยังไม่มีการเปิดรอบการปรับโครงสร้างหนี้ของจังหวัด");
+    } else if (f.restructuringDistricts().isEmpty()) {
+      restructuring.add("ยังไม่มีอำเภอที่ส่งเอกสารปรับโครงสร้างหนี้");
+    } else {
+      restructuring.add("อำเภอที่ส่งเอกสารปรับโครงสร้างหนี้แล้ว จำนวน " + f.restructuringDistricts().size() + " อำเภอ ได้แก่ "
+          + thaiList(f.restructuringDistricts(), "อำเภอ") + " รวมทั้งสิ้น " + Cells.text(f.restructuringTotal()) + " บาท");
+    }
+    if (!f.restructuringLate().isEmpty()) {
+      restructuring.add("กำหนดส่งกรมใกล้ถึงหรือเลยกำหนดแล้ว: " + thaiList(f.restructuringLate(), "อำเภอ"));
+    }
+    items.add(new Item("2", "การปรับโครงสร้างหนี้ตามประกาศฯ พ.ศ. 2563 (ฉบับที่ 4)", restructuring, d.restructuring()));
+
+    List<String> members = new ArrayList<>();
+    if (f.memberTarget() != null) {
+      members.add("กรมการพัฒนาชุมชนกำหนดเป้าหมายการเพิ่มจำนวนสมาชิกกองทุนพัฒนาบทบาทสตรี ประเภทบุคคลธรรมดา "
+          + fy.label() + " ของจังหวัด" + province + " จำนวน " + Cells.text(f.memberTarget()) + " คน");
+      members.add("ผลการรับสมัคร ณ วันที่ " + ThaiDates.format(asOf) + " จำนวน " + Cells.text(f.members()) + " คน คิดเป็นร้อยละ "
+          + f.memberPct() + " ของเป้าหมาย ยังขาดอีก " + Cells.text(Math.max(0, f.memberTarget() - f.members())) + " คน"
+          + (f.organisations() > 0 ? " และองค์กรสตรีสมัครแล้ว " + f.organisations() + " แห่ง" : ""));
+    } else {
+      members.add("ยังไม่ได้รับเป้าหมายการเพิ่มจำนวนสมาชิกของ" + fy.label() + " สมัครแล้ว " + Cells.text(f.members()) + " คน");
+    }
+    items.add(new Item("3", "การรับสมัครสมาชิกกองทุนพัฒนาบทบาทสตรี " + fy.label(), members, d.members()));
+
+    items.add(new Item("4", "การบริหารจัดการกองทุน", List.of(), null));
+    List<String> allocation = new ArrayList<>();
+    allocation.add("จัดสรรงบประมาณเงินอุดหนุนให้แต่ละอำเภออย่างชัดเจน โดยใช้ฐานคิดจากจำนวนตำบล จำนวนสมาชิก "
+        + "หรืออัตราร้อยละของหนี้เกินกำหนดชำระ (จัดสรรละเอียดถึงบาท รวมเท่างบประมาณพอดี)");
+    allocation.add(f.allocationText() == null ? "ยังไม่มีการเสนอการจัดสรรเงินอุดหนุนของ" + fy.label()
+        : f.allocationText());
+    items.add(new Item("4.1", "การจัดสรรงบประมาณประเภทเงินอุดหนุน", allocation, d.allocation()));
+    items.add(new Item("4.2", "การลงพื้นที่ติดตามในแต่ละอำเภอ", List.of(f.visits() == 0
+        ? "ยังไม่มีการบันทึกการลงพื้นที่ติดตามใน" + fy.label()
+        + " (เจ้าหน้าที่สำนักงานเลขานุการฯ ลงพื้นที่พร้อมคณะอนุกรรมการกลั่นกรองฯ อำเภอ และคณะขับเคลื่อนฯ ตำบล)"
+        : "ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง"), d.visits()));
+
+    List<String> budget = new ArrayList<>();
+    if (d.budget() == null) {
+      budget.add("ยังไม่มีการบันทึกงบบริหารของอำเภอใน" + fy.label());
+    } else {
+      budget.add("อำเภอเบิกจ่ายงบบริหารแล้ว " + Cells.text(f.budgetDisbursed()) + " บาท จากงบประมาณ " + Cells.text(f.budgetTotal())
+          + " บาท คิดเป็นร้อยละ " + f.budgetPct());
+    }
+    items.add(new Item("5", "สรุปผลการเบิกจ่ายงบประมาณกองทุนพัฒนาบทบาทสตรี ประเภทงบบริหารของอำเภอ", budget, d.budget()));
+
+    return new Briefing(province, meetingDate, fy,
+        "เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัด" + province,
+        "วันที่ " + ThaiDates.format(meetingDate) + " ณ สำนักงานพัฒนาชุมชนจังหวัด" + province
+            + " (ข้อมูล ณ วันที่ " + ThaiDates.format(asOf) + ")", items);
+  }
+
+  /** "อำเภอแหลมงอบ อำเภอบ่อไร่ และอำเภอคลองใหญ่". */
+  static String thaiList(List<String> names, String prefix) {
+    List<String> p = names.stream().map(n -> prefix + n).toList();
+    if (p.size() <= 1) {
+      return String.join("", p);
+    }
+    return String.join(" ", p.subList(0, p.size() - 1)) + " และ" + p.get(p.size() - 1);
+  }
+
+  public byte[] docx(Briefing b) {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      paragraph(doc, b.title(), 18, true, ParagraphAlignment.CENTER);
+      paragraph(doc, b.subtitle(), 16, false, ParagraphAlignment.CENTER);
+      paragraph(doc, "ระเบียบวาระการประชุม", 16, true, ParagraphAlignment.LEFT);
+      for (Item i : b.items()) {
+        paragraph(doc, "    " + i.number() + " " + i.title(), 16, false, ParagraphAlignment.LEFT);
+      }
+      for (Item i : b.items()) {
+        paragraph(doc, i.number() + " " + i.title(), 16, true, ParagraphAlignment.LEFT);
+        for (String p : i.paragraphs()) {
+          paragraph(doc, p, 16, false, ParagraphAlignment.LEFT);
+        }
+        if (i.table() != null) {
+          table(doc, i.table());
+        }
+      }
+      doc.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void paragraph(XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {
+    XWPFParagraph p = doc.createParagraph();
+    p.setAlignment(align);
+    run(p, text, size, bold);
+  }
+
+  private static void run(XWPFParagraph p, String text, int size, boolean bold) {
+    XWPFRun r = p.createRun();
+    r.setText(text);
+    r.setBold(bold);
+    r.setFontSize(size);
+    r.setFontFamily("TH Sarabun New");
+    // Thai is a "complex script": Word takes its font and size from the cs attributes
+    r.getCTR().addNewRPr();
+    var rPr = r.getCTR().getRPr();
+    var fonts = rPr.sizeOfRFontsArray() > 0 ? rPr.getRFontsArray(0) : rPr.addNewRFonts();
+    fonts.setCs("TH Sarabun New");
+    rPr.addNewSzCs().setVal(BigInteger.valueOf(size * 2L));
+  }
+
+  private static void table(XWPFDocument doc, Table t) {
+    int cols = t.headers().size();
+    int rows = 1 + t.rows().size() + (t.total() == null ? 0 : 1);
+    XWPFTable table = doc.createTable(rows, cols);
+    CTTblWidth width = table.getCTTbl().addNewTblPr().addNewTblW();
+    width.setType(STTblWidth.PCT);
+    width.setW(BigInteger.valueOf(5000));
+    fill(table.getRow(0), t.headers().stream().map(h -> (Object) h).toList(), true);
+    int r = 1;
+    for (Table.Row row : t.rows()) {
+      fill(table.getRow(r++), row.cells(), false);
+    }
+    if (t.total() != null) {
+      fill(table.getRow(r), t.total().cells(), true);
+    }
+    doc.createParagraph();
+  }
+
+  private static void fill(XWPFTableRow row, List<Object> cells, boolean bold) {
+    for (int c = 0; c < cells.size(); c++) {
+      var cell = row.getCell(c);
+      XWPFParagraph p = cell.getParagraphs().get(0);
+      if (Cells.numeric(cells.get(c))) {
+        p.setAlignment(ParagraphAlignment.RIGHT);
+      }
+      Object v = cells.get(c);
+      run(p, "".equals(v) ? "" : Cells.text(v), 14, bold);
+    }
+  }
+}

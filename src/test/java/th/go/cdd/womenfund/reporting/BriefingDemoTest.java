@@ -1,0 +1,73 @@
+package th.go.cdd.womenfund.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import th.go.cdd.womenfund.security.AppSession;
+import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.ThaiDates;
+
+/** The briefing of the demo data carries the seed's figures: the 5% target, 1,605,730.42 baht, 1,900 members. */
+@DemoContext
+class BriefingDemoTest {
+
+  @LocalServerPort int port;
+
+  @Test
+  void theBriefingPageAndItsWordDocumentCarryTheSeedsFiguresWithThaiDates() throws Exception {
+    AppSession supervisor = AppSession.login(port, "supervisor23", DemoContext.PASSWORD);
+    HttpResponse<String> page = supervisor.get("/briefing?province=23&date=13/08/2570");
+    assertThat(page.statusCode()).isEqualTo(200);
+    String html = page.body();
+    assertThat(html).contains("เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัดตราด")
+        .contains("วันที่ 13 สิงหาคม 2570")
+        .contains("ลดหนี้ค้างชำระให้เหลือร้อยละ 5 ภายในปีงบประมาณ พ.ศ. 2570")
+        .contains("จำนวน 3 อำเภอ ได้แก่ อำเภอคลองใหญ่ อำเภอบ่อไร่ และอำเภอแหลมงอบ รวมทั้งสิ้น 1,605,730.42 บาท")
+        .contains("ของจังหวัดตราด จำนวน 1,900 คน")
+        .contains("การจัดสรรงบประมาณประเภทเงินอุดหนุน").contains("การลงพื้นที่ติดตาม").contains("งบบริหาร")
+        .contains(ThaiDates.format(EngineClock.today()));
+
+    HttpResponse<byte[]> docx = supervisor.bytes("/briefing.docx?province=23&date=13/08/2570");
+    assertThat(docx.statusCode()).isEqualTo(200);
+    assertThat(docx.headers().firstValue("Content-Type").orElseThrow()).contains("wordprocessingml");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()));
+         XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      assertThat(text.getText()).contains("ระเบียบวาระการประชุม").contains("ร้อยละ 5").contains("1,605,730.42")
+          .contains("1,900").contains("13 สิงหาคม 2570").contains("แหลมงอบ");
+      assertThat(doc.getTables()).hasSizeGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void eachDashboardTableDownloadsAsXlsxWithTheSameFigures() throws Exception {
+    AppSession supervisor = AppSession.login(port, "supervisor23", DemoContext.PASSWORD);
+    HttpResponse<byte[]> xlsx = supervisor.bytes("/dashboard/restructuring.xlsx?province=23");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      Sheet sheet = wb.getSheetAt(0);
+      Row total = sheet.getRow(sheet.getLastRowNum());
+      assertThat(total.getCell(0).getStringCellValue()).isEqualTo("ส่งเอกสารแล้ว 3 อำเภอ");
+      assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(1_605_730.42);
+    }
+    for (String table : new String[] {"overdue", "members", "allocation", "budget"}) {
+      HttpResponse<byte[]> t = supervisor.bytes("/dashboard/" + table + ".xlsx?province=23");
+      assertThat(t.statusCode()).as(table).isEqualTo(200);
+      try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(t.body()))) {
+        // heading, title, blank, header, 7 districts, total
+        assertThat(wb.getSheetAt(0).getLastRowNum()).as(table).isEqualTo(11);
+      }
+    }
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(supervisor.bytes("/dashboard/members.xlsx?province=23").body()))) {
+      Row total = wb.getSheetAt(0).getRow(11);
+      assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(640);
+    }
+  }
+}

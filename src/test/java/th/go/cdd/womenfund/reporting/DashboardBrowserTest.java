@@ -1,0 +1,197 @@
+package th.go.cdd.womenfund.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.ThaiFiscalYear;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium + chromium-driver), on the demo data: a
+ * supervisor signs in once at the Thai login page, sees the charts and figures equal to the database, opens
+ * Tasklist without signing in again; a district officer is refused. Skipped where no chromedriver is installed.
+ */
+@DemoContext
+class DashboardBrowserTest {
+
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  WebDriver browser;
+  Path profile;
+
+  @BeforeAll
+  static void needsChromium() {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+  }
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    profile = Files.createTempDirectory("womenfund-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1400,1800", "--lang=th-TH", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  /** The app's Thai login page: fields #username and #password, button #login-button. */
+  void login(String userId) {
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys(userId);
+    browser.findElement(By.id("password")).sendKeys(DemoContext.PASSWORD);
+    browser.findElement(By.id("login-button")).click();
+    waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+  }
+
+  void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  String cell(String table, String district, int column) {
+    WebElement row = browser.findElements(By.cssSelector("#table-" + table + " tr")).stream()
+        .filter(r -> r.findElements(By.tagName("td")).size() > column
+            && r.findElements(By.tagName("td")).get(0).getText().equals(district))
+        .findFirst().orElseThrow(() -> new AssertionError("no row " + district + " in " + table));
+    return row.findElements(By.tagName("td")).get(column).getText();
+  }
+
+  static String money(BigDecimal v) {
+    return String.format("%,.2f", v);
+  }
+
+  @Test
+  void aSupervisorSeesTrat7DistrictsWithChartsAndLiveFiguresAndOpensTasklistWithoutASecondLogin() throws Exception {
+    browser.get(url("/dashboard?province=23"));
+    // not signed in: the app's login page, then back to the dashboard
+    waiting().until(ExpectedConditions.urlContains("/login"));
+    browser.findElement(By.id("username")).sendKeys("supervisor23");
+    browser.findElement(By.id("password")).sendKeys(DemoContext.PASSWORD);
+    browser.findElement(By.id("login-button")).click();
+    waiting().until(ExpectedConditions.urlContains("/dashboard"));
+    assertThat(browser.findElement(By.id("dashboard-title")).getText()).contains("จังหวัดตราด");
+
+    // the charts are drawn (ECharts from the webjar renders a canvas into each)
+    for (String chart : List.of("chart-overdue", "chart-members", "chart-allocation", "chart-budget")) {
+      waiting().until(ExpectedConditions.attributeToBe(By.id(chart), "data-rendered", "true"));
+      assertThat(browser.findElement(By.id(chart)).findElements(By.tagName("canvas"))).as(chart).isNotEmpty();
+    }
+    screenshot("dashboard-supervisor23");
+
+    // seven districts in every table, figures equal to the database
+    for (String table : List.of("overdue", "members", "restructuring", "allocation", "budget")) {
+      assertThat(browser.findElements(By.cssSelector("#table-" + table + " tr"))).as(table).hasSize(1 + 7 + 1);
+    }
+    int fy = ThaiFiscalYear.of(EngineClock.today()).buddhistYear();
+    int members = jdbc.sql("select count(*) from fund_membership where province_code = '23' and fiscal_year = ?")
+        .param(fy).query(Integer.class).single();
+    int laemNgopMembers = jdbc.sql("select count(*) from fund_membership where district_code = '2305' and fiscal_year = ?")
+        .param(fy).query(Integer.class).single();
+    assertThat(browser.findElement(By.id("members-total")).getText()).isEqualTo(String.format("%,d", members));
+    assertThat(browser.findElement(By.id("members-target")).getText()).isEqualTo("1,900");
+    assertThat(cell("members", "แหลมงอบ", 1)).isEqualTo(Integer.toString(laemNgopMembers));
+    BigDecimal sent = jdbc.sql("select sum(p.total_amount) from restructuring_package p join restructuring_round r"
+        + " on r.id = p.round_id where r.province_code = '23' and p.total_amount > 0").query(BigDecimal.class).single();
+    assertThat(money(sent)).isEqualTo("1,605,730.42");
+    assertThat(browser.findElement(By.id("restructuring-total")).getText()).isEqualTo(money(sent));
+    assertThat(browser.findElement(By.id("restructuring-count")).getText()).isEqualTo("3");
+    BigDecimal boRaiOwed = jdbc.sql("select sum(i.principal) from repayment_installment i join loan_project l on l.id = i.loan_id"
+        + " where l.district_code = '2304' and l.status = 'DISBURSED'").query(BigDecimal.class).single();
+    BigDecimal boRaiLate = jdbc.sql("select sum(i.principal) from repayment_installment i join loan_project l on l.id = i.loan_id"
+        + " where l.district_code = '2304' and l.status = 'DISBURSED' and i.due_date < ?").param(EngineClock.today())
+        .query(BigDecimal.class).single();
+    assertThat(cell("overdue", "บ่อไร่", 1)).isEqualTo(money(boRaiOwed));
+    assertThat(cell("overdue", "บ่อไร่", 2)).isEqualTo(money(boRaiLate));
+    assertThat(cell("overdue", "บ่อไร่", 4)).isEqualTo("สูงกว่าเป้าหมาย");
+    BigDecimal budget = jdbc.sql("select amount from admin_budget where district_code = '2301' and fiscal_year = ?")
+        .param(fy).query(BigDecimal.class).single();
+    assertThat(cell("budget", "เมืองตราด", 1)).isEqualTo(money(budget));
+    BigDecimal allocated = jdbc.sql("select sum(l.amount) from subsidy_allocation_line l join subsidy_allocation a"
+        + " on a.id = l.allocation_id where a.province_code = '23' and a.status = 'APPROVED'").query(BigDecimal.class).single();
+    assertThat(money(allocated)).isEqualTo("1,000,000.00");
+    assertThat(cell("allocation", "รวม", 4)).isEqualTo("1,000,000.00");
+
+    // every figure leads to the view behind it: Cockpit for processes, the app's pages for registers
+    assertThat(browser.findElement(By.cssSelector("#table-overdue td a")).getAttribute("href"))
+        .contains("/camunda/app/cockpit/default/#/process-definition/");
+    assertThat(browser.findElement(By.cssSelector("#table-restructuring td a")).getAttribute("href"))
+        .contains("/camunda/app/cockpit/default/#/process-");
+    assertThat(browser.findElement(By.cssSelector("#xlsx-budget")).getAttribute("href")).contains("/dashboard/budget.xlsx");
+
+    // one login: Tasklist opens as the same person, without its login form
+    browser.get(url("/camunda/app/tasklist/default/"));
+    waiting().until(d -> d.getPageSource().contains("ศิริพร"));
+    assertThat(browser.findElements(By.cssSelector("input[type=password]"))).allMatch(e -> !e.isDisplayed());
+    // its own API calls work too (the filters are listed with POST requests that carry the webapps' CSRF token)
+    waiting().until(d -> d.getPageSource().contains("งานของกลุ่ม") && !d.getPageSource().contains("Loading..."));
+    screenshot("tasklist-supervisor23");
+  }
+
+  @Test
+  void aDistrictOfficerIsRefusedTheDashboardAndTheBriefing() throws Exception {
+    login("officer2305");
+    browser.get(url("/dashboard?province=23"));
+    assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("ไม่มีสิทธิ์เข้าถึง");
+    assertThat(browser.findElement(By.id("error-message")).getText()).contains("ผู้บังคับบัญชา");
+    assertThat(browser.findElements(By.id("chart-overdue"))).isEmpty();
+    browser.get(url("/briefing?province=23"));
+    assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("ไม่มีสิทธิ์เข้าถึง");
+    screenshot("dashboard-officer2305-refused");
+  }
+
+  @Test
+  void theDepartmentSeesTheProvincesDashboard() {
+    login("department");
+    browser.get(url("/dashboard?province=23"));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("chart-overdue"), "data-rendered", "true"));
+    assertThat(browser.findElement(By.id("restructuring-total")).getText()).isEqualTo("1,605,730.42");
+  }
+}

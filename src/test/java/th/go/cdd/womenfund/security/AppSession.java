@@ -1,0 +1,57 @@
+package th.go.cdd.womenfund.security;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A person signed in to the app through its login page (with the form's CSRF token), as a browser would be. */
+public final class AppSession {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final HttpClient http;
+  private final String base;
+
+  private AppSession(HttpClient http, String base) {
+    this.http = http;
+    this.base = base;
+  }
+
+  /** Signs in; throws when the login page does not send the person on (wrong password, locked account). */
+  public static AppSession login(int port, String userId, String password) throws Exception {
+    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    AppSession s = new AppSession(http, "http://localhost:" + port);
+    Matcher m = CSRF.matcher(s.get("/login").body());
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on the login page");
+    }
+    String form = "username=" + enc(userId) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+      throw new IllegalStateException("login of " + userId + " failed: " + r.statusCode());
+    }
+    return s;
+  }
+
+  public HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<byte[]> bytes(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
