@@ -167,8 +167,9 @@ class OfficerJourneyBrowserTest {
 
     // 1. the district officer logs in to Tasklist: Thai menus, the four filters, no migration banner
     open("tasklist");
-    assertThat(waitFor(By.cssSelector("input[ng-model=username]")).getAttribute("placeholder")).isEqualTo("ชื่อผู้ใช้");
-    assertThat(browser.findElement(By.cssSelector("input[type=password]")).getAttribute("placeholder")).isEqualTo("รหัสผ่าน");
+    // one login for the app and the Camunda webapps: Tasklist sends her to the app's Thai login page
+    waitFor(By.id("username"));
+    assertThat(browser.getCurrentUrl()).contains("/login");
     assertThat(pageText()).contains("เข้าสู่ระบบ");
     shot("01-login");
     logIn("officer" + DISTRICT);
@@ -329,12 +330,12 @@ class OfficerJourneyBrowserTest {
     browser.get(base() + "/camunda/app/" + app + "/default/");
   }
 
+  /** The app's login page (Spring Security against the Camunda identity service) signs in to the webapps too. */
   void logIn(String user) {
-    waitFor(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(PASSWORD);
-    click(By.cssSelector("button[type=submit]"));
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
-        By.cssSelector("input[ng-model=username]")));
+    waitFor(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    click(By.id("login-button"));
+    new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
   void logOut() {

@@ -143,9 +143,9 @@ class DashboardBrowserTest {
     assertThat(money(sent)).isEqualTo("1,605,730.42");
     assertThat(browser.findElement(By.id("restructuring-total")).getText()).isEqualTo(money(sent));
     assertThat(browser.findElement(By.id("restructuring-count")).getText()).isEqualTo("3");
-    BigDecimal boRaiOwed = jdbc.sql("select sum(i.principal) from repayment_installment i join loan_project l on l.id = i.loan_id"
+    BigDecimal boRaiOwed = jdbc.sql("select sum(i.principal - i.principal_paid) from repayment_installment i join loan_project l on l.id = i.loan_id"
         + " where l.district_code = '2304' and l.status = 'DISBURSED'").query(BigDecimal.class).single();
-    BigDecimal boRaiLate = jdbc.sql("select sum(i.principal) from repayment_installment i join loan_project l on l.id = i.loan_id"
+    BigDecimal boRaiLate = jdbc.sql("select sum(i.principal - i.principal_paid) from repayment_installment i join loan_project l on l.id = i.loan_id"
         + " where l.district_code = '2304' and l.status = 'DISBURSED' and i.due_date < ?").param(EngineClock.today())
         .query(BigDecimal.class).single();
     assertThat(cell("overdue", "บ่อไร่", 1)).isEqualTo(money(boRaiOwed));
