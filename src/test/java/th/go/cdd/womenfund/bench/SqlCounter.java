@@ -1,0 +1,100 @@
+package th.go.cdd.womenfund.bench;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts every SQL statement and every JDBC round trip (one execute call; a JDBC batch of n statements is
+ * one round trip) that goes through the application's DataSource. Commits and rollbacks are not counted.
+ */
+public final class SqlCounter implements QueryExecutionListener {
+
+  public static final SqlCounter INSTANCE = new SqlCounter();
+
+  private final AtomicLong statements = new AtomicLong();
+  private final AtomicLong roundTrips = new AtomicLong();
+  private final AtomicLong selects = new AtomicLong();
+  private final AtomicLong inserts = new AtomicLong();
+  private final AtomicLong updates = new AtomicLong();
+  private final AtomicLong deletes = new AtomicLong();
+  private volatile boolean trace;
+  private volatile boolean paused;
+  private final StringBuilder log = new StringBuilder();
+
+  private SqlCounter() {}
+
+  /** The statement counts so far. */
+  public record Counts(long statements, long roundTrips, long selects, long inserts, long updates, long deletes) {
+    Counts minus(Counts o) {
+      return new Counts(statements - o.statements, roundTrips - o.roundTrips, selects - o.selects,
+          inserts - o.inserts, updates - o.updates, deletes - o.deletes);
+    }
+  }
+
+  public Counts now() {
+    return new Counts(statements.get(), roundTrips.get(), selects.get(), inserts.get(), updates.get(), deletes.get());
+  }
+
+  /** Records every statement's SQL (first line) while on, for the doc's breakdown. */
+  public synchronized void trace(boolean on) {
+    trace = on;
+    if (on) {
+      log.setLength(0);
+    }
+  }
+
+  public synchronized String traced() {
+    return log.toString();
+  }
+
+  @Override
+  public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
+
+  /** While paused (the bench's own look-ups), nothing is counted. */
+  public void pause(boolean on) {
+    paused = on;
+  }
+
+  @Override
+  public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+    if (paused) {
+      return;
+    }
+    roundTrips.incrementAndGet();
+    for (QueryInfo q : queryInfoList) {
+      int n = execInfo.isBatch() ? Math.max(1, q.getParametersList().size()) : 1;
+      statements.addAndGet(n);
+      String sql = q.getQuery().stripLeading().toLowerCase();
+      AtomicLong kind = sql.startsWith("select") || sql.startsWith("with") ? selects
+          : sql.startsWith("insert") ? inserts : sql.startsWith("update") ? updates
+          : sql.startsWith("delete") ? deletes : null;
+      if (kind != null) {
+        kind.addAndGet(n);
+      }
+      if (trace) {
+        synchronized (this) {
+          log.append(n).append('\t').append(q.getQuery().replaceAll("\\s+", " ").strip()).append('\n');
+        }
+      }
+    }
+  }
+
+  /** Wraps the Spring DataSource bean so that every statement of the app and the engine is counted. */
+  public static BeanPostProcessor wrappingDataSource() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource ds && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+          return ProxyDataSourceBuilder.create(ds).name("bench").listener(INSTANCE).build();
+        }
+        return bean;
+      }
+    };
+  }
+}
