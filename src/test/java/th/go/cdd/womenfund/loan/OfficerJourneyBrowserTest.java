@@ -336,6 +336,16 @@ class OfficerJourneyBrowserTest {
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     click(By.id("login-button"));
     new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+    if (browser.getCurrentUrl().contains("/tasklist/")) {
+      // the webapp starts on the new session; on a slow machine its first load can stall once: reload then
+      try {
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+      } catch (org.openqa.selenium.TimeoutException stalled) {
+        browser.navigate().refresh();
+        waitFor(By.cssSelector(".task-filter"));
+      }
+    }
   }
 
   void logOut() {
