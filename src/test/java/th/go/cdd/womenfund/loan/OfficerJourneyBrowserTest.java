@@ -279,10 +279,11 @@ class OfficerJourneyBrowserTest {
     shot("11-cockpit-applications");
     browser.get(base() + "/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime?tab=user-tasks-tab");
     waitText(contract.getName());
+    // Cockpit prints raw dates; thai-display.js shows them with Buddhist-era years (after the table renders)
+    String dueDate = ThaiDates.formatNumeric(contract.getDueDate().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate());
+    waitText(dueDate);
     String cockpit = pageText();
     assertThat(cockpit).contains(applicationNo, contract.getName());
-    // Cockpit prints raw dates; thai-display.js shows them with Buddhist-era years
-    String dueDate = ThaiDates.formatNumeric(contract.getDueDate().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate());
     assertThat(cockpit).contains(dueDate).doesNotContain(String.valueOf(contract.getDueDate().toInstant()
         .atZone(ThaiDates.BANGKOK).getYear()) + "-");
     shot("12-cockpit-instance-deadline");
