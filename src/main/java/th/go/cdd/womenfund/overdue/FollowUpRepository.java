@@ -2,8 +2,11 @@ package th.go.cdd.womenfund.overdue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Outcome;
@@ -13,9 +16,11 @@ import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Outcome;
 public class FollowUpRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  public FollowUpRepository(JdbcClient jdbc) {
+  public FollowUpRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   public record FollowUp(long id, long loanId, String processInstanceId, LocalDate startedOn, LocalDate oldestDueDate,
@@ -47,18 +52,38 @@ public class FollowUpRepository {
       + " and not exists (select 1 from overdue_follow_up f where f.open_loan_id = i.loan_id)"
       + " group by i.loan_id";
 
-  /** Claimed rows whose process has not been started yet (this run's, or a crashed run's). */
-  public List<Unstarted> unstarted(int limit) {
-    return jdbc.sql("select f.id, f.loan_id, l.application_no from overdue_follow_up f"
-            + " join loan_project l on l.id = f.loan_id"
-            + " where f.process_instance_id is null and f.ended_on is null order by f.id fetch first " + limit + " rows only")
-        .query((rs, n) -> new Unstarted(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
+  /**
+   * Claimed rows whose process has not been started yet (this run's, or a crashed run's), locked until
+   * the transaction ends so that a second node waits and then skips them.
+   */
+  public List<Unstarted> lockUnstarted(int limit) {
+    List<long[]> rows = jdbc.sql("select id, loan_id from overdue_follow_up"
+            + " where process_instance_id is null and ended_on is null order by id fetch first " + limit
+            + " rows only for update")
+        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, String> numbers = new HashMap<>();
+    jdbc.sql("select id, application_no from loan_project where id in (:ids)")
+        .param("ids", rows.stream().map(r -> r[1]).toList())
+        .query((rs, n) -> numbers.put(rs.getLong(1), rs.getString(2))).list();
+    return rows.stream().map(r -> new Unstarted(r[0], r[1], numbers.get(r[1]))).toList();
   }
 
-  /** Links the started process; false when another run linked one first. */
-  public boolean linkProcess(long followUpId, String processInstanceId) {
-    return jdbc.sql("update overdue_follow_up set process_instance_id = ? where id = ? and process_instance_id is null")
-        .params(processInstanceId, followUpId).update() == 1;
+  /** Links the started processes to their (locked) rows, in one batch. */
+  public void linkProcesses(List<Unstarted> rows, List<String> processInstanceIds) {
+    List<Object[]> args = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      args.add(new Object[] {processInstanceIds.get(i), rows.get(i).id()});
+    }
+    template.batchUpdate("update overdue_follow_up set process_instance_id = ? where id = ?", args);
+  }
+
+  /** The loan a follow-up's business key (its application number) names. */
+  public Optional<Long> loanNumbered(String applicationNo) {
+    return jdbc.sql("select id from loan_project where application_no = ?").param(applicationNo)
+        .query(Long.class).optional();
   }
 
   public Optional<FollowUp> openOf(long loanId) {

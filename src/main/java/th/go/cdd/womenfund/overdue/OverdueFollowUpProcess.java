@@ -65,7 +65,8 @@ public final class OverdueFollowUpProcess {
   }
 
   public static final class Var {
-    // set by the scan when it starts the instance
+    // the scan starts an instance with the loan's application number as business key, nothing else;
+    // the first step (or the clearing message, if it comes first) sets the loan's id
     public static final String LOAN_ID = "loanId";
     // set by the open step
     public static final String FOLLOW_UP_ID = "followUpId";

@@ -1,6 +1,7 @@
 package th.go.cdd.womenfund.overdue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,7 @@ import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Outcome;
  * Finds the loans that fell behind and starts one {@code overdue-follow-up} per loan that has none
  * running. Set-based: one INSERT ... SELECT claims every overdue loan without an open follow-up (no loan
  * is loaded into memory to decide), then the claimed rows are started in chunks, each chunk in its own
- * transaction with the links to its instances. Idempotent: a second run finds nothing to claim and
+ * transaction that locks its rows, starts their instances (business key only) and links them in one batch. Idempotent: a second run finds nothing to claim and
  * nothing unstarted, and starts nothing. A run that died half-way is finished by the next one (its
  * claimed rows are still unstarted). Follow-ups whose instance was deleted (Cockpit) are closed first,
  * so the loan gets a fresh one.
@@ -62,20 +63,16 @@ public class OverdueScan {
   }
 
   private int startChunk() {
-    List<Unstarted> batch = followUps.unstarted(chunkSize);
-    int started = 0;
+    List<Unstarted> batch = followUps.lockUnstarted(chunkSize);
+    List<String> instances = new ArrayList<>(batch.size());
     for (Unstarted u : batch) {
-      ProcessInstance pi = runtime.createProcessInstanceByKey(OverdueFollowUpProcess.KEY)
-          .businessKey(u.applicationNo())
-          .setVariable(OverdueFollowUpProcess.Var.LOAN_ID, u.loanId())
-          .execute();
-      if (!followUps.linkProcess(u.id(), pi.getId())) {
-        // another node started this one meanwhile: undo the whole chunk, the next round sees it linked
-        throw new IllegalStateException("follow-up " + u.id() + " was started concurrently");
-      }
-      started++;
+      // the business key (application number) is all the instance needs: its first step, after the
+      // asynchronous boundary, finds the loan and the follow-up from it
+      instances.add(runtime.createProcessInstanceByKey(OverdueFollowUpProcess.KEY).businessKey(u.applicationNo())
+          .execute().getId());
     }
-    return started;
+    followUps.linkProcesses(batch, instances);
+    return batch.size();
   }
 
   /** Open follow-ups whose process instance no longer runs (deleted by an admin) end as CANCELLED. */

@@ -26,10 +26,12 @@ public class OverdueSteps {
   private final LadderRules ladder;
   private final OverdueNotifications notifications;
   private final InstanceAuthorizations instanceAuthorizations;
+  private final FollowUpRepository repository;
 
   public OverdueSteps(FollowUpService service, LadderRules ladder, OverdueNotifications notifications,
-                      InstanceAuthorizations instanceAuthorizations) {
+                      InstanceAuthorizations instanceAuthorizations, FollowUpRepository repository) {
     this.service = service;
+    this.repository = repository;
     this.ladder = ladder;
     this.notifications = notifications;
     this.instanceAuthorizations = instanceAuthorizations;
@@ -117,8 +119,16 @@ public class OverdueSteps {
         EngineClock.today()));
   }
 
-  static long loanId(VariableScope v) {
-    return ((Number) v.getVariable(Var.LOAN_ID)).longValue();
+  /** The loan: a variable once the follow-up is open, before that found from the business key. */
+  long loanId(DelegateExecution execution) {
+    Object id = execution.getVariable(Var.LOAN_ID);
+    if (id != null) {
+      return ((Number) id).longValue();
+    }
+    long loanId = repository.loanNumbered(execution.getProcessBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("no loan numbered " + execution.getProcessBusinessKey()));
+    execution.setVariable(Var.LOAN_ID, loanId);
+    return loanId;
   }
 
   static long followUpId(VariableScope v) {

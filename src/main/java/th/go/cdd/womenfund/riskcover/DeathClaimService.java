@@ -116,6 +116,10 @@ public class DeathClaimService {
     return new Reported(claimId, loan, covered, summary, family, borrower.nationalId().masked());
   }
 
+  public void linkProcess(long claimId, String processInstanceId) {
+    claims.linkProcess(claimId, processInstanceId);
+  }
+
   /** The province approved: the cover pays her share of each open installment as it stands today. */
   public Outcome settle(long claimId, String by, LocalDate today) {
     Claim c = claims.find(claimId);

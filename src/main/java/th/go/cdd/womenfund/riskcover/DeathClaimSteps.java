@@ -49,6 +49,7 @@ public class DeathClaimSteps {
     Reported r = service.report(string(execution, Var.LOAN_NUMBER), string(execution, Var.BORROWER_ID),
         string(execution, Var.DEATH_DATE), string(execution, Var.CERTIFICATE_NO), actor, EngineClock.today());
     execution.setProcessBusinessKey("DC-" + r.claimId());
+    service.linkProcess(r.claimId(), execution.getProcessInstanceId());
     execution.setVariable(Var.CLAIM_ID, r.claimId());
     execution.setVariable(Var.LOAN_ID, r.loan().id());
     execution.setVariable(Var.APPLICATION_NO, r.loan().applicationNo());

@@ -55,7 +55,11 @@ class OverdueScanTest {
 
   long followUps(long loanId) {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(OverdueFollowUpProcess.KEY)
-        .variableValueEquals(OverdueFollowUpProcess.Var.LOAN_ID, loanId).count();
+        .processInstanceBusinessKey(applicationNo(loanId)).count();
+  }
+
+  String applicationNo(long loanId) {
+    return jdbc.sql("select application_no from loan_project where id = ?").param(loanId).query(String.class).single();
   }
 
   @Test
@@ -94,7 +98,7 @@ class OverdueScanTest {
     assertThat(followUps(behind)).isEqualTo(1);
 
     ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
-        .variableValueEquals(OverdueFollowUpProcess.Var.LOAN_ID, behind).singleResult();
+        .processDefinitionKey(OverdueFollowUpProcess.KEY).processInstanceBusinessKey(applicationNo(behind)).singleResult();
     engine.getRuntimeService().deleteProcessInstance(pi.getId(), "deleted in Cockpit", true);
     OverdueScan.Result next = scan.run(NIGHT.plusDays(1));
     assertThat(next.closedOrphans()).isGreaterThanOrEqualTo(1);
