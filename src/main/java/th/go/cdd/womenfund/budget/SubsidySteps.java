@@ -2,12 +2,11 @@ package th.go.cdd.womenfund.budget;
 
 import static th.go.cdd.womenfund.budget.SubsidyAllocationProcess.Var;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.security.InstanceAuthorizations;
 import th.go.cdd.womenfund.system.EngineClock;
 
@@ -74,10 +73,7 @@ public class SubsidySteps {
 
   /** Who proposes: the person completing the start form or the revision (null when started by the system). */
   private static Actor actor(DelegateExecution execution) {
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (auth == null || auth.getUserId() == null) {
-      return null;
-    }
-    return new Actor(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
+    return CurrentActor.of(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
+        .orElse(null);
   }
 }

@@ -5,10 +5,10 @@ import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.loan.LoanApplicationService.Registration;
 import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.security.InstanceAuthorizations;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -134,10 +134,7 @@ public class LoanProcessSteps {
   }
 
   private static Actor actor(DelegateExecution execution) {
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (auth == null || auth.getUserId() == null) {
-      throw new ThaiValidationException("ไม่ทราบผู้ยื่นคำขอ: กรุณาเข้าสู่ระบบก่อนยื่นคำขอกู้");
-    }
-    return new Actor(auth.getUserId(), auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds());
+    return CurrentActor.of(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
+        .orElseThrow(() -> new ThaiValidationException("ไม่ทราบผู้ยื่นคำขอ: กรุณาเข้าสู่ระบบก่อนยื่นคำขอกู้"));
   }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
@@ -22,6 +21,7 @@ import th.go.cdd.womenfund.restructuring.RestructuringService.OpenedRound;
 import th.go.cdd.womenfund.restructuring.RestructuringService.PackageResult;
 import th.go.cdd.womenfund.restructuring.RestructuringService.Receipt;
 import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.security.InstanceAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.EngineClock;
@@ -155,10 +155,7 @@ public class RestructuringSteps {
   }
 
   private static Actor actor(DelegateExecution execution) {
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (auth == null || auth.getUserId() == null) {
-      throw new ThaiValidationException("ไม่ทราบผู้เปิดรอบ: กรุณาเข้าสู่ระบบก่อน");
-    }
-    return new Actor(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
+    return CurrentActor.of(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
+        .orElseThrow(() -> new ThaiValidationException("ไม่ทราบผู้เปิดรอบ: กรุณาเข้าสู่ระบบก่อน"));
   }
 }
