@@ -1,23 +1,37 @@
 package th.go.cdd.womenfund.area;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Read access to provinces, districts and sub-districts (loaded once by a Flyway migration). */
+/**
+ * Read access to provinces, districts and sub-districts (loaded once by a Flyway migration). Districts are read
+ * each time: their office e-mail can change on any node.
+ */
 @Repository
 public class AreaRepository {
 
   private final JdbcClient jdbc;
+  /** Provinces and sub-districts never change after the migration: each is read from the database once. */
+  private final Map<String, Province> provinces = new ConcurrentHashMap<>();
+  private final Map<String, SubDistrict> subDistricts = new ConcurrentHashMap<>();
 
   public AreaRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   public Optional<Province> province(String code) {
-    return jdbc.sql("select code, name_th, name_en from province where code = ?")
+    Province known = code == null ? null : provinces.get(code);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Province> read = jdbc.sql("select code, name_th, name_en from province where code = ?")
         .param(code).query(Province.class).optional();
+    read.ifPresent(p -> provinces.put(p.code(), p));
+    return read;
   }
 
   public Optional<District> district(String code) {
@@ -26,8 +40,15 @@ public class AreaRepository {
   }
 
   public Optional<SubDistrict> subDistrict(String code) {
-    return jdbc.sql("select code, district_code, name_th, name_en, zip_code from sub_district where code = ?")
+    SubDistrict known = code == null ? null : subDistricts.get(code);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<SubDistrict> read = jdbc.sql("select code, district_code, name_th, name_en, zip_code from sub_district"
+            + " where code = ?")
         .param(code).query(SubDistrict.class).optional();
+    read.ifPresent(s -> subDistricts.put(s.code(), s));
+    return read;
   }
 
   public List<Province> provinces() {

@@ -54,7 +54,7 @@ public class HistoricLoans {
     LoanApplication app = new LoanApplication(groupName, s, DemoPeople.woman(seed), "group-h" + seed + "@womenfund.example",
         null, "ทุนหมุนเวียนของ" + groupName, OccupationCategory.AGRICULTURE, total.setScale(2), termMonths,
         RepaymentFrequency.MONTHLY, borrowers, true);
-    long loanId = loans.insert(app, transferDate.minusDays(60));
+    long loanId = loans.insert(app, transferDate.minusDays(60)).id();
     LocalDate contract = transferDate.minusDays(7);
     BigDecimal rate = rates.rateOn(contract).loanRatePct();
     loans.recordContract(loanId, "สญ." + s.districtCode() + "/" + seed, contract, rate);

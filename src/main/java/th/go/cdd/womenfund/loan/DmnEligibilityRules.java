@@ -3,23 +3,26 @@ package th.go.cdd.womenfund.loan;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import th.go.cdd.womenfund.system.RuleTables;
 
-/** Evaluates the deployed {@code loan-eligibility} table (latest version) through the engine. */
+/**
+ * Evaluates the deployed {@code loan-eligibility} table (latest version); each criterion's outcome is kept in
+ * the application's summary, not as decision history (see {@link RuleTables}).
+ */
 @Component
 public class DmnEligibilityRules implements EligibilityRules {
 
-  private final DecisionService decisions;
+  private final RuleTables tables;
 
-  public DmnEligibilityRules(DecisionService decisions) {
-    this.decisions = decisions;
+  public DmnEligibilityRules(RuleTables tables) {
+    this.tables = tables;
   }
 
   @Override
   public List<EligibilityCheck> evaluate(EligibilityFacts f) {
-    DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(LoanApplicationProcess.ELIGIBILITY_DECISION,
+    DmnDecisionTableResult result = tables.evaluate(LoanApplicationProcess.ELIGIBILITY_DECISION,
         Variables.createVariables()
             .putValue("groupSize", f.groupSize())
             .putValue("requestedAmount", f.requestedAmount())

@@ -58,7 +58,6 @@ public final class LoanApplicationProcess {
     public static final String PROVINCE_CODE = "provinceCode";
     public static final String AREA_NAME = "areaName";
     public static final String APPLICATION_SUMMARY = "applicationSummary";
-    public static final String ELIGIBILITY_SUMMARY = "eligibilitySummary";
     // sub-district working group
     public static final String ENDORSEMENT_DATE = "endorsementDate";
     public static final String ENDORSEMENT_REFERENCE = "endorsementReference";

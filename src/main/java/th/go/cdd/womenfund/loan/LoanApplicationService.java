@@ -58,8 +58,8 @@ public class LoanApplicationService {
     LoanApplication app = parser.parse(input, today);
     requireMayRegister(actor, app.subDistrict());
     List<EligibilityCheck> checks = requireEligible(app, today);
-    long loanId = loans.insert(app, today);
-    return describe(loanId, app, checks);
+    LoanRepository.NewLoan loan = loans.insert(app, today);
+    return describe(loan.id(), loan.applicationNo(), app, checks);
   }
 
   public Registration update(long loanId, LoanApplicationInput input, Actor actor, LocalDate today) {
@@ -73,7 +73,7 @@ public class LoanApplicationService {
     List<EligibilityCheck> checks = requireEligible(app, today);
     loans.update(loanId, app);
     loans.setStatus(loanId, LoanStatus.REGISTERED);
-    return describe(loanId, app, checks);
+    return describe(loanId, stored.applicationNo(), app, checks);
   }
 
   public void linkProcess(long loanId, String processInstanceId) {
@@ -145,11 +145,12 @@ public class LoanApplicationService {
   /** Generates and stores the repayment schedule from the transfer date; returns it as Thai text. */
   public String generateSchedule(long loanId) {
     StoredLoan loan = loans.find(loanId).orElseThrow();
-    List<Installment> installments = RepaymentScheduleCalculator.schedule(loan.amount(), loans.contractRate(loanId),
+    java.math.BigDecimal rate = loans.contractRate(loanId);
+    List<Installment> installments = RepaymentScheduleCalculator.schedule(loan.amount(), rate,
         loan.termMonths(), loan.frequency(), loan.transferDate());
     loans.replaceSchedule(loanId, installments);
     loans.setStatus(loanId, LoanStatus.DISBURSED);
-    return scheduleText(installments, loans.contractRate(loanId));
+    return scheduleText(installments, rate);
   }
 
   public StoredLoan loan(long loanId) {
@@ -188,16 +189,15 @@ public class LoanApplicationService {
     return checks;
   }
 
-  private Registration describe(long loanId, LoanApplication app, List<EligibilityCheck> checks) {
-    StoredLoan stored = loans.find(loanId).orElseThrow();
+  private Registration describe(long loanId, String applicationNo, LoanApplication app, List<EligibilityCheck> checks) {
     SubDistrict s = app.subDistrict();
     District d = areas.district(s.districtCode()).orElseThrow();
     Province p = areas.province(s.provinceCode()).orElseThrow();
     String area = "ต." + s.nameTh() + " อ." + d.nameTh() + " จ." + p.nameTh();
     String eligibility = "**ผลการตรวจคุณสมบัติตามเกณฑ์ของกองทุนฯ**\n\n"
         + checks.stream().map(c -> "- " + c.line()).collect(Collectors.joining("\n"));
-    return new Registration(loanId, stored.applicationNo(), s.districtCode(), s.provinceCode(), area,
-        summary(stored.applicationNo(), app, area), eligibility);
+    return new Registration(loanId, applicationNo, s.districtCode(), s.provinceCode(), area,
+        summary(applicationNo, app, area), eligibility);
   }
 
   static String summary(String applicationNo, LoanApplication app, String area) {

@@ -55,19 +55,19 @@ public class LoanProcessSteps {
   public void recordEndorsement(DelegateExecution task) {
     LocalDate date = service.recordEndorsement(string(task, Var.ENDORSEMENT_DATE), string(task, Var.ENDORSEMENT_REFERENCE),
         string(task, Var.ENDORSEMENT_OPINION), EngineClock.today());
-    task.setVariable(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(date));
+    setIfChanged(task, Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(date));
   }
 
   public void recordDistrictDecision(DelegateExecution task) {
     Decision d = service.recordDistrictDecision(loanId(task), string(task, Var.DISTRICT_DECISION),
         string(task, Var.DISTRICT_DECISION_REASON));
-    task.setVariable(Var.DISTRICT_DECISION, d.name());
+    setIfChanged(task, Var.DISTRICT_DECISION, d.name());
   }
 
   public void recordProvinceDecision(DelegateExecution task) {
     Decision d = service.recordProvinceDecision(loanId(task), string(task, Var.PROVINCE_DECISION),
         string(task, Var.PROVINCE_DECISION_REASON));
-    task.setVariable(Var.PROVINCE_DECISION, d.name());
+    setIfChanged(task, Var.PROVINCE_DECISION, d.name());
   }
 
   public void recordContract(DelegateExecution task) {
@@ -104,8 +104,15 @@ public class LoanProcessSteps {
     execution.setVariable(Var.DISTRICT_CODE, r.districtCode());
     execution.setVariable(Var.PROVINCE_CODE, r.provinceCode());
     execution.setVariable(Var.AREA_NAME, r.areaName());
-    execution.setVariable(Var.APPLICATION_SUMMARY, r.applicationSummary());
-    execution.setVariable(Var.ELIGIBILITY_SUMMARY, r.eligibilitySummary());
+    // one variable for what every form shows together: the application and each criterion's outcome
+    execution.setVariable(Var.APPLICATION_SUMMARY, r.applicationSummary() + "\n\n" + r.eligibilitySummary());
+  }
+
+  /** Writes the normalised value only when it differs from what the form sent (each write is a history row). */
+  private static void setIfChanged(VariableScope scope, String name, String value) {
+    if (!value.equals(scope.getVariable(name))) {
+      scope.setVariable(name, value);
+    }
   }
 
   static LoanApplicationInput input(VariableScope v) {

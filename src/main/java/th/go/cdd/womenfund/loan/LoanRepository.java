@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -19,10 +21,12 @@ import th.go.cdd.womenfund.member.NationalId;
 public class LoanRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final MemberRepository members;
 
-  public LoanRepository(JdbcClient jdbc, MemberRepository members) {
+  public LoanRepository(JdbcClient jdbc, JdbcTemplate batch, MemberRepository members) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.members = members;
   }
 
@@ -36,7 +40,10 @@ public class LoanRepository {
   public record StoredBorrower(long memberId, NationalId nationalId, String fullName, BigDecimal amount,
                                FamilyRelation ackRelation, String ackName) {}
 
-  public long insert(LoanApplication app, LocalDate today) {
+  /** A newly registered project: its id and the application number made from it. */
+  public record NewLoan(long id, String applicationNo) {}
+
+  public NewLoan insert(LoanApplication app, LocalDate today) {
     Timestamp now = Timestamp.from(Instant.now());
     KeyHolder groupKey = new GeneratedKeyHolder();
     jdbc.sql("insert into women_group (name, sub_district_code, contact_name, contact_email,"
@@ -57,7 +64,7 @@ public class LoanRepository {
         today.getYear() + 543, loanId);
     jdbc.sql("update loan_project set application_no = ? where id = ?").params(applicationNo, loanId).update();
     insertBorrowers(loanId, app);
-    return loanId;
+    return new NewLoan(loanId, applicationNo);
   }
 
   public void update(long loanId, LoanApplication app) {
@@ -78,9 +85,11 @@ public class LoanRepository {
   }
 
   private void insertBorrowers(long loanId, LoanApplication app) {
+    Map<String, Long> memberIds = members.saveAll(app.borrowers().stream()
+        .map(b -> new Member(null, b.nationalId(), b.fullName(), b.birthDate(), b.residentSince(), app.subDistrict().code()))
+        .toList());
     for (LoanApplication.Borrower b : app.borrowers()) {
-      long memberId = members.save(new Member(null, b.nationalId(), b.fullName(), b.birthDate(), b.residentSince(),
-          app.subDistrict().code()));
+      long memberId = memberIds.get(b.nationalId().value());
       jdbc.sql("insert into loan_borrower (loan_id, member_id, amount) values (?, ?, ?)")
           .params(loanId, memberId, b.amount()).update();
       jdbc.sql("insert into family_acknowledgement (loan_id, member_id, relation, full_name, acknowledged_on)"
@@ -155,10 +164,10 @@ public class LoanRepository {
 
   public void replaceSchedule(long loanId, List<Installment> installments) {
     jdbc.sql("delete from repayment_installment where loan_id = ?").param(loanId).update();
-    for (Installment i : installments) {
-      jdbc.sql("insert into repayment_installment (loan_id, seq, due_date, principal, interest) values (?, ?, ?, ?, ?)")
-          .params(loanId, i.seq(), i.dueDate(), i.principal(), i.interest()).update();
-    }
+    // one JDBC batch: a round trip for the whole schedule, not one per installment
+    batch.batchUpdate("insert into repayment_installment (loan_id, seq, due_date, principal, interest) values (?, ?, ?, ?, ?)",
+        installments.stream().map(i -> new Object[] {loanId, i.seq(), java.sql.Date.valueOf(i.dueDate()), i.principal(),
+            i.interest()}).toList());
   }
 
   public List<Installment> schedule(long loanId) {

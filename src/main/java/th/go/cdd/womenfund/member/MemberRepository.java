@@ -2,7 +2,15 @@ package th.go.cdd.womenfund.member;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,19 +34,44 @@ public class MemberRepository {
 
   /** Registers the member, or refreshes name and residence of one already registered; returns the id. */
   public long save(Member m) {
-    Optional<Member> existing = findByNationalId(m.nationalId());
-    if (existing.isPresent()) {
-      jdbc.sql("update member set full_name = ?, birth_date = ?, resident_since = ?, sub_district_code = ? where id = ?")
-          .params(m.fullName(), m.birthDate(), m.residentSince(), m.subDistrictCode(), existing.get().id())
-          .update();
-      return existing.get().id();
+    return saveAll(List.of(m)).get(m.nationalId().value());
+  }
+
+  /**
+   * Registers the members, or refreshes name and residence of those already registered; returns each one's id
+   * by national ID. One look-up for all of them (a loan's borrowers are saved together), and the new ids come
+   * back from the insert itself.
+   */
+  public Map<String, Long> saveAll(List<Member> list) {
+    Map<String, Long> ids = new LinkedHashMap<>();
+    if (list.isEmpty()) {
+      return ids;
     }
-    jdbc.sql("insert into member (national_id, full_name, birth_date, resident_since, sub_district_code, created_at)"
-            + " values (?, ?, ?, ?, ?, ?)")
-        .params(m.nationalId().value(), m.fullName(), m.birthDate(), m.residentSince(), m.subDistrictCode(),
-            Timestamp.from(Instant.now()))
-        .update();
-    return jdbc.sql("select id from member where national_id = ?").param(m.nationalId().value())
-        .query(Long.class).single();
+    List<String> nationalIds = list.stream().map(m -> m.nationalId().value()).distinct().toList();
+    Map<String, Long> existing = new HashMap<>();
+    jdbc.sql("select national_id, id from member where national_id in ("
+            + String.join(",", Collections.nCopies(nationalIds.size(), "?")) + ")")
+        .params(nationalIds)
+        .query((RowCallbackHandler) rs -> existing.put(rs.getString(1), rs.getLong(2)));
+    for (Member m : list) {
+      String nationalId = m.nationalId().value();
+      Long id = existing.get(nationalId);
+      if (id != null) {
+        jdbc.sql("update member set full_name = ?, birth_date = ?, resident_since = ?, sub_district_code = ? where id = ?")
+            .params(m.fullName(), m.birthDate(), m.residentSince(), m.subDistrictCode(), id)
+            .update();
+      } else {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into member (national_id, full_name, birth_date, resident_since, sub_district_code, created_at)"
+                + " values (?, ?, ?, ?, ?, ?)")
+            .params(nationalId, m.fullName(), m.birthDate(), m.residentSince(), m.subDistrictCode(),
+                Timestamp.from(Instant.now()))
+            .update(key, "id");
+        id = key.getKey().longValue();
+        existing.put(nationalId, id);
+      }
+      ids.put(nationalId, id);
+    }
+    return ids;
   }
 }

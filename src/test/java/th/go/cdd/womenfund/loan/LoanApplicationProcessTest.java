@@ -139,7 +139,7 @@ class LoanApplicationProcessTest {
     assertThat(pi.getBusinessKey()).isEqualTo(applicationNo);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(applicationNo).count())
         .isEqualTo(1);
-    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.ELIGIBILITY_SUMMARY))
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.APPLICATION_SUMMARY))
         .contains("ผ่าน: กลุ่มมีผู้กู้อย่างน้อย 5 คน").doesNotContain("ไม่ผ่าน");
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.APPLICATION_SUMMARY))
         .contains("ต.คลองใหญ่ อ.แหลมงอบ จ.ตราด").contains("X-XXXX-XXXX");
