@@ -90,7 +90,7 @@ public final class DemoApplications {
       return;
     }
     complete(engine, pid, "officer" + district, Roles.districtOfficers(district), Map.of(
-        Var.CONTRACT_NO, "สญ." + district + "/" + (pid.hashCode() & 0xfff),
+        Var.CONTRACT_NO, "สญ." + district + "/" + (today.getYear() + 543) + "-" + (pid.hashCode() & 0xfff),
         Var.CONTRACT_DATE, ThaiDates.formatNumeric(today)));
   }
 

@@ -92,7 +92,7 @@ public class DisbursedLoans {
     long loanId = loanKey.getKey().longValue();
     jdbc.sql("update loan_project set application_no = ?, contract_no = ? where id = ?")
         .params(String.format("LA-%s-%d-%05d", s.districtCode(), spec.transferDate().getYear() + 543, loanId),
-            "สญ." + s.districtCode() + "/" + loanId, loanId)
+            "สญ." + s.districtCode() + "/" + loanId + "/" + (spec.transferDate().getYear() + 543), loanId)
         .update();
     long next = jdbc.sql("select coalesce(max(id), 0) from member").query(Long.class).single() + 1;
     for (Borrower b : spec.borrowers()) {

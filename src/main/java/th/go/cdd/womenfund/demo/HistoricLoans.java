@@ -57,7 +57,7 @@ public class HistoricLoans {
     long loanId = loans.insert(app, transferDate.minusDays(60)).id();
     LocalDate contract = transferDate.minusDays(7);
     BigDecimal rate = rates.rateOn(contract).loanRatePct();
-    loans.recordContract(loanId, "สญ." + s.districtCode() + "/" + seed, contract, rate);
+    loans.recordContract(loanId, "สญ." + s.districtCode() + "/" + (contract.getYear() + 543) + "/" + seed, contract, rate);
     loans.recordTransfer(loanId, transferDate, "HIST-" + seed);
     loans.replaceSchedule(loanId, RepaymentScheduleCalculator.schedule(total.setScale(2), rate, termMonths,
         RepaymentFrequency.MONTHLY, transferDate));

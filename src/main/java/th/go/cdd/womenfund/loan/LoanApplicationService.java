@@ -12,7 +12,6 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.area.SubDistrict;
-import th.go.cdd.womenfund.loan.LoanRepository.StoredBorrower;
 import th.go.cdd.womenfund.loan.LoanRepository.StoredLoan;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -121,9 +120,7 @@ public class LoanApplicationService {
     }
     InterestRate rate = rates.rateOn(date);
     loans.recordContract(loanId, contractNo.strip(), date, rate.loanRatePct());
-    for (StoredBorrower b : loans.borrowers(loanId)) {
-      loans.insertRiskCover(loanId, b.memberId(), b.ackName(), b.ackRelation(), date);
-    }
+    loans.insertRiskCovers(loanId, loans.borrowers(loanId), date);
     return rate;
   }
 

@@ -88,16 +88,15 @@ public class LoanRepository {
     Map<String, Long> memberIds = members.saveAll(app.borrowers().stream()
         .map(b -> new Member(null, b.nationalId(), b.fullName(), b.birthDate(), b.residentSince(), app.subDistrict().code()))
         .toList());
-    for (LoanApplication.Borrower b : app.borrowers()) {
-      long memberId = memberIds.get(b.nationalId().value());
-      jdbc.sql("insert into loan_borrower (loan_id, member_id, amount) values (?, ?, ?)")
-          .params(loanId, memberId, b.amount()).update();
-      jdbc.sql("insert into family_acknowledgement (loan_id, member_id, relation, full_name, acknowledged_on)"
-              + " values (?, ?, ?, ?, ?)")
-          .params(loanId, memberId, b.acknowledgement().relation().name(), b.acknowledgement().fullName(),
-              b.acknowledgement().date())
-          .update();
-    }
+    // two JDBC batches: one round trip for the borrowers, one for their families' acknowledgements
+    batch.batchUpdate("insert into loan_borrower (loan_id, member_id, amount) values (?, ?, ?)",
+        app.borrowers().stream().map(b -> new Object[] {loanId, memberIds.get(b.nationalId().value()), b.amount()})
+            .toList());
+    batch.batchUpdate("insert into family_acknowledgement (loan_id, member_id, relation, full_name, acknowledged_on)"
+            + " values (?, ?, ?, ?, ?)",
+        app.borrowers().stream().map(b -> new Object[] {loanId, memberIds.get(b.nationalId().value()),
+            b.acknowledgement().relation().name(), b.acknowledgement().fullName(),
+            java.sql.Date.valueOf(b.acknowledgement().date())}).toList());
   }
 
   public Optional<StoredLoan> find(long loanId) {
@@ -139,6 +138,14 @@ public class LoanRepository {
             + " updated_at = ? where id = ?")
         .params(contractNo, contractDate, ratePct, LoanStatus.CONTRACT_SIGNED.name(), Timestamp.from(Instant.now()), loanId)
         .update();
+  }
+
+  /** Starts the risk cover of every borrower of the loan, with her family's acknowledger as beneficiary (one batch). */
+  public void insertRiskCovers(long loanId, List<StoredBorrower> borrowers, LocalDate from) {
+    batch.batchUpdate("insert into risk_cover (loan_id, member_id, beneficiary_name, beneficiary_relation, cover_from,"
+            + " in_force) values (?, ?, ?, ?, ?, ?)",
+        borrowers.stream().map(b -> new Object[] {loanId, b.memberId(), b.ackName(), b.ackRelation().name(),
+            java.sql.Date.valueOf(from), true}).toList());
   }
 
   public void insertRiskCover(long loanId, long memberId, String beneficiary, FamilyRelation relation, LocalDate from) {
