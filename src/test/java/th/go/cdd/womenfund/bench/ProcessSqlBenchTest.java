@@ -53,13 +53,14 @@ import th.go.cdd.womenfund.repayment.PaymentRecorded;
 import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.RecordRepaymentProcess;
 import th.go.cdd.womenfund.repayment.RepaymentFixtures;
+import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * SQL statements and round trips per instance of {@code record-repayment} and {@code overdue-follow-up}, for
- * each path, against their bare twins ({@link BareTwin}: the same deployed model with no-op delegates, no
+ * SQL statements and round trips per instance of {@code record-repayment}, {@code overdue-follow-up} and
+ * {@code death-claim}, for each path, against their bare twins ({@link BareTwin}: the same deployed model with no-op delegates, no
  * listeners, no forms, no due dates, literal candidate groups), in the same engine, driven the same way.
  * History level full, authorization on, job executor off (the bench runs the jobs), GreenMail as SMTP.
  *
@@ -72,17 +73,20 @@ import th.go.cdd.womenfund.system.ThaiDates;
 @SpringBootTest
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RepaymentAndOverdueSqlBenchTest {
+class ProcessSqlBenchTest {
 
   /** app ÷ bare statements measured (docs/PERFORMANCE.md, section 1); counts are deterministic. */
-  static final Map<String, Double> RECORDED_MAX_RATIO = Map.of(
-      "record-repayment/" + Repay.INSTALLMENT_ON_TIME, Double.NaN,
-      "record-repayment/" + Repay.PART_OF_ARREARS, Double.NaN,
-      "record-repayment/" + Repay.CLEARS_ARREARS, Double.NaN,
-      "record-repayment/" + Repay.CLOSES_LOAN, Double.NaN,
-      "overdue-follow-up/" + Overdue.CLEARED_AFTER_REMINDER, Double.NaN,
-      "overdue-follow-up/" + Overdue.NO_LONGER_BEHIND, Double.NaN,
-      "overdue-follow-up/" + Overdue.FULL_LADDER_RESTRUCTURING, Double.NaN);
+  static final Map<String, Double> RECORDED_MAX_RATIO = Map.ofEntries(
+      Map.entry("record-repayment/" + Repay.INSTALLMENT_ON_TIME, Double.NaN),
+      Map.entry("record-repayment/" + Repay.PART_OF_ARREARS, Double.NaN),
+      Map.entry("record-repayment/" + Repay.CLEARS_ARREARS, Double.NaN),
+      Map.entry("record-repayment/" + Repay.CLOSES_LOAN, Double.NaN),
+      Map.entry("overdue-follow-up/" + Overdue.CLEARED_AFTER_REMINDER, Double.NaN),
+      Map.entry("overdue-follow-up/" + Overdue.NO_LONGER_BEHIND, Double.NaN),
+      Map.entry("overdue-follow-up/" + Overdue.FULL_LADDER_RESTRUCTURING, Double.NaN),
+      Map.entry("death-claim/" + Death.APPROVED, Double.NaN),
+      Map.entry("death-claim/" + Death.REJECTED, Double.NaN),
+      Map.entry("death-claim/" + Death.NOT_COVERED, Double.NaN));
 
   static final String DISTRICT = "2305";
   static final String SUB_DISTRICT = "230507";
@@ -90,6 +94,7 @@ class RepaymentAndOverdueSqlBenchTest {
   static final Map<String, String> AREA_LITERALS = Map.of("districtCode", DISTRICT, "provinceCode", PROVINCE);
   static final String REPAY_BARE = BareTwin.PREFIX + RecordRepaymentProcess.KEY;
   static final String OVERDUE_BARE = BareTwin.PREFIX + OverdueFollowUpProcess.KEY;
+  static final String DEATH_BARE = BareTwin.PREFIX + DeathClaimProcess.KEY;
 
   static final int WARMUP = Integer.getInteger("bench.warmup", 2);
   static final int MEASURED = Integer.getInteger("bench.measured", 3);
@@ -103,6 +108,8 @@ class RepaymentAndOverdueSqlBenchTest {
   enum Repay { INSTALLMENT_ON_TIME, PART_OF_ARREARS, CLEARS_ARREARS, CLOSES_LOAN }
 
   enum Overdue { CLEARED_AFTER_REMINDER, NO_LONGER_BEHIND, FULL_LADDER_RESTRUCTURING }
+
+  enum Death { APPROVED, REJECTED, NOT_COVERED }
 
   @TestConfiguration
   static class Config {
@@ -149,17 +156,20 @@ class RepaymentAndOverdueSqlBenchTest {
     repository.createDeployment().name("bench twins")
         .addModelInstance(REPAY_BARE + ".bpmn", BareTwin.of(repository, RecordRepaymentProcess.KEY, AREA_LITERALS))
         .addModelInstance(OVERDUE_BARE + ".bpmn", BareTwin.of(repository, OverdueFollowUpProcess.KEY, AREA_LITERALS))
+        .addModelInstance(DEATH_BARE + ".bpmn", BareTwin.of(repository, DeathClaimProcess.KEY, AREA_LITERALS))
         .deploy();
     var auth = engine.getAuthorizationService();
-    if (auth.createAuthorizationQuery().groupIdIn(Roles.districtOfficers(DISTRICT)).resourceType(Resources.PROCESS_DEFINITION)
-        .resourceId(REPAY_BARE).count() == 0) {
-      Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      a.setGroupId(Roles.districtOfficers(DISTRICT));
-      a.setResource(Resources.PROCESS_DEFINITION);
-      a.setResourceId(REPAY_BARE);
-      a.addPermission(ProcessDefinitionPermissions.READ);
-      a.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
-      auth.saveAuthorization(a);
+    for (String bareKey : List.of(REPAY_BARE, DEATH_BARE)) { // the district officer starts these, as the real ones
+      if (auth.createAuthorizationQuery().groupIdIn(Roles.districtOfficers(DISTRICT)).resourceType(Resources.PROCESS_DEFINITION)
+          .resourceId(bareKey).count() == 0) {
+        Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        a.setGroupId(Roles.districtOfficers(DISTRICT));
+        a.setResource(Resources.PROCESS_DEFINITION);
+        a.setResourceId(bareKey);
+        a.addPermission(ProcessDefinitionPermissions.READ);
+        a.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+        auth.saveAuthorization(a);
+      }
     }
     nextLoan = 1_000 + jdbc.sql("select count(*) from loan_project").query(Integer.class).single();
   }
@@ -374,6 +384,64 @@ class RepaymentAndOverdueSqlBenchTest {
     return v;
   }
 
+  // ---------------------------------------------------------------- death-claim
+
+  /**
+   * On 20 Jan 2026 the district officer reports that the first borrower of a fresh loan died on 15 Jan (start
+   * form: contract number, her national ID, the date, the certificate number). APPROVED: the provincial
+   * committee approves, her 20% share is settled from the cover (a RISK_COVER payment), the mail job runs, the
+   * district officer records the letter to her family. REJECTED: refused with a reason, nothing settled.
+   * NOT_COVERED: the cover started after the death (set-up), no review. The bare twin is given {@code covered}
+   * at the register step; the committee's decision comes from the task form in both.
+   */
+  String driveDeathClaim(Flavor flavor, Death path) {
+    setClock(LocalDate.of(2026, 1, 20).atTime(10, 0));
+    long loanId = newLoan();
+    String contractNo = loanColumn(loanId, "contract_no");
+    String nationalId = uncounted(() -> jdbc.sql("select m.national_id from loan_borrower b join member m on m.id = b.member_id"
+        + " where b.loan_id = ? order by m.id fetch first 1 rows only").param(loanId).query(String.class).single());
+    if (path == Death.NOT_COVERED) {
+      uncounted(() -> jdbc.sql("update risk_cover set cover_from = ? where loan_id = ?").params(LocalDate.of(2026, 1, 16), loanId)
+          .update());
+    }
+    if (flavor == Flavor.BARE) {
+      presets.at(DeathClaimProcess.Element.REGISTER, Map.of(DeathClaimProcess.Var.COVERED, path != Death.NOT_COVERED));
+    }
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(DeathClaimProcess.Var.LOAN_NUMBER, contractNo);
+    vars.put(DeathClaimProcess.Var.BORROWER_ID, nationalId);
+    vars.put(DeathClaimProcess.Var.DEATH_DATE, "15/01/2569");
+    vars.put(DeathClaimProcess.Var.CERTIFICATE_NO, "มบ.2305/0042");
+    var identity = engine.getIdentityService();
+    identity.setAuthentication("officer" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
+    String pi;
+    try {
+      pi = engine.getRuntimeService().startProcessInstanceByKey(flavor == Flavor.APP ? DeathClaimProcess.KEY : DEATH_BARE,
+          vars).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+    if (path != Death.NOT_COVERED) {
+      complete(pi, DeathClaimProcess.Element.REVIEW, Roles.provinceCommittee(PROVINCE), path == Death.APPROVED
+          ? Map.of(DeathClaimProcess.Var.CLAIM_DECISION, "APPROVE", DeathClaimProcess.Var.CLAIM_DECISION_REASON, "")
+          : Map.of(DeathClaimProcess.Var.CLAIM_DECISION, "REJECT",
+              DeathClaimProcess.Var.CLAIM_DECISION_REASON, "ใบมรณบัตรไม่ตรงกับทะเบียนราษฎร"));
+    }
+    runJob(pi); // the mail to the district office and the group
+    complete(pi, DeathClaimProcess.Element.FAMILY_LETTER, Roles.districtOfficers(DISTRICT),
+        Map.of(DeathClaimProcess.Var.LETTER_NO, "ตร 0019/77", DeathClaimProcess.Var.LETTER_DATE, "20/01/2569"));
+    assertEnded(pi, flavor + " " + path);
+    if (flavor == Flavor.APP) {
+      assertThat(uncounted(() -> jdbc.sql("select status from death_claim where loan_id = ?").param(loanId)
+          .query(String.class).single())).isEqualTo(switch (path) {
+            case APPROVED -> "SETTLED";
+            case REJECTED -> "REJECTED";
+            case NOT_COVERED -> "NOT_COVERED";
+          });
+    }
+    return pi;
+  }
+
   // ---------------------------------------------------------------- engine calls shared by the drivers
 
   Job job(String pi) {
@@ -443,6 +511,11 @@ class RepaymentAndOverdueSqlBenchTest {
   @Test
   void overdueFollowUpAgainstTheBareTwin() throws IOException {
     bench(OverdueFollowUpProcess.KEY, Overdue.values(), this::driveOverdue);
+  }
+
+  @Test
+  void deathClaimAgainstTheBareTwin() throws IOException {
+    bench(DeathClaimProcess.KEY, Death.values(), this::driveDeathClaim);
   }
 
   <P extends Enum<P>> void bench(String process, P[] paths, Driver<P> driver) throws IOException {
