@@ -75,18 +75,18 @@ import th.go.cdd.womenfund.system.ThaiDates;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProcessSqlBenchTest {
 
-  /** app ÷ bare statements measured (docs/PERFORMANCE.md, section 1); counts are deterministic. */
+  /** app ÷ bare statements measured (docs/PERFORMANCE.md, section 1), H2 = PostgreSQL, 2026-11-28; counts are deterministic. */
   static final Map<String, Double> RECORDED_MAX_RATIO = Map.ofEntries(
-      Map.entry("record-repayment/" + Repay.INSTALLMENT_ON_TIME, Double.NaN),
-      Map.entry("record-repayment/" + Repay.PART_OF_ARREARS, Double.NaN),
-      Map.entry("record-repayment/" + Repay.CLEARS_ARREARS, Double.NaN),
-      Map.entry("record-repayment/" + Repay.CLOSES_LOAN, Double.NaN),
-      Map.entry("overdue-follow-up/" + Overdue.CLEARED_AFTER_REMINDER, Double.NaN),
-      Map.entry("overdue-follow-up/" + Overdue.NO_LONGER_BEHIND, Double.NaN),
-      Map.entry("overdue-follow-up/" + Overdue.FULL_LADDER_RESTRUCTURING, Double.NaN),
-      Map.entry("death-claim/" + Death.APPROVED, Double.NaN),
-      Map.entry("death-claim/" + Death.REJECTED, Double.NaN),
-      Map.entry("death-claim/" + Death.NOT_COVERED, Double.NaN));
+      Map.entry("record-repayment/" + Repay.INSTALLMENT_ON_TIME, 70.0 / 38),
+      Map.entry("record-repayment/" + Repay.PART_OF_ARREARS, 70.0 / 38),
+      Map.entry("record-repayment/" + Repay.CLEARS_ARREARS, 72.0 / 38),
+      Map.entry("record-repayment/" + Repay.CLOSES_LOAN, 75.0 / 38),
+      Map.entry("overdue-follow-up/" + Overdue.CLEARED_AFTER_REMINDER, 203.0 / 120),
+      Map.entry("overdue-follow-up/" + Overdue.NO_LONGER_BEHIND, 193.0 / 101),
+      Map.entry("overdue-follow-up/" + Overdue.FULL_LADDER_RESTRUCTURING, 505.0 / 350),
+      Map.entry("death-claim/" + Death.APPROVED, 222.0 / 144),
+      Map.entry("death-claim/" + Death.REJECTED, 205.0 / 145),
+      Map.entry("death-claim/" + Death.NOT_COVERED, 164.0 / 105));
 
   static final String DISTRICT = "2305";
   static final String SUB_DISTRICT = "230507";
