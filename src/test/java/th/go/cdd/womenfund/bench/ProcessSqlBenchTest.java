@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -66,7 +67,8 @@ import th.go.cdd.womenfund.system.ThaiDates;
  *
  * <p>Counting rules as in {@link LoanApplicationBenchTest}: {@code -Dbench.warmup=2 -Dbench.measured=3}
  * instances per path; the bench's own set-up (the loan, the claimed follow-up row) and look-ups (task and job
- * queries, the check that the instance ended) are not counted. Results: {@code target/bench/<process>-sql-<db>.md}.
+ * queries, the check that the instance ended) are not counted. Results: {@code target/bench/<process>-sql-<db>.md};
+ * the twins as deployed: {@code target/bench/bench-bare-<process>.bpmn}.
  * Fails when a path's statement ratio exceeds {@link #RECORDED_MAX_RATIO} (override with {@code -Dbench.maxRatio}).
  */
 @Tag("bench")
@@ -153,11 +155,18 @@ class ProcessSqlBenchTest {
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     areas.setOfficeEmail(DISTRICT, "cdd2305@example.org");
     var repository = engine.getRepositoryService();
-    repository.createDeployment().name("bench twins")
-        .addModelInstance(REPAY_BARE + ".bpmn", BareTwin.of(repository, RecordRepaymentProcess.KEY, AREA_LITERALS))
-        .addModelInstance(OVERDUE_BARE + ".bpmn", BareTwin.of(repository, OverdueFollowUpProcess.KEY, AREA_LITERALS))
-        .addModelInstance(DEATH_BARE + ".bpmn", BareTwin.of(repository, DeathClaimProcess.KEY, AREA_LITERALS))
-        .deploy();
+    var deployment = repository.createDeployment().name("bench twins");
+    for (String key : List.of(RecordRepaymentProcess.KEY, OverdueFollowUpProcess.KEY, DeathClaimProcess.KEY)) {
+      var twin = BareTwin.of(repository, key, AREA_LITERALS);
+      deployment.addModelInstance(BareTwin.PREFIX + key + ".bpmn", twin);
+      try { // for the reader: what exactly the baseline runs
+        Files.createDirectories(Path.of("target", "bench"));
+        Files.writeString(Path.of("target", "bench", BareTwin.PREFIX + key + ".bpmn"), Bpmn.convertToString(twin));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    deployment.deploy();
     var auth = engine.getAuthorizationService();
     for (String bareKey : List.of(REPAY_BARE, DEATH_BARE)) { // the district officer starts these, as the real ones
       if (auth.createAuthorizationQuery().groupIdIn(Roles.districtOfficers(DISTRICT)).resourceType(Resources.PROCESS_DEFINITION)
