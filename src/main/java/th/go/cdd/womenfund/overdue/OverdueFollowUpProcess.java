@@ -81,8 +81,7 @@ public final class OverdueFollowUpProcess {
     public static final String DAYS_OVERDUE = "daysOverdue";
     public static final String ARREARS_SUMMARY = "arrearsSummary";
     public static final String FOLLOW_UP_HISTORY = "followUpHistory";
-    // set by the ladder
-    public static final String LAST_STEP = "lastStep";
+    // set by the ladder: the rung just chosen (read back as the last rung taken at the next choice) and the wait after it
     public static final String LADDER_STEP = "ladderStep";
     public static final String LADDER_WAIT = "ladderWait";
     // contact form

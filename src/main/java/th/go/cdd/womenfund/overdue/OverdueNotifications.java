@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
@@ -41,7 +42,8 @@ public class OverdueNotifications {
 
   public ThaiMail reminderMail(long loanId, Arrears arrears, LocalDate today) {
     RepaymentLoan loan = repayments.loan(loanId).orElseThrow();
-    Map<String, Object> model = base(loan, today);
+    Optional<District> district = districtOf(loan);
+    Map<String, Object> model = base(loan, district, today);
     List<Map<String, String>> rows = new ArrayList<>();
     for (InstallmentState i : repayments.openInstallments(loanId)) {
       if (i.dueDate().isBefore(today)) {
@@ -55,22 +57,24 @@ public class OverdueNotifications {
     model.put("daysOverdue", arrears.daysOverdue());
     model.put("oldestDue", arrears.balance().oldestOverdueDueDate() == null ? "-"
         : ThaiDates.format(arrears.balance().oldestOverdueDueDate()));
-    return new ThaiMail(groupAndOffice(loan), "แจ้งเตือนหนี้ค้างชำระ " + loan.label() + " (" + loan.groupName() + ")",
+    return new ThaiMail(groupAndOffice(loan, district), "แจ้งเตือนหนี้ค้างชำระ " + loan.label() + " (" + loan.groupName() + ")",
         "overdue-reminder", model);
   }
 
   public ThaiMail thankYouMail(long loanId, String paymentSummary, LocalDate today) {
     RepaymentLoan loan = repayments.loan(loanId).orElseThrow();
-    Map<String, Object> model = base(loan, today);
+    Optional<District> district = districtOf(loan);
+    Map<String, Object> model = base(loan, district, today);
     model.put("paymentSummary", paymentSummary == null ? "" : paymentSummary);
-    return new ThaiMail(groupAndOffice(loan), "ขอบคุณที่ชำระหนี้ค้าง " + loan.label() + " (" + loan.groupName() + ")",
+    return new ThaiMail(groupAndOffice(loan, district), "ขอบคุณที่ชำระหนี้ค้าง " + loan.label() + " (" + loan.groupName() + ")",
         "overdue-thank-you", model);
   }
 
   public ThaiMail handOverMail(long loanId, EscalationDecision decision, String reason, String meetingReference,
                                LocalDate today) {
     RepaymentLoan loan = repayments.loan(loanId).orElseThrow();
-    Map<String, Object> model = base(loan, today);
+    Optional<District> district = districtOf(loan);
+    Map<String, Object> model = base(loan, district, today);
     var balance = payments.balance(loanId, today);
     model.put("decision", decision.labelTh());
     model.put("reason", reason == null ? "" : reason);
@@ -78,7 +82,7 @@ public class OverdueNotifications {
     model.put("arrears", ThaiMoney.format(balance.arrears()));
     model.put("daysOverdue", balance.daysOverdue());
     List<String> to = new ArrayList<>();
-    areas.district(loan.districtCode()).map(District::officeEmail).ifPresent(to::add);
+    district.map(District::officeEmail).ifPresent(to::add);
     return new ThaiMail(to, "ส่งต่อการติดตามหนี้: " + decision.labelTh() + " " + loan.label(), "overdue-hand-over", model);
   }
 
@@ -86,20 +90,25 @@ public class OverdueNotifications {
     mail.send(m);
   }
 
-  private Map<String, Object> base(RepaymentLoan loan, LocalDate today) {
+  /** The district of the loan, read once per mail (its name and its office's address). */
+  private Optional<District> districtOf(RepaymentLoan loan) {
+    return areas.district(loan.districtCode());
+  }
+
+  private static Map<String, Object> base(RepaymentLoan loan, Optional<District> district, LocalDate today) {
     Map<String, Object> model = new HashMap<>();
     model.put("loanLabel", loan.label());
     model.put("groupName", loan.groupName());
     model.put("contactName", loan.contactName());
     model.put("today", ThaiDates.format(today));
-    model.put("districtName", areas.district(loan.districtCode()).map(District::nameTh).orElse(loan.districtCode()));
+    model.put("districtName", district.map(District::nameTh).orElse(loan.districtCode()));
     return model;
   }
 
-  private List<String> groupAndOffice(RepaymentLoan loan) {
+  private static List<String> groupAndOffice(RepaymentLoan loan, Optional<District> district) {
     List<String> to = new ArrayList<>();
     to.add(loan.contactEmail());
-    areas.district(loan.districtCode()).map(District::officeEmail).ifPresent(to::add);
+    district.map(District::officeEmail).ifPresent(to::add);
     return to;
   }
 }

@@ -46,30 +46,37 @@ public class OverdueSteps {
     execution.setVariable(Var.GROUP_NAME, o.groupName());
     execution.setVariable(Var.AREA_NAME, o.areaName());
     execution.setVariable(Var.LOAN_SUMMARY, o.loanSummary());
-    execution.setVariable(Var.LAST_STEP, Step.NONE.name());
     instanceAuthorizations.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
         execution.getProcessInstanceId(), o.districtCode(), o.provinceCode());
   }
 
   public void check(DelegateExecution execution) {
     Arrears a = service.check(loanId(execution), EngineClock.today());
-    execution.setVariable(Var.IN_ARREARS, a.inArrears());
-    execution.setVariable(Var.DAYS_OVERDUE, a.daysOverdue());
-    execution.setVariable(Var.ARREARS_SUMMARY, a.summary());
-    execution.setVariable(Var.FOLLOW_UP_HISTORY, service.history(followUpId(execution)));
+    setIfChanged(execution, Var.IN_ARREARS, a.inArrears());
+    setIfChanged(execution, Var.DAYS_OVERDUE, a.daysOverdue());
+    setIfChanged(execution, Var.ARREARS_SUMMARY, a.summary());
+    setIfChanged(execution, Var.FOLLOW_UP_HISTORY, service.history(followUpId(execution)));
   }
 
   public void closeNoLongerBehind(DelegateExecution execution) {
     service.close(loanId(execution), Outcome.NO_LONGER_BEHIND, "ตรวจแล้วไม่มียอดค้างชำระเกินกำหนด", EngineClock.today());
   }
 
+  /** The next rung after the last one taken ({@code ladderStep} holds it: none before the first choice). */
   public void chooseStep(DelegateExecution execution) {
-    Step last = Step.valueOf(string(execution, Var.LAST_STEP) == null ? "NONE" : string(execution, Var.LAST_STEP));
+    String taken = string(execution, Var.LADDER_STEP);
+    Step last = Step.valueOf(taken == null ? Step.NONE.name() : taken);
     int days = ((Number) execution.getVariable(Var.DAYS_OVERDUE)).intValue();
     LadderRules.Rung rung = ladder.next(days, last);
-    execution.setVariable(Var.LADDER_STEP, rung.step().name());
-    execution.setVariable(Var.LADDER_WAIT, rung.waitAfter().toString());
-    execution.setVariable(Var.LAST_STEP, rung.step().name());
+    setIfChanged(execution, Var.LADDER_STEP, rung.step().name());
+    setIfChanged(execution, Var.LADDER_WAIT, rung.waitAfter().toString());
+  }
+
+  /** Writes only a value that differs from the one the instance holds: each write is an update and a history row. */
+  static void setIfChanged(VariableScope scope, String name, Object value) {
+    if (!java.util.Objects.equals(value, scope.getVariable(name))) {
+      scope.setVariable(name, value);
+    }
   }
 
   public void sendReminder(DelegateExecution execution) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -66,7 +67,10 @@ public class DeathClaimSteps {
 
   public void recordReview(DelegateExecution task) {
     boolean approved = service.approved(string(task, Var.CLAIM_DECISION), string(task, Var.CLAIM_DECISION_REASON));
-    task.setVariable(Var.CLAIM_DECISION, approved ? "APPROVE" : "REJECT");
+    String decision = approved ? "APPROVE" : "REJECT";
+    if (!decision.equals(task.getVariable(Var.CLAIM_DECISION))) { // the form's value normalised; unchanged is not rewritten
+      task.setVariable(Var.CLAIM_DECISION, decision);
+    }
   }
 
   public void settle(DelegateExecution execution) {
@@ -84,16 +88,17 @@ public class DeathClaimSteps {
   /** The district office and the group learn the outcome by mail; the family by the letter that follows. */
   public void notifyDistrict(DelegateExecution execution) {
     RepaymentLoan loan = repayments.loan(((Number) execution.getVariable(Var.LOAN_ID)).longValue()).orElseThrow();
+    Optional<District> district = areas.district(loan.districtCode()); // read once: its name and its office's address
     Map<String, Object> model = new HashMap<>();
     model.put("loanLabel", loan.label());
     model.put("groupName", loan.groupName());
-    model.put("districtName", areas.district(loan.districtCode()).map(District::nameTh).orElse(loan.districtCode()));
+    model.put("districtName", district.map(District::nameTh).orElse(loan.districtCode()));
     model.put("claimSummary", string(execution, Var.CLAIM_SUMMARY).replace("**", ""));
     model.put("outcomeSummary", string(execution, Var.OUTCOME_SUMMARY));
     model.put("familyMember", string(execution, Var.FAMILY_MEMBER));
     model.put("today", ThaiDates.format(EngineClock.today()));
     List<String> to = new ArrayList<>();
-    areas.district(loan.districtCode()).map(District::officeEmail).ifPresent(to::add);
+    district.map(District::officeEmail).ifPresent(to::add);
     to.add(loan.contactEmail());
     mail.send(new ThaiMail(to, "ผลการใช้ความคุ้มครองความเสี่ยงกรณีผู้กู้เสียชีวิต " + loan.label(), "death-claim-result", model));
   }
