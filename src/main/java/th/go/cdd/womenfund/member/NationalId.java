@@ -61,6 +61,31 @@ public record NationalId(String value) {
     return mask(value);
   }
 
+  /** Thirteen digits, alone or with the usual separators (1-2345-67890-12-3, spaces), not part of a longer number. */
+  private static final java.util.regex.Pattern IN_TEXT = java.util.regex.Pattern.compile(
+      "(?<![0-9])([0-9])[- ]?([0-9]{4})[- ]?([0-9]{5})[- ]?([0-9]{2})[- ]?([0-9])(?![0-9])");
+
+  /**
+   * The text with every 13-digit number in it masked like {@link #masked()} (valid check digit or not: a
+   * mistyped national ID is still one). For free text that may hold national IDs, e.g. a list of borrowers.
+   */
+  public static String maskAll(String text) {
+    if (text == null || text.length() < 13) {
+      return text;
+    }
+    java.util.regex.Matcher m = IN_TEXT.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    do {
+      String digits = m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5);
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(mask(digits)));
+    } while (m.find());
+    m.appendTail(out);
+    return out.toString();
+  }
+
   static String mask(String digits) {
     if (digits.length() != 13) {
       return "*************";
