@@ -185,6 +185,18 @@ class OfficerJourneyBrowserTest {
     click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
     click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']"));
     waitFor(field(Var.GROUP_NAME));
+    // the form viewer's own words are Thai: an empty select, and the required-field messages after a submit
+    waitText("เลือก");
+    click(By.cssSelector(".modal-footer button.btn-primary"));
+    waitText("กรุณากรอกข้อมูลในช่องนี้");
+    assertThat(pageText()).doesNotContain("Field is required", "Field must");
+    assertThat(texts(By.cssSelector(".modal .fjs-select-display"))).isNotEmpty().allSatisfy(t -> assertThat(t).isEqualTo("เลือก"));
+    // Tasklist also says the start failed: close that notice, so the next one read is the server's refusal
+    for (WebElement close : browser.findElements(By.cssSelector(".modal .notifications .alert .close"))) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", close);
+    }
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(
+        By.cssSelector(".modal .notifications .alert-danger"), 0));
     type(Var.GROUP_NAME, GROUP_NAME);
     type(Var.SUB_DISTRICT_CODE, SUB_DISTRICT);
     type(Var.CONTACT_NAME, (String) application.get(Var.CONTACT_NAME));

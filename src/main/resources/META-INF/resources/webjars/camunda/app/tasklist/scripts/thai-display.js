@@ -8,6 +8,9 @@
  * 2. Buddhist-era dates where the webapp prints raw ISO date-times (Cockpit's tables: start time, due
  *    date, …): "2026-12-12T13:32:24" becomes "12/12/2569 13:32". The webapp already shows these in the
  *    browser's time zone, so only the year changes (+543) and the format.
+ * 3. The form viewer's own words in Thai. Camunda Forms (form-js) has no translations: its validation
+ *    messages ("Field is required.", "Field must have maximum length of 50.") and the select's "Select" /
+ *    "No results" are English in its bundle. Inside a form (.fjs-container) they are replaced by Thai.
  */
 const ENGINE_PREFIX =
   /^\s*(Cannot instantiate process definition|Cannot submit task form|Cannot complete task|Cannot start process instance)\s+\S+?:\s+/;
@@ -32,12 +35,56 @@ function thaiDateTime(text) {
   return `${m[1]}${day}/${month}/${year + 543} ${hour}:${minute}${m[10]}`;
 }
 
+/** form-js's English, exactly as its bundle (7.24) writes it, and the Thai an officer reads instead. */
+const FORM_WORDS = [
+  [/^Field is required\.$/, () => 'กรุณากรอกข้อมูลในช่องนี้'],
+  [/^Field must have minimum length of (\d+)\.$/, (n) => `ต้องมีอย่างน้อย ${n} ตัวอักษร`],
+  [/^Field must have maximum length of (\d+)\.$/, (n) => `ต้องไม่เกิน ${n} ตัวอักษร`],
+  [/^Field must have minimum value of (.+)\.$/, (n) => `ต้องไม่น้อยกว่า ${n}`],
+  [/^Field must have maximum value of (.+)\.$/, (n) => `ต้องไม่มากกว่า ${n}`],
+  [/^Field must match pattern .*\.$/, () => 'รูปแบบข้อมูลไม่ถูกต้อง'],
+  [/^Field must be a valid email\.$/, () => 'กรุณากรอกอีเมลให้ถูกต้อง เช่น somchai@example.com'],
+  [/^Field must be a valid +international phone number\..*$/, () => 'กรุณากรอกหมายเลขโทรศัพท์ให้ถูกต้อง'],
+  [/^Select$/, () => 'เลือก'],
+  [/^Search$/, () => 'ค้นหา'],
+  [/^No results$/, () => 'ไม่พบรายการ'],
+  [/^All values selected$/, () => 'เลือกครบทุกรายการแล้ว'],
+  [/^Date and time must both be entered\.$/, () => 'กรุณากรอกทั้งวันที่และเวลา'],
+];
+
+function thaiFormWords(text) {
+  const trimmed = text.trim();
+  for (const [english, thai] of FORM_WORDS) {
+    const m = english.exec(trimmed);
+    if (m) {
+      return text.replace(trimmed, thai(m[1]));
+    }
+  }
+  return null;
+}
+
+function inForm(node) {
+  const parent = node.parentElement;
+  return parent && parent.closest('.fjs-container') && !parent.closest('input, textarea, [contenteditable]');
+}
+
+function tidyText(node) {
+  const thai = thaiDateTime(node.nodeValue);
+  if (thai !== null && node.parentElement && !node.parentElement.closest('input, textarea, [contenteditable]')) {
+    node.nodeValue = thai;
+    return;
+  }
+  if (inForm(node)) {
+    const words = thaiFormWords(node.nodeValue);
+    if (words !== null) {
+      node.nodeValue = words;
+    }
+  }
+}
+
 function tidy(root) {
   if (root.nodeType === Node.TEXT_NODE) {
-    const thai = thaiDateTime(root.nodeValue);
-    if (thai !== null && root.parentElement && !root.parentElement.closest('input, textarea, [contenteditable]')) {
-      root.nodeValue = thai;
-    }
+    tidyText(root);
     return;
   }
   if (root.nodeType !== Node.ELEMENT_NODE) {
@@ -50,10 +97,13 @@ function tidy(root) {
   });
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (ISO_DATE_TIME.test(node.nodeValue)) {
-      tidy(node);
+    if (ISO_DATE_TIME.test(node.nodeValue) || /^\s*(Field|Select|Search|No results|All values|Date and time)/.test(node.nodeValue)) {
+      tidyText(node);
     }
   }
+  root.querySelectorAll('.fjs-container input[placeholder="Search"]').forEach((input) => {
+    input.placeholder = 'ค้นหา';
+  });
 }
 
 function watch() {
