@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.loan.LoanApplicationService.Registration;
+import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.security.InstanceAuthorizations;
@@ -62,6 +63,19 @@ public class LoanProcessSteps {
     Decision d = service.recordDistrictDecision(loanId(task), string(task, Var.DISTRICT_DECISION),
         string(task, Var.DISTRICT_DECISION_REASON));
     setIfChanged(task, Var.DISTRICT_DECISION, d.name());
+    if (d == Decision.APPROVE) {
+      // past the district, the application can no longer be returned for fixes: the people are registered and
+      // the forms that follow show the summary, so the full national IDs the officer typed are not needed
+      maskIds(task, Var.BORROWERS);
+      maskIds(task, Var.FAMILY_ACKNOWLEDGEMENTS);
+    }
+  }
+
+  private static void maskIds(VariableScope scope, String name) {
+    Object text = scope.getVariable(name);
+    if (text instanceof String s) {
+      setIfChanged(scope, name, NationalId.maskAll(s));
+    }
   }
 
   public void recordProvinceDecision(DelegateExecution task) {

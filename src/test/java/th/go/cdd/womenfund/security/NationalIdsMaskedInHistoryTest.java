@@ -71,4 +71,30 @@ class NationalIdsMaskedInHistoryTest {
     }
     engine.getRuntimeService().deleteProcessInstance(pid, "test");
   }
+
+  @Test
+  void pastTheDistrictTheRunningProcessKeepsThemMaskedToo() {
+    roles.ensureDistrict(areas.district("2305").orElseThrow());
+    roles.ensureProvince(areas.province("23").orElseThrow());
+    engine.getIdentityService().setAuthentication("officer2305", List.of(Roles.districtOfficers("2305")));
+    String pid = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
+        DemoApplications.application(8, "กลุ่มทดสอบการปกปิดเลขบัตร 2", "230507", EngineClock.today())).getId();
+    engine.getIdentityService().clearAuthentication();
+    complete(pid, Map.of(LoanApplicationProcess.Var.ENDORSEMENT_DATE, th.go.cdd.womenfund.system.ThaiDates.formatNumeric(
+        EngineClock.today()), LoanApplicationProcess.Var.ENDORSEMENT_REFERENCE, "1/2569"));
+    assertThat(FULL_ID.matcher((String) engine.getRuntimeService().getVariable(pid, LoanApplicationProcess.Var.BORROWERS))
+        .find()).as("still needed: the district may return the application for fixes").isTrue();
+    complete(pid, Map.of(LoanApplicationProcess.Var.DISTRICT_DECISION, "APPROVE"));
+    for (String name : List.of(LoanApplicationProcess.Var.BORROWERS, LoanApplicationProcess.Var.FAMILY_ACKNOWLEDGEMENTS)) {
+      String text = (String) engine.getRuntimeService().getVariable(pid, name);
+      assertThat(FULL_ID.matcher(text).find()).as("%s: %s", name, text).isFalse();
+      assertThat(text).contains("X-XXXX-XXXX");
+    }
+    engine.getRuntimeService().deleteProcessInstance(pid, "test");
+  }
+
+  void complete(String pid, Map<String, Object> variables) {
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult().getId();
+    engine.getTaskService().complete(taskId, variables);
+  }
 }
