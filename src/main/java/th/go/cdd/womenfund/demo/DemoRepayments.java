@@ -21,6 +21,8 @@ import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.SubDistrict;
 import th.go.cdd.womenfund.loan.Installment;
 import th.go.cdd.womenfund.loan.LoanRepository;
+import th.go.cdd.womenfund.overdue.FieldVisit;
+import th.go.cdd.womenfund.overdue.FollowUpRepository;
 import th.go.cdd.womenfund.overdue.OverdueScan;
 import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
@@ -29,6 +31,7 @@ import th.go.cdd.womenfund.reporting.PortfolioQuality;
 import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.ThaiFiscalYear;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
@@ -67,11 +70,12 @@ public class DemoRepayments implements ApplicationRunner {
   private final OverdueScan scan;
   private final PortfolioQuality quality;
   private final ProcessEngine engine;
+  private final FollowUpRepository followUps;
   private final TransactionTemplate tx;
 
   public DemoRepayments(JdbcClient jdbc, AreaRepository areas, DisbursedLoans disbursed, LoanRepository loans,
                         PaymentService payments, OverdueScan scan, PortfolioQuality quality, ProcessEngine engine,
-                        PlatformTransactionManager transactions) {
+                        FollowUpRepository followUps, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.areas = areas;
     this.disbursed = disbursed;
@@ -80,6 +84,7 @@ public class DemoRepayments implements ApplicationRunner {
     this.scan = scan;
     this.quality = quality;
     this.engine = engine;
+    this.followUps = followUps;
     this.tx = new TransactionTemplate(transactions);
   }
 
@@ -94,6 +99,7 @@ public class DemoRepayments implements ApplicationRunner {
     for (int week = 12; week >= 0; week--) {
       quality.snapshot(today.minusWeeks(week));
     }
+    fieldVisits(today);
     deathClaim(firstLoanOf.get("2303"), today);
     LOG.info("demo repayments of Trat created: {} loans, follow-ups and {} weekly snapshots", 4 * PAID.size(), 13);
   }
@@ -153,6 +159,34 @@ public class DemoRepayments implements ApplicationRunner {
       engine.getRuntimeService().startProcessInstanceByKey(DeathClaimProcess.KEY, vars);
     } finally {
       engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /**
+   * Seed item 4.4: the provincial secretariat went with the district sub-committee and the sub-district working
+   * group to a group behind in แหลมงอบ and one in บ่อไร่, earlier this fiscal year (visits recorded as at the
+   * follow-up's field-visit rung; the dashboard and the briefing show them).
+   */
+  private void fieldVisits(LocalDate today) {
+    LocalDate first = ThaiFiscalYear.of(today).firstDay();
+    Object[][] visits = {
+        {"2305", 12, "นางสาวมาลี ศรีสุข (อนุกรรมการฯ อำเภอแหลมงอบ)", "นางบุญเรือน ทองดี (คณะทำงานฯ ตำบลคลองใหญ่)",
+            "นายประเสริฐ ใจดี (ฝ่ายเลขานุการฯ จังหวัด)", "ยอดขายอาหารทะเลแปรรูปลดลงหลังมรสุม สมาชิก 2 รายย้ายไปทำงานนอกพื้นที่",
+            "ชำระงวดค้างเดือนละ 2,000 บาท เริ่มเดือนหน้า และหาตลาดออนไลน์ร่วมกับพัฒนาการอำเภอ"},
+        {"2304", 5, "นางสมพร แก้วมณี (อนุกรรมการฯ อำเภอบ่อไร่)", "นางจันทร์เพ็ญ รักษ์ไทย (คณะทำงานฯ ตำบลบ่อพลอย)",
+            "นายประเสริฐ ใจดี (ฝ่ายเลขานุการฯ จังหวัด)", "ราคาพลอยตกต่ำ รายได้กลุ่มไม่พอชำระ สมาชิกต้องการปรับโครงสร้างหนี้",
+            "ส่งเรื่องเข้ารอบปรับโครงสร้างหนี้ของจังหวัด ระหว่างนี้ชำระดอกเบี้ยทุกเดือน"}};
+    for (Object[] v : visits) {
+      Long followUp = jdbc.sql("select min(f.id) from overdue_follow_up f join loan_project l on l.id = f.loan_id"
+              + " where l.district_code = ? and f.ended_on is null")
+          .param(v[0]).query(Long.class).optional().orElse(null);
+      if (followUp == null) {
+        continue;
+      }
+      long loanId = jdbc.sql("select loan_id from overdue_follow_up where id = ?").param(followUp).query(Long.class).single();
+      LocalDate on = today.minusDays((Integer) v[1]);
+      followUps.insertFieldVisit(followUp, loanId, new FieldVisit(on.isBefore(first) ? first : on, (String) v[2],
+          (String) v[3], (String) v[4], (String) v[5], (String) v[6], null, null), "provofficer23");
     }
   }
 }
