@@ -178,4 +178,20 @@ public final class BareTwin {
       }
     }
   }
+
+  /** Lets {@code group} start the twin {@code key} as it may start the real process (READ and CREATE_INSTANCE). */
+  public static void allowToStart(org.camunda.bpm.engine.AuthorizationService auth, String group, String key) {
+    if (auth.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId(key).count() > 0) {
+      return;
+    }
+    org.camunda.bpm.engine.authorization.Authorization a =
+        auth.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    a.setGroupId(group);
+    a.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+    a.setResourceId(key);
+    a.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ);
+    a.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE);
+    auth.saveAuthorization(a);
+  }
 }

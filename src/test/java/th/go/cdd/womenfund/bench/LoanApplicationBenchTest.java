@@ -13,19 +13,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -136,17 +128,7 @@ class LoanApplicationBenchTest {
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     areas.setOfficeEmail(DISTRICT, "cdd2305@example.org");
     engine.getRepositoryService().createDeployment().name("bench").addModelInstance(BARE_KEY + ".bpmn", bare()).deploy();
-    var auth = engine.getAuthorizationService();
-    if (auth.createAuthorizationQuery().groupIdIn(Roles.districtOfficers(DISTRICT)).resourceType(Resources.PROCESS_DEFINITION)
-        .resourceId(BARE_KEY).count() == 0) {
-      Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      a.setGroupId(Roles.districtOfficers(DISTRICT));
-      a.setResource(Resources.PROCESS_DEFINITION);
-      a.setResourceId(BARE_KEY);
-      a.addPermission(ProcessDefinitionPermissions.READ);
-      a.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
-      auth.saveAuthorization(a);
-    }
+    BareTwin.allowToStart(engine.getAuthorizationService(), Roles.districtOfficers(DISTRICT), BARE_KEY);
     // unique borrowers per run, also on a PostgreSQL database kept between runs
     nextApplication = 1_000 + jdbc.sql("select count(*) from loan_project").query(Integer.class).single();
   }
@@ -379,42 +361,8 @@ class LoanApplicationBenchTest {
 
   /** Statements of one approve instance of each flavour, grouped by verb and table. */
   String breakdown() {
-    Map<String, Map<Flavor, Long>> rows = new TreeMap<>();
-    for (Flavor f : Flavor.values()) {
-      counter.trace(true);
-      drive(f, Path_.APPROVE);
-      String log = counter.traced();
-      counter.trace(false);
-      for (String line : log.split("\n")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] parts = line.split("\t", 2);
-        rows.computeIfAbsent(verbAndTable(parts[1]), k -> new EnumMap<>(Flavor.class)).merge(f, Long.parseLong(parts[0]), Long::sum);
-      }
-    }
-    StringBuilder b = new StringBuilder("#### Approve path by statement and table (one instance)\n\n| statement | app | bare | extra |\n|---|---:|---:|---:|\n");
-    rows.forEach((k, v) -> {
-      long a = v.getOrDefault(Flavor.APP, 0L);
-      long bare = v.getOrDefault(Flavor.BARE, 0L);
-      if (a != bare) {
-        b.append("| ").append(k).append(" | ").append(a).append(" | ").append(bare).append(" | ").append(a - bare).append(" |\n");
-      }
-    });
-    b.append("\n(rows with equal counts left out)\n");
-    return b.toString();
-  }
-
-  static final Pattern TABLE = Pattern.compile("(?i)^\\s*(select|insert|update|delete|with)\\b.*?\\b(?:into|update|from)\\s+([a-z0-9_\\.\"]+)");
-
-  static String verbAndTable(String sql) {
-    String s = sql.strip();
-    String verb = s.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-    if (verb.equals("update")) {
-      return "update " + s.split("\\s+")[1].toLowerCase(Locale.ROOT);
-    }
-    Matcher m = TABLE.matcher(s);
-    return m.find() ? verb + " " + m.group(2).toLowerCase(Locale.ROOT) : verb + " ?";
+    return SqlCounter.breakdown("Approve path", counter.traceOf(() -> drive(Flavor.APP, Path_.APPROVE)),
+        counter.traceOf(() -> drive(Flavor.BARE, Path_.APPROVE)));
   }
 
   static String range(long min, long max) {

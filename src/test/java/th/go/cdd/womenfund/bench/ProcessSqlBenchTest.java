@@ -12,19 +12,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -167,18 +161,8 @@ class ProcessSqlBenchTest {
       }
     }
     deployment.deploy();
-    var auth = engine.getAuthorizationService();
     for (String bareKey : List.of(REPAY_BARE, DEATH_BARE)) { // the district officer starts these, as the real ones
-      if (auth.createAuthorizationQuery().groupIdIn(Roles.districtOfficers(DISTRICT)).resourceType(Resources.PROCESS_DEFINITION)
-          .resourceId(bareKey).count() == 0) {
-        Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        a.setGroupId(Roles.districtOfficers(DISTRICT));
-        a.setResource(Resources.PROCESS_DEFINITION);
-        a.setResourceId(bareKey);
-        a.addPermission(ProcessDefinitionPermissions.READ);
-        a.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
-        auth.saveAuthorization(a);
-      }
+      BareTwin.allowToStart(engine.getAuthorizationService(), Roles.districtOfficers(DISTRICT), bareKey);
     }
     nextLoan = 1_000 + jdbc.sql("select count(*) from loan_project").query(Integer.class).single();
   }
@@ -565,36 +549,8 @@ class ProcessSqlBenchTest {
 
   /** Statements of one instance of each flavour on the path, grouped by verb and table; equal rows left out. */
   <P> String breakdown(Driver<P> driver, P path) {
-    Map<String, Map<Flavor, Long>> rows = new TreeMap<>();
-    for (Flavor f : Flavor.values()) {
-      counter.trace(true);
-      driver.drive(f, path);
-      String log = counter.traced();
-      counter.trace(false);
-      for (String line : log.split("\n")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] parts = line.split("\t", 2);
-        rows.computeIfAbsent(LoanApplicationBenchTest.verbAndTable(parts[1]), k -> new EnumMap<>(Flavor.class))
-            .merge(f, Long.parseLong(parts[0]), Long::sum);
-      }
-    }
-    StringBuilder b = new StringBuilder("#### " + path + " by statement and table (one instance)\n\n"
-        + "| statement | app | bare | extra |\n|---|---:|---:|---:|\n");
-    Map<Flavor, Long> total = new EnumMap<>(Flavor.class);
-    rows.forEach((k, v) -> {
-      long a = v.getOrDefault(Flavor.APP, 0L);
-      long bare = v.getOrDefault(Flavor.BARE, 0L);
-      total.merge(Flavor.APP, a, Long::sum);
-      total.merge(Flavor.BARE, bare, Long::sum);
-      if (a != bare) {
-        b.append("| ").append(k).append(" | ").append(a).append(" | ").append(bare).append(" | ").append(a - bare).append(" |\n");
-      }
-    });
-    b.append("| **all** | ").append(total.getOrDefault(Flavor.APP, 0L)).append(" | ").append(total.getOrDefault(Flavor.BARE, 0L))
-        .append(" | ").append(total.getOrDefault(Flavor.APP, 0L) - total.getOrDefault(Flavor.BARE, 0L)).append(" |\n");
-    return b.toString();
+    return SqlCounter.breakdown(String.valueOf(path), counter.traceOf(() -> driver.drive(Flavor.APP, path)),
+        counter.traceOf(() -> driver.drive(Flavor.BARE, path)));
   }
 
   void write(String name, String text) throws IOException {

@@ -1,6 +1,11 @@
 package th.go.cdd.womenfund.bench;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
@@ -96,5 +101,62 @@ public final class SqlCounter implements QueryExecutionListener {
         return bean;
       }
     };
+  }
+
+  /** The statements {@code run} executes, one "count TAB sql" line per distinct statement (see {@link #traced()}). */
+  public String traceOf(Runnable run) {
+    trace(true);
+    try {
+      run.run();
+      return traced();
+    } finally {
+      trace(false);
+    }
+  }
+
+  /**
+   * Two traces (the app's run and the bare twin's run of the same path) as a Markdown table by verb and table, the
+   * rows with equal counts left out, and the totals.
+   */
+  public static String breakdown(String title, String appTrace, String bareTrace) {
+    Map<String, long[]> rows = new TreeMap<>();
+    String[] traces = {appTrace, bareTrace};
+    for (int flavour = 0; flavour < 2; flavour++) {
+      for (String line : traces[flavour].split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] parts = line.split("\t", 2);
+        rows.computeIfAbsent(verbAndTable(parts[1]), k -> new long[2])[flavour] += Long.parseLong(parts[0]);
+      }
+    }
+    StringBuilder b = new StringBuilder("#### " + title + " by statement and table (one instance)\n\n"
+        + "| statement | app | bare | extra |\n|---|---:|---:|---:|\n");
+    long[] total = new long[2];
+    rows.forEach((k, v) -> {
+      total[0] += v[0];
+      total[1] += v[1];
+      if (v[0] != v[1]) {
+        b.append("| ").append(k).append(" | ").append(v[0]).append(" | ").append(v[1]).append(" | ").append(v[0] - v[1])
+            .append(" |\n");
+      }
+    });
+    b.append("| **all** | ").append(total[0]).append(" | ").append(total[1]).append(" | ").append(total[0] - total[1])
+        .append(" |\n\n(rows with equal counts left out)\n");
+    return b.toString();
+  }
+
+  private static final Pattern TABLE =
+      Pattern.compile("(?i)^\\s*(select|insert|update|delete|with)\\b.*?\\b(?:into|update|from)\\s+([a-z0-9_\\.\"]+)");
+
+  /** "insert act_hi_detail", "select member", …: the verb and the first table of a statement. */
+  static String verbAndTable(String sql) {
+    String s = sql.strip();
+    String verb = s.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    if (verb.equals("update")) {
+      return "update " + s.split("\\s+")[1].toLowerCase(Locale.ROOT);
+    }
+    Matcher m = TABLE.matcher(s);
+    return m.find() ? verb + " " + m.group(2).toLowerCase(Locale.ROOT) : verb + " ?";
   }
 }
