@@ -272,47 +272,21 @@ class LoanApplicationBenchTest {
 
   // ---------------------------------------------------------------- the benchmarks
 
-  record Measured(SqlCounter.Counts min, SqlCounter.Counts max) {}
-
-  Measured measure(Flavor flavor, Path_ path) {
-    for (int i = 0; i < WARMUP; i++) {
-      drive(flavor, path);
-    }
-    SqlCounter.Counts min = null;
-    SqlCounter.Counts max = null;
-    for (int i = 0; i < MEASURED; i++) {
-      SqlCounter.Counts before = counter.now();
-      drive(flavor, path);
-      SqlCounter.Counts c = counter.now().minus(before);
-      if (min == null || c.statements() < min.statements()) {
-        min = c;
-      }
-      if (max == null || c.statements() > max.statements()) {
-        max = c;
-      }
-    }
-    return new Measured(min, max);
+  SqlCounter.Measured measure(Flavor flavor, Path_ path) {
+    return counter.measure(WARMUP, MEASURED, () -> drive(flavor, path));
   }
 
   @Test
   void statementsPerInstanceAgainstTheBareEngine() throws IOException {
-    StringBuilder md = new StringBuilder();
-    md.append("### SQL per instance, ").append(db).append(", history level ")
-        .append(engine.getManagementService().getHistoryLevel() == 3 ? "full" : engine.getManagementService().getHistoryLevel())
-        .append(" (").append(MEASURED).append(" instances measured after ").append(WARMUP).append(" warm-up, per path)\n\n")
-        .append("| path | app statements | app round trips | bare statements | bare round trips | ratio (statements) | ratio (round trips) | app S/I/U/D | bare S/I/U/D |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+    StringBuilder md = new StringBuilder(SqlCounter.tableHead("SQL per instance", db,
+        engine.getManagementService().getHistoryLevel(), MEASURED, WARMUP));
     double maxAllowed = Double.parseDouble(System.getProperty("bench.maxRatio", "NaN"));
     List<String> regressions = new ArrayList<>();
     for (Path_ path : Path_.values()) {
-      Measured app = measure(Flavor.APP, path);
-      Measured bare = measure(Flavor.BARE, path);
-      double ratio = (double) app.max().statements() / bare.max().statements();
-      double rtRatio = (double) app.max().roundTrips() / bare.max().roundTrips();
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s |%n", path,
-          range(app.min().statements(), app.max().statements()), range(app.min().roundTrips(), app.max().roundTrips()),
-          range(bare.min().statements(), bare.max().statements()), range(bare.min().roundTrips(), bare.max().roundTrips()),
-          ratio, rtRatio, kinds(app.max()), kinds(bare.max())));
+      SqlCounter.Measured app = measure(Flavor.APP, path);
+      SqlCounter.Measured bare = measure(Flavor.BARE, path);
+      double ratio = SqlCounter.ratio(app, bare);
+      md.append(SqlCounter.row(path, app, bare));
       double allowed = Double.isNaN(maxAllowed) ? RECORDED_MAX_RATIO.get(path) : maxAllowed;
       if (ratio > allowed + 1e-9) {
         regressions.add(String.format(Locale.ROOT, "%s: %.3f > recorded %.3f", path, ratio, allowed));
@@ -363,14 +337,6 @@ class LoanApplicationBenchTest {
   String breakdown() {
     return SqlCounter.breakdown("Approve path", counter.traceOf(() -> drive(Flavor.APP, Path_.APPROVE)),
         counter.traceOf(() -> drive(Flavor.BARE, Path_.APPROVE)));
-  }
-
-  static String range(long min, long max) {
-    return min == max ? Long.toString(min) : min + "–" + max;
-  }
-
-  static String kinds(SqlCounter.Counts c) {
-    return c.selects() + "/" + c.inserts() + "/" + c.updates() + "/" + c.deletes();
   }
 
   void write(String name, String text) throws IOException {

@@ -474,26 +474,8 @@ class ProcessSqlBenchTest {
     String drive(Flavor flavor, P path);
   }
 
-  record Measured(SqlCounter.Counts min, SqlCounter.Counts max) {}
-
-  <P> Measured measure(Driver<P> driver, Flavor flavor, P path) {
-    for (int i = 0; i < WARMUP; i++) {
-      driver.drive(flavor, path);
-    }
-    SqlCounter.Counts min = null;
-    SqlCounter.Counts max = null;
-    for (int i = 0; i < MEASURED; i++) {
-      SqlCounter.Counts before = counter.now();
-      driver.drive(flavor, path);
-      SqlCounter.Counts c = counter.now().minus(before);
-      if (min == null || c.statements() < min.statements()) {
-        min = c;
-      }
-      if (max == null || c.statements() > max.statements()) {
-        max = c;
-      }
-    }
-    return new Measured(min, max);
+  <P> SqlCounter.Measured measure(Driver<P> driver, Flavor flavor, P path) {
+    return counter.measure(WARMUP, MEASURED, () -> driver.drive(flavor, path));
   }
 
   @Test
@@ -512,26 +494,16 @@ class ProcessSqlBenchTest {
   }
 
   <P extends Enum<P>> void bench(String process, P[] paths, Driver<P> driver) throws IOException {
-    StringBuilder md = new StringBuilder();
-    md.append("### ").append(process).append(": SQL per instance, ").append(db).append(", history level ")
-        .append(engine.getManagementService().getHistoryLevel() == 3 ? "full" : engine.getManagementService().getHistoryLevel())
-        .append(" (").append(MEASURED).append(" instances measured after ").append(WARMUP).append(" warm-up, per path)\n\n")
-        .append("| path | app statements | app round trips | bare statements | bare round trips | ratio (statements) | ratio (round trips) | app S/I/U/D | bare S/I/U/D |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+    StringBuilder md = new StringBuilder(SqlCounter.tableHead(process + ": SQL per instance", db,
+        engine.getManagementService().getHistoryLevel(), MEASURED, WARMUP));
     double maxAllowed = Double.parseDouble(System.getProperty("bench.maxRatio", "NaN"));
     List<String> regressions = new ArrayList<>();
     StringBuilder breakdowns = new StringBuilder();
     for (P path : paths) {
-      Measured app = measure(driver, Flavor.APP, path);
-      Measured bare = measure(driver, Flavor.BARE, path);
-      double ratio = (double) app.max().statements() / bare.max().statements();
-      double rtRatio = (double) app.max().roundTrips() / bare.max().roundTrips();
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s |%n", path,
-          LoanApplicationBenchTest.range(app.min().statements(), app.max().statements()),
-          LoanApplicationBenchTest.range(app.min().roundTrips(), app.max().roundTrips()),
-          LoanApplicationBenchTest.range(bare.min().statements(), bare.max().statements()),
-          LoanApplicationBenchTest.range(bare.min().roundTrips(), bare.max().roundTrips()),
-          ratio, rtRatio, LoanApplicationBenchTest.kinds(app.max()), LoanApplicationBenchTest.kinds(bare.max())));
+      SqlCounter.Measured app = measure(driver, Flavor.APP, path);
+      SqlCounter.Measured bare = measure(driver, Flavor.BARE, path);
+      double ratio = SqlCounter.ratio(app, bare);
+      md.append(SqlCounter.row(path, app, bare));
       System.out.printf(Locale.ROOT, "BENCH %s %s %s app %d/%d bare %d/%d%n", db, process, path, app.max().statements(),
           app.max().roundTrips(), bare.max().statements(), bare.max().roundTrips());
       double allowed = Double.isNaN(maxAllowed) ? RECORDED_MAX_RATIO.get(process + "/" + path) : maxAllowed;

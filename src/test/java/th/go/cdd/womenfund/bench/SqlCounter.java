@@ -159,4 +159,57 @@ public final class SqlCounter implements QueryExecutionListener {
     Matcher m = TABLE.matcher(s);
     return m.find() ? verb + " " + m.group(2).toLowerCase(Locale.ROOT) : verb + " ?";
   }
+
+  /** The fewest and the most statements of the measured runs of one path (they were always equal). */
+  public record Measured(Counts min, Counts max) {}
+
+  /** Runs {@code run} {@code warmup} times uncounted, then {@code measured} times counted. */
+  public Measured measure(int warmup, int measured, Runnable run) {
+    for (int i = 0; i < warmup; i++) {
+      run.run();
+    }
+    Counts min = null;
+    Counts max = null;
+    for (int i = 0; i < measured; i++) {
+      Counts before = now();
+      run.run();
+      Counts c = now().minus(before);
+      if (min == null || c.statements() < min.statements()) {
+        min = c;
+      }
+      if (max == null || c.statements() > max.statements()) {
+        max = c;
+      }
+    }
+    return new Measured(min, max);
+  }
+
+  /** The head of a results table: title line, then the column headers of {@link #row}. */
+  public static String tableHead(String title, String db, int historyLevel, int measured, int warmup) {
+    return "### " + title + ", " + db + ", history level " + (historyLevel == 3 ? "full" : historyLevel) + " (" + measured
+        + " instances measured after " + warmup + " warm-up, per path)\n\n"
+        + "| path | app statements | app round trips | bare statements | bare round trips | ratio (statements)"
+        + " | ratio (round trips) | app S/I/U/D | bare S/I/U/D |\n|---|---:|---:|---:|---:|---:|---:|---|---|\n";
+  }
+
+  /** One path's row: counts (min–max when they differ), the two ratios, and the select/insert/update/delete split. */
+  public static String row(Object path, Measured app, Measured bare) {
+    return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s |%n", path,
+        range(app.min().statements(), app.max().statements()), range(app.min().roundTrips(), app.max().roundTrips()),
+        range(bare.min().statements(), bare.max().statements()), range(bare.min().roundTrips(), bare.max().roundTrips()),
+        ratio(app, bare), (double) app.max().roundTrips() / bare.max().roundTrips(), kinds(app.max()), kinds(bare.max()));
+  }
+
+  /** App statements ÷ bare statements (the most of each). */
+  public static double ratio(Measured app, Measured bare) {
+    return (double) app.max().statements() / bare.max().statements();
+  }
+
+  static String range(long min, long max) {
+    return min == max ? Long.toString(min) : min + "–" + max;
+  }
+
+  static String kinds(Counts c) {
+    return c.selects() + "/" + c.inserts() + "/" + c.updates() + "/" + c.deletes();
+  }
 }
