@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.budget;
 
+import static th.go.cdd.womenfund.system.ThaiValidationException.collect;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -192,14 +193,5 @@ public class AdminBudgetService {
       return null;
     }
     return d.get();
-  }
-
-  private static <T> T collect(List<String> problems, Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (ThaiValidationException e) {
-      problems.addAll(e.problems());
-      return null;
-    }
   }
 }

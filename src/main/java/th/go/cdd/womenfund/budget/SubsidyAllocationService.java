@@ -1,12 +1,13 @@
 package th.go.cdd.womenfund.budget;
 
+import static th.go.cdd.womenfund.system.ThaiValidationException.collect;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -178,14 +179,5 @@ public class SubsidyAllocationService {
       return null;
     }
     return Integer.parseInt(v);
-  }
-
-  private static <T> T collect(List<String> problems, Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (ThaiValidationException e) {
-      problems.addAll(e.problems());
-      return null;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.budget;
 
+import static th.go.cdd.womenfund.system.FormValues.string;
 import static th.go.cdd.womenfund.budget.SubsidyAllocationProcess.Var;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -57,18 +58,6 @@ public class SubsidySteps {
 
   private static long allocationId(VariableScope v) {
     return ((Number) v.getVariable(Var.ALLOCATION_ID)).longValue();
-  }
-
-  /** Any value a form may send as text; whole numbers without a spurious ".0". */
-  static String string(VariableScope v, String name) {
-    Object value = v.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-      return Long.toString(d.longValue());
-    }
-    return value.toString();
   }
 
   /** Who proposes: the person completing the start form or the revision (null when started by the system). */

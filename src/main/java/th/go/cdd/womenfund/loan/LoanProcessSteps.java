@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.loan;
 
+import static th.go.cdd.womenfund.system.FormValues.string;
 import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 
 import java.time.LocalDate;
@@ -136,18 +137,6 @@ public class LoanProcessSteps {
         string(v, Var.OCCUPATION), string(v, Var.REQUESTED_AMOUNT), string(v, Var.TERM_MONTHS),
         string(v, Var.REPAYMENT_FREQUENCY), string(v, Var.BORROWERS), string(v, Var.FAMILY_ACKNOWLEDGEMENTS),
         thaiWomen == null ? null : Boolean.valueOf(thaiWomen.toString()));
-  }
-
-  /** Any value a form may send (text, number, boolean) as text; numbers without a spurious ".0". */
-  static String string(VariableScope v, String name) {
-    Object value = v.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-      return Long.toString(d.longValue());
-    }
-    return value.toString();
   }
 
   private static long loanId(VariableScope v) {

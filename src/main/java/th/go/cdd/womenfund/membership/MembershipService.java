@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.membership;
 
+import static th.go.cdd.womenfund.system.ThaiValidationException.collect;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -8,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -214,14 +215,5 @@ public class MembershipService {
       return null;
     }
     return sub.get();
-  }
-
-  private static <T> T collect(List<String> problems, Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (ThaiValidationException e) {
-      problems.addAll(e.problems());
-      return null;
-    }
   }
 }

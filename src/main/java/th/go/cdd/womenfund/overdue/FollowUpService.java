@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.overdue;
 
+import static th.go.cdd.womenfund.system.ThaiValidationException.collect;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,15 +236,6 @@ public class FollowUpService {
       problems.add(label + " ยาวเกิน " + MAX_TEXT + " ตัวอักษร");
     } else if (value.contains("<") || value.contains(">")) {
       problems.add(label + " มีอักขระที่ไม่อนุญาต (< >)");
-    }
-  }
-
-  private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (ThaiValidationException e) {
-      problems.addAll(e.problems());
-      return null;
     }
   }
 

@@ -1,25 +1,14 @@
 package th.go.cdd.womenfund.overdue;
 
+import static th.go.cdd.womenfund.system.RefusedInputException.refusingBadInput;
+
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import th.go.cdd.womenfund.system.RefusedInputException;
-import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /** The delegate beans that {@code processes/overdue-follow-up.bpmn} names in {@code camunda:delegateExpression}. */
 @Configuration
 public class OverdueDelegates {
-
-  /** Bad input leaves the engine as a "bad user request" carrying the Thai message. */
-  static JavaDelegate refusingBadInput(JavaDelegate step) {
-    return execution -> {
-      try {
-        step.execute(execution);
-      } catch (ThaiValidationException e) {
-        throw new RefusedInputException(e);
-      }
-    };
-  }
 
   @Bean
   JavaDelegate openOverdueFollowUp(OverdueSteps steps) {

@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.overdue;
 
+import static th.go.cdd.womenfund.system.FormValues.string;
 import static th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Var;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -147,15 +148,4 @@ public class OverdueSteps {
     return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
   }
 
-  /** Any value a form may send (text, number, boolean) as text; numbers without a spurious ".0". */
-  static String string(VariableScope v, String name) {
-    Object value = v.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-      return Long.toString(d.longValue());
-    }
-    return value.toString();
-  }
 }

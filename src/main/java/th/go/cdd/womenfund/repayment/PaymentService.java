@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.repayment;
 
+import static th.go.cdd.womenfund.system.ThaiValidationException.collect;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -257,15 +259,6 @@ public class PaymentService {
     events.publishEvent(new PaymentRecorded(loan.id(), loan.applicationNo(), paymentId, paidOn, amount, reference,
         after.inArrears(), recorded.summaryTh()));
     return recorded;
-  }
-
-  private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (ThaiValidationException e) {
-      problems.addAll(e.problems());
-      return null;
-    }
   }
 
   static String shorten(String s) {

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.repayment;
 
+import static th.go.cdd.womenfund.system.FormValues.string;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +34,9 @@ public class RepaymentDelegates {
   static void record(DelegateExecution execution, PaymentService payments, InstanceAuthorizations instances) {
     Actor actor = CurrentActor.of(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
         .orElseThrow(() -> new ThaiValidationException("ไม่ทราบผู้บันทึก: กรุณาเข้าสู่ระบบก่อนบันทึกการรับชำระ"));
-    RecordedPayment p = payments.recordByNumber(new PaymentInput(text(execution, Var.LOAN_NUMBER),
-            text(execution, Var.PAID_ON), text(execution, Var.AMOUNT), text(execution, Var.REFERENCE),
-            text(execution, Var.NOTE)), PaymentSource.OFFICER, actor, EngineClock.today());
+    RecordedPayment p = payments.recordByNumber(new PaymentInput(string(execution, Var.LOAN_NUMBER),
+            string(execution, Var.PAID_ON), string(execution, Var.AMOUNT), string(execution, Var.REFERENCE),
+            string(execution, Var.NOTE)), PaymentSource.OFFICER, actor, EngineClock.today());
     execution.setProcessBusinessKey(p.loan().applicationNo() + "/" + p.reference());
     execution.setVariable(Var.LOAN_ID, p.loan().id());
     execution.setVariable(Var.APPLICATION_NO, p.loan().applicationNo());
@@ -45,15 +47,4 @@ public class RepaymentDelegates {
         p.loan().districtCode(), p.loan().provinceCode());
   }
 
-  /** Any value a form may send as text; whole numbers without a spurious ".0". */
-  static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-      return Long.toString(d.longValue());
-    }
-    return value.toString();
-  }
 }

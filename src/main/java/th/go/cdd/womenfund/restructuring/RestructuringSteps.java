@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.restructuring;
 
+import static th.go.cdd.womenfund.system.FormValues.string;
 import static th.go.cdd.womenfund.restructuring.RestructuringProcess.Var;
 
 import java.time.LocalDate;
@@ -139,11 +140,6 @@ public class RestructuringSteps {
 
   static Date endOfDay(LocalDate day) {
     return Date.from(day.atTime(23, 59).atZone(ThaiDates.BANGKOK).toInstant());
-  }
-
-  static String string(VariableScope v, String name) {
-    Object value = v.getVariable(name);
-    return value == null ? null : value.toString();
   }
 
   private static long roundId(VariableScope v) {

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.riskcover;
 
+import static th.go.cdd.womenfund.system.ThaiValidationException.collect;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -225,14 +227,5 @@ public class DeathClaimService {
       case REJECTED -> "ไม่อนุมัติ";
       default -> status;
     };
-  }
-
-  private static <T> T collect(List<String> problems, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (ThaiValidationException e) {
-      problems.addAll(e.problems());
-      return null;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.riskcover;
 
+import static th.go.cdd.womenfund.system.FormValues.string;
 import static th.go.cdd.womenfund.riskcover.DeathClaimProcess.Var;
 
 import java.util.ArrayList;
@@ -116,14 +117,4 @@ public class DeathClaimSteps {
     return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
   }
 
-  static String string(VariableScope v, String name) {
-    Object value = v.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-      return Long.toString(d.longValue());
-    }
-    return value.toString();
-  }
 }

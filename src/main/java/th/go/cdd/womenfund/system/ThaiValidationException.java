@@ -1,6 +1,7 @@
 package th.go.cdd.womenfund.system;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Bad input from a person: carries one or more Thai messages meant to be shown as they are. Thrown
@@ -24,6 +25,19 @@ public class ThaiValidationException extends RuntimeException {
 
   public List<String> problems() {
     return problems;
+  }
+
+  /**
+   * Parses one field for a form checked as a whole: its value, or null with its Thai messages added to
+   * {@code problems}, so that every problem is reported at once.
+   */
+  public static <T> T collect(List<String> problems, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (ThaiValidationException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
   }
 
   private static String format(List<String> problems) {
