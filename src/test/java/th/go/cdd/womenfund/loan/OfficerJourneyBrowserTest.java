@@ -39,7 +39,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +48,7 @@ import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
+import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
@@ -195,7 +195,7 @@ class OfficerJourneyBrowserTest {
     for (WebElement close : browser.findElements(By.cssSelector(".modal .notifications .alert .close"))) {
       ((JavascriptExecutor) browser).executeScript("arguments[0].click();", close);
     }
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(
+    PatientWait.until(browser, WAIT, ExpectedConditions.numberOfElementsToBe(
         By.cssSelector(".modal .notifications .alert-danger"), 0));
     type(Var.GROUP_NAME, GROUP_NAME);
     type(Var.SUB_DISTRICT_CODE, SUB_DISTRICT);
@@ -219,7 +219,7 @@ class OfficerJourneyBrowserTest {
     WebElement refusal = waitFor(By.cssSelector(".modal .notifications .alert-danger"));
     assertThat(refusal.getText()).contains("เริ่มกระบวนการไม่สำเร็จ", "เลขประจำตัวประชาชน", "ไม่ถูกต้อง",
         "หลักตรวจสอบ", "ผู้กู้บรรทัดที่ 3");
-    new WebDriverWait(browser, WAIT).until(d -> !refusal.getText().contains("Cannot instantiate"));
+    PatientWait.until(browser, WAIT, d -> !refusal.getText().contains("Cannot instantiate"));
     assertThat(applications()).isEqualTo(before);
     scrollTop(".modal");
     shot("04-wrong-national-id");
@@ -228,7 +228,7 @@ class OfficerJourneyBrowserTest {
     type(Var.BORROWERS, borrowers);
     type(Var.FAMILY_ACKNOWLEDGEMENTS, acknowledgements);
     click(By.cssSelector(".modal-footer button.btn-primary"));
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
+    PatientWait.until(browser, WAIT, ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
     assertThat(waitFor(By.cssSelector(".page-notifications .alert")).getText()).contains("เริ่มกระบวนการแล้ว");
     normalWindow();
     shot("05-application-started");
@@ -348,12 +348,12 @@ class OfficerJourneyBrowserTest {
     waitFor(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     click(By.id("login-button"));
-    new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+    PatientWait.until(browser, WAIT, d -> !d.getCurrentUrl().contains("/login"));
     if (browser.getCurrentUrl().contains("/tasklist/")) {
       // the webapp starts on the new session; on a slow machine its first load can stall once: reload then
       try {
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+        PatientWait.until(browser, Duration.ofSeconds(20),
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
       } catch (org.openqa.selenium.TimeoutException stalled) {
         browser.navigate().refresh();
         waitFor(By.cssSelector(".task-filter"));
@@ -377,14 +377,14 @@ class OfficerJourneyBrowserTest {
 
   void claim() {
     click(By.cssSelector(".task-card button.claim"));
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(
+    PatientWait.until(browser, WAIT, ExpectedConditions.numberOfElementsToBe(
         By.cssSelector(".task-card button.claim"), 0));
   }
 
   /** Clicks เสร็จสิ้น and waits until the engine has moved the application on to {@code next}. */
   void complete(ProcessInstance pi, String next) {
     click(By.cssSelector(".form-actions button.btn-primary"));
-    new WebDriverWait(browser, WAIT).until(d -> engine.getRuntimeService().getActiveActivityIds(pi.getId()).contains(next));
+    PatientWait.until(browser, WAIT, d -> engine.getRuntimeService().getActiveActivityIds(pi.getId()).contains(next));
     waitText("เลือกงานจากรายการ");
   }
 
@@ -410,24 +410,24 @@ class OfficerJourneyBrowserTest {
 
   void choose(String key, String label) {
     // the select's own input is hidden; its visible part is the "display" next to it
-    WebElement f = new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(field(key)))
+    WebElement f = PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(field(key)))
         .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
     f.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")).click();
     click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
   }
 
   void click(By by) {
-    WebElement e = new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+    WebElement e = PatientWait.until(browser, WAIT, ExpectedConditions.elementToBeClickable(by));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
     e.click();
   }
 
   WebElement waitFor(By by) {
-    return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return PatientWait.until(browser, WAIT, ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   void waitText(String text) {
-    new WebDriverWait(browser, WAIT).until(d -> pageText().contains(text));
+    PatientWait.until(browser, WAIT, d -> pageText().contains(text));
   }
 
   String pageText() {

@@ -22,11 +22,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
@@ -76,8 +77,8 @@ class DashboardBrowserTest {
     return "http://localhost:" + port + path;
   }
 
-  WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(30));
+  <T> T waitUntil(ExpectedCondition<T> condition) {
+    return PatientWait.until(browser, Duration.ofSeconds(30), condition);
   }
 
   /** The app's Thai login page: fields #username and #password, button #login-button. */
@@ -86,7 +87,7 @@ class DashboardBrowserTest {
     browser.findElement(By.id("username")).sendKeys(userId);
     browser.findElement(By.id("password")).sendKeys(DemoContext.PASSWORD);
     browser.findElement(By.id("login-button")).click();
-    waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
   }
 
   void screenshot(String name) throws Exception {
@@ -112,16 +113,16 @@ class DashboardBrowserTest {
   void aSupervisorSeesTrat7DistrictsWithChartsAndLiveFiguresAndOpensTasklistWithoutASecondLogin() throws Exception {
     browser.get(url("/dashboard?province=23"));
     // not signed in: the app's login page, then back to the dashboard
-    waiting().until(ExpectedConditions.urlContains("/login"));
+    waitUntil(ExpectedConditions.urlContains("/login"));
     browser.findElement(By.id("username")).sendKeys("supervisor23");
     browser.findElement(By.id("password")).sendKeys(DemoContext.PASSWORD);
     browser.findElement(By.id("login-button")).click();
-    waiting().until(ExpectedConditions.urlContains("/dashboard"));
+    waitUntil(ExpectedConditions.urlContains("/dashboard"));
     assertThat(browser.findElement(By.id("dashboard-title")).getText()).contains("จังหวัดตราด");
 
     // the charts are drawn (ECharts from the webjar renders a canvas into each)
     for (String chart : List.of("chart-overdue", "chart-members", "chart-allocation", "chart-budget")) {
-      waiting().until(ExpectedConditions.attributeToBe(By.id(chart), "data-rendered", "true"));
+      waitUntil(ExpectedConditions.attributeToBe(By.id(chart), "data-rendered", "true"));
       assertThat(browser.findElement(By.id(chart)).findElements(By.tagName("canvas"))).as(chart).isNotEmpty();
     }
     screenshot("dashboard-supervisor23");
@@ -168,10 +169,10 @@ class DashboardBrowserTest {
 
     // one login: Tasklist opens as the same person, without its login form
     browser.get(url("/camunda/app/tasklist/default/"));
-    waiting().until(d -> d.getPageSource().contains("ศิริพร"));
+    waitUntil(d -> d.getPageSource().contains("ศิริพร"));
     assertThat(browser.findElements(By.cssSelector("input[type=password]"))).allMatch(e -> !e.isDisplayed());
     // its own API calls work too (the filters are listed with POST requests that carry the webapps' CSRF token)
-    waiting().until(d -> d.getPageSource().contains("งานของกลุ่ม") && !d.getPageSource().contains("Loading..."));
+    waitUntil(d -> d.getPageSource().contains("งานของกลุ่ม") && !d.getPageSource().contains("Loading..."));
     screenshot("tasklist-supervisor23");
   }
 
@@ -191,7 +192,7 @@ class DashboardBrowserTest {
   void theDepartmentSeesTheProvincesDashboard() {
     login("department");
     browser.get(url("/dashboard?province=23"));
-    waiting().until(ExpectedConditions.attributeToBe(By.id("chart-overdue"), "data-rendered", "true"));
+    waitUntil(ExpectedConditions.attributeToBe(By.id("chart-overdue"), "data-rendered", "true"));
     assertThat(browser.findElement(By.id("restructuring-total")).getText()).isEqualTo("1,605,730.42");
   }
 }
