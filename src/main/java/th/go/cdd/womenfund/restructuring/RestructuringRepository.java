@@ -161,9 +161,14 @@ public class RestructuringRepository {
         .params(PackageStatus.ACKNOWLEDGED.name(), meetingReference, meetingDate, packageId).update();
   }
 
-  public boolean isHoliday(LocalDate day) {
-    return jdbc.sql("select count(*) from public_holiday where holiday_date = ?").param(day).query(Integer.class)
-        .single() > 0;
+  /** Packages the province received and has not yet sent to the Department: their deadline still runs. */
+  public List<Package> awaitingSubmission() {
+    return jdbc.sql("select id from restructuring_package where status = ? and submission_due is not null order by id")
+        .param(PackageStatus.RECEIVED.name()).query(Long.class).list().stream().map(id -> pkg(id).orElseThrow()).toList();
+  }
+
+  public void moveSubmissionDue(long packageId, LocalDate due) {
+    jdbc.sql("update restructuring_package set submission_due = ? where id = ?").params(due, packageId).update();
   }
 
   private static LocalDate date(java.sql.Date d) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
+import th.go.cdd.womenfund.holiday.HolidayRepository;
 import th.go.cdd.womenfund.restructuring.RestructuringRepository.Debtor;
 import th.go.cdd.womenfund.restructuring.RestructuringRepository.DocumentType;
 import th.go.cdd.womenfund.restructuring.RestructuringRepository.LoanDebt;
@@ -41,15 +42,18 @@ public class RestructuringService {
   private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{M}0-9 ./\\-()]{1,50}");
 
   private final RestructuringRepository repo;
+  private final HolidayRepository holidays;
   private final RestructuringRules rules;
   private final AreaRepository areas;
   private final int deadlineDays;
   private final DeadlineCalendar.Mode deadlineMode;
 
-  public RestructuringService(RestructuringRepository repo, RestructuringRules rules, AreaRepository areas,
+  public RestructuringService(RestructuringRepository repo, HolidayRepository holidays, RestructuringRules rules,
+                              AreaRepository areas,
                               @Value("${womenfund.restructuring.deadline-days:15}") int deadlineDays,
                               @Value("${womenfund.restructuring.deadline-mode:CALENDAR}") DeadlineCalendar.Mode mode) {
     this.repo = repo;
+    this.holidays = holidays;
     this.rules = rules;
     this.areas = areas;
     this.deadlineDays = deadlineDays;
@@ -214,7 +218,35 @@ public class RestructuringService {
   }
 
   public LocalDate deadline(LocalDate received) {
-    return DeadlineCalendar.deadline(received, deadlineDays, deadlineMode, repo::isHoliday);
+    return DeadlineCalendar.deadline(received, deadlineDays, deadlineMode, holidays::isHoliday);
+  }
+
+  public DeadlineCalendar.Mode deadlineMode() {
+    return deadlineMode;
+  }
+
+  /** A package whose deadline for the Department moved because the holidays changed. */
+  public record MovedDeadline(long packageId, String districtName, LocalDate from, LocalDate to) {}
+
+  /**
+   * Counts again the deadline of every package the province holds and has not sent yet, after the holiday
+   * table changed: only deadlines still running (not passed on {@code today}) move, a passed one has already
+   * been escalated. Nothing moves in calendar-day mode.
+   */
+  public List<MovedDeadline> countDeadlinesAgain(LocalDate today) {
+    if (deadlineMode == DeadlineCalendar.Mode.CALENDAR) {
+      return List.of();
+    }
+    List<MovedDeadline> moved = new ArrayList<>();
+    for (Package p : repo.awaitingSubmission()) {
+      LocalDate due = deadline(p.receivedOn());
+      if (!p.submissionDue().isBefore(today) && !due.equals(p.submissionDue())) {
+        repo.moveSubmissionDue(p.id(), due);
+        moved.add(new MovedDeadline(p.id(), areas.district(p.districtCode()).map(District::nameTh).orElse(p.districtCode()),
+            p.submissionDue(), due));
+      }
+    }
+    return moved;
   }
 
   /** The province's letter to the Department; returns whether it went out by the deadline. */

@@ -47,6 +47,19 @@ public final class AppSession {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Posts a form the way the page {@code formPage} would: with the CSRF token that page carries. */
+  public HttpResponse<String> post(String formPage, String action, java.util.Map<String, String> fields) throws Exception {
+    Matcher m = CSRF.matcher(get(formPage).body());
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on " + formPage);
+    }
+    StringBuilder form = new StringBuilder("_csrf=" + enc(m.group(1)));
+    fields.forEach((k, v) -> form.append('&').append(enc(k)).append('=').append(enc(v)));
+    return http.send(HttpRequest.newBuilder(URI.create(base + action)).header("Accept", "text/html")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<byte[]> bytes(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
