@@ -300,37 +300,14 @@ class LoanApplicationBenchTest {
 
   @Test
   void throughputAgainstTheBareEngine() throws IOException {
-    for (Path_ p : Path_.values()) { // warm-up of both flavours
-      drive(Flavor.APP, p);
-      drive(Flavor.BARE, p);
-    }
-    StringBuilder md = new StringBuilder();
-    md.append("### Throughput, ").append(db).append(" (completed instances per second; each run ").append(TP_INSTANCES)
-        .append(" instances of every path, one thread)\n\n| run | app inst/s | bare inst/s | bare ÷ app |\n|---|---:|---:|---:|\n");
-    List<Double> ratios = new ArrayList<>();
-    for (int run = 1; run <= TP_RUNS; run++) {
-      Map<Flavor, Double> rate = new EnumMap<>(Flavor.class);
-      List<Flavor> order = run % 2 == 1 ? List.of(Flavor.APP, Flavor.BARE) : List.of(Flavor.BARE, Flavor.APP);
-      for (Flavor f : order) {
-        long t0 = System.nanoTime();
-        int count = 0;
-        for (int i = 0; i < TP_INSTANCES; i++) {
-          for (Path_ p : Path_.values()) {
-            drive(f, p);
-            count++;
-          }
-        }
-        rate.put(f, count / ((System.nanoTime() - t0) / 1e9));
+    Throughput.Result r = Throughput.compare("loan-application", db, TP_INSTANCES, TP_RUNS, side -> {
+      for (Path_ p : Path_.values()) {
+        drive(side == Throughput.Side.APP ? Flavor.APP : Flavor.BARE, p);
       }
-      double r = rate.get(Flavor.BARE) / rate.get(Flavor.APP);
-      ratios.add(r);
-      md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f |%n", run, rate.get(Flavor.APP), rate.get(Flavor.BARE), r));
-    }
-    ratios.sort(Double::compare);
-    md.append(String.format(Locale.ROOT, "%nMedian bare ÷ app: %.2f (the app completes 1 instance in the time the bare engine completes %.2f)%n",
-        ratios.get(ratios.size() / 2), ratios.get(ratios.size() / 2)));
-    write("loan-application-throughput-" + db + ".md", md.toString());
-    assertThat(ratios).isNotEmpty();
+      return Path_.values().length;
+    });
+    write("loan-application-throughput-" + db + ".md", r.markdown());
+    assertThat(r.medianRatio()).isPositive();
   }
 
   /** Statements of one approve instance of each flavour, grouped by verb and table. */

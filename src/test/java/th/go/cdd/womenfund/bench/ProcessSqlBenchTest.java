@@ -94,6 +94,8 @@ class ProcessSqlBenchTest {
 
   static final int WARMUP = Integer.getInteger("bench.warmup", 2);
   static final int MEASURED = Integer.getInteger("bench.measured", 3);
+  static final int TP_INSTANCES = Integer.getInteger("bench.throughput.instances", 8);
+  static final int TP_RUNS = Integer.getInteger("bench.throughput.runs", 3);
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.perTest();
@@ -491,6 +493,26 @@ class ProcessSqlBenchTest {
   @Test
   void deathClaimAgainstTheBareTwin() throws IOException {
     bench(DeathClaimProcess.KEY, Death.values(), this::driveDeathClaim);
+  }
+
+  /** Completed instances per second of each process against its bare twin (every path, one thread). */
+  @Test
+  void throughputAgainstTheBareTwins() throws IOException {
+    String md = throughput(RecordRepaymentProcess.KEY, Repay.values(), this::driveRepayment)
+        + '\n' + throughput(OverdueFollowUpProcess.KEY, Overdue.values(), this::driveOverdue)
+        + '\n' + throughput(DeathClaimProcess.KEY, Death.values(), this::driveDeathClaim);
+    write("processes-throughput-" + db + ".md", md);
+  }
+
+  <P> String throughput(String process, P[] paths, Driver<P> driver) {
+    Throughput.Result r = Throughput.compare(process, db, TP_INSTANCES, TP_RUNS, side -> {
+      for (P path : paths) {
+        driver.drive(side == Throughput.Side.APP ? Flavor.APP : Flavor.BARE, path);
+      }
+      return paths.length;
+    });
+    assertThat(r.medianRatio()).isPositive();
+    return r.markdown();
   }
 
   <P extends Enum<P>> void bench(String process, P[] paths, Driver<P> driver) throws IOException {
