@@ -5,9 +5,11 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +29,14 @@ import org.springframework.stereotype.Component;
 public class RuleTables {
 
   private final ProcessEngineConfigurationImpl configuration;
-  private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine dmnEngine;
 
-  public RuleTables(ProcessEngine engine) {
+  /** {@code parsedFeelCache}: each FEEL text of the tables parsed once ({@link ParsedFeelCache}), as for the engine. */
+  public RuleTables(ProcessEngine engine, @Value("${womenfund.dmn.parsed-feel-cache:true}") boolean parsedFeelCache) {
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    DefaultDmnEngineConfiguration dmn =
+        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    this.dmnEngine = (parsedFeelCache ? ParsedFeelCache.install(dmn) : dmn).buildEngine();
   }
 
   /** The rows of the latest deployed version of the table {@code key} for these inputs. */
