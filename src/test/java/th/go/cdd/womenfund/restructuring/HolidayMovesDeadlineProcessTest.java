@@ -101,14 +101,13 @@ class HolidayMovesDeadlineProcessTest {
   }
 
   ProcessInstance packageOf(String districtCode) {
-    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(round.getId()).list().stream()
-        .filter(p -> districtCode.equals(engine.getRuntimeService().getVariable(p.getId(), Var.DISTRICT_CODE)))
-        .findFirst().orElseThrow();
+    return RoundInstances.packageOf(engine, round, districtCode);
   }
 
   Task task(ProcessInstance pi, String element) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(element).singleResult();
+    return RoundInstances.task(engine, pi, element);
   }
+
 
   /** The package is sent with one loan's borrowers and received by the province on the clock's day. */
   void sendAndReceive(ProcessInstance pi, long loanId, LocalDate received) {

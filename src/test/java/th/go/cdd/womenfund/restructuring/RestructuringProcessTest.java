@@ -138,14 +138,13 @@ class RestructuringProcessTest {
   }
 
   ProcessInstance packageOf(String districtCode) {
-    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(round.getId()).list().stream()
-        .filter(p -> districtCode.equals(engine.getRuntimeService().getVariable(p.getId(), Var.DISTRICT_CODE)))
-        .findFirst().orElseThrow();
+    return RoundInstances.packageOf(engine, round, districtCode);
   }
 
   Task task(ProcessInstance pi, String element) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(element).singleResult();
+    return RoundInstances.task(engine, pi, element);
   }
+
 
   void complete(ProcessInstance pi, String element, Map<String, Object> vars) {
     engine.getTaskService().complete(task(pi, element).getId(), vars);
