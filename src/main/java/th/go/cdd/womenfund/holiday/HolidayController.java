@@ -36,6 +36,10 @@ public class HolidayController {
     this.currentUser = currentUser;
   }
 
+  /** The years (พ.ศ.) the page shows: wide, but nothing the database's date type would refuse. */
+  static final int FIRST_YEAR = 2500;
+  static final int LAST_YEAR = 2700;
+
   public record Row(String date, String numeric, String weekday, String name, boolean weekend) {}
 
   @GetMapping("/holidays")
@@ -43,6 +47,11 @@ public class HolidayController {
     Actor actor = currentUser.actor();
     LocalDate today = EngineClock.today();
     int buddhistYear = year == null ? ThaiDates.buddhistYear(today) : year;
+    if (buddhistYear < FIRST_YEAR || buddhistYear > LAST_YEAR) {
+      model.addAttribute("problems", List.of("ปี พ.ศ. " + year + " อยู่นอกช่วงที่ตารางวันหยุดแสดงได้ ("
+          + FIRST_YEAR + "–" + LAST_YEAR + "): แสดงปีปัจจุบันแทน"));
+      buddhistYear = ThaiDates.buddhistYear(today);
+    }
     List<Row> rows = service.ofYear(buddhistYear - ThaiDates.BUDDHIST_ERA_OFFSET).stream()
         .map(h -> new Row(ThaiDates.format(h.date()), ThaiDates.formatNumeric(h.date()),
             h.date().getDayOfWeek().getDisplayName(TextStyle.FULL, ThaiDates.THAI), h.nameTh(), h.onWeekend()))

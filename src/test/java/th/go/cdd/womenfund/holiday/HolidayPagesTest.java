@@ -114,5 +114,10 @@ class HolidayPagesTest {
     assertThat(refused.body()).contains("เฉพาะผู้ดูแลระบบและกรมการพัฒนาชุมชนเท่านั้นที่แก้ไขตารางวันหยุดราชการได้");
     assertThat(repo.ofYear(year)).hasSize(1);
     assertThat(officer.get("/home").body()).contains("href=\"/holidays\"");
+    HttpResponse<String> farAway = officer.get("/holidays?year=99999");
+    assertThat(farAway.statusCode()).isEqualTo(200);
+    assertThat(farAway.body()).contains("ปี พ.ศ. 99999 อยู่นอกช่วงที่ตารางวันหยุดแสดงได้ (2500–2700): แสดงปีปัจจุบันแทน")
+        .contains("วันหยุดราชการ ปี พ.ศ. <span>" + ThaiDates.buddhistYear(LocalDate.now(ThaiDates.BANGKOK)) + "</span>");
+    assertThat(officer.get("/holidays?year=abc").body()).doesNotContain("Exception").doesNotContain("Whitelabel");
   }
 }
