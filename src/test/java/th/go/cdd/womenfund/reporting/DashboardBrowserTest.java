@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.PatientWait;
+import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
@@ -194,5 +195,23 @@ class DashboardBrowserTest {
     browser.get(url("/dashboard?province=23"));
     waitUntil(ExpectedConditions.attributeToBe(By.id("chart-overdue"), "data-rendered", "true"));
     assertThat(browser.findElement(By.id("restructuring-total")).getText()).isEqualTo("1,605,730.42");
+  }
+
+  @Test
+  void theDepartmentAddsANewlyAnnouncedHolidayInTheBrowser() throws Exception {
+    login("department");
+    int nextYear = ThaiDates.buddhistYear(EngineClock.today()) + 1;
+    browser.get(url("/holidays?year=" + nextYear));
+    assertThat(browser.findElement(By.id("gaps")).getText()).contains("ปี พ.ศ. " + nextYear + " บันทึกวันหยุดราชการไว้");
+    String date = "13/04/" + nextYear;
+    browser.findElement(By.cssSelector("#holiday-form input[name=date]")).sendKeys(date);
+    browser.findElement(By.cssSelector("#holiday-form input[name=name]")).sendKeys("วันสงกรานต์");
+    browser.findElement(By.cssSelector("#holiday-form button")).click();
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("เพิ่มวันหยุด 13 เมษายน " + nextYear + " (วันสงกรานต์) แล้ว");
+    assertThat(browser.findElement(By.id("holiday-table")).getText()).contains("13 เมษายน " + nextYear).contains("วันสงกรานต์");
+    screenshot("holidays-department");
+    jdbc.sql("delete from public_holiday where holiday_date = ?")
+        .param(java.time.LocalDate.of(nextYear - ThaiDates.BUDDHIST_ERA_OFFSET, 4, 13)).update();
   }
 }
