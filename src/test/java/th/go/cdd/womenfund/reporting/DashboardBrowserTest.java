@@ -211,7 +211,18 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("เพิ่มวันหยุด 13 เมษายน " + nextYear + " (วันสงกรานต์) แล้ว");
     assertThat(browser.findElement(By.id("holiday-table")).getText()).contains("13 เมษายน " + nextYear).contains("วันสงกรานต์");
     screenshot("holidays-department");
-    jdbc.sql("delete from public_holiday where holiday_date = ?")
-        .param(java.time.LocalDate.of(nextYear - ThaiDates.BUDDHIST_ERA_OFFSET, 4, 13)).update();
+
+    // cancelling asks first: "no" keeps the holiday, "yes" removes it
+    By cancelSongkran = By.xpath("//form[contains(@data-confirm, 'วันสงกรานต์')]//button");
+    browser.findElement(cancelSongkran).click();
+    org.openqa.selenium.Alert ask = waitUntil(ExpectedConditions.alertIsPresent());
+    assertThat(ask.getText()).startsWith("ยกเลิกวันหยุด 13 เมษายน " + nextYear + " (วันสงกรานต์)?");
+    ask.dismiss();
+    assertThat(browser.findElement(By.id("holiday-table")).getText()).contains("วันสงกรานต์");
+    browser.findElement(cancelSongkran).click();
+    waitUntil(ExpectedConditions.alertIsPresent()).accept();
+    waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "ยกเลิกวันหยุด 13 เมษายน"));
+    assertThat(jdbc.sql("select count(*) from public_holiday where holiday_date = ?")
+        .param(java.time.LocalDate.of(nextYear - ThaiDates.BUDDHIST_ERA_OFFSET, 4, 13)).query(Integer.class).single()).isZero();
   }
 }
