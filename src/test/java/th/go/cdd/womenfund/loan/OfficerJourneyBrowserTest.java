@@ -216,10 +216,14 @@ class OfficerJourneyBrowserTest {
     click(By.cssSelector(".modal-footer button.btn-primary"));
 
     // 3. is refused in Thai, and nothing is created
-    WebElement refusal = waitFor(By.cssSelector(".modal .notifications .alert-danger"));
-    assertThat(refusal.getText()).contains("เริ่มกระบวนการไม่สำเร็จ", "เลขประจำตัวประชาชน", "ไม่ถูกต้อง",
-        "หลักตรวจสอบ", "ผู้กู้บรรทัดที่ 3");
-    PatientWait.until(browser, WAIT, d -> !refusal.getText().contains("Cannot instantiate"));
+    By refusal = By.cssSelector(".modal .notifications .alert-danger");
+    // the notice is drawn, then filled with the server's message: read it once it has the Thai reason
+    String refused = PatientWait.until(browser, WAIT, d -> {
+      String text = d.findElement(refusal).getText();
+      return text.contains("ผู้กู้บรรทัดที่ 3") && !text.contains("Cannot instantiate") ? text : null;
+    });
+    assertThat(refused).contains("เริ่มกระบวนการไม่สำเร็จ", "เลขประจำตัวประชาชน", "ไม่ถูกต้อง", "หลักตรวจสอบ",
+        "ผู้กู้บรรทัดที่ 3");
     assertThat(applications()).isEqualTo(before);
     scrollTop(".modal");
     shot("04-wrong-national-id");
@@ -417,9 +421,24 @@ class OfficerJourneyBrowserTest {
   }
 
   void click(By by) {
-    WebElement e = PatientWait.until(browser, WAIT, ExpectedConditions.elementToBeClickable(by));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-    e.click();
+    // found and clicked in one step, so a list that re-renders itself (Tasklist refreshes its filters) between the
+    // two is tried again rather than failing on a stale element
+    PatientWait.until(browser, WAIT, d -> {
+      WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+      if (e == null) {
+        return null;
+      }
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+      try {
+        e.click();
+      } catch (org.openqa.selenium.WebDriverException clickedAway) {
+        if (!PatientWait.navigating(clickedAway)) {
+          throw clickedAway;
+        }
+        // the click itself navigated: it happened
+      }
+      return true;
+    });
   }
 
   WebElement waitFor(By by) {

@@ -31,7 +31,7 @@ public final class PatientWait {
   }
 
   /** Chromedriver's answer when the page navigated under a command ("aborted by navigation"). */
-  static boolean navigating(WebDriverException e) {
+  public static boolean navigating(WebDriverException e) {
     String message = e.getMessage();
     return message != null && (message.contains("aborted by navigation")
         || message.contains("Inspected target navigated or closed")
