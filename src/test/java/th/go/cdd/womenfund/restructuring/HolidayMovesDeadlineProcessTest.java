@@ -54,6 +54,7 @@ class HolidayMovesDeadlineProcessTest {
   static GreenMailExtension smtp = TestSmtp.perTest();
 
   static final Actor ADMIN = new Actor("admin", List.of(Roles.ADMIN));
+  static final Actor DEPARTMENT = new Actor("department", List.of(Roles.DEPARTMENT));
   static final LocalDate FIRST_RECEIPT = LocalDate.of(2031, 2, 3); // a Monday
   static final LocalDate SECOND_RECEIPT = LocalDate.of(2031, 3, 3); // a Monday
   /** Contracts of B.E. 2570 at the latest may be restructured (restructuring-eligibility.dmn). */
@@ -159,7 +160,16 @@ class HolidayMovesDeadlineProcessTest {
     assertDeadline(laemNgop, LocalDate.of(2031, 3, 24));
 
     at(LocalDate.of(2031, 3, 5), 10);
-    HolidayService.Outcome added = holidays.add("12/03/2574", "วันหยุดพิเศษ", ADMIN, LocalDate.of(2031, 3, 5));
+    // the Department keys it on /holidays, where engine calls run as the signed-in person: it holds no rights on
+    // Trat's instances, and moving their deadlines is the system's follow-up of its change, not its own task work
+    engine.getIdentityService().setAuthentication("department", List.of(Roles.DEPARTMENT));
+    HolidayService.Outcome added;
+    try {
+      added = holidays.add("12/03/2574", "วันหยุดพิเศษ", DEPARTMENT, LocalDate.of(2031, 3, 5));
+      assertThat(engine.getIdentityService().getCurrentAuthentication().getUserId()).isEqualTo("department");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     String moved = "อำเภอแหลมงอบ: กำหนดส่งกรมเปลี่ยนจาก 24 มีนาคม 2574 เป็น 25 มีนาคม 2574"
         + " เพราะเพิ่มวันหยุดราชการ 12 มีนาคม 2574 (วันหยุดพิเศษ)";
     assertThat(added.effects()).containsExactly(moved);
