@@ -18,6 +18,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -121,10 +122,14 @@ public class WebSecurity {
         .requestCache(AbstractHttpConfigurer::disable)
         .csrf(c -> c.requireCsrfProtectionMatcher(changesWithoutBasic))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
-        .headers(h -> h
-            .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        .headers(WebSecurity::appHeaders);
     return http.build();
+  }
+
+  /** The app's own pages and API: only its own scripts and styles, no framing, same-origin referrer. */
+  static void appHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
   }
 
   /** Pages of the app: the Thai login page, sessions, CSRF tokens on every form. */
@@ -139,9 +144,7 @@ public class WebSecurity {
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home").failureUrl("/login?error").permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
-        .headers(h -> h
-            .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        .headers(WebSecurity::appHeaders);
     return http.build();
   }
 
