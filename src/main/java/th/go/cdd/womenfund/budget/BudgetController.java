@@ -45,12 +45,12 @@ public class BudgetController {
     model.addAttribute("province", areas.province(province).orElseThrow());
     model.addAttribute("districts", areas.districtsOf(province));
     model.addAttribute("fiscalYear", fy);
-    model.addAttribute("rows", s.districts().stream().map(d -> new Row(d.districtName(), money(d.budget()),
-        money(d.disbursed()), money(d.remaining()), d.percentDisbursed() == null ? "-" : d.percentDisbursed() + "%")).toList());
-    model.addAttribute("total", new Row("รวม", money(s.budget()), money(s.disbursed()), money(s.budget().subtract(s.disbursed())),
+    model.addAttribute("rows", s.districts().stream().map(d -> new Row(d.districtName(), ThaiMoney.amount(d.budget()),
+        ThaiMoney.amount(d.disbursed()), ThaiMoney.amount(d.remaining()), d.percentDisbursed() == null ? "-" : d.percentDisbursed() + "%")).toList());
+    model.addAttribute("total", new Row("รวม", ThaiMoney.amount(s.budget()), ThaiMoney.amount(s.disbursed()), ThaiMoney.amount(s.budget().subtract(s.disbursed())),
         s.percentDisbursed() == null ? "-" : s.percentDisbursed() + "%"));
     model.addAttribute("paid", service.disbursements(province, fy).stream().map(p -> new Paid(p.districtName(),
-        ThaiDates.formatShort(p.paidOn()), money(p.amount()), p.description())).toList());
+        ThaiDates.formatShort(p.paidOn()), ThaiMoney.amount(p.amount()), p.description())).toList());
     model.addAttribute("mayEdit", currentUser.actor().isAdmin()
         || currentUser.actor().groups().contains(Roles.provinceOfficers(province)));
     model.addAttribute("today", ThaiDates.formatNumeric(EngineClock.today()));
@@ -83,9 +83,5 @@ public class BudgetController {
       model.addAttribute("problems", e.problems());
       return page(province, year, model);
     }
-  }
-
-  private static String money(java.math.BigDecimal v) {
-    return ThaiMoney.format(v).replace(" บาท", "");
   }
 }

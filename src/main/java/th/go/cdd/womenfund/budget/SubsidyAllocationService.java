@@ -159,10 +159,10 @@ public class SubsidyAllocationService {
     for (SubsidyAllocationRepository.Line l : repo.lines(allocationId)) {
       md.append("| ").append(names.getOrDefault(l.districtCode(), l.districtCode())).append(" | ").append(l.subDistricts())
           .append(" | ").append(l.members()).append(" | ").append(l.overduePct() == null ? "ไม่มีหนี้" : l.overduePct())
-          .append(" | ").append(ThaiMoney.format(l.amount()).replace(" บาท", "")).append(" |\n");
+          .append(" | ").append(ThaiMoney.amount(l.amount())).append(" |\n");
       total = total.add(l.amount());
     }
-    md.append("| **รวม** | | | | **").append(ThaiMoney.format(total).replace(" บาท", "")).append("** |\n");
+    md.append("| **รวม** | | | | **").append(ThaiMoney.amount(total)).append("** |\n");
     return md.toString();
   }
 

@@ -18,9 +18,14 @@ public final class ThaiMoney {
   private ThaiMoney() {}
 
   public static String format(BigDecimal amount) {
+    return amount(amount) + " บาท";
+  }
+
+  /** The figure alone, "1,605,730.42", for tables whose heading names the unit. */
+  public static String amount(BigDecimal amount) {
     DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
     f.setRoundingMode(RoundingMode.UNNECESSARY);
-    return f.format(amount.setScale(2, RoundingMode.UNNECESSARY)) + " บาท";
+    return f.format(amount.setScale(2, RoundingMode.UNNECESSARY));
   }
 
   /**
