@@ -74,15 +74,11 @@ class LoanApplicationBenchTest {
   static final String PROVINCE = "23";
   static final LocalDate TODAY = LocalDate.now(ThaiDates.BANGKOK);
 
-  static final int WARMUP = Integer.getInteger("bench.warmup", 2);
-  static final int MEASURED = Integer.getInteger("bench.measured", 3);
-  static final int TP_INSTANCES = Integer.getInteger("bench.throughput.instances", 8);
-  static final int TP_RUNS = Integer.getInteger("bench.throughput.runs", 3);
+  static final int WARMUP = SqlCounter.WARMUP;
+  static final int MEASURED = SqlCounter.MEASURED;
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.perTest();
-
-  enum Flavor { APP, BARE }
 
   enum Path_ { APPROVE, RETURN_THEN_APPROVE, REJECT_AT_DISTRICT, REJECT_AT_PROVINCE }
 
@@ -300,9 +296,9 @@ class LoanApplicationBenchTest {
 
   @Test
   void throughputAgainstTheBareEngine() throws IOException {
-    Throughput.Result r = Throughput.compare("loan-application", db, TP_INSTANCES, TP_RUNS, side -> {
+    Throughput.Result r = Throughput.compare("loan-application", db, side -> {
       for (Path_ p : Path_.values()) {
-        drive(side == Throughput.Side.APP ? Flavor.APP : Flavor.BARE, p);
+        drive(side, p);
       }
       return Path_.values().length;
     });

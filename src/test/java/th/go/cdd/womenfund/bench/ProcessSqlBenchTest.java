@@ -92,15 +92,11 @@ class ProcessSqlBenchTest {
   static final String OVERDUE_BARE = BareTwin.PREFIX + OverdueFollowUpProcess.KEY;
   static final String DEATH_BARE = BareTwin.PREFIX + DeathClaimProcess.KEY;
 
-  static final int WARMUP = Integer.getInteger("bench.warmup", 2);
-  static final int MEASURED = Integer.getInteger("bench.measured", 3);
-  static final int TP_INSTANCES = Integer.getInteger("bench.throughput.instances", 8);
-  static final int TP_RUNS = Integer.getInteger("bench.throughput.runs", 3);
+  static final int WARMUP = SqlCounter.WARMUP;
+  static final int MEASURED = SqlCounter.MEASURED;
 
   @RegisterExtension
   static GreenMailExtension smtp = TestSmtp.perTest();
-
-  enum Flavor { APP, BARE }
 
   /** record-repayment: one BPMN path; these are the delegate's outcomes (what the payment does to the loan). */
   enum Repay { INSTALLMENT_ON_TIME, PART_OF_ARREARS, CLEARS_ARREARS, CLOSES_LOAN }
@@ -505,9 +501,9 @@ class ProcessSqlBenchTest {
   }
 
   <P> String throughput(String process, P[] paths, Driver<P> driver) {
-    Throughput.Result r = Throughput.compare(process, db, TP_INSTANCES, TP_RUNS, side -> {
+    Throughput.Result r = Throughput.compare(process, db, side -> {
       for (P path : paths) {
-        driver.drive(side == Throughput.Side.APP ? Flavor.APP : Flavor.BARE, path);
+        driver.drive(side, path);
       }
       return paths.length;
     });

@@ -21,6 +21,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 public final class SqlCounter implements QueryExecutionListener {
 
   public static final SqlCounter INSTANCE = new SqlCounter();
+  /** Instances of each path run before counting starts: they fill the deployment and DMN caches ({@code -Dbench.warmup}). */
+  public static final int WARMUP = Integer.getInteger("bench.warmup", 2);
+  /** Instances of each path counted ({@code -Dbench.measured}). */
+  public static final int MEASURED = Integer.getInteger("bench.measured", 3);
 
   private final AtomicLong statements = new AtomicLong();
   private final AtomicLong roundTrips = new AtomicLong();

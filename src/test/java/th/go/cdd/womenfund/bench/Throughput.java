@@ -13,19 +13,24 @@ import java.util.Map;
  */
 public final class Throughput {
 
-  public enum Side { APP, BARE }
+  /** Instances of every path per flavour in each run ({@code -Dbench.throughput.instances}). */
+  public static final int INSTANCES_PER_PATH = Integer.getInteger("bench.throughput.instances", 8);
+  /** Runs, alternating which flavour goes first ({@code -Dbench.throughput.runs}). */
+  public static final int RUNS = Integer.getInteger("bench.throughput.runs", 3);
 
   /** One instance of every path of the process, completed from start to end, on one side. */
   public interface Round {
-    int drive(Side side);
+    int drive(Flavor side);
   }
 
   public record Result(String markdown, double medianRatio) {}
 
   private Throughput() {}
 
-  public static Result compare(String title, String db, int instancesPerPath, int runs, Round round) {
-    for (Side s : Side.values()) { // warm-up of both sides
+  public static Result compare(String title, String db, Round round) {
+    int instancesPerPath = INSTANCES_PER_PATH;
+    int runs = RUNS;
+    for (Flavor s : Flavor.values()) { // warm-up of both sides
       round.drive(s);
     }
     StringBuilder md = new StringBuilder();
@@ -34,9 +39,9 @@ public final class Throughput {
         .append(" instances of every path, one thread)\n\n| run | app inst/s | bare inst/s | bare ÷ app |\n|---|---:|---:|---:|\n");
     List<Double> ratios = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      Map<Side, Double> rate = new EnumMap<>(Side.class);
-      List<Side> order = run % 2 == 1 ? List.of(Side.APP, Side.BARE) : List.of(Side.BARE, Side.APP);
-      for (Side s : order) {
+      Map<Flavor, Double> rate = new EnumMap<>(Flavor.class);
+      List<Flavor> order = run % 2 == 1 ? List.of(Flavor.APP, Flavor.BARE) : List.of(Flavor.BARE, Flavor.APP);
+      for (Flavor s : order) {
         long t0 = System.nanoTime();
         int count = 0;
         for (int i = 0; i < instancesPerPath; i++) {
@@ -44,9 +49,9 @@ public final class Throughput {
         }
         rate.put(s, count / ((System.nanoTime() - t0) / 1e9));
       }
-      double r = rate.get(Side.BARE) / rate.get(Side.APP);
+      double r = rate.get(Flavor.BARE) / rate.get(Flavor.APP);
       ratios.add(r);
-      md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f |%n", run, rate.get(Side.APP), rate.get(Side.BARE), r));
+      md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f |%n", run, rate.get(Flavor.APP), rate.get(Flavor.BARE), r));
     }
     ratios.sort(Double::compare);
     double median = ratios.get(ratios.size() / 2);
