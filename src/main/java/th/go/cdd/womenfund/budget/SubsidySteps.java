@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
-import th.go.cdd.womenfund.security.InstanceAuthorizations;
+import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /** The engine edge of {@code subsidy-allocation}: reads the forms, calls {@link SubsidyAllocationService}. */
@@ -16,18 +16,19 @@ import th.go.cdd.womenfund.system.EngineClock;
 public class SubsidySteps {
 
   private final SubsidyAllocationService service;
-  private final InstanceAuthorizations instanceAuthorizations;
+  private final InstanceScopes scopes;
 
-  public SubsidySteps(SubsidyAllocationService service, InstanceAuthorizations instanceAuthorizations) {
+  public SubsidySteps(SubsidyAllocationService service, InstanceScopes scopes) {
     this.service = service;
-    this.instanceAuthorizations = instanceAuthorizations;
+    this.scopes = scopes;
   }
 
   public void calculate(DelegateExecution execution) {
-    Object existing = execution.getVariable(Var.ALLOCATION_ID);
-    Long allocationId = existing == null ? null : ((Number) existing).longValue();
+    // a revision works on the allocation and province this instance registered, whatever the variables say
+    var bound = scopes.of(execution.getProcessInstanceId());
+    Long allocationId = bound.map(InstanceScopes.Scope::subjectId).orElse(null);
     SubsidyAllocationService.Proposal p = service.propose(new SubsidyAllocationService.ProposalInput(
-            string(execution, Var.PROVINCE_CODE), string(execution, Var.FISCAL_YEAR), string(execution, Var.BUDGET),
+            bound.map(InstanceScopes.Scope::provinceCode).orElse(string(execution, Var.PROVINCE_CODE)), string(execution, Var.FISCAL_YEAR), string(execution, Var.BUDGET),
             string(execution, Var.BASIS), string(execution, Var.WEIGHT_SUB_DISTRICTS), string(execution, Var.WEIGHT_MEMBERS),
             string(execution, Var.WEIGHT_OVERDUE)),
         allocationId, actor(execution), EngineClock.today(), execution.getProcessInstanceId());
@@ -38,8 +39,7 @@ public class SubsidySteps {
       execution.setVariable(Var.PROVINCE_NAME, p.provinceName());
       execution.setProcessBusinessKey("subsidy-" + province + "-" + string(execution, Var.FISCAL_YEAR).strip()
           + "-" + p.allocationId());
-      instanceAuthorizations.grantProvince(execution.getProcessEngineServices().getAuthorizationService(),
-          execution.getProcessInstanceId(), province);
+      scopes.bindProvince(execution, p.allocationId(), province);
     }
     execution.setVariable(Var.PROPOSAL_SUMMARY, p.summary());
     // the sub-committee decides afresh on every proposal
@@ -56,8 +56,9 @@ public class SubsidySteps {
     service.recordApproved(allocationId(execution), string(execution, Var.REASON), EngineClock.today());
   }
 
-  private static long allocationId(VariableScope v) {
-    return ((Number) v.getVariable(Var.ALLOCATION_ID)).longValue();
+  /** The allocation of this instance, from the fund's records. */
+  private long allocationId(DelegateExecution execution) {
+    return scopes.subject(execution);
   }
 
   /** Who proposes: the person completing the start form or the revision (null when started by the system). */

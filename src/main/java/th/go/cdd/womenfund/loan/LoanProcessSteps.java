@@ -11,7 +11,7 @@ import th.go.cdd.womenfund.loan.LoanApplicationService.Registration;
 import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
-import th.go.cdd.womenfund.security.InstanceAuthorizations;
+import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
@@ -28,26 +28,26 @@ public class LoanProcessSteps {
 
   private final LoanApplicationService service;
   private final LoanNotifications notifications;
-  private final InstanceAuthorizations instanceAuthorizations;
+  private final InstanceScopes scopes;
 
-  public LoanProcessSteps(LoanApplicationService service, LoanNotifications notifications,
-                          InstanceAuthorizations instanceAuthorizations) {
+  public LoanProcessSteps(LoanApplicationService service, LoanNotifications notifications, InstanceScopes scopes) {
     this.service = service;
     this.notifications = notifications;
-    this.instanceAuthorizations = instanceAuthorizations;
+    this.scopes = scopes;
   }
 
   public void register(DelegateExecution execution) {
     Registration r = service.register(input(execution), actor(execution), EngineClock.today());
     service.linkProcess(r.loanId(), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(r.applicationNo());
+    // from here on, the loan and the district of this instance come from the fund's records, not from variables
+    scopes.bindDistrict(execution, r.loanId(), r.districtCode());
     store(execution, r);
-    instanceAuthorizations.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
-        execution.getProcessInstanceId(), r.districtCode(), r.provinceCode());
   }
 
   public void update(DelegateExecution execution) {
     Registration r = service.update(loanId(execution), input(execution), actor(execution), EngineClock.today());
+    scopes.bindDistrict(execution, r.loanId(), r.districtCode()); // a fix cannot move the application elsewhere
     store(execution, r);
     // the next screening round starts blank: the returned decision must not be pre-filled in the form
     execution.removeVariable(Var.DISTRICT_DECISION);
@@ -139,8 +139,9 @@ public class LoanProcessSteps {
         thaiWomen == null ? null : Boolean.valueOf(thaiWomen.toString()));
   }
 
-  private static long loanId(VariableScope v) {
-    return ((Number) v.getVariable(Var.LOAN_ID)).longValue();
+  /** The loan of this instance, from the fund's records (never the {@code loanId} variable). */
+  private long loanId(DelegateExecution execution) {
+    return scopes.subject(execution);
   }
 
   private static Actor actor(DelegateExecution execution) {

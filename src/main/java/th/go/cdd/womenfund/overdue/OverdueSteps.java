@@ -12,7 +12,7 @@ import th.go.cdd.womenfund.overdue.FollowUpService.Opened;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.EscalationDecision;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Outcome;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Step;
-import th.go.cdd.womenfund.security.InstanceAuthorizations;
+import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /**
@@ -26,20 +26,24 @@ public class OverdueSteps {
   private final FollowUpService service;
   private final LadderRules ladder;
   private final OverdueNotifications notifications;
-  private final InstanceAuthorizations instanceAuthorizations;
+  private final InstanceScopes scopes;
   private final FollowUpRepository repository;
 
   public OverdueSteps(FollowUpService service, LadderRules ladder, OverdueNotifications notifications,
-                      InstanceAuthorizations instanceAuthorizations, FollowUpRepository repository) {
+                      InstanceScopes scopes, FollowUpRepository repository) {
     this.service = service;
     this.repository = repository;
     this.ladder = ladder;
     this.notifications = notifications;
-    this.instanceAuthorizations = instanceAuthorizations;
+    this.scopes = scopes;
   }
 
   public void open(DelegateExecution execution) {
-    Opened o = service.open(loanId(execution));
+    long loanId = repository.loanNumbered(execution.getProcessBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("no loan numbered " + execution.getProcessBusinessKey()));
+    Opened o = service.open(loanId);
+    scopes.bindDistrict(execution, o.followUpId(), o.districtCode());
+    execution.setVariable(Var.LOAN_ID, loanId);
     execution.setVariable(Var.FOLLOW_UP_ID, o.followUpId());
     execution.setVariable(Var.APPLICATION_NO, o.applicationNo());
     execution.setVariable(Var.DISTRICT_CODE, o.districtCode());
@@ -47,8 +51,6 @@ public class OverdueSteps {
     execution.setVariable(Var.GROUP_NAME, o.groupName());
     execution.setVariable(Var.AREA_NAME, o.areaName());
     execution.setVariable(Var.LOAN_SUMMARY, o.loanSummary());
-    instanceAuthorizations.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
-        execution.getProcessInstanceId(), o.districtCode(), o.provinceCode());
   }
 
   public void check(DelegateExecution execution) {
@@ -127,20 +129,16 @@ public class OverdueSteps {
         EngineClock.today()));
   }
 
-  /** The loan: a variable once the follow-up is open, before that found from the business key. */
+  /** The loan followed up, from the fund's records (the follow-up of this instance). */
   long loanId(DelegateExecution execution) {
-    Object id = execution.getVariable(Var.LOAN_ID);
-    if (id != null) {
-      return ((Number) id).longValue();
-    }
-    long loanId = repository.loanNumbered(execution.getProcessBusinessKey())
-        .orElseThrow(() -> new IllegalStateException("no loan numbered " + execution.getProcessBusinessKey()));
-    execution.setVariable(Var.LOAN_ID, loanId);
-    return loanId;
+    long followUpId = followUpId(execution);
+    return repository.find(followUpId).orElseThrow(() -> new IllegalStateException("no follow-up " + followUpId))
+        .loanId();
   }
 
-  static long followUpId(VariableScope v) {
-    return ((Number) v.getVariable(Var.FOLLOW_UP_ID)).longValue();
+  /** The follow-up of this instance, from the fund's records. */
+  long followUpId(DelegateExecution execution) {
+    return scopes.subject(execution);
   }
 
   static String user(DelegateExecution execution) {

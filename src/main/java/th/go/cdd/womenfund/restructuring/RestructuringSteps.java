@@ -23,7 +23,7 @@ import th.go.cdd.womenfund.restructuring.RestructuringService.PackageResult;
 import th.go.cdd.womenfund.restructuring.RestructuringService.Receipt;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
-import th.go.cdd.womenfund.security.InstanceAuthorizations;
+import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -39,14 +39,14 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 public class RestructuringSteps {
 
   private final RestructuringService service;
-  private final InstanceAuthorizations instanceAuthorizations;
+  private final InstanceScopes scopes;
   private final AreaRepository areas;
   private final MailService mail;
 
-  public RestructuringSteps(RestructuringService service, InstanceAuthorizations instanceAuthorizations,
-                            AreaRepository areas, MailService mail) {
+  public RestructuringSteps(RestructuringService service, InstanceScopes scopes, AreaRepository areas,
+                            MailService mail) {
     this.service = service;
-    this.instanceAuthorizations = instanceAuthorizations;
+    this.scopes = scopes;
     this.areas = areas;
     this.mail = mail;
   }
@@ -64,15 +64,14 @@ public class RestructuringSteps {
     execution.setVariable(Var.ROUND_ID, r.roundId());
     execution.setVariable(Var.PROVINCE_CODE, r.provinceCode());
     execution.setVariable(Var.PROVINCE_NAME, r.provinceName());
-    instanceAuthorizations.grantProvince(execution.getProcessEngineServices().getAuthorizationService(),
-        execution.getProcessInstanceId(), r.provinceCode());
+    scopes.bindProvince(execution, r.roundId(), r.provinceCode());
   }
 
   public void findCandidates(DelegateExecution execution) {
     String district = string(execution, Var.DISTRICT_CODE);
+    // started only by the round's call activity (the system): its round and district are the round's own
     Candidates c = service.prepare(roundId(execution), district, EngineClock.today());
-    instanceAuthorizations.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
-        execution.getProcessInstanceId(), district, district.substring(0, 2));
+    scopes.bindDistrict(execution, c.packageId(), district);
     execution.setVariable(Var.PACKAGE_ID, c.packageId());
     execution.setVariable(Var.DISTRICT_NAME, c.districtName());
     execution.setVariable(Var.CANDIDATES, c.summary());
@@ -113,7 +112,7 @@ public class RestructuringSteps {
 
   /** Tells the province's supervisors that a package passed its deadline (once per package). */
   public void notifyEscalation(DelegateExecution execution) {
-    String province = string(execution, Var.PROVINCE_CODE);
+    String province = scopes.of(execution).provinceCode();
     List<String> to = new ArrayList<>();
     for (User u : execution.getProcessEngineServices().getIdentityService().createUserQuery()
         .memberOfGroup(Roles.provinceSupervisors(province)).list()) {
@@ -142,12 +141,17 @@ public class RestructuringSteps {
     return Date.from(day.atTime(23, 59).atZone(ThaiDates.BANGKOK).toInstant());
   }
 
-  private static long roundId(VariableScope v) {
-    return ((Number) v.getVariable(Var.ROUND_ID)).longValue();
+  /** The round: the round's own record, or (in a district's package, before it is bound) what the round passed. */
+  private long roundId(DelegateExecution execution) {
+    if (RestructuringProcess.KEY.equals(execution.getProcessDefinitionId().split(":")[0])) {
+      return scopes.subject(execution);
+    }
+    return ((Number) execution.getVariable(Var.ROUND_ID)).longValue();
   }
 
-  private static long packageId(VariableScope v) {
-    return ((Number) v.getVariable(Var.PACKAGE_ID)).longValue();
+  /** The package of this instance, from the fund's records. */
+  private long packageId(DelegateExecution execution) {
+    return scopes.subject(execution);
   }
 
   private static Actor actor(DelegateExecution execution) {

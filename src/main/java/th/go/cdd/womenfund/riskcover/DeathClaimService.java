@@ -122,6 +122,11 @@ public class DeathClaimService {
     claims.linkProcess(claimId, processInstanceId);
   }
 
+  /** The loan a claim is about. */
+  public long loanOf(long claimId) {
+    return claims.find(claimId).loanId();
+  }
+
   /** The province approved: the cover pays her share of each open installment as it stands today. */
   public Outcome settle(long claimId, String by, LocalDate today) {
     Claim c = claims.find(claimId);

@@ -21,7 +21,7 @@ import th.go.cdd.womenfund.repayment.RepaymentRepository;
 import th.go.cdd.womenfund.riskcover.DeathClaimService.Outcome;
 import th.go.cdd.womenfund.riskcover.DeathClaimService.Reported;
 import th.go.cdd.womenfund.security.CurrentActor;
-import th.go.cdd.womenfund.security.InstanceAuthorizations;
+import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
@@ -31,15 +31,15 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 public class DeathClaimSteps {
 
   private final DeathClaimService service;
-  private final InstanceAuthorizations instanceAuthorizations;
+  private final InstanceScopes scopes;
   private final RepaymentRepository repayments;
   private final AreaRepository areas;
   private final MailService mail;
 
-  public DeathClaimSteps(DeathClaimService service, InstanceAuthorizations instanceAuthorizations,
-                         RepaymentRepository repayments, AreaRepository areas, MailService mail) {
+  public DeathClaimSteps(DeathClaimService service, InstanceScopes scopes, RepaymentRepository repayments,
+                         AreaRepository areas, MailService mail) {
     this.service = service;
-    this.instanceAuthorizations = instanceAuthorizations;
+    this.scopes = scopes;
     this.repayments = repayments;
     this.areas = areas;
     this.mail = mail;
@@ -62,8 +62,7 @@ public class DeathClaimSteps {
     execution.setVariable(Var.FAMILY_MEMBER, r.familyMember());
     // the full national ID is not kept in the process: the summary shows it masked
     execution.setVariable(Var.BORROWER_ID, r.maskedNationalId());
-    instanceAuthorizations.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
-        execution.getProcessInstanceId(), r.loan().districtCode(), r.loan().provinceCode());
+    scopes.bindDistrict(execution, r.claimId(), r.loan().districtCode());
   }
 
   public void recordReview(DelegateExecution task) {
@@ -88,7 +87,7 @@ public class DeathClaimSteps {
 
   /** The district office and the group learn the outcome by mail; the family by the letter that follows. */
   public void notifyDistrict(DelegateExecution execution) {
-    RepaymentLoan loan = repayments.loan(((Number) execution.getVariable(Var.LOAN_ID)).longValue()).orElseThrow();
+    RepaymentLoan loan = repayments.loan(service.loanOf(claimId(execution))).orElseThrow();
     Optional<District> district = areas.district(loan.districtCode()); // read once: its name and its office's address
     Map<String, Object> model = new HashMap<>();
     model.put("loanLabel", loan.label());
@@ -108,8 +107,9 @@ public class DeathClaimSteps {
     service.recordLetter(claimId(task), string(task, Var.LETTER_NO), string(task, Var.LETTER_DATE), EngineClock.today());
   }
 
-  static long claimId(VariableScope v) {
-    return ((Number) v.getVariable(Var.CLAIM_ID)).longValue();
+  /** The claim of this instance, from the fund's records. */
+  long claimId(DelegateExecution execution) {
+    return scopes.subject(execution);
   }
 
   static String user(DelegateExecution execution) {

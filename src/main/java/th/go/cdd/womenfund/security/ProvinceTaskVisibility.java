@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProvinceTaskVisibility extends AbstractProcessEnginePlugin {
 
-  /** The process variable that names the province of an instance. */
-  public static final String PROVINCE_VARIABLE = "provinceCode";
+  private final ObjectProvider<InstanceScopes> scopes;
+  private final TaskListener grantRead = this::grantRead;
 
-  private static final TaskListener GRANT_READ = ProvinceTaskVisibility::grantRead;
+  public ProvinceTaskVisibility(ObjectProvider<InstanceScopes> scopes) {
+    this.scopes = scopes;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -34,17 +37,19 @@ public class ProvinceTaskVisibility extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_CREATE, GRANT_READ);
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, grantRead);
       }
     });
   }
 
-  static void grantRead(DelegateTask task) {
-    Object province = task.getVariable(PROVINCE_VARIABLE);
+  /** The province of the task's instance from the fund's records (a variable could name any province). */
+  void grantRead(DelegateTask task) {
+    String province = task.getProcessInstanceId() == null ? null : scopes.getObject().of(task.getProcessInstanceId())
+        .map(InstanceScopes.Scope::provinceCode).orElse(null);
     if (province == null) {
       return;
     }
-    String supervisors = Roles.provinceSupervisors(province.toString());
+    String supervisors = Roles.provinceSupervisors(province);
     if (task.getCandidates().stream().anyMatch(link -> supervisors.equals(link.getGroupId()))) {
       return; // a task offered to the supervisors: the engine grants them on it already
     }

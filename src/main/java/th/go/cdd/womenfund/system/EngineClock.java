@@ -8,6 +8,11 @@ public final class EngineClock {
 
   private EngineClock() {}
 
+  /** Now in Bangkok by the engine's clock. */
+  public static java.time.LocalDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ThaiDates.BANGKOK).toLocalDateTime();
+  }
+
   public static LocalDate today() {
     return ClockUtil.getCurrentTime().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate();
   }

@@ -1,0 +1,77 @@
+package th.go.cdd.womenfund.system;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+
+/**
+ * Refusals of the fund's steps through the engine's REST API ({@code /engine-rest} and the webapps'
+ * {@code /camunda/api/engine}): HTTP 400 with the Thai reason alone, and nothing in the log. The engine's REST
+ * resources wrap any failure of a start or a task completion into a 500 "Cannot instantiate process definition …"
+ * (and log its stack trace); a {@link RefusedInputException} anywhere in the cause chain is a person's bad input,
+ * not a failure. Everything else keeps the engine's own answer. Registered in every Jersey application of the
+ * app through Jersey's auto-discovery ({@code META-INF/services}).
+ */
+public class ThaiRestRefusals implements ForcedAutoDiscoverable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public void configure(FeatureContext context) {
+    if (!context.getConfiguration().isRegistered(WrappedRefusals.class)) {
+      context.register(WrappedRefusals.class);
+      context.register(DirectRefusals.class);
+    }
+  }
+
+  /** The refusal inside a REST resource's wrapper, or null. */
+  static RefusedInputException refusalIn(Throwable e) {
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof RefusedInputException r) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  static Response badRequest(RefusedInputException refusal) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "InvalidRequestException");
+    body.put("message", refusal.getMessage());
+    body.put("code", null);
+    try {
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+          .entity(JSON.writeValueAsString(body)).build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What the engine's resources throw: a RestException wrapping the engine's exception. */
+  @Priority(1)
+  public static class WrappedRefusals implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException e) {
+      RefusedInputException refusal = refusalIn(e);
+      return refusal != null ? badRequest(refusal) : ExceptionHandlerHelper.getInstance().getResponse(e);
+    }
+  }
+
+  /** What reaches Jersey unwrapped (variable updates, messages, ...). */
+  @Priority(1)
+  public static class DirectRefusals implements ExceptionMapper<RefusedInputException> {
+    @Override
+    public Response toResponse(RefusedInputException e) {
+      return badRequest(e);
+    }
+  }
+}
