@@ -74,7 +74,9 @@ public final class DemoApplications {
         return;
       }
       engine.getIdentityService().clearAuthentication();
-      Map<String, Object> vars = new HashMap<>(engine.getRuntimeService().getVariables(pid));
+      // the fix form sends the application's fields, nothing else (the engine refuses any other variable)
+      Map<String, Object> current = engine.getRuntimeService().getVariables(pid, Var.APPLICATION_FIELDS);
+      Map<String, Object> vars = new HashMap<>(current);
       vars.put(Var.PURPOSE, vars.get(Var.PURPOSE) + " จำหน่ายที่ตลาดชุมชนและร้านค้าออนไลน์ของจังหวัด");
       complete(engine, pid, "officer" + district, Roles.districtOfficers(district), vars);
       return;
@@ -89,7 +91,8 @@ public final class DemoApplications {
     if (stage.equals("contract")) {
       return;
     }
-    complete(engine, pid, "officer" + district, Roles.districtOfficers(district), Map.of(
+    // four eyes: the contract is recorded by the district's second officer, not by the one who keyed the application
+    complete(engine, pid, DemoPeople.contractOfficer(district), Roles.districtOfficers(district), Map.of(
         Var.CONTRACT_NO, "สญ." + district + "/" + (today.getYear() + 543) + "-" + (pid.hashCode() & 0xfff),
         Var.CONTRACT_DATE, ThaiDates.formatNumeric(today)));
   }

@@ -83,6 +83,9 @@ public class DemoData implements ApplicationRunner {
           Roles.districtOfficers(d.code()));
       user(identity, "committee" + d.code(), DemoPeople.FIRST.get(n++), "อนุกรรมการอำเภอ" + d.nameTh(), password,
           Roles.districtCommittee(d.code()));
+      // a second officer per district: the one who keys an application does not record its contract (four eyes)
+      user(identity, DemoPeople.contractOfficer(d.code()), DemoPeople.FIRST.get((n + 5) % DemoPeople.FIRST.size()),
+          "เจ้าหน้าที่สัญญาและการเงิน อำเภอ" + d.nameTh(), password, Roles.districtOfficers(d.code()));
     }
     user(identity, "provofficer23", "กาญจนา", "เจ้าหน้าที่จังหวัดตราด", password, Roles.provinceOfficers(PROVINCE));
     user(identity, "provcommittee23", "วิไล", "อนุกรรมการจังหวัดตราด", password, Roles.provinceCommittee(PROVINCE));
@@ -90,7 +93,7 @@ public class DemoData implements ApplicationRunner {
     user(identity, "department", "สำนักเสริมสร้างความเข้มแข็งชุมชน", "กรมการพัฒนาชุมชน", password, Roles.DEPARTMENT);
     if (!settings.demo().hasPassword()) {
       System.out.println("\n==== womenfund: รหัสผ่านของผู้ใช้ตัวอย่างทุกคน (แสดงครั้งเดียว) ====\n  รหัสผ่าน: " + password
-          + "\n  ผู้ใช้: officer2301..officer2307, committee2301..committee2307, provofficer23, provcommittee23, supervisor23, department"
+          + "\n  ผู้ใช้: officer2301..officer2307, clerk2301..clerk2307, committee2301..committee2307, provofficer23, provcommittee23, supervisor23, department"
           + "\n==========================================================\n");
     }
     LOG.info("demo users of Trat created");

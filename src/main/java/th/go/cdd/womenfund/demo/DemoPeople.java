@@ -6,6 +6,11 @@ import th.go.cdd.womenfund.member.NationalId;
 /** Thai names and valid (check-digit-correct, fictitious) national ID numbers for demo data. */
 final class DemoPeople {
 
+  /** The district's second officer (contracts and money): never the one who keyed the application. */
+  public static String contractOfficer(String districtCode) {
+    return "clerk" + districtCode;
+  }
+
   static final List<String> FIRST = List.of("สมศรี", "มาลี", "บุญมี", "ประไพ", "สุดา", "วันเพ็ญ", "จันทร์เพ็ญ",
       "ลำดวน", "พิมพ์ใจ", "รัตนา", "อำไพ", "ทองใบ", "สายสุนีย์", "นงลักษณ์", "ปราณี", "กาญจนา", "วิไล", "ศิริพร");
   static final List<String> LAST = List.of("ใจดี", "รักษ์ตราด", "ทองคำ", "ศรีสุข", "แก้วมณี", "บุญเรือง", "ชัยมงคล",

@@ -51,6 +51,10 @@ public final class LoanApplicationProcess {
     public static final String BORROWERS = "borrowers";
     public static final String FAMILY_ACKNOWLEDGEMENTS = "familyAcknowledgements";
     public static final String ALL_THAI_WOMEN = "allBorrowersThaiWomen";
+    /** The fields of the start form and of the fix form (the application as keyed). */
+    public static final java.util.List<String> APPLICATION_FIELDS = java.util.List.of(GROUP_NAME, SUB_DISTRICT_CODE,
+        CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, PURPOSE, OCCUPATION, REQUESTED_AMOUNT, TERM_MONTHS,
+        REPAYMENT_FREQUENCY, BORROWERS, FAMILY_ACKNOWLEDGEMENTS, ALL_THAI_WOMEN);
     // set by registration
     public static final String LOAN_ID = "loanId";
     public static final String APPLICATION_NO = "applicationNo";

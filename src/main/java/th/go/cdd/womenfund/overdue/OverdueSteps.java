@@ -129,8 +129,15 @@ public class OverdueSteps {
         EngineClock.today()));
   }
 
-  /** The loan followed up, from the fund's records (the follow-up of this instance). */
+  /**
+   * The loan followed up, from the fund's records: the follow-up of this instance, or before the follow-up opened
+   * (a payment can clear the arrears first) the loan of the business key the nightly scan gave the instance.
+   */
   long loanId(DelegateExecution execution) {
+    if (!scopes.isBound(execution)) {
+      return repository.loanNumbered(execution.getProcessBusinessKey())
+          .orElseThrow(() -> new IllegalStateException("no loan numbered " + execution.getProcessBusinessKey()));
+    }
     long followUpId = followUpId(execution);
     return repository.find(followUpId).orElseThrow(() -> new IllegalStateException("no follow-up " + followUpId))
         .loanId();

@@ -88,34 +88,32 @@ public class InstanceScopes {
     return of(execution.getProcessInstanceId()).isPresent();
   }
 
-  // candidate groups, for the BPMN: camunda:candidateGroups="${instanceScope.districtOfficers(execution)}"
+  // candidate groups, for the BPMN: camunda:candidateGroups="${instanceScope.districtOfficers(execution)}". An
+  // instance without a recorded scope (an administrator started it part-way, bypassing registration) offers its
+  // tasks to administrators only: nobody else can be sure whose they are.
 
   public String districtOfficers(DelegateExecution execution) {
-    return Roles.districtOfficers(district(execution));
+    return group(execution, s -> s.districtCode() == null ? null : Roles.districtOfficers(s.districtCode()));
   }
 
   public String districtCommittee(DelegateExecution execution) {
-    return Roles.districtCommittee(district(execution));
+    return group(execution, s -> s.districtCode() == null ? null : Roles.districtCommittee(s.districtCode()));
   }
 
   public String provinceOfficers(DelegateExecution execution) {
-    return Roles.provinceOfficers(of(execution).provinceCode());
+    return group(execution, s -> Roles.provinceOfficers(s.provinceCode()));
   }
 
   public String provinceCommittee(DelegateExecution execution) {
-    return Roles.provinceCommittee(of(execution).provinceCode());
+    return group(execution, s -> Roles.provinceCommittee(s.provinceCode()));
   }
 
   public String provinceSupervisors(DelegateExecution execution) {
-    return Roles.provinceSupervisors(of(execution).provinceCode());
+    return group(execution, s -> Roles.provinceSupervisors(s.provinceCode()));
   }
 
-  private String district(DelegateExecution execution) {
-    Scope s = of(execution);
-    if (s.districtCode() == null) {
-      throw new IllegalStateException("process instance " + s.processInstanceId() + " is province-wide");
-    }
-    return s.districtCode();
+  private String group(DelegateExecution execution, java.util.function.Function<Scope, String> pick) {
+    return of(execution.getProcessInstanceId()).map(pick).orElse(Roles.ADMIN);
   }
 
   private static String processKey(DelegateExecution execution) {

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 public class StepGuardPlugin extends AbstractProcessEnginePlugin {
 
   private final DutyLedger duties;
+  private final StepModel model;
 
-  public StepGuardPlugin(DutyLedger duties) {
+  public StepGuardPlugin(DutyLedger duties, StepModel model) {
     this.duties = duties;
+    this.model = model;
   }
 
   @Override
@@ -20,6 +22,6 @@ public class StepGuardPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }
-    configuration.getCustomPostCommandInterceptorsTxRequired().add(new StepGuard(new StepModel(), duties));
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new StepGuard(model, duties));
   }
 }

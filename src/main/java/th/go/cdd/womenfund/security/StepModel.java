@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * most one duty of an instance ({@link DutyLedger}). Read once per process definition and element; a new
  * deployment clears what was read.
  */
+@org.springframework.stereotype.Component
 public class StepModel {
 
   public static final String INPUTS_PROPERTY = "inputs";
