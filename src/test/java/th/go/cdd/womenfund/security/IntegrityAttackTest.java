@@ -264,6 +264,20 @@ class IntegrityAttackTest {
             "subsidy-allocation/user_task_subcommittee_approval", "record-repayment/start_event_payment_keyed");
   }
 
+  @Test
+  void aRefusedStartFormIsA400WithTheThaiReasonAloneAndNoStackTraceInTheLog(CapturedOutput output) throws Exception {
+    Map<String, Object> bad = new HashMap<>(DemoApplications.application(applications++, "กลุ่มทดสอบ", SUB_DISTRICT,
+        EngineClock.today()));
+    bad.put(Var.REQUESTED_AMOUNT, "-5");
+    int mark = output.getAll().length();
+    ResponseEntity<String> r = post("keyer2201", "/engine-rest/process-definition/key/" + LoanApplicationProcess.KEY
+        + "/submit-form", bad);
+    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(JSON.readTree(r.getBody()).get("message").asText()).startsWith("วงเงินขอกู้")
+        .doesNotContain("Cannot instantiate");
+    assertThat(output.getAll().substring(mark)).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
   // ---- helpers ----
 
   String startApplication(String user) throws Exception {
