@@ -74,7 +74,7 @@ public class AccountLocksController {
     requireAdmin();
     Instant now = LoginThrottle.now();
     List<AccountRow> accounts = jdbc.sql("select ID_, FIRST_, LAST_, ATTEMPTS_, LOCK_EXP_TIME_ from " + tablePrefix
-            + "ACT_ID_USER where ATTEMPTS_ > 0 or LOCK_EXP_TIME_ > ? order by LOCK_EXP_TIME_ desc, ID_")
+            + "ACT_ID_USER where ATTEMPTS_ > 0 or LOCK_EXP_TIME_ > ? order by ID_")
         .param(Timestamp.from(now))
         .query((rs, n) -> {
           Timestamp lock = rs.getTimestamp(5);

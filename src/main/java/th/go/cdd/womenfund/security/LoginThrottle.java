@@ -98,11 +98,11 @@ public class LoginThrottle {
     return wait.compareTo(maxWait) > 0 ? maxWait : wait;
   }
 
-  /** Addresses with failures not yet forgotten or a wait not yet over, the longest wait first. */
+  /** Addresses with failures not yet forgotten or a wait not yet over, the latest failure first. */
   public List<Throttled> throttled() {
     Instant now = now();
     return jdbc.sql("select client_address, failures, last_failure_at, blocked_until from login_throttle"
-            + " where last_failure_at > ? or blocked_until > ? order by blocked_until desc, last_failure_at desc")
+            + " where last_failure_at > ? or blocked_until > ? order by last_failure_at desc")
         .params(Timestamp.from(now.minus(forgetAfter)), Timestamp.from(now))
         .query((rs, n) -> new Throttled(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
             rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
