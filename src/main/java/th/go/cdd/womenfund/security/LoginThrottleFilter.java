@@ -62,7 +62,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   static Optional<Surface> surface(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // decoded and normalised by the container, as the servlets behind see it (so "/%6Cogin" is "/login" here too)
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if ("POST".equalsIgnoreCase(request.getMethod())) {
       if (path.equals("/login")) {
         return Optional.of(Surface.LOGIN_PAGE);

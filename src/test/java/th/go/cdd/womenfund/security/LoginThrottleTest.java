@@ -136,6 +136,8 @@ class LoginThrottleTest {
     assertThat(page.body()).contains("กรุณารอสักครู่").contains("ติดต่อผู้ดูแลระบบ");
     assertThat(webappLogin(officer, PASSWORD).statusCode()).isEqualTo(429);
     assertThat(basic("/api/loans/1/balance", officer, PASSWORD).statusCode()).isEqualTo(429);
+    // an encoded path is the same path
+    assertThat(basic("/engine-rest/%74ask", officer, PASSWORD).statusCode()).isEqualTo(429);
     // pages of a signed-in session and requests without credentials are no login attempts
     assertThat(client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
