@@ -86,12 +86,16 @@ class LoginThrottleTest {
 
   /** The app's login page, as a browser: its CSRF token first. */
   HttpResponse<String> loginPage(String user, String password) throws Exception {
+    return loginPage(user, password, "/login");
+  }
+
+  HttpResponse<String> loginPage(String user, String password, String action) throws Exception {
     HttpClient http = client();
     HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     Matcher m = CSRF.matcher(page.body());
     assertThat(m.find()).isTrue();
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
         .POST(HttpRequest.BodyPublishers.ofString("username=" + AppSession.enc(user) + "&password=" + AppSession.enc(password)
             + "&_csrf=" + AppSession.enc(m.group(1)))).build(), HttpResponse.BodyHandlers.ofString());
@@ -138,6 +142,7 @@ class LoginThrottleTest {
     assertThat(basic("/api/loans/1/balance", officer, PASSWORD).statusCode()).isEqualTo(429);
     // an encoded path is the same path
     assertThat(basic("/engine-rest/%74ask", officer, PASSWORD).statusCode()).isEqualTo(429);
+    assertThat(loginPage(officer, PASSWORD, "/%6Cogin").statusCode()).isEqualTo(429);
     // pages of a signed-in session and requests without credentials are no login attempts
     assertThat(client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
