@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * The engine's database identity provider with two refusals for a signed-in person who is not an administrator:
  * changing her own first name, last name or e-mail address (her reminders and her mail page follow that address),
  * and deleting her own account. Her password she may change. Calls without a signed-in person (the system, the
- * start-up code) and administrators ({@code camunda-admin}) are not limited.
+ * start-up code) and administrators ({@code camunda-admin}) are not limited. Every refused password is also
+ * reported to {@link LoginThrottle}, which counts it for the client address of the request being served.
  */
 public class GuardedIdentityProvider extends DbIdentityServiceProvider {
 
@@ -32,6 +33,16 @@ public class GuardedIdentityProvider extends DbIdentityServiceProvider {
       }
     }
     return super.saveUser(user);
+  }
+
+  /** The engine's check (with its per-account delay); a refusal also counts for the caller's address. */
+  @Override
+  public boolean checkPassword(String userId, String password) {
+    boolean ok = super.checkPassword(userId, password);
+    if (!ok) {
+      LoginThrottle.passwordRefused();
+    }
+    return ok;
   }
 
   @Override

@@ -31,6 +31,27 @@ public class LoginThrottle {
     }
   }
 
+  /** Passwords the engine refused while serving the current request ({@link LoginThrottleFilter}). */
+  private static final ThreadLocal<int[]> REFUSED = new ThreadLocal<>();
+
+  static void startCounting() {
+    REFUSED.set(new int[1]);
+  }
+
+  static int stopCounting() {
+    int[] refused = REFUSED.get();
+    REFUSED.remove();
+    return refused == null ? 0 : refused[0];
+  }
+
+  /** Called by the engine's identity provider when a password check fails (outside a request: nothing). */
+  static void passwordRefused() {
+    int[] refused = REFUSED.get();
+    if (refused != null) {
+      refused[0]++;
+    }
+  }
+
   private final JdbcClient jdbc;
   private final int freeFailures;
   private final Duration firstWait;

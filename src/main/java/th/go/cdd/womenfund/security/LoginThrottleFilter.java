@@ -23,12 +23,16 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Counts failed logins per client address on every login surface and answers 429, in Thai, while the address
  * must wait ({@link LoginThrottle}). Runs before Spring Security and the engine's REST filter, so a waiting
- * address costs no password check. The surfaces:
+ * address costs no password check. A request counts as one failure when the engine refused a password while
+ * serving it ({@link GuardedIdentityProvider#checkPassword}, whichever surface asked), so none is missed:
  * <ul>
- *   <li>the app's login page, {@code POST /login} (failed: redirected to {@code /login?error});</li>
- *   <li>the webapps' own login form, {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}} (failed: 401);</li>
- *   <li>HTTP Basic on {@code /engine-rest/**} and {@code /api/**} (failed: 401 to a request with credentials).</li>
+ *   <li>the app's login page, {@code POST /login};</li>
+ *   <li>the webapps' own login form, {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}};</li>
+ *   <li>HTTP Basic on {@code /engine-rest/**} and {@code /api/**};</li>
+ *   <li>the engine API's password checks, {@code POST …/identity/verify} (which answers 200 either way) and the
+ *       current password of {@code PUT …/user/{id}/credentials}, over REST or the webapps' session.</li>
  * </ul>
+ * While an address waits, every request of these kinds from it is answered 429.
  * The client address is the connection's ({@code getRemoteAddr}): behind a reverse proxy, let the container take
  * it from the proxy's {@code X-Forwarded-For} ({@code server.forward-headers-strategy: native}), or every user
  * shares the proxy's count.
@@ -38,8 +42,11 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottleFilter.class);
   private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
+  /** The engine API's own password checks, over REST or the webapps (any engine name). */
+  private static final Pattern PASSWORD_CHECK = Pattern.compile(
+      "(/engine-rest|/camunda/api/engine)(/engine/[^/]+)?/(identity/verify|user/[^/]+/credentials)/?");
 
-  enum Surface { LOGIN_PAGE, WEBAPP_LOGIN, HTTP_BASIC }
+  enum Surface { LOGIN_PAGE, WEBAPP_LOGIN, HTTP_BASIC, PASSWORD_CHECK }
 
   private final LoginThrottle throttle;
 
@@ -72,6 +79,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         return Optional.of(Surface.WEBAPP_LOGIN);
       }
     }
+    if (!"GET".equalsIgnoreCase(request.getMethod()) && PASSWORD_CHECK.matcher(path).matches()) {
+      return Optional.of(Surface.PASSWORD_CHECK);
+    }
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
         && (path.startsWith("/engine-rest/") || path.startsWith("/api/"))) {
@@ -80,34 +90,30 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     return Optional.empty();
   }
 
-  static boolean failed(Surface surface, HttpServletResponse response) {
-    return switch (surface) {
-      case LOGIN_PAGE -> response.getStatus() == HttpServletResponse.SC_FOUND
-          && String.valueOf(response.getHeader("Location")).contains("/login?error");
-      case WEBAPP_LOGIN, HTTP_BASIC -> response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
-    };
-  }
-
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<Surface> surface = surface(request);
-    if (surface.isEmpty()) {
-      chain.doFilter(request, response);
-      return;
-    }
     String address = request.getRemoteAddr();
-    Optional<Duration> wait = throttle.waitFor(address);
-    if (wait.isPresent()) {
-      refuse(request, response, wait.get());
-      return;
+    if (surface.isPresent()) {
+      Optional<Duration> wait = throttle.waitFor(address);
+      if (wait.isPresent()) {
+        refuse(request, response, wait.get());
+        return;
+      }
     }
-    chain.doFilter(request, response);
-    if (failed(surface.get(), response)) {
+    int refused;
+    LoginThrottle.startCounting();
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      refused = LoginThrottle.stopCounting();
+    }
+    if (refused > 0) {
       Duration now = throttle.failed(address);
       if (!now.isZero()) {
         LOG.warn("login attempts from one client address wait {} s after repeated failures ({})",
-            now.toSeconds(), surface.get());
+            now.toSeconds(), surface.map(Enum::name).orElse(request.getServletPath()));
       }
     }
   }

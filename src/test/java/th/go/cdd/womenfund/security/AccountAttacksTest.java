@@ -64,6 +64,8 @@ class AccountAttacksTest {
   @BeforeEach
   void users() {
     throttle.liftAll();
+    // another test class may have left the admin account waiting after its wrong password
+    engine.getIdentityService().unlockUser("admin");
     roles.ensureDistrict(areas.district("2303").orElseThrow());
     officer = "acct" + UUID.randomUUID().toString().substring(0, 8);
     User u = engine.getIdentityService().newUser(officer);
