@@ -192,7 +192,9 @@ class LoginThrottleTest {
   void anAdministratorSeesAndLiftsSlowedAccountsAndWaitingAddresses() throws Exception {
     AppSession admin = AppSession.login(port, "admin", ADMIN_PASSWORD);
     AppSession other = AppSession.login(port, officer, PASSWORD);
-    assertThat(other.get("/admin/locks").statusCode()).isEqualTo(403);
+    HttpResponse<String> refused = other.get("/admin/locks");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("หน้านี้สำหรับผู้ดูแลระบบเท่านั้น");
     assertThat(admin.get("/admin/locks").statusCode()).isEqualTo(200);
 
     // the officer's account is slowed by a wrong password, this address waits after ten failures
