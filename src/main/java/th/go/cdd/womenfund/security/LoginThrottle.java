@@ -85,28 +85,42 @@ public class LoginThrottle {
         .map(until -> Duration.between(now, until));
   }
 
-  /** Counts a failed login from the address; returns the wait it has now (zero while failures are free). */
+  /**
+   * Counts a failed login from the address; returns the wait it has now (zero while failures are free). The count
+   * goes up in the database itself (one statement), so failures arriving at once, on one node or two, all count.
+   */
   public Duration failed(String address) {
     Instant now = now();
+    Timestamp at = Timestamp.from(now);
+    Timestamp forgotten = Timestamp.from(now.minus(forgetAfter));
     // forgotten addresses leave the table (it holds only the addresses that failed lately)
     jdbc.sql("delete from login_throttle where last_failure_at <= ? and (blocked_until is null or blocked_until <= ?)")
-        .params(Timestamp.from(now.minus(forgetAfter)), Timestamp.from(now)).update();
-    Optional<Throttled> row = find(address);
-    int failures = row.filter(r -> r.lastFailure().plus(forgetAfter).isAfter(now)).map(r -> r.failures() + 1).orElse(1);
-    Duration wait = waitAfter(failures);
-    Timestamp until = wait.isZero() ? null : Timestamp.from(now.plus(wait));
-    if (row.isEmpty()) {
+        .params(forgotten, at).update();
+    if (increment(address, at, forgotten) == 0) {
       try {
-        jdbc.sql("insert into login_throttle (client_address, failures, last_failure_at, blocked_until) values (?, ?, ?, ?)")
-            .params(address, failures, Timestamp.from(now), until).update();
-        return wait;
-      } catch (DuplicateKeyException anotherNode) {
-        // counted at the same moment elsewhere: update the row it made
+        jdbc.sql("insert into login_throttle (client_address, failures, last_failure_at) values (?, 1, ?)")
+            .params(address, at).update();
+      } catch (DuplicateKeyException countedAtTheSameMoment) {
+        increment(address, at, forgotten);
       }
     }
-    jdbc.sql("update login_throttle set failures = ?, last_failure_at = ?, blocked_until = ? where client_address = ?")
-        .params(failures, Timestamp.from(now), until, address).update();
+    int failures = jdbc.sql("select failures from login_throttle where client_address = ?").param(address)
+        .query(Integer.class).optional().orElse(1);
+    Duration wait = waitAfter(failures);
+    if (!wait.isZero()) {
+      Timestamp until = Timestamp.from(now.plus(wait));
+      // never shortens a longer wait another failure set at the same moment
+      jdbc.sql("update login_throttle set blocked_until = ? where client_address = ?"
+              + " and (blocked_until is null or blocked_until < ?)")
+          .params(until, address, until).update();
+    }
     return wait;
+  }
+
+  private int increment(String address, Timestamp at, Timestamp forgotten) {
+    return jdbc.sql("update login_throttle set failures = case when last_failure_at > ? then failures + 1 else 1 end,"
+            + " last_failure_at = ? where client_address = ?")
+        .params(forgotten, at, address).update();
   }
 
   /** The wait after so many failures: none while free, then first-wait doubled each failure, at most max-wait. */

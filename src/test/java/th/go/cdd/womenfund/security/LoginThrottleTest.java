@@ -189,6 +189,27 @@ class LoginThrottleTest {
   }
 
   @Test
+  void failuresArrivingAtOnceAllCount() throws Exception {
+    String address = "198.51.100.7"; // TEST-NET-2: no real client
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<java.time.Duration>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        all.add(pool.submit(() -> throttle.failed(address)));
+      }
+      for (var f : all) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    LoginThrottle.Throttled row = throttle.throttled().stream().filter(t -> t.address().equals(address)).findFirst().orElseThrow();
+    assertThat(row.failures()).isEqualTo(40);
+    // the ceiling: never more than five minutes
+    assertThat(throttle.waitFor(address)).hasValue(java.time.Duration.ofMinutes(5));
+  }
+
+  @Test
   void anAdministratorSeesAndLiftsSlowedAccountsAndWaitingAddresses() throws Exception {
     AppSession admin = AppSession.login(port, "admin", ADMIN_PASSWORD);
     AppSession other = AppSession.login(port, officer, PASSWORD);
