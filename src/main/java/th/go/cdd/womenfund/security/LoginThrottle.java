@@ -78,6 +78,12 @@ public class LoginThrottle {
     return freeFailures;
   }
 
+  /** Failures of the address not yet forgotten (0 for an address without any). */
+  public int recentFailures(String address) {
+    Instant now = now();
+    return find(address).filter(r -> r.lastFailure().plus(forgetAfter).isAfter(now)).map(Throttled::failures).orElse(0);
+  }
+
   /** How long the address must still wait before its next login attempt; empty when it may try now. */
   public Optional<Duration> waitFor(String address) {
     Instant now = now();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   enum Surface { LOGIN_PAGE, WEBAPP_LOGIN, HTTP_BASIC, PASSWORD_CHECK }
 
   private final LoginThrottle throttle;
+  /** Login attempts in progress on this node, per address that failed lately. */
+  private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
   public LoginThrottleFilter(LoginThrottle throttle) {
     this.throttle = throttle;
@@ -95,11 +98,24 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<Surface> surface = surface(request);
     String address = request.getRemoteAddr();
+    boolean held = false;
     if (surface.isPresent()) {
       Optional<Duration> wait = throttle.waitFor(address);
       if (wait.isPresent()) {
         refuse(request, response, wait.get());
         return;
+      }
+      // an address that failed lately may have only its free failures left in flight at once (one, once they are
+      // spent): a burst of parallel guesses cannot all pass the check above before the first of them is counted
+      // (per node; addresses without failures are not limited)
+      int recent = throttle.recentFailures(address);
+      if (recent > 0) {
+        held = true;
+        if (inFlight.merge(address, 1, Integer::sum) > Math.max(1, throttle.freeFailures() - recent)) {
+          release(address);
+          refuse(request, response, Duration.ofSeconds(1));
+          return;
+        }
       }
     }
     int refused;
@@ -108,6 +124,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
     } finally {
       refused = LoginThrottle.stopCounting();
+      if (held) {
+        release(address);
+      }
     }
     if (refused > 0) {
       Duration now = throttle.failed(address);
@@ -116,6 +135,10 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
             now.toSeconds(), surface.map(Enum::name).orElse(request.getServletPath()));
       }
     }
+  }
+
+  private void release(String address) {
+    inFlight.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
   }
 
   /** The Thai wait, rounded up to whole seconds: "2 นาที 30 วินาที". */

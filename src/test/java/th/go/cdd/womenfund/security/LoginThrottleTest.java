@@ -209,6 +209,53 @@ class LoginThrottleTest {
     assertThat(throttle.waitFor(address)).hasValue(java.time.Duration.ofMinutes(5));
   }
 
+  @Autowired LoginThrottleFilter filter;
+
+  @Test
+  void anAddressThatFailedLatelyMayNotSendMoreGuessesAtOnceThanItHasLeft() throws Exception {
+    String address = "198.51.100.8"; // TEST-NET-2: no real client
+    for (int i = 0; i < 9; i++) {
+      throttle.failed(address);
+    }
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+    jakarta.servlet.FilterChain slowLogin = (req, res) -> {
+      entered.countDown();
+      try {
+        finish.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    Thread first = new Thread(() -> {
+      try {
+        filter.doFilter(loginPost(address), new org.springframework.mock.web.MockHttpServletResponse(), slowLogin);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    first.start();
+    assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    // one failure left, one attempt in flight: a second at the same time is refused
+    var second = new org.springframework.mock.web.MockHttpServletResponse();
+    filter.doFilter(loginPost(address), second, (req, res) -> { throw new AssertionError("passed the throttle"); });
+    assertThat(second.getStatus()).isEqualTo(429);
+    assertThat(second.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("กรุณารออีก 1 วินาที");
+    finish.countDown();
+    first.join(10_000);
+    // once it is done the next may try
+    var third = new org.springframework.mock.web.MockHttpServletResponse();
+    filter.doFilter(loginPost(address), third, (req, res) -> ((jakarta.servlet.http.HttpServletResponse) res).setStatus(302));
+    assertThat(third.getStatus()).isEqualTo(302);
+  }
+
+  static org.springframework.mock.web.MockHttpServletRequest loginPost(String address) {
+    var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/login");
+    request.setServletPath("/login");
+    request.setRemoteAddr(address);
+    return request;
+  }
+
   @Test
   void anAdministratorSeesAndLiftsSlowedAccountsAndWaitingAddresses() throws Exception {
     AppSession admin = AppSession.login(port, "admin", ADMIN_PASSWORD);
