@@ -78,16 +78,21 @@ public class LoginThrottle {
     return freeFailures;
   }
 
-  /** Failures of the address not yet forgotten (0 for an address without any). */
-  public int recentFailures(String address) {
+  /** What the filter needs before a login attempt, read in one statement: the wait left and the recent failures. */
+  public record Check(Optional<Duration> waitLeft, int recentFailures) {}
+
+  public Check check(String address) {
     Instant now = now();
-    return find(address).filter(r -> r.lastFailure().plus(forgetAfter).isAfter(now)).map(Throttled::failures).orElse(0);
+    Optional<Throttled> row = find(address);
+    return new Check(
+        row.map(Throttled::blockedUntil).filter(until -> until != null && until.isAfter(now)).map(until -> Duration.between(now, until)),
+        row.filter(r -> r.lastFailure().plus(forgetAfter).isAfter(now)).map(Throttled::failures).orElse(0));
   }
 
   /** How long the address must still wait before its next login attempt; empty when it may try now. */
   public Optional<Duration> waitFor(String address) {
     Instant now = now();
-    return find(address).map(Throttled::blockedUntil).filter(until -> until.isAfter(now))
+    return find(address).map(Throttled::blockedUntil).filter(until -> until != null && until.isAfter(now))
         .map(until -> Duration.between(now, until));
   }
 

@@ -100,15 +100,15 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     String address = request.getRemoteAddr();
     boolean held = false;
     if (surface.isPresent()) {
-      Optional<Duration> wait = throttle.waitFor(address);
-      if (wait.isPresent()) {
-        refuse(request, response, wait.get());
+      LoginThrottle.Check check = throttle.check(address);
+      if (check.waitLeft().isPresent()) {
+        refuse(request, response, check.waitLeft().get());
         return;
       }
       // an address that failed lately may have only its free failures left in flight at once (one, once they are
       // spent): a burst of parallel guesses cannot all pass the check above before the first of them is counted
       // (per node; addresses without failures are not limited)
-      int recent = throttle.recentFailures(address);
+      int recent = check.recentFailures();
       if (recent > 0) {
         held = true;
         if (inFlight.merge(address, 1, Integer::sum) > Math.max(1, throttle.freeFailures() - recent)) {
