@@ -166,6 +166,11 @@ class AccountAttacksTest {
     assertThat(delete.statusCode()).isEqualTo(403);
     assertThat(engine.getIdentityService().createUserQuery().userId(officer).singleResult().getEmail())
         .isEqualTo(officer + "@womenfund.example");
+    // Tasklist's profile page: her own password she may change
+    HttpResponse<String> password = send(http, "PUT", "/camunda/api/engine/engine/default/user/" + officer + "/credentials",
+        "{\"password\":\"a-newer-password-2569\",\"authenticatedUserPassword\":\"" + PASSWORD + "\"}", xsrf);
+    assertThat(password.statusCode()).as(password.body()).isEqualTo(204);
+    assertThat(engine.getIdentityService().checkPassword(officer, "a-newer-password-2569")).isTrue();
   }
 
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
