@@ -33,14 +33,23 @@ public class MailOutbox {
         .update();
   }
 
-  /** Newest first; {@code recipient} null for all (admins), else only mails addressed to that address. */
+  /**
+   * Newest first; {@code recipient} null for all (admins), else only mails of which one recipient is exactly that
+   * address (case-insensitive). Recipients are stored as one list, {@code "a@x, b@y"}: the list and the address
+   * are compared with commas on both sides, so neither {@code "@"} nor part of an address matches anything.
+   */
   public List<StoredMail> latest(String recipient, int limit) {
-    String where = recipient == null ? "" : " where recipients like ?";
+    String where = recipient == null ? ""
+        : " where ',' || replace(lower(recipients), ' ', '') || ',' like ? escape '!'";
     var spec = jdbc.sql("select id, dedup_key, recipients, subject, template, body_html, transport, created_at"
         + " from mail_message" + where + " order by id desc fetch first " + Math.max(1, Math.min(limit, 500))
         + " rows only");
     if (recipient != null) {
-      spec = spec.param("%" + recipient.replace("%", "").replace("_", "\\_") + "%");
+      String exact = recipient.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+      if (exact.isEmpty() || exact.contains(",")) {
+        return List.of();
+      }
+      spec = spec.param("%," + exact.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ",%");
     }
     return spec.query((rs, n) -> new StoredMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getString(6), MailTransport.valueOf(rs.getString(7)), rs.getTimestamp(8).toInstant()))

@@ -36,6 +36,7 @@ public class WebPages {
         .filter(p -> a.groups().contains(Roles.provinceSupervisors(p.code()))).toList());
     model.addAttribute("officerProvinces", provinces.stream()
         .filter(p -> a.isAdmin() || a.groups().contains(Roles.provinceOfficers(p.code()))).toList());
+    model.addAttribute("admin", a.isAdmin());
     model.addAttribute("districtOfficer", a.isAdmin()
         || a.groups().stream().anyMatch(g -> g.startsWith("district-") && g.endsWith("-officers")));
     return "home";
