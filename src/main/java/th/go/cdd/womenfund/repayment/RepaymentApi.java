@@ -70,8 +70,7 @@ public class RepaymentApi {
 
   @GetMapping("/loans/{loanId}/balance")
   public BalanceView balance(@PathVariable long loanId) {
-    RepaymentLoan loan = payments.loan(loanId);
-    AreaAccess.requireRead(actor(), loan);
+    RepaymentLoan loan = AreaAccess.readable(actor(), payments, loanId);
     LoanBalance b = payments.balance(loanId, EngineClock.today());
     return new BalanceView(loan.id(), loan.applicationNo(), loan.contractNo(), loan.groupName(), loan.districtCode(),
         loan.status().name(), b, b.summaryTh());
@@ -79,6 +78,7 @@ public class RepaymentApi {
 
   @PostMapping(path = "/loans/{loanId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<PaymentView> record(@PathVariable long loanId, @RequestBody PaymentRequest body) {
+    AreaAccess.recordable(actor(), payments, loanId);
     RecordedPayment p = payments.record(loanId,
         new PaymentInput(null, body.paidOn(), body.amount(), body.reference(), body.note()),
         PaymentSource.API, actor(), EngineClock.today());
