@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,19 +43,24 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
   static final Pattern ENGINE = Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)/process-definition/statistics/?$");
   static final Pattern COCKPIT = Pattern.compile("^/camunda/api/cockpit/plugin/base/[^/]+/process-definition/statistics/?$");
 
-  private final ProcessEngine engine;
+  /** Looked up per request: a filter is made when the web server starts, before Flyway and the engine. */
+  private final ObjectProvider<ProcessEngine> engines;
   private final ObjectMapper json = new ObjectMapper();
 
-  public AreaScopedStatistics(ProcessEngine engine) {
-    this.engine = engine;
+  private ProcessEngine engine() {
+    return engines.getObject();
+  }
+
+  public AreaScopedStatistics(ObjectProvider<ProcessEngine> engines) {
+    this.engines = engines;
   }
 
   @Configuration
   static class Registration {
 
     @Bean
-    FilterRegistrationBean<AreaScopedStatistics> areaScopedStatistics(ProcessEngine engine) {
-      FilterRegistrationBean<AreaScopedStatistics> r = new FilterRegistrationBean<>(new AreaScopedStatistics(engine));
+    FilterRegistrationBean<AreaScopedStatistics> areaScopedStatistics(ObjectProvider<ProcessEngine> engines) {
+      FilterRegistrationBean<AreaScopedStatistics> r = new FilterRegistrationBean<>(new AreaScopedStatistics(engines));
       r.setName("womenfund-area-scoped-statistics");
       r.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
       // after Spring Security (-100) and the REST API's HTTP Basic filter (101): the person is known
@@ -84,7 +90,7 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
       cached.copyBodyToResponse();
       return;
     }
-    IdentityService identity = engine.getIdentityService();
+    IdentityService identity = engine().getIdentityService();
     Authentication before = identity.getCurrentAuthentication();
     identity.setAuthentication(who.userId(), who.groups());
     try {
@@ -112,15 +118,15 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
 
   private void recountEngine(ObjectNode n, HttpServletRequest request) {
     String id = n.get("id").asText();
-    n.put("instances", engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(id).count());
+    n.put("instances", engine().getRuntimeService().createProcessInstanceQuery().processDefinitionId(id).count());
     if ("true".equals(request.getParameter("failedJobs"))) {
-      n.put("failedJobs", engine.getManagementService().createJobQuery().processDefinitionId(id).noRetriesLeft().count());
+      n.put("failedJobs", engine().getManagementService().createJobQuery().processDefinitionId(id).noRetriesLeft().count());
     }
     if (n.has("incidents") && n.get("incidents").isArray()) {
       boolean roots = "true".equals(request.getParameter("rootIncidents"));
       String onlyType = request.getParameter("incidentsForType");
       Map<String, Integer> byType = new TreeMap<>();
-      for (Incident i : engine.getRuntimeService().createIncidentQuery().processDefinitionId(id).list()) {
+      for (Incident i : engine().getRuntimeService().createIncidentQuery().processDefinitionId(id).list()) {
         if ((!roots || i.getId().equals(i.getRootCauseIncidentId()))
             && (onlyType == null || onlyType.equals(i.getIncidentType()))) {
           byType.merge(i.getIncidentType(), 1, Integer::sum);
@@ -139,9 +145,9 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
     if (key == null) {
       return;
     }
-    n.put("instances", engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).count());
+    n.put("instances", engine().getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).count());
     if (n.has("incidents")) {
-      n.put("incidents", engine.getRuntimeService().createIncidentQuery().processDefinitionKeyIn(key).count());
+      n.put("incidents", engine().getRuntimeService().createIncidentQuery().processDefinitionKeyIn(key).count());
     }
   }
 
@@ -151,7 +157,7 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
     if (spring != null && spring.getPrincipal() instanceof SignedInUser user) {
       return new Who(user.userId(), user.groups());
     }
-    Authentication engineLogin = engine.getIdentityService().getCurrentAuthentication();
+    Authentication engineLogin = engine().getIdentityService().getCurrentAuthentication();
     if (engineLogin != null && engineLogin.getUserId() != null) {
       return new Who(engineLogin.getUserId(), engineLogin.getGroupIds() == null ? List.of() : engineLogin.getGroupIds());
     }
