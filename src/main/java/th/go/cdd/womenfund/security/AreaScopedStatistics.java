@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.camunda.bpm.BpmPlatform;
+import org.camunda.bpm.ProcessEngineService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -40,15 +42,29 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class AreaScopedStatistics extends OncePerRequestFilter {
 
-  static final Pattern ENGINE = Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)/process-definition/statistics/?$");
-  static final Pattern COCKPIT = Pattern.compile("^/camunda/api/cockpit/plugin/base/[^/]+/process-definition/statistics/?$");
+  static final Pattern ENGINE = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/([^/]+))/process-definition/statistics/?$");
+  static final Pattern COCKPIT = Pattern.compile("^/camunda/api/cockpit/plugin/base/([^/]+)/process-definition/statistics/?$");
 
   /** Looked up per request: a filter is made when the web server starts, before Flyway and the engine. */
   private final ObjectProvider<ProcessEngine> engines;
   private final ObjectMapper json = new ObjectMapper();
 
+  /** The engine of this request, looked up as the REST API and the webapps look it up (by name, else the default). */
+  private final ThreadLocal<ProcessEngine> current = new ThreadLocal<>();
+
   private ProcessEngine engine() {
-    return engines.getObject();
+    ProcessEngine e = current.get();
+    return e != null ? e : engines.getObject();
+  }
+
+  private ProcessEngine lookup(String name) {
+    try {
+      ProcessEngineService service = BpmPlatform.getProcessEngineService();
+      ProcessEngine e = name == null ? service.getDefaultProcessEngine() : service.getProcessEngine(name);
+      return e != null ? e : engines.getObject();
+    } catch (RuntimeException notRegistered) {
+      return engines.getObject();
+    }
   }
 
   public AreaScopedStatistics(ObjectProvider<ProcessEngine> engines) {
@@ -75,11 +91,34 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean engineList = ENGINE.matcher(path).matches();
-    boolean cockpitList = COCKPIT.matcher(path).matches();
-    Who who = engineList || cockpitList ? who() : null;
-    if (!"GET".equals(request.getMethod()) || who == null || who.groups().contains(Roles.ADMIN)
-        || who.groups().contains(Roles.DEPARTMENT)) {
+    java.util.regex.Matcher engineMatch = ENGINE.matcher(path);
+    java.util.regex.Matcher cockpitMatch = COCKPIT.matcher(path);
+    boolean engineList = engineMatch.matches();
+    boolean cockpitList = cockpitMatch.matches();
+    if (!engineList && !cockpitList) {
+      chain.doFilter(request, response);
+      return;
+    }
+    current.set(lookup(engineList ? engineMatch.group(1) : cockpitMatch.group(1)));
+    try {
+      scoped(request, response, chain, path, engineList);
+    } finally {
+      current.remove();
+    }
+  }
+
+  private void scoped(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path,
+                      boolean engineList) throws ServletException, IOException {
+    Who who = who(path.startsWith("/engine-rest/"));
+    if (who == null) {
+      // signed in (the filters before let only that through) but not found: closed rather than every area's counts
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("application/json;charset=UTF-8");
+      response.getOutputStream().write(("{\"type\":\"AuthorizationException\",\"message\":\"ไม่สามารถระบุผู้ใช้งานได้"
+          + " จึงแสดงสถิติของกระบวนการไม่ได้ กรุณาเข้าสู่ระบบใหม่\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return;
+    }
+    if (!"GET".equals(request.getMethod()) || who.groups().contains(Roles.ADMIN) || who.groups().contains(Roles.DEPARTMENT)) {
       chain.doFilter(request, response);
       return;
     }
@@ -151,16 +190,17 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
     }
   }
 
-  /** The signed-in person: the session's (app, webapps) or the REST API's HTTP Basic login. */
-  private Who who() {
+  /**
+   * The person of this request: on {@code /engine-rest} the HTTP Basic login the engine's filter has just checked
+   * (a session cookie plays no part there); on the webapps, the session's.
+   */
+  private Who who(boolean engineRest) {
+    if (engineRest) {
+      Authentication login = engine().getIdentityService().getCurrentAuthentication();
+      return login == null || login.getUserId() == null ? null
+          : new Who(login.getUserId(), login.getGroupIds() == null ? List.of() : login.getGroupIds());
+    }
     org.springframework.security.core.Authentication spring = SecurityContextHolder.getContext().getAuthentication();
-    if (spring != null && spring.getPrincipal() instanceof SignedInUser user) {
-      return new Who(user.userId(), user.groups());
-    }
-    Authentication engineLogin = engine().getIdentityService().getCurrentAuthentication();
-    if (engineLogin != null && engineLogin.getUserId() != null) {
-      return new Who(engineLogin.getUserId(), engineLogin.getGroupIds() == null ? List.of() : engineLogin.getGroupIds());
-    }
-    return null;
+    return spring != null && spring.getPrincipal() instanceof SignedInUser user ? new Who(user.userId(), user.groups()) : null;
   }
 }
