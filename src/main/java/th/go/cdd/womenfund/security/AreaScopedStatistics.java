@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.camunda.bpm.BpmPlatform;
-import org.camunda.bpm.ProcessEngineService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -49,6 +48,10 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
   private final ObjectProvider<ProcessEngine> engines;
   private final ObjectMapper json = new ObjectMapper();
 
+  public AreaScopedStatistics(ObjectProvider<ProcessEngine> engines) {
+    this.engines = engines;
+  }
+
   /** The engine of this request, looked up as the REST API and the webapps look it up (by name, else the default). */
   private final ThreadLocal<ProcessEngine> current = new ThreadLocal<>();
 
@@ -57,18 +60,17 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
     return e != null ? e : engines.getObject();
   }
 
+  /**
+   * As the REST API's filters and resources find it ({@code EngineUtil}, by name, else the default): the person the
+   * REST API's HTTP Basic filter signed in is set on that engine.
+   */
   private ProcessEngine lookup(String name) {
     try {
-      ProcessEngineService service = BpmPlatform.getProcessEngineService();
-      ProcessEngine e = name == null ? service.getDefaultProcessEngine() : service.getProcessEngine(name);
+      ProcessEngine e = EngineUtil.lookupProcessEngine(name);
       return e != null ? e : engines.getObject();
-    } catch (RuntimeException notRegistered) {
+    } catch (RuntimeException notFound) {
       return engines.getObject();
     }
-  }
-
-  public AreaScopedStatistics(ObjectProvider<ProcessEngine> engines) {
-    this.engines = engines;
   }
 
   @Configuration
