@@ -126,9 +126,27 @@ class AreaScopeTest {
   @Test
   void processStatisticsCountOnlyTheInstancesOfOnesOwnArea() throws Exception {
     engine.getIdentityService().setAuthentication("scope-starter", List.of(Roles.districtOfficers("2305")));
-    engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
+    var started = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
         DemoApplications.application(7, "กลุ่มทดสอบสถิติ", "230507", EngineClock.today()));
     engine.getIdentityService().clearAuthentication();
+    String pid = started.getId();
+    String definition = started.getProcessDefinitionId();
+    // what the engine scopes per instance already (probed for issue 11): nothing of 2305's instance elsewhere
+    for (String who : List.of("scope2301", "scopesup20")) {
+      for (String path : List.of("/process-definition/" + definition + "/statistics?incidents=true&failedJobs=true",
+          "/history/process-definition/" + definition + "/statistics", "/incident?processInstanceId=" + pid,
+          "/job?processInstanceId=" + pid, "/external-task?processInstanceId=" + pid, "/execution?processInstanceId=" + pid,
+          "/variable-instance?processInstanceIdIn=" + pid, "/history/activity-instance?processInstanceId=" + pid,
+          "/history/variable-instance?processInstanceId=" + pid, "/history/detail?processInstanceId=" + pid,
+          "/history/identity-link-log?processDefinitionId=" + definition, "/history/user-operation?processInstanceId=" + pid)) {
+        assertThat(get(who, "/engine-rest" + path)).as(who + " " + path).isEmpty();
+      }
+      for (String path : List.of("/history/process-instance/report?reportType=duration&periodUnit=month",
+          "/history/task/report?reportType=count&groupBy=processDefinition")) {
+        assertThat(rest.withBasicAuth(who, PASSWORD).getForEntity("/engine-rest" + path, String.class).getStatusCode())
+            .as(who + " " + path).isEqualTo(HttpStatus.FORBIDDEN);
+      }
+    }
     long all = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LoanApplicationProcess.KEY).count();
     long trat = readableBy("scopesup23", List.of(Roles.provinceSupervisors("23")));
     long muang = readableBy("scope2301", List.of(Roles.districtOfficers("2301")));
