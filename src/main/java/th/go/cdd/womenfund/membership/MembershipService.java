@@ -113,9 +113,13 @@ public class MembershipService {
     }
     Optional<Member> existing = id == null ? Optional.empty() : members.findByNationalId(id);
     if (existing.isPresent()) {
+      // where and when she registered is told only within the district that registered her: elsewhere it would
+      // tell another office where a woman lives (issue 11)
       repo.registrationOf(existing.get().id()).ifPresent(r -> problems.add("ผู้สมัครเลขประจำตัวประชาชน " + id.masked()
-          + " เป็นสมาชิกกองทุนอยู่แล้ว (ลงทะเบียนเมื่อ " + ThaiDates.format(r.registeredOn()) + " อำเภอ"
-          + areas.district(r.districtCode()).map(District::nameTh).orElse(r.districtCode()) + "): ไม่ต้องสมัครซ้ำ"));
+          + " เป็นสมาชิกกองทุนอยู่แล้ว" + (actor.mayRegisterFor(r.districtCode())
+              ? " (ลงทะเบียนเมื่อ " + ThaiDates.format(r.registeredOn()) + " อำเภอ"
+                  + areas.district(r.districtCode()).map(District::nameTh).orElse(r.districtCode()) + ")"
+              : "") + ": ไม่ต้องสมัครซ้ำ"));
     }
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);

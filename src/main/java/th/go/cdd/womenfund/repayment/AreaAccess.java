@@ -36,6 +36,29 @@ public final class AreaAccess {
     }
   }
 
+  /**
+   * The loan with this id, if the person may read it; otherwise one refusal (403) that is the same whether the loan
+   * does not exist or belongs to another area, and names nothing of it (no contract number, no district).
+   */
+  public static RepaymentLoan readable(Actor actor, PaymentService payments, long loanId) {
+    RepaymentLoan loan = payments.findLoan(loanId).orElse(null);
+    if (loan == null || !mayRead(actor, loan.districtCode(), loan.provinceCode())) {
+      throw new NotYourAreaException("ไม่พบสัญญาเงินกู้รหัส " + loanId + " หรือท่านไม่มีสิทธิ์ดูข้อมูลของสัญญานี้"
+          + ": ท่านดูได้เฉพาะสัญญาในอำเภอหรือจังหวัดของท่าน");
+    }
+    return loan;
+  }
+
+  /** As {@link #readable}, for recording a payment on the loan with this id. */
+  public static RepaymentLoan recordable(Actor actor, PaymentService payments, long loanId) {
+    RepaymentLoan loan = payments.findLoan(loanId).orElse(null);
+    if (loan == null || !mayRecordPayment(actor, loan)) {
+      throw new NotYourAreaException("ไม่พบสัญญาเงินกู้รหัส " + loanId + " หรือท่านไม่มีสิทธิ์บันทึกการชำระหนี้ของสัญญานี้"
+          + ": เฉพาะเจ้าหน้าที่พัฒนาชุมชนอำเภอหรือจังหวัดของสัญญานั้นเท่านั้น");
+    }
+    return loan;
+  }
+
   public static void requireRead(Actor actor, RepaymentLoan loan) {
     if (!mayRead(actor, loan.districtCode(), loan.provinceCode())) {
       throw new NotYourAreaException("ท่านไม่มีสิทธิ์ดูข้อมูลของ" + loan.label() + ": สัญญานี้อยู่นอกอำเภอหรือจังหวัดของท่าน");

@@ -1,6 +1,8 @@
 package th.go.cdd.womenfund.repayment;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -8,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,8 @@ import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiMoney;
 import th.go.cdd.womenfund.system.ThaiValidationException;
+import th.go.cdd.womenfund.system.limits.BodyTooLargeException;
+import th.go.cdd.womenfund.system.limits.PayloadTooLargeRefusal;
 
 /**
  * Imports the payments of a bank statement (CSV, UTF-8, header row; see {@link #TEMPLATE}). All or
@@ -82,15 +87,23 @@ public class BankStatementImport {
                        List<RowResult> results, String messageTh) {}
 
   public Report preview(String csv, Actor actor, LocalDate today) {
-    return run(csv, actor, today, false);
+    return run(parse(csv), actor, today, false);
   }
 
   public Report apply(String csv, Actor actor, LocalDate today) {
-    return run(csv, actor, today, true);
+    return run(parse(csv), actor, today, true);
   }
 
-  private Report run(String csv, Actor actor, LocalDate today, boolean apply) {
-    List<Row> rows = parse(csv);
+  /** The statement as it arrives (an upload): read row by row, and no further than {@link #MAX_ROWS} rows. */
+  public Report preview(Reader csv, Actor actor, LocalDate today) {
+    return run(parse(csv), actor, today, false);
+  }
+
+  public Report apply(Reader csv, Actor actor, LocalDate today) {
+    return run(parse(csv), actor, today, true);
+  }
+
+  private Report run(List<Row> rows, Actor actor, LocalDate today, boolean apply) {
     return tx.execute(status -> {
       List<RowResult> results = new ArrayList<>();
       Map<String, Long> seen = new HashMap<>();
@@ -160,23 +173,68 @@ public class BankStatementImport {
   /** Reads the file; a file that is not a readable statement is refused whole, in Thai. */
   static List<Row> parse(String csv) {
     if (csv == null || csv.isBlank()) {
-      throw new ThaiValidationException("ไฟล์รายการเดินบัญชีว่างเปล่า: ต้องมีหัวตาราง " + TEMPLATE + " และรายการอย่างน้อย 1 แถว");
+      throw empty();
     }
-    String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-    String firstLine = text.lines().findFirst().orElse("");
-    char delimiter = firstLine.indexOf('\t') >= 0 && firstLine.indexOf(',') < 0 ? '\t' : ',';
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).get();
-    List<CSVRecord> records;
-    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-      records = parser.getRecords();
+    return parse(new StringReader(csv));
+  }
+
+  private static ThaiValidationException empty() {
+    return new ThaiValidationException("ไฟล์รายการเดินบัญชีว่างเปล่า: ต้องมีหัวตาราง " + TEMPLATE + " และรายการอย่างน้อย 1 แถว");
+  }
+
+  /**
+   * Reads the file as it streams in, one record at a time: reading stops at the first row past {@link #MAX_ROWS}
+   * (the rest of the file is never read nor kept), and a body past its size limit stops the read too.
+   */
+  static List<Row> parse(Reader source) {
+    try (BufferedReader in = new BufferedReader(source)) {
+      // Excel's BOM; the first line (read ahead, then given back) tells commas from tabs
+      in.mark(1);
+      if (in.read() != '\uFEFF') {
+        in.reset();
+      }
+      in.mark(FIRST_LINE_LOOKAHEAD + 1);
+      StringBuilder firstLine = new StringBuilder();
+      for (int c = in.read(); c >= 0 && c != '\n' && c != '\r' && firstLine.length() < FIRST_LINE_LOOKAHEAD; c = in.read()) {
+        firstLine.append((char) c);
+      }
+      in.reset();
+      char delimiter = firstLine.indexOf("\t") >= 0 && firstLine.indexOf(",") < 0 ? '\t' : ',';
+      CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).get();
+      try (CSVParser parser = CSVParser.parse(in, format)) {
+        Iterator<CSVRecord> records = parser.iterator();
+        if (!records.hasNext()) {
+          throw empty();
+        }
+        CSVRecord header = records.next();
+        Map<String, Integer> index = columns(header);
+        List<Row> rows = new ArrayList<>();
+        while (records.hasNext()) {
+          CSVRecord r = records.next();
+          if (rows.size() == MAX_ROWS) {
+            throw new ThaiValidationException("ไฟล์มีรายการเกิน " + MAX_ROWS + " รายการต่อครั้ง (หยุดอ่านที่แถวที่ "
+                + r.getRecordNumber() + "): กรุณาแบ่งไฟล์เป็นหลายไฟล์ ไฟล์ละไม่เกิน " + MAX_ROWS + " รายการ");
+          }
+          rows.add(row(r, header, index));
+        }
+        if (rows.isEmpty()) {
+          throw new ThaiValidationException("ไฟล์มีแต่หัวตาราง ไม่มีรายการชำระ");
+        }
+        return rows;
+      }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+      if (tooLarge != null) {
+        throw new PayloadTooLargeRefusal(tooLarge.getMessage());
+      }
       throw new ThaiValidationException("อ่านไฟล์ CSV ไม่ได้: รูปแบบไม่ถูกต้อง (เช่น เครื่องหมายคำพูด \" ไม่ครบคู่)"
           + " กรุณาบันทึกไฟล์จากโปรแกรมตารางคำนวณเป็น CSV UTF-8 อีกครั้ง");
     }
-    if (records.isEmpty()) {
-      throw new ThaiValidationException("ไฟล์รายการเดินบัญชีว่างเปล่า");
-    }
-    CSVRecord header = records.get(0);
+  }
+
+  private static final int FIRST_LINE_LOOKAHEAD = 4096;
+
+  private static Map<String, Integer> columns(CSVRecord header) {
     Map<String, Integer> index = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
@@ -204,26 +262,18 @@ public class BankStatementImport {
           + (unknown.isEmpty() ? "" : " (พบคอลัมน์ที่ไม่รู้จัก: " + String.join(", ", unknown) + ")")
           + ": แถวแรกต้องเป็น " + TEMPLATE);
     }
-    if (records.size() == 1) {
-      throw new ThaiValidationException("ไฟล์มีแต่หัวตาราง ไม่มีรายการชำระ");
+    return index;
+  }
+
+  private static Row row(CSVRecord r, CSVRecord header, Map<String, Integer> index) {
+    long line = r.getRecordNumber();
+    if (r.size() != header.size()) {
+      return new Row(line, "", cell(r, index.get("loan")), cell(r, index.get("amount")), "", null,
+          "มี " + r.size() + " ช่อง แต่หัวตารางมี " + header.size() + " ช่อง (ตรวจสอบเครื่องหมายจุลภาคในจำนวนเงินหรือข้อความ:"
+              + " จำนวนเงินที่มี , ต้องอยู่ในเครื่องหมายคำพูด เช่น \"1,500.00\")");
     }
-    if (records.size() - 1 > MAX_ROWS) {
-      throw new ThaiValidationException("ไฟล์มี " + (records.size() - 1) + " รายการ เกิน " + MAX_ROWS
-          + " รายการต่อครั้ง: กรุณาแบ่งไฟล์");
-    }
-    List<Row> rows = new ArrayList<>();
-    for (CSVRecord r : records.subList(1, records.size())) {
-      long line = r.getRecordNumber();
-      if (r.size() != header.size()) {
-        rows.add(new Row(line, "", cell(r, index.get("loan")), cell(r, index.get("amount")), "", null,
-            "มี " + r.size() + " ช่อง แต่หัวตารางมี " + header.size() + " ช่อง (ตรวจสอบเครื่องหมายจุลภาคในจำนวนเงินหรือข้อความ:"
-                + " จำนวนเงินที่มี , ต้องอยู่ในเครื่องหมายคำพูด เช่น \"1,500.00\")"));
-        continue;
-      }
-      rows.add(new Row(line, cell(r, index.get("date")), cell(r, index.get("loan")), cell(r, index.get("amount")),
-          cell(r, index.get("reference")), index.containsKey("note") ? cell(r, index.get("note")) : null, null));
-    }
-    return rows;
+    return new Row(line, cell(r, index.get("date")), cell(r, index.get("loan")), cell(r, index.get("amount")),
+        cell(r, index.get("reference")), index.containsKey("note") ? cell(r, index.get("note")) : null, null);
   }
 
   private static String cell(CSVRecord r, Integer i) {

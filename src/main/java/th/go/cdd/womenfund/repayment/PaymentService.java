@@ -127,6 +127,10 @@ public class PaymentService {
     return found.get(0);
   }
 
+  public java.util.Optional<RepaymentLoan> findLoan(long loanId) {
+    return repo.loan(loanId);
+  }
+
   public RepaymentLoan loan(long loanId) {
     return repo.loan(loanId).orElseThrow(() -> new LoanNotFoundException("ไม่พบสัญญาเงินกู้รหัส " + loanId));
   }

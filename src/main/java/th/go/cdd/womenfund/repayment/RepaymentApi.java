@@ -1,6 +1,11 @@
 package th.go.cdd.womenfund.repayment;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,8 +70,7 @@ public class RepaymentApi {
 
   @GetMapping("/loans/{loanId}/balance")
   public BalanceView balance(@PathVariable long loanId) {
-    RepaymentLoan loan = payments.loan(loanId);
-    AreaAccess.requireRead(actor(), loan);
+    RepaymentLoan loan = AreaAccess.readable(actor(), payments, loanId);
     LoanBalance b = payments.balance(loanId, EngineClock.today());
     return new BalanceView(loan.id(), loan.applicationNo(), loan.contractNo(), loan.groupName(), loan.districtCode(),
         loan.status().name(), b, b.summaryTh());
@@ -74,28 +78,40 @@ public class RepaymentApi {
 
   @PostMapping(path = "/loans/{loanId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<PaymentView> record(@PathVariable long loanId, @RequestBody PaymentRequest body) {
+    AreaAccess.recordable(actor(), payments, loanId);
     RecordedPayment p = payments.record(loanId,
         new PaymentInput(null, body.paidOn(), body.amount(), body.reference(), body.note()),
         PaymentSource.API, actor(), EngineClock.today());
     return ResponseEntity.status(HttpStatus.CREATED).body(PaymentView.of(p));
   }
 
-  /** A statement as the request body ({@code text/csv} or {@code text/plain}, UTF-8). */
+  /**
+   * A statement as the request body ({@code text/csv} or {@code text/plain}, UTF-8 unless the type names another
+   * charset). Read as it streams in: never more than the path's size limit nor more rows than the cap.
+   */
   @PostMapping(path = "/repayments/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-  public ResponseEntity<BankStatementImport.Report> importText(@RequestBody String csv,
-                                                               @RequestParam(defaultValue = "false") boolean apply) {
-    return importStatement(csv, apply);
+  public ResponseEntity<BankStatementImport.Report> importText(HttpServletRequest request,
+                                                               @RequestParam(defaultValue = "false") boolean apply)
+      throws IOException {
+    Charset charset = StandardCharsets.UTF_8;
+    try {
+      Charset named = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType()).getCharset();
+      charset = named == null ? charset : named;
+    } catch (RuntimeException e) {
+      // an unknown charset: read as UTF-8, the file's rows then show what is wrong
+    }
+    return importStatement(new InputStreamReader(request.getInputStream(), charset), apply);
   }
 
-  /** A statement uploaded as the form field {@code file}. */
+  /** A statement uploaded as the form field {@code file} (bounded by the container's multipart limits). */
   @PostMapping(path = "/repayments/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<BankStatementImport.Report> importFile(@RequestPart("file") MultipartFile file,
                                                                @RequestParam(defaultValue = "false") boolean apply)
-      throws java.io.IOException {
-    return importStatement(new String(file.getBytes(), StandardCharsets.UTF_8), apply);
+      throws IOException {
+    return importStatement(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), apply);
   }
 
-  private ResponseEntity<BankStatementImport.Report> importStatement(String csv, boolean apply) {
+  private ResponseEntity<BankStatementImport.Report> importStatement(Reader csv, boolean apply) {
     Actor actor = actor();
     BankStatementImport.Report report = apply
         ? statements.apply(csv, actor, EngineClock.today())

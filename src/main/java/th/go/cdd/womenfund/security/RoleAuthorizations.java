@@ -102,7 +102,9 @@ public class RoleAuthorizations {
     // granted per instance (InstanceAuthorizations) and per task (ProvinceTaskVisibility), so a supervisor
     // never reads another province's data
     grant(supervisors, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
-    grant(supervisors, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+    // the decision tables, not their evaluations: Camunda 7 grants the history of decisions per table only, never
+    // per evaluation, so READ_HISTORY would show every province's decision inputs (issue 11); the Department keeps it
+    grant(supervisors, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
     grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grantFilters(List.of(officers, committee, supervisors), TasklistFilters.existingIds(filters));
     return List.of(officers, committee, supervisors);

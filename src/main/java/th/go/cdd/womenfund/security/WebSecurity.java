@@ -1,7 +1,7 @@
 package th.go.cdd.womenfund.security;
 
 import jakarta.servlet.DispatcherType;
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -26,11 +26,10 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -42,7 +41,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): signed in through the app's Thai login page; the
  *       webapps' container-based authentication takes the person from Spring Security. The webapps keep
  *       their own CSRF protection (a token header on every change), so Spring's is off here only.</li>
- *   <li>{@code /api/**}: the session or HTTP Basic; CSRF token required for changes made with the session.</li>
+ *   <li>{@code /api/**} with {@code Authorization: Basic}: stateless, the password checked on every request, no
+ *       CSRF token (no session cookie involved); every other {@code /api/**} request: the session, with a CSRF
+ *       token for changes.</li>
  *   <li>everything else (dashboard, briefing, forms of the app): the login page {@code /login}, a session,
  *       CSRF tokens on every form.</li>
  * </ul>
@@ -106,24 +107,58 @@ public class WebSecurity {
     return http.build();
   }
 
-  /** The app's own API: a session (with a CSRF token for changes) or HTTP Basic (no token, no session). */
+  /**
+   * The app's own API called with HTTP Basic (scripts, curl): stateless, so the password is checked on every request
+   * (no session is read, none is written) and there is no cookie a forged request could ride on, hence no CSRF token.
+   * Only a request that really carries Basic credentials comes here; a wrong password is 401, whatever session the
+   * browser also sends.
+   */
   @Bean
   @Order(3)
-  SecurityFilterChain appApi(HttpSecurity http, IdentityService identity) throws Exception {
-    RequestMatcher changesWithoutBasic = new AndRequestMatcher(
-        r -> !Map.of("GET", 1, "HEAD", 1, "OPTIONS", 1, "TRACE", 1).containsKey(r.getMethod()),
-        new NegatedRequestMatcher(new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION)));
-    BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
-    basic.setRealmName("womenfund");
-    http.securityMatcher(path(null, "/api/**"))
+  SecurityFilterChain appApiBasic(HttpSecurity http, IdentityService identity) throws Exception {
+    BasicAuthenticationEntryPoint basic = basicEntryPoint();
+    http.securityMatcher(new AndRequestMatcher(path(null, "/api/**"), WebSecurity::carriesBasicCredentials))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(basic))
         .exceptionHandling(e -> e.authenticationEntryPoint(basic))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .requestCache(AbstractHttpConfigurer::disable)
-        .csrf(c -> c.requireCsrfProtectionMatcher(changesWithoutBasic))
+        .csrf(AbstractHttpConfigurer::disable)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
         .headers(WebSecurity::appHeaders);
     return http.build();
+  }
+
+  /** {@code Authorization: Basic …} (any other scheme, or a bare header, is no reason to skip the CSRF check). */
+  static boolean carriesBasicCredentials(HttpServletRequest request) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+  }
+
+  /** The app's own API from the signed-in browser: the session, and a CSRF token for every change. */
+  @Bean
+  @Order(4)
+  SecurityFilterChain appApi(HttpSecurity http, IdentityService identity) throws Exception {
+    BasicAuthenticationEntryPoint basic = basicEntryPoint();
+    http.securityMatcher(path(null, "/api/**"))
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .exceptionHandling(e -> e.authenticationEntryPoint(basic))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        .headers(WebSecurity::appHeaders);
+    return http.build();
+  }
+
+  private static BasicAuthenticationEntryPoint basicEntryPoint() {
+    BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+    basic.setRealmName("womenfund");
+    try {
+      basic.afterPropertiesSet();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return basic;
   }
 
   /** The app's own pages and API: only its own scripts and styles, no framing, same-origin referrer. */
@@ -134,7 +169,7 @@ public class WebSecurity {
 
   /** Pages of the app: the Thai login page, sessions, CSRF tokens on every form. */
   @Bean
-  @Order(4)
+  @Order(5)
   SecurityFilterChain appPages(HttpSecurity http, IdentityService identity) throws Exception {
     http.authorizeHttpRequests(a -> a
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()

@@ -74,7 +74,14 @@ class MembershipServiceTest {
     service.registerIndividual(woman(id, "01/01/2530", "01/01/2560"), KHAO_SAMING, TODAY);
     Actor boRai = new Actor("officer2304", List.of(Roles.districtOfficers("2304")));
     IndividualInput again = new IndividualInput(id, "นางสาวทดสอบ สมัครซ้ำ", "01/01/2530", "01/01/2560", "230401", true, true);
+    // another district learns only that she is a member: not where, not when (issue 11)
     assertThatThrownBy(() -> service.registerIndividual(again, boRai, TODAY.plusDays(3)))
+        .hasMessageContaining("เป็นสมาชิกกองทุนอยู่แล้ว").hasMessageNotContaining("2564")
+        .hasMessageNotContaining("เขาสมิง").hasMessageNotContaining("ลงทะเบียนเมื่อ").hasMessageNotContaining(id);
+    // her own district is told when it registered her
+    IndividualInput sameDistrict = new IndividualInput(id, "นางสาวทดสอบ สมัครซ้ำ", "01/01/2530", "01/01/2560", "230301",
+        true, true);
+    assertThatThrownBy(() -> service.registerIndividual(sameDistrict, KHAO_SAMING, TODAY.plusDays(3)))
         .hasMessageContaining("เป็นสมาชิกกองทุนอยู่แล้ว").hasMessageContaining("13 สิงหาคม 2564")
         .hasMessageContaining("เขาสมิง").hasMessageNotContaining(id);
   }

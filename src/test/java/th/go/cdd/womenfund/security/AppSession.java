@@ -60,6 +60,13 @@ public final class AppSession {
         .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A request of the webapps' or the app's JSON API with this session's cookie (no CSRF token unless given). */
+  public HttpResponse<String> send(String path, java.util.function.UnaryOperator<HttpRequest.Builder> request)
+      throws Exception {
+    return http.send(request.apply(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<byte[]> bytes(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
