@@ -16,7 +16,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import th.go.cdd.womenfund.approval.ApprovalRequest;
+import th.go.cdd.womenfund.approval.MoneyApprovalSteps;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
+import th.go.cdd.womenfund.repayment.PaymentService.Submitted;
+import th.go.cdd.womenfund.system.ThaiMoney;
 import th.go.cdd.womenfund.repayment.PaymentService.RecordedPayment;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
@@ -36,11 +42,26 @@ public class RepaymentApi {
   private final PaymentService payments;
   private final BankStatementImport statements;
   private final CurrentActor currentActor;
+  private final MoneyApprovalSteps approvals;
+  private final TransactionTemplate tx;
 
-  public RepaymentApi(PaymentService payments, BankStatementImport statements, CurrentActor currentActor) {
+  public RepaymentApi(PaymentService payments, BankStatementImport statements, CurrentActor currentActor,
+                      MoneyApprovalSteps approvals, PlatformTransactionManager transactions) {
     this.payments = payments;
     this.statements = statements;
     this.currentActor = currentActor;
+    this.approvals = approvals;
+    this.tx = new TransactionTemplate(transactions);
+  }
+
+  /** An entry stored to wait for a second person's approval (HTTP 202). */
+  public record PendingView(long approvalId, String kind, String status, Long loanId, LocalDate paidOn,
+                            BigDecimal amount, String reference, String requestedBy, String messageTh) {
+
+    static PendingView of(ApprovalRequest e, String messageTh) {
+      return new PendingView(e.id(), e.kind().name(), e.status().name(), e.loanId(), e.paidOn(), e.amount(),
+          e.reference(), e.requestedBy(), messageTh);
+    }
   }
 
   /** The body of a payment: date วว/ดด/ปปปป (พ.ศ.), amount as text or number. */
@@ -72,12 +93,29 @@ public class RepaymentApi {
         loan.status().name(), b, b.summaryTh());
   }
 
+  /**
+   * 201 with how the payment was applied; above {@code womenfund.repayment.approval-threshold} 202: stored as
+   * pending (balances unchanged) and offered to a second officer in Tasklist.
+   */
   @PostMapping(path = "/loans/{loanId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<PaymentView> record(@PathVariable long loanId, @RequestBody PaymentRequest body) {
-    RecordedPayment p = payments.record(loanId,
-        new PaymentInput(null, body.paidOn(), body.amount(), body.reference(), body.note()),
-        PaymentSource.API, actor(), EngineClock.today());
-    return ResponseEntity.status(HttpStatus.CREATED).body(PaymentView.of(p));
+  public ResponseEntity<?> record(@PathVariable long loanId, @RequestBody PaymentRequest body) {
+    Actor actor = actor();
+    Submitted s = tx.execute(status -> {
+      Submitted submitted = payments.submit(loanId,
+          new PaymentInput(null, body.paidOn(), body.amount(), body.reference(), body.note()),
+          PaymentSource.API, actor, EngineClock.today());
+      if (submitted.waitsForApproval()) {
+        approvals.start(submitted.pending());
+      }
+      return submitted;
+    });
+    if (s.waitsForApproval()) {
+      return ResponseEntity.status(HttpStatus.ACCEPTED).body(PendingView.of(s.pending(),
+          "บันทึกการรับชำระ " + ThaiMoney.format(s.pending().amount()) + " แล้ว รอการอนุมัติ: จำนวนเงินเกินวงเงิน"
+              + " ที่ต้องให้เจ้าหน้าที่พัฒนาชุมชนอำเภอหรือจังหวัดอีกคนหนึ่งอนุมัติใน Tasklist ก่อน"
+              + " ยอดหนี้จะเปลี่ยนเมื่อได้รับอนุมัติแล้วเท่านั้น"));
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(PaymentView.of(s.recorded()));
   }
 
   /** A statement as the request body ({@code text/csv} or {@code text/plain}, UTF-8). */
@@ -95,13 +133,14 @@ public class RepaymentApi {
     return importStatement(new String(file.getBytes(), StandardCharsets.UTF_8), apply);
   }
 
+  /** {@code apply=true} no longer applies: a statement whose rows are all accepted waits for approval (202). */
   private ResponseEntity<BankStatementImport.Report> importStatement(String csv, boolean apply) {
     Actor actor = actor();
     BankStatementImport.Report report = apply
-        ? statements.apply(csv, actor, EngineClock.today())
+        ? statements.request(csv, actor, EngineClock.today(), approvals::start)
         : statements.preview(csv, actor, EngineClock.today());
-    return ResponseEntity.status(report.refusedRows() > 0 ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
-        .body(report);
+    return ResponseEntity.status(report.refusedRows() > 0 ? HttpStatus.UNPROCESSABLE_ENTITY
+        : report.waitsForApproval() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(report);
   }
 
   private Actor actor() {

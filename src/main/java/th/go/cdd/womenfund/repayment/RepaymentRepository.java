@@ -81,11 +81,12 @@ public class RepaymentRepository {
   }
 
   public long insertPayment(long loanId, LocalDate paidOn, BigDecimal amount, String reference, PaymentSource source,
-                            String note, String recordedBy) {
+                            String note, String recordedBy, String approvedBy) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("insert into repayment_payment (loan_id, paid_on, amount, reference, source, note, recorded_by, recorded_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(loanId, paidOn, amount, reference, source.name(), note, recordedBy, Timestamp.from(Instant.now()))
+    jdbc.sql("insert into repayment_payment (loan_id, paid_on, amount, reference, source, note, recorded_by, recorded_at,"
+            + " approved_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(loanId, paidOn, amount, reference, source.name(), note, recordedBy, Timestamp.from(Instant.now()),
+            approvedBy)
         .update(key, "id");
     return key.getKey().longValue();
   }
