@@ -8,7 +8,7 @@ import th.go.cdd.womenfund.approval.ApprovalRequest;
 import th.go.cdd.womenfund.approval.MakerChecker.ApprovedAction;
 import th.go.cdd.womenfund.security.Actor;
 
-/** What an approved payment or bank statement does: checked again and recorded (the ledger changes only now). */
+/** What an approved payment, bank statement or reversal does: checked again and applied (the ledger changes only now). */
 @Configuration
 public class PaymentApprovalActions {
 
@@ -23,6 +23,21 @@ public class PaymentApprovalActions {
       @Override
       public void apply(ApprovalRequest entry, Actor approver, LocalDate today) {
         payments.recordApproved(entry, approver, today);
+      }
+    };
+  }
+
+  @Bean
+  ApprovedAction approvedReversal(PaymentReversals reversals) {
+    return new ApprovedAction() {
+      @Override
+      public ApprovalKind kind() {
+        return ApprovalKind.REVERSAL;
+      }
+
+      @Override
+      public void apply(ApprovalRequest entry, Actor approver, LocalDate today) {
+        reversals.applyApproved(entry, approver, today);
       }
     };
   }

@@ -43,10 +43,12 @@ public class RepaymentApi {
   private final BankStatementImport statements;
   private final CurrentActor currentActor;
   private final MoneyApprovalSteps approvals;
+  private final PaymentReversals reversals;
   private final TransactionTemplate tx;
 
   public RepaymentApi(PaymentService payments, BankStatementImport statements, CurrentActor currentActor,
-                      MoneyApprovalSteps approvals, PlatformTransactionManager transactions) {
+                      MoneyApprovalSteps approvals, PaymentReversals reversals, PlatformTransactionManager transactions) {
+    this.reversals = reversals;
     this.payments = payments;
     this.statements = statements;
     this.currentActor = currentActor;
@@ -116,6 +118,23 @@ public class RepaymentApi {
               + " ยอดหนี้จะเปลี่ยนเมื่อได้รับอนุมัติแล้วเท่านั้น"));
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(PaymentView.of(s.recorded()));
+  }
+
+  /** The body of a reversal request: why the payment is to be reversed. */
+  public record ReversalRequest(String reason) {}
+
+  /**
+   * Asks to reverse a recorded payment (a wrongly keyed one): 202, waiting for a second officer's approval in
+   * Tasklist; on approval the reversal is a new ledger entry and the loan's later payments are re-allocated.
+   */
+  @PostMapping(path = "/loans/{loanId}/payments/{paymentId}/reversal", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<PendingView> reverse(@PathVariable long loanId, @PathVariable long paymentId,
+                                             @RequestBody ReversalRequest body) {
+    ApprovalRequest e = reversals.request(loanId, paymentId, body.reason(), actor(), EngineClock.today(),
+        approvals::start);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(PendingView.of(e, "บันทึกคำขอกลับรายการรับชำระ "
+        + ThaiMoney.format(e.amount()) + " แล้ว รอการอนุมัติ: เจ้าหน้าที่พัฒนาชุมชนอำเภอหรือจังหวัดอีกคนหนึ่งต้องอนุมัติใน"
+        + " Tasklist ก่อน ยอดหนี้จะเปลี่ยนเมื่อได้รับอนุมัติแล้วเท่านั้น"));
   }
 
   /** A statement as the request body ({@code text/csv} or {@code text/plain}, UTF-8). */

@@ -62,8 +62,10 @@ public class RepaymentRepository {
         .param(loanId).query(RepaymentRepository::installmentRow).list();
   }
 
+  /** The date of the loan's latest payment still in force (a reversed payment no longer counts). */
   public Optional<LocalDate> lastPaymentDate(long loanId) {
-    List<java.sql.Date> last = jdbc.sql("select max(paid_on) from repayment_payment where loan_id = ?").param(loanId)
+    List<java.sql.Date> last = jdbc.sql("select max(paid_on) from repayment_payment p where loan_id = ?"
+            + " and not exists (select 1 from payment_reversal v where v.payment_id = p.id)").param(loanId)
         .query((rs, n) -> rs.getDate(1)).list();
     return last.isEmpty() || last.get(0) == null ? Optional.empty() : Optional.of(last.get(0).toLocalDate());
   }
@@ -78,6 +80,66 @@ public class RepaymentRepository {
     return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
             + " where loan_id = ? order by paid_on, id")
         .param(loanId).query(RepaymentRepository::paymentRow).list();
+  }
+
+  public Optional<StoredPayment> payment(long paymentId) {
+    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
+            + " where id = ?").param(paymentId).query(RepaymentRepository::paymentRow).optional();
+  }
+
+  /** The reversal of a payment, if it was reversed: who approved it and when. */
+  public Optional<String> reversalOf(long paymentId) {
+    return jdbc.sql("select approved_by || ' ' || cast(approved_at as varchar(40)) from payment_reversal where payment_id = ?")
+        .param(paymentId).query(String.class).optional();
+  }
+
+  public java.util.Set<Long> reversedPayments(long loanId) {
+    return new java.util.HashSet<>(jdbc.sql("select payment_id from payment_reversal where loan_id = ?").param(loanId)
+        .query(Long.class).list());
+  }
+
+  /**
+   * What each payment of the loan paid of each installment as it stands: its allocation plus the corrections
+   * reversals wrote. Keyed by payment id, in installment order.
+   */
+  public java.util.Map<Long, List<Allocation>> effectiveAllocations(long loanId) {
+    java.util.Map<Long, List<Allocation>> result = new java.util.HashMap<>();
+    jdbc.sql("select payment_id, seq, sum(default_interest), sum(interest), sum(principal) from ("
+            + " select payment_id, seq, default_interest, interest, principal from payment_allocation where loan_id = ?"
+            + " union all"
+            + " select payment_id, seq, default_interest, interest, principal from allocation_correction where loan_id = ?"
+            + ") x group by payment_id, seq order by payment_id, seq")
+        .params(loanId, loanId)
+        .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+            .add(new Allocation(rs.getInt(2), rs.getBigDecimal(3).setScale(2), rs.getBigDecimal(4).setScale(2),
+                rs.getBigDecimal(5).setScale(2))))
+        .list();
+    return result;
+  }
+
+  public long insertReversal(long paymentId, long loanId, BigDecimal amount, String reason, String requestedBy,
+                             Instant requestedAt, String approvedBy) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("insert into payment_reversal (payment_id, loan_id, amount, reason, requested_by, requested_at, approved_by,"
+            + " approved_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(paymentId, loanId, amount, reason, requestedBy, Timestamp.from(requestedAt), approvedBy,
+            Timestamp.from(Instant.now()))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public void insertCorrections(long reversalId, long paymentId, long loanId, List<Allocation> corrections) {
+    template.batchUpdate("insert into allocation_correction (reversal_id, payment_id, loan_id, seq, default_interest,"
+            + " interest, principal) values (?, ?, ?, ?, ?, ?, ?)", corrections, corrections.size(),
+        (ps, a) -> {
+          ps.setLong(1, reversalId);
+          ps.setLong(2, paymentId);
+          ps.setLong(3, loanId);
+          ps.setInt(4, a.seq());
+          ps.setBigDecimal(5, a.defaultInterest());
+          ps.setBigDecimal(6, a.interest());
+          ps.setBigDecimal(7, a.principal());
+        });
   }
 
   public long insertPayment(long loanId, LocalDate paidOn, BigDecimal amount, String reference, PaymentSource source,
