@@ -203,10 +203,11 @@ public class BankStatementImport {
       BigDecimal accepted = results.stream().filter(RowResult::ok).map(r -> ThaiMoney.parse(r.amount(), "จำนวนเงิน"))
           .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
       boolean applied = apply && refused == 0;
-      if (!applied && maker == null) {
+      if (!applied) {
         status.setRollbackOnly();
-      } else if (!applied) {
-        // applying an approved statement joins the approval's transaction: the caller refuses, and so rolls back
+      }
+      if (!applied && maker != null) {
+        // an approved statement that no longer fits: the caller refuses the approval in Thai
         return new Outcome(new Report(false, results.size(), results.size() - refused, refused, null,
             List.copyOf(results), null, null), provinces);
       }
