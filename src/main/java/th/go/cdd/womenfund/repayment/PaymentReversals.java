@@ -91,6 +91,24 @@ public class PaymentReversals {
     return entry;
   }
 
+  /** The same request, naming the loan by its contract or application number and the payment by its reference (Tasklist form). */
+  public ApprovalRequest requestByReference(String loanNumber, String reference, String reasonText, Actor actor,
+                                            LocalDate today, Consumer<ApprovalRequest> started) {
+    RepaymentLoan loan = payments.loanNumbered(loanNumber);
+    AreaAccess.requireRecord(actor, loan);
+    String ref = reference == null ? "" : reference.strip();
+    if (ref.isEmpty()) {
+      throw new ThaiValidationException("กรุณากรอกเลขที่อ้างอิงของรายการชำระที่จะกลับรายการ");
+    }
+    StoredPayment p = repo.paymentWithReference(loan.id(), ref).orElseThrow(() -> new LoanNotFoundException(
+        "ไม่พบรายการชำระเลขที่อ้างอิง \"" + PaymentService.shorten(ref) + "\" ของ" + loan.label()));
+    return request(loan.id(), p.id(), reasonText, actor, today, started);
+  }
+
+  public RepaymentLoan loanOf(ApprovalRequest entry) {
+    return payments.loan(entry.loanId());
+  }
+
   /** What the reversal changed: the new ledger entry and the loan as it now stands. */
   public record Reversal(long reversalId, long paymentId, List<Long> reallocatedPayments, LoanBalance after) {}
 

@@ -32,6 +32,21 @@ public class RepaymentDelegates {
     };
   }
 
+  /** The start of {@code payment-reversal}: the officer's request waits, bound to this instance, for a second officer. */
+  @Bean
+  JavaDelegate requestPaymentReversal(PaymentReversals reversals, MoneyApprovalSteps approvals) {
+    return RefusedInputException.refusingBadInput(execution -> {
+      Actor actor = CurrentActor.of(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
+          .orElseThrow(() -> new ThaiValidationException("ไม่ทราบผู้ขอ: กรุณาเข้าสู่ระบบก่อนขอกลับรายการ"));
+      var entry = reversals.requestByReference(string(execution, PaymentReversalProcess.Var.LOAN_NUMBER),
+          string(execution, PaymentReversalProcess.Var.PAYMENT_REFERENCE), string(execution, PaymentReversalProcess.Var.REASON),
+          actor, EngineClock.today(), e -> approvals.attach(execution, e));
+      RepaymentLoan loan = reversals.loanOf(entry);
+      execution.setProcessBusinessKey(loan.applicationNo() + "/" + entry.reference() + "/กลับรายการ");
+      execution.setVariable(PaymentReversalProcess.Var.APPLICATION_NO, loan.applicationNo());
+    });
+  }
+
   /**
    * Records the keyed payment, or (above {@code womenfund.repayment.approval-threshold}) stores it as pending and
    * binds it to this instance, whose next step is then the approval task.

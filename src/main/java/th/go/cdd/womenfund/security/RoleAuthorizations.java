@@ -22,6 +22,7 @@ import th.go.cdd.womenfund.budget.SubsidyAllocationProcess;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
+import th.go.cdd.womenfund.repayment.PaymentReversalProcess;
 import th.go.cdd.womenfund.repayment.RecordRepaymentProcess;
 import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 
@@ -65,6 +66,8 @@ public class RoleAuthorizations {
     grant(committee, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
     // maker-checker (issue 11): officers approve one another's payments and reversals; only the system starts it
     grant(officers, Resources.PROCESS_DEFINITION, MoneyApprovalProcess.KEY, ProcessDefinitionPermissions.READ);
+    grant(officers, Resources.PROCESS_DEFINITION, PaymentReversalProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     // a borrower's death is reported by the district office
     grant(officers, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
@@ -94,6 +97,8 @@ public class RoleAuthorizations {
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     // maker-checker (issue 11): province officers approve statements, budget changes, payments and reversals
     grant(officers, Resources.PROCESS_DEFINITION, MoneyApprovalProcess.KEY, ProcessDefinitionPermissions.READ);
+    grant(officers, Resources.PROCESS_DEFINITION, PaymentReversalProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     for (String g : List.of(officers, committee)) {
       grant(g, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
       grant(g, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY, ProcessDefinitionPermissions.READ);

@@ -227,4 +227,41 @@ class PaymentApprovalProcessTest {
     assertThat(paymentsOfLoan()).isEqualTo(1);
     assertThat(status()).isEqualTo("PENDING");
   }
+
+  @Test
+  void aReversalKeyedInTasklistWaitsForAnotherOfficerAndThenRestoresTheLoanExactly() {
+    payments.record(loanId, new PaymentInput(null, "01/03/2569", "1000.00", "KTB-TYPO", null), PaymentSource.OFFICER,
+        new Actor("maker2305", List.of(DISTRICT)), TODAY);
+    assertThat(installments()).containsExactly("1: 966.82 30.00 3.18 3.18", "2: 0.00 0.00 0.00 0.00",
+        "3: 0.00 0.00 0.00 0.00");
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(PaymentReversalProcess.Var.LOAN_NUMBER, contractNo);
+    vars.put(PaymentReversalProcess.Var.PAYMENT_REFERENCE, "KTB-NONE");
+    vars.put(PaymentReversalProcess.Var.REASON, "จำนวนเงินผิด");
+    engine.getIdentityService().setAuthentication("maker2305", List.of(DISTRICT));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PaymentReversalProcess.KEY, vars))
+        .isInstanceOf(RefusedInputException.class).hasMessageContaining("ไม่พบรายการชำระเลขที่อ้างอิง \"KTB-NONE\"");
+    vars.put(PaymentReversalProcess.Var.PAYMENT_REFERENCE, "KTB-TYPO");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(PaymentReversalProcess.KEY, vars);
+    engine.getIdentityService().clearAuthentication();
+    BpmnAwareTests.assertThat(pi).isWaitingAt(PaymentReversalProcess.Element.APPROVE);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(approvalTask(pi).getId())).extracting(IdentityLink::getGroupId)
+        .containsExactlyInAnyOrder(DISTRICT, Roles.provinceOfficers("23"));
+
+    assertThatThrownBy(() -> completeAs("maker2305", DISTRICT, approvalTask(pi), "APPROVE", null))
+        .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
+    assertThat(installments()).containsExactly("1: 966.82 30.00 3.18 3.18", "2: 0.00 0.00 0.00 0.00",
+        "3: 0.00 0.00 0.00 0.00");
+
+    completeAs("provofficer23", Roles.provinceOfficers("23"), approvalTask(pi), "APPROVE", "ตรวจกับสมุดบัญชีแล้ว");
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(PaymentReversalProcess.Element.APPROVED);
+    assertThat(installments()).isEqualTo(UNTOUCHED);
+    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("120065.26");
+    assertThat(paymentsOfLoan()).isEqualTo(1); // the keyed payment stays in the history
+    assertThat(jdbc.sql("select requested_by || ' ' || approved_by || ' ' || reason from payment_reversal where loan_id = ?")
+        .param(loanId).query(String.class).single()).isEqualTo("maker2305 provofficer23 จำนวนเงินผิด");
+    // the reference of a reversed payment is still taken; a reversed payment's date no longer orders new ones
+    assertThat(payments.record(loanId, new PaymentInput(null, "28/02/2569", "1000.00", "KTB-TYPO-แก้ไข", null),
+        PaymentSource.OFFICER, new Actor("maker2305", List.of(DISTRICT)), TODAY).amount()).isEqualByComparingTo("1000.00");
+  }
 }
