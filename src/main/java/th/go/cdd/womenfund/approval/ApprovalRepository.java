@@ -29,7 +29,7 @@ public class ApprovalRepository {
 
   /** Stores a pending entry; its business key (kind and a random part) lets the approval process find it once. */
   public ApprovalRequest insert(ApprovalRequest.New n) {
-    String businessKey = n.kind().name().toLowerCase() + "-" + UUID.randomUUID();
+    String businessKey = n.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("insert into money_approval (kind, status, business_key, province_code, district_code, loan_id, payment_id,"
             + " paid_on, amount, reference, note, source, fiscal_year, document, summary, requested_by, requested_at)"

@@ -25,6 +25,8 @@ public final class MoneyApprovalProcess {
   public static final class Var {
     /** What the checker reads: set from the fund's table, never read back. */
     public static final String SUMMARY = "approvalSummary";
+    /** The entry's province, for Tasklist and the supervisors' read access; never read back for a decision. */
+    public static final String PROVINCE_CODE = "provinceCode";
     // the checker's form: every variable the completion sets
     public static final String DECISION = "approvalDecision";
     public static final String REASON = "approvalReason";

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.approval.ApprovalRequest.Status;
 import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.security.InstanceAuthorizations;
+import th.go.cdd.womenfund.security.ProvinceTaskVisibility;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /**
@@ -83,6 +84,8 @@ public class MoneyApprovalSteps {
 
   private void opened(DelegateExecution execution, ApprovalRequest entry) {
     execution.setVariable(MoneyApprovalProcess.Var.SUMMARY, entry.summary());
+    // for Tasklist cards and the province supervisors' read access to the task (ProvinceTaskVisibility) only
+    execution.setVariable(ProvinceTaskVisibility.PROVINCE_VARIABLE, entry.provinceCode());
     if (entry.districtCode() != null) {
       instances.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
           execution.getProcessInstanceId(), entry.districtCode(), entry.provinceCode());

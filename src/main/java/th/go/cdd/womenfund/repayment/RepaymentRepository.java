@@ -87,12 +87,7 @@ public class RepaymentRepository {
             + " where id = ?").param(paymentId).query(RepaymentRepository::paymentRow).optional();
   }
 
-  /** The reversal of a payment, if it was reversed: who approved it and when. */
-  public Optional<String> reversalOf(long paymentId) {
-    return jdbc.sql("select approved_by || ' ' || cast(approved_at as varchar(40)) from payment_reversal where payment_id = ?")
-        .param(paymentId).query(String.class).optional();
-  }
-
+  /** The ids of the loan's payments that were reversed (payment_reversal). */
   public java.util.Set<Long> reversedPayments(long loanId) {
     return new java.util.HashSet<>(jdbc.sql("select payment_id from payment_reversal where loan_id = ?").param(loanId)
         .query(Long.class).list());
