@@ -210,6 +210,11 @@ public class PaymentService {
   }
 
   @Transactional(readOnly = true)
+  public List<RepaymentRepository.LedgerLine> ledger(long loanId) {
+    return repo.ledger(loanId);
+  }
+
+  @Transactional(readOnly = true)
   public List<StoredPayment> payments(long loanId) {
     return repo.payments(loanId);
   }

@@ -86,6 +86,17 @@ public class RepaymentApi {
   public record BalanceView(long loanId, String applicationNo, String contractNo, String groupName, String districtCode,
                             String status, LoanBalance balance, String summaryTh) {}
 
+  /**
+   * The loan's audit trail: payments (who keyed, who approved), reversals (who asked, who approved, when, why)
+   * and entries that waited for approval, oldest first. Read like the balance: the loan's district and province.
+   */
+  @GetMapping("/loans/{loanId}/ledger")
+  public List<RepaymentRepository.LedgerLine> ledger(@PathVariable long loanId) {
+    RepaymentLoan loan = payments.loan(loanId);
+    AreaAccess.requireRead(actor(), loan);
+    return payments.ledger(loanId);
+  }
+
   @GetMapping("/loans/{loanId}/balance")
   public BalanceView balance(@PathVariable long loanId) {
     RepaymentLoan loan = payments.loan(loanId);

@@ -112,6 +112,42 @@ public class RepaymentRepository {
     return result;
   }
 
+  /**
+   * One line of a loan's audit trail: a payment, a reversal (dated when it took effect; who asked and when is on
+   * its APPROVAL_REVERSAL line) or an entry that waited for approval (decided or not).
+   */
+  public record LedgerLine(String kind, Long paymentId, LocalDate paidOn, BigDecimal amount, String reference,
+                           String source, String keyedBy, Instant keyedAt, String approvedBy, Instant approvedAt,
+                           String status, String reason) {}
+
+  /**
+   * The loan's audit trail, oldest first: every payment (who keyed it, who approved it if it waited), every
+   * reversal (who asked, who approved, when, why) and every entry that waited for approval (decided or not).
+   */
+  public List<LedgerLine> ledger(long loanId) {
+    List<LedgerLine> lines = new java.util.ArrayList<>(jdbc.sql("select p.id, p.paid_on, p.amount, p.reference, p.source,"
+            + " p.recorded_by, p.recorded_at, p.approved_by from repayment_payment p where p.loan_id = ? order by p.id")
+        .param(loanId).query((rs, n) -> new LedgerLine("PAYMENT", rs.getLong(1), date(rs, 2), rs.getBigDecimal(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), null,
+            "RECORDED", null)).list());
+    lines.addAll(jdbc.sql("select v.payment_id, p.paid_on, v.amount, p.reference, v.requested_by, v.requested_at,"
+            + " v.approved_by, v.approved_at, v.reason from payment_reversal v join repayment_payment p on p.id = v.payment_id"
+            + " where v.loan_id = ? order by v.id")
+        .param(loanId).query((rs, n) -> new LedgerLine("REVERSAL", rs.getLong(1), date(rs, 2), rs.getBigDecimal(3),
+            rs.getString(4), null, rs.getString(5), rs.getTimestamp(8).toInstant(), rs.getString(7),
+            rs.getTimestamp(8).toInstant(), "RECORDED", rs.getString(9))).list());
+    lines.addAll(jdbc.sql("select kind, payment_id, paid_on, amount, reference, source, requested_by, requested_at,"
+            + " decided_by, decided_at, status, coalesce(decision_reason, note) from money_approval where loan_id = ?"
+            + " order by id")
+        .param(loanId).query((rs, n) -> new LedgerLine("APPROVAL_" + rs.getString(1), (Long) rs.getObject(2, Long.class),
+            date(rs, 3), rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getTimestamp(8).toInstant(), rs.getString(9),
+            rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getString(12)))
+        .list());
+    lines.sort(java.util.Comparator.comparing(LedgerLine::keyedAt));
+    return lines;
+  }
+
   public long insertReversal(long paymentId, long loanId, BigDecimal amount, String reason, String requestedBy,
                              Instant requestedAt, String approvedBy) {
     KeyHolder key = new GeneratedKeyHolder();

@@ -30,6 +30,7 @@ import th.go.cdd.womenfund.budget.AdminBudgetService;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.reporting.AreaQuality;
+import th.go.cdd.womenfund.reporting.OverdueFigures;
 import th.go.cdd.womenfund.reporting.PortfolioRepository;
 import th.go.cdd.womenfund.repayment.BankStatementImport;
 import th.go.cdd.womenfund.repayment.LoanBalance;
@@ -67,6 +68,7 @@ class MoneyApprovalProcessTest {
   @Autowired PaymentReversals reversals;
   @Autowired PaymentService payments;
   @Autowired PortfolioRepository portfolio;
+  @Autowired OverdueFigures overdueFigures;
   @Autowired DisbursedLoans disbursed;
   @Autowired LoanRepository loans;
   @Autowired JdbcClient jdbc;
@@ -233,6 +235,7 @@ class MoneyApprovalProcessTest {
     assertThat(installments(loanId)).containsExactly("1: 40000.00 30.00 3.18 3.18 settled",
         "2: 40000.00 20.00 0.60 0.60 settled", "3: 9936.22 10.00 0.00 0.00 open");
     BigDecimal outstandingBefore = district2305Outstanding();
+    BigDecimal overdueBefore = district2305Overdue();
 
     AtomicReference<String> pi = new AtomicReference<>();
     assertThatThrownBy(() -> reversals.request(loanId, wrong, " ", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e))))
@@ -269,6 +272,13 @@ class MoneyApprovalProcessTest {
     assertThat(paid(later)).isEqualTo("4.16 30.00 29965.84");
     // the portfolio reads the corrected ledger: principal paid went from 89,936.22 to 29,965.84
     assertThat(district2305Outstanding().subtract(outstandingBefore)).isEqualByComparingTo("59970.38");
+    // the dashboard's overdue figures (installments) too: #1 10,034.16 and #2 40,000.00 are overdue again
+    assertThat(district2305Overdue().subtract(overdueBefore)).isEqualByComparingTo("50034.16");
+    // and the audit trail: both payments as keyed, the reversal with who asked, who approved and why
+    assertThat(payments.ledger(loanId)).extracting(l -> l.kind() + " " + l.reference() + " " + l.keyedBy() + " "
+        + l.approvedBy() + " " + l.status()).containsExactly("PAYMENT KTB-WRONG maker2305 null RECORDED",
+        "PAYMENT KTB-LATER maker2305 null RECORDED", "APPROVAL_REVERSAL KTB-WRONG maker2305 checker2305 APPROVED",
+        "REVERSAL KTB-WRONG maker2305 checker2305 RECORDED");
     // a reversed payment cannot be reversed again
     assertThatThrownBy(() -> reversals.request(loanId, wrong, "อีกครั้ง", DISTRICT_MAKER, TODAY, e -> { }))
         .hasMessageContaining("กลับรายการไปแล้ว");
@@ -309,6 +319,11 @@ class MoneyApprovalProcessTest {
         .query((rs, n) -> rs.getInt(1) + ": " + rs.getBigDecimal(2) + " " + rs.getBigDecimal(3) + " "
             + rs.getBigDecimal(4) + " " + rs.getBigDecimal(5) + " " + (rs.getDate(6) == null ? "open" : "settled"))
         .list();
+  }
+
+  BigDecimal district2305Overdue() {
+    return overdueFigures.byDistrict("23", TODAY).stream().filter(d -> d.districtCode().equals("2305")).findFirst()
+        .map(OverdueFigures.DistrictOverdue::overdue).orElse(BigDecimal.ZERO);
   }
 
   BigDecimal district2305Outstanding() {

@@ -220,6 +220,15 @@ class RepaymentApiTest {
         String.class);
     assertThat(asked.getStatusCode()).as(asked.getBody()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(asked.getBody()).contains("\"kind\":\"REVERSAL\"").contains("รอการอนุมัติ");
+    // the audit trail shows the payment and the reversal waiting, with who asked and why
+    ResponseEntity<String> ledger = rest.withBasicAuth("pay2305", PASSWORD)
+        .getForEntity("/api/loans/" + loanId + "/ledger", String.class);
+    assertThat(ledger.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ledger.getBody()).contains("\"kind\":\"PAYMENT\"").contains("\"reference\":\"KTB-REV-1\"")
+        .contains("\"kind\":\"APPROVAL_REVERSAL\"").contains("\"status\":\"PENDING\"")
+        .contains("\"reason\":\"บันทึกผิดสัญญา\"").contains("\"keyedBy\":\"pay2305\"");
+    assertThat(rest.withBasicAuth("pay2301", PASSWORD).getForEntity("/api/loans/" + loanId + "/ledger", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(jdbc.sql("select count(*) from payment_reversal where loan_id = ?").param(loanId).query(Integer.class)
         .single()).isZero();
