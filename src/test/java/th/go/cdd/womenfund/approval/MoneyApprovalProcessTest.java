@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -196,7 +197,8 @@ class MoneyApprovalProcessTest {
     assertThatThrownBy(() -> complete("provmaker23", PROVINCE, pi.get(), "APPROVE", null))
         .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
     // a district officer is not of the statement's approvers
-    assertThatThrownBy(() -> complete("checker2305", DISTRICT, pi.get(), "APPROVE", null)).isNotNull();
+    assertThatThrownBy(() -> complete("checker2305", DISTRICT, pi.get(), "APPROVE", null))
+        .isInstanceOfAny(AuthorizationException.class, RefusedInputException.class);
     assertThat(count("select count(*) from repayment_payment where loan_id = ?", loanId)).isZero();
 
     complete("provchecker23", PROVINCE, pi.get(), "APPROVE", null);
@@ -282,6 +284,31 @@ class MoneyApprovalProcessTest {
     // a reversed payment cannot be reversed again
     assertThatThrownBy(() -> reversals.request(loanId, wrong, "อีกครั้ง", DISTRICT_MAKER, TODAY, e -> { }))
         .hasMessageContaining("กลับรายการไปแล้ว");
+  }
+
+  @Test
+  void aPaymentKeyedOverRestAboveTheThresholdIsRecordedOnlyWhenAnotherOfficerApprovesIt() {
+    long loanId = RepaymentFixtures.bigLoan(disbursed, loans, "230507", "กลุ่มชำระผ่าน REST " + System.nanoTime());
+    AtomicReference<String> pi = new AtomicReference<>();
+    PaymentService.Submitted s = payments.submit(loanId, new PaymentInput(null, "10/03/2569", "80000.00", "API-1", null),
+        PaymentSource.API, DISTRICT_MAKER, TODAY);
+    assertThat(s.waitsForApproval()).isTrue();
+    pi.set(steps.start(s.pending()));
+    BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Element.APPROVE);
+    assertThat(candidateGroups(pi.get())).containsExactlyInAnyOrder(DISTRICT, PROVINCE);
+    assertThat(installments(loanId)).containsOnly("1: 0.00 0.00 0.00 0.00 open", "2: 0.00 0.00 0.00 0.00 open",
+        "3: 0.00 0.00 0.00 0.00 open");
+    assertThatThrownBy(() -> complete("maker2305", DISTRICT, pi.get(), "APPROVE", null))
+        .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
+    assertThat(count("select count(*) from repayment_payment where loan_id = ?", loanId)).isZero();
+
+    complete("provchecker23", PROVINCE, pi.get(), "APPROVE", null);
+    // 80,000.00 on 10 March: #1 4.16 + 30.00 + 40,000.00; #2 1.10 + 20.00 + 39,944.74
+    assertThat(installments(loanId)).containsExactly("1: 40000.00 30.00 4.16 4.16 settled",
+        "2: 39944.74 20.00 1.10 1.10 open", "3: 0.00 0.00 0.00 0.00 open");
+    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("40065.26");
+    assertThat(count("select count(*) from repayment_payment where loan_id = ? and source = 'API'"
+        + " and recorded_by = 'maker2305' and approved_by = 'provchecker23'", loanId)).isEqualTo(1);
   }
 
   @Test
