@@ -73,6 +73,13 @@ public class ApprovalRepository {
         .params(kind.name(), loanId, Status.PENDING.name()).query(ApprovalRepository::row).list();
   }
 
+  /** Entries of these kinds in the province that wait for a checker, oldest first. */
+  public List<ApprovalRequest> pendingInProvince(String provinceCode, List<ApprovalKind> kinds) {
+    return jdbc.sql(COLUMNS + " where province_code = ? and status = ? order by id")
+        .params(provinceCode, Status.PENDING.name()).query(ApprovalRepository::row).stream()
+        .filter(e -> kinds.contains(e.kind())).toList();
+  }
+
   static ApprovalRequest row(ResultSet rs, int n) throws SQLException {
     return new ApprovalRequest(rs.getLong(1), ApprovalKind.valueOf(rs.getString(2)), Status.valueOf(rs.getString(3)),
         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), (Long) rs.getObject(8, Long.class),

@@ -245,6 +245,16 @@ public class AdminBudgetService {
     return new Summary(provinceCode, fy, rows);
   }
 
+  /** A budget change or disbursement keyed and waiting for another province officer. */
+  public record PendingChange(String what, String requestedBy, java.time.Instant requestedAt) {}
+
+  /** The province's budget changes and disbursements that wait for approval, oldest first (shown on /budget). */
+  public List<PendingChange> pending(String provinceCode) {
+    return approvals.pendingInProvince(provinceCode, List.of(ApprovalKind.BUDGET, ApprovalKind.DISBURSEMENT)).stream()
+        .map(e -> new PendingChange(e.summary().lines().findFirst().orElse(""), e.requestedBy(), e.requestedAt()))
+        .toList();
+  }
+
   public List<Disbursement> disbursements(String provinceCode, ThaiFiscalYear fy) {
     return jdbc.sql("select d.name_th, x.paid_on, x.amount, x.description from admin_disbursement x"
             + " join admin_budget b on b.id = x.budget_id join district d on d.code = b.district_code"

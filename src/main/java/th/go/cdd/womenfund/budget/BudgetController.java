@@ -45,6 +45,8 @@ public class BudgetController {
 
   public record Paid(String district, String paidOn, String amount, String description) {}
 
+  public record Waiting(String what, String requestedBy, String requestedOn) {}
+
   @GetMapping("/budget")
   public String page(@RequestParam String province, @RequestParam(required = false) Integer year, Model model) {
     if (!currentUser.actor().groups().contains(Roles.DEPARTMENT)) {
@@ -61,6 +63,8 @@ public class BudgetController {
         s.percentDisbursed() == null ? "-" : s.percentDisbursed() + "%"));
     model.addAttribute("paid", service.disbursements(province, fy).stream().map(p -> new Paid(p.districtName(),
         ThaiDates.formatShort(p.paidOn()), ThaiMoney.amount(p.amount()), p.description())).toList());
+    model.addAttribute("waiting", service.pending(province).stream().map(w -> new Waiting(w.what(), w.requestedBy(),
+        ThaiDates.formatShort(w.requestedAt().atZone(ThaiDates.BANGKOK).toLocalDate()))).toList());
     model.addAttribute("mayEdit", currentUser.actor().isAdmin()
         || currentUser.actor().groups().contains(Roles.provinceOfficers(province)));
     model.addAttribute("today", ThaiDates.formatNumeric(EngineClock.today()));

@@ -136,6 +136,8 @@ class MoneyApprovalProcessTest {
     assertThat((String) engine.getRuntimeService().getVariable(pi.get(), MoneyApprovalProcess.Var.SUMMARY))
         .contains("งบบริหารของอำเภอเขาสมิง ปีงบประมาณ พ.ศ. " + year + ": กำหนดใหม่ 45,000.50 บาท").contains("provmaker23");
     assertThat(budgetOf("2303", year)).isEqualByComparingTo("0");
+    assertThat(budgets.pending("23")).extracting(AdminBudgetService.PendingChange::what)
+        .contains("งบบริหารของอำเภอเขาสมิง ปีงบประมาณ พ.ศ. " + year + ": กำหนดใหม่ 45,000.50 บาท");
 
     assertThatThrownBy(() -> complete("provmaker23", PROVINCE, pi.get(), "APPROVE", null))
         .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
@@ -147,6 +149,8 @@ class MoneyApprovalProcessTest {
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.get())
         .activityId(Element.APPROVED).count()).isEqualTo(1);
     assertThat(budgetOf("2303", year)).isEqualByComparingTo("45000.50");
+    assertThat(budgets.pending("23")).extracting(AdminBudgetService.PendingChange::what)
+        .noneMatch(w -> w.contains("พ.ศ. " + year + ":"));
     assertThat(jdbc.sql("select set_by from admin_budget where district_code = '2303' and fiscal_year = ?")
         .param(year).query(String.class).single()).isEqualTo("provmaker23");
 
