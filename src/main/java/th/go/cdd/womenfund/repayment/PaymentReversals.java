@@ -130,40 +130,9 @@ public class PaymentReversals {
     Map<Long, List<Allocation>> current = repo.effectiveAllocations(loan.id());
     List<InterestRate> rateTable = rates.all();
 
-    // replay the remaining payments on the schedule, exactly as PaymentService applied them
-    Map<Integer, InstallmentState> state = new HashMap<>();
-    for (InstallmentState i : repo.installments(loan.id())) {
-      BigDecimal zero = BigDecimal.ZERO.setScale(2);
-      state.put(i.seq(), new InstallmentState(i.seq(), i.dueDate(), i.principal(), i.interest(), zero, zero, zero, zero,
-          null, null));
-    }
-    Map<Long, List<Allocation>> replayed = new HashMap<>();
-    for (StoredPayment p : repo.payments(loan.id())) {
-      if (gone.contains(p.id())) {
-        continue;
-      }
-      List<InstallmentState> accrued = PaymentAllocator.accrued(
-          state.values().stream().filter(i -> i.settledOn() == null).sorted(java.util.Comparator.comparingInt(
-              InstallmentState::seq)).toList(), p.paidOn(), rateTable);
-      PaymentAllocator.Result result;
-      if (p.source() == PaymentSource.RISK_COVER) {
-        try {
-          result = PaymentAllocator.allocateShares(accrued, current.getOrDefault(p.id(), List.of()), p.paidOn());
-        } catch (IllegalArgumentException e) {
-          throw new ThaiValidationException("กลับรายการไม่ได้: การชดใช้จากความคุ้มครองความเสี่ยงวันที่ "
-              + ThaiDates.format(p.paidOn()) + " จะเกินยอดที่ค้างของงวด กรุณาติดต่อผู้ดูแลระบบ");
-        }
-      } else {
-        result = PaymentAllocator.allocate(accrued, p.amount(), p.paidOn());
-        if (result.unallocated().signum() != 0) {
-          throw new IllegalStateException("replayed payment " + p.id() + " left " + result.unallocated());
-        }
-      }
-      Set<Integer> touched = new TreeSet<>();
-      result.allocations().forEach(a -> touched.add(a.seq()));
-      result.installments().stream().filter(i -> touched.contains(i.seq())).forEach(i -> state.put(i.seq(), i));
-      replayed.put(p.id(), result.allocations());
-    }
+    Replay replay = replay(loan.id(), gone, current, rateTable);
+    Map<Integer, InstallmentState> state = replay.installments();
+    Map<Long, List<Allocation>> replayed = replay.allocations();
 
     long reversalId = repo.insertReversal(reversed.id(), loan.id(), reversed.amount(), entry.note(), entry.requestedBy(),
         entry.requestedAt(), approver.userId());
@@ -190,6 +159,59 @@ public class PaymentReversals {
     }
     reallocated.sort(null);
     return new Reversal(reversalId, reversed.id(), List.copyOf(reallocated), payments.balance(loan.id(), today));
+  }
+
+  /** The installments and each payment's allocation after replaying the loan's payments but {@code gone}. */
+  record Replay(Map<Integer, InstallmentState> installments, Map<Long, List<Allocation>> allocations) {}
+
+  /**
+   * Replays the loan's payments in date order on its schedule, leaving out {@code gone}, exactly as
+   * {@link PaymentService} applied them: default interest accrued to each payment date, only the installments a
+   * payment reached keep their accrual. With nothing left out it reproduces the stored installments
+   * ({@code PaymentReversalsTest} checks that on the demo's loans).
+   */
+  Replay replay(long loanId, Set<Long> gone, Map<Long, List<Allocation>> current, List<InterestRate> rateTable) {
+    Map<Integer, InstallmentState> state = new HashMap<>();
+    for (InstallmentState i : repo.installments(loanId)) {
+      BigDecimal zero = BigDecimal.ZERO.setScale(2);
+      state.put(i.seq(), new InstallmentState(i.seq(), i.dueDate(), i.principal(), i.interest(), zero, zero, zero, zero,
+          null, null));
+    }
+    Map<Long, List<Allocation>> replayed = new HashMap<>();
+    for (StoredPayment p : repo.payments(loanId)) {
+      if (gone.contains(p.id())) {
+        continue;
+      }
+      List<InstallmentState> accrued = PaymentAllocator.accrued(
+          state.values().stream().filter(i -> i.settledOn() == null).sorted(java.util.Comparator.comparingInt(
+              InstallmentState::seq)).toList(), p.paidOn(), rateTable);
+      PaymentAllocator.Result result;
+      if (p.source() == PaymentSource.RISK_COVER) {
+        try {
+          result = PaymentAllocator.allocateShares(accrued, current.getOrDefault(p.id(), List.of()), p.paidOn());
+        } catch (IllegalArgumentException e) {
+          throw new ThaiValidationException("กลับรายการไม่ได้: การชดใช้จากความคุ้มครองความเสี่ยงวันที่ "
+              + ThaiDates.format(p.paidOn()) + " จะเกินยอดที่ค้างของงวด กรุณาติดต่อผู้ดูแลระบบ");
+        }
+      } else {
+        result = PaymentAllocator.allocate(accrued, p.amount(), p.paidOn());
+        if (result.unallocated().signum() != 0) {
+          throw new IllegalStateException("replayed payment " + p.id() + " left " + result.unallocated());
+        }
+      }
+      Set<Integer> touched = new TreeSet<>();
+      result.allocations().forEach(a -> touched.add(a.seq()));
+      result.installments().stream().filter(i -> touched.contains(i.seq())).forEach(i -> state.put(i.seq(), i));
+      replayed.put(p.id(), result.allocations());
+    }
+    return new Replay(state, replayed);
+  }
+
+  /** The loan's installments as its payments in force would make them (read-only: nothing is written). */
+  @Transactional(readOnly = true)
+  public List<InstallmentState> replayedInstallments(long loanId) {
+    return replay(loanId, repo.reversedPayments(loanId), repo.effectiveAllocations(loanId), rates.all())
+        .installments().values().stream().sorted(java.util.Comparator.comparingInt(InstallmentState::seq)).toList();
   }
 
   /** new - old per installment, only where something differs. */
