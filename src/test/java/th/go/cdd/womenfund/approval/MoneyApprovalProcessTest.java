@@ -133,6 +133,11 @@ class MoneyApprovalProcessTest {
     budgets.requestBudget("2303", Integer.toString(year), "45,000.50", PROV_MAKER, e -> pi.set(steps.start(e)));
     BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Element.APPROVE);
     assertThat(candidateGroups(pi.get())).containsExactly(PROVINCE);
+    // only the system starts it: not offered in Tasklist's start list, and a start by hand finds no entry
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(MoneyApprovalProcess.KEY)
+        .latestVersion().singleResult().isStartableInTasklist()).isFalse();
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(MoneyApprovalProcess.KEY, "budget-forged"))
+        .hasMessageContaining("no unbound money_approval entry");
     assertThat((String) engine.getRuntimeService().getVariable(pi.get(), MoneyApprovalProcess.Var.SUMMARY))
         .contains("งบบริหารของอำเภอเขาสมิง ปีงบประมาณ พ.ศ. " + year + ": กำหนดใหม่ 45,000.50 บาท").contains("provmaker23");
     assertThat(budgetOf("2303", year)).isEqualByComparingTo("0");
