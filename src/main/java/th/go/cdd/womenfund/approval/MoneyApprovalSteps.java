@@ -86,6 +86,9 @@ public class MoneyApprovalSteps {
     execution.setVariable(MoneyApprovalProcess.Var.SUMMARY, entry.summary());
     // for Tasklist cards and the province supervisors' read access to the task (ProvinceTaskVisibility) only
     execution.setVariable(ProvinceTaskVisibility.PROVINCE_VARIABLE, entry.provinceCode());
+    // the checker decides afresh: a decision the maker slipped in with the start form counts for nothing
+    execution.removeVariable(MoneyApprovalProcess.Var.DECISION);
+    execution.removeVariable(MoneyApprovalProcess.Var.REASON);
     if (entry.districtCode() != null) {
       instances.grantArea(execution.getProcessEngineServices().getAuthorizationService(),
           execution.getProcessInstanceId(), entry.districtCode(), entry.provinceCode());

@@ -178,8 +178,17 @@ class PaymentApprovalProcessTest {
 
   @Test
   void aRejectedPaymentNeedsAReasonAndNeverReachesTheLedger() {
-    ProcessInstance pi = startAs("maker2305", form("60000.00", "KTB-REJECT-1"));
+    Map<String, Object> keyed = form("60000.00", "KTB-REJECT-1");
+    keyed.put(MoneyApprovalProcess.Var.DECISION, "APPROVE"); // slipped in by the maker with the start form
+    ProcessInstance pi = startAs("maker2305", keyed);
     Task task = approvalTask(pi);
+    engine.getIdentityService().setAuthentication("provofficer23", List.of(Roles.provinceOfficers("23")));
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().complete(task.getId()))
+          .isInstanceOf(RefusedInputException.class).hasMessageContaining("กรุณาเลือกผลการพิจารณา");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     assertThatThrownBy(() -> completeAs("provofficer23", Roles.provinceOfficers("23"), task, "REJECT", " "))
         .isInstanceOf(RefusedInputException.class).hasMessage("กรุณาระบุเหตุผลที่ไม่อนุมัติ");
     assertThatThrownBy(() -> completeAs("provofficer23", Roles.provinceOfficers("23"), task, "MAYBE", null))
