@@ -326,6 +326,25 @@ class MoneyApprovalProcessTest {
   }
 
   @Test
+  void reversingThePaymentThatClosedALoanOpensItAgain() {
+    long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มปิดบัญชีแล้วกลับรายการ " + System.nanoTime());
+    // payoff on 10 March: 3,027.00 + default interest 0.10 + 0.03
+    long closing = payments.record(loanId, new PaymentInput(null, "10/03/2569", "3027.13", "KTB-ALL", null),
+        PaymentSource.OFFICER, DISTRICT_MAKER, TODAY).paymentId();
+    assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
+        .isEqualTo("CLOSED");
+    AtomicReference<String> pi = new AtomicReference<>();
+    reversals.request(loanId, closing, "โอนเข้าผิดบัญชี", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e)));
+    complete("checker2305", DISTRICT, pi.get(), "APPROVE", null);
+    assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
+        .isEqualTo("DISBURSED");
+    assertThat(installments(loanId)).containsExactly("1: 0.00 0.00 0.00 0.00 open", "2: 0.00 0.00 0.00 0.00 open",
+        "3: 0.00 0.00 0.00 0.00 open");
+    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("3027.13");
+    assertThat(paid(closing)).isEqualTo("0.00 0.00 0.00");
+  }
+
+  @Test
   void aRejectedReversalChangesNothing() {
     long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มกลับรายการไม่อนุมัติ " + System.nanoTime());
     long paid = payments.record(loanId, new PaymentInput(null, "01/03/2569", "1010.08", "KTB-KEEP", null),
