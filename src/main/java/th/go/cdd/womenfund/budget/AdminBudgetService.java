@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import th.go.cdd.womenfund.approval.ApprovalKind;
+import th.go.cdd.womenfund.approval.ApprovalRepository;
+import th.go.cdd.womenfund.approval.ApprovalRequest;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.security.Actor;
@@ -25,17 +29,20 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * The districts' administrative budget (seed item 6): budget per district and fiscal year, disbursements
- * against it (never more than the budget), percentage disbursed. Keyed by the province's officers.
+ * against it (never more than the budget), percentage disbursed. Keyed by the province's officers, and
+ * (issue 11) approved by another of them before it takes effect: see {@link #requestBudget}.
  */
 @Service
 public class AdminBudgetService {
 
   private final JdbcClient jdbc;
   private final AreaRepository areas;
+  private final ApprovalRepository approvals;
 
-  public AdminBudgetService(JdbcClient jdbc, AreaRepository areas) {
+  public AdminBudgetService(JdbcClient jdbc, AreaRepository areas, ApprovalRepository approvals) {
     this.jdbc = jdbc;
     this.areas = areas;
+    this.approvals = approvals;
   }
 
   public record DistrictBudget(String districtCode, String districtName, BigDecimal budget, BigDecimal disbursed) {
@@ -78,8 +85,79 @@ public class AdminBudgetService {
     return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
   }
 
+  /** A budget change checked in full, not yet stored. */
+  private record BudgetChange(District district, ThaiFiscalYear fiscalYear, BigDecimal amount) {}
+
+  /** A disbursement checked in full, not yet stored. */
+  private record CheckedDisbursement(District district, ThaiFiscalYear fiscalYear, long budgetId, LocalDate paidOn,
+                                     BigDecimal amount, String description) {}
+
+  /**
+   * Maker: a province officer keys a district's budget for a year. Checked in full, then stored as pending in
+   * {@code money_approval} and handed to {@code started} (which starts the approval) in the same transaction;
+   * the budget changes only when another province officer approves it.
+   */
+  @Transactional
+  public ApprovalRequest requestBudget(String districtCode, String fiscalYearText, String amountText, Actor actor,
+                                       Consumer<ApprovalRequest> started) {
+    BudgetChange c = checkBudget(districtCode, fiscalYearText, amountText, actor);
+    BigDecimal current = budgetId(c.district().code(), c.fiscalYear()).map(this::budgetAmount).orElse(null);
+    String summary = "งบบริหารของอำเภอ" + c.district().nameTh() + " " + c.fiscalYear().label() + ": "
+        + (current == null ? "กำหนดใหม่ " : "เปลี่ยนจาก " + ThaiMoney.format(current) + " เป็น ")
+        + ThaiMoney.format(c.amount()) + "\n\n- บันทึกโดย: " + actor.userId() + "\n- มีผลเมื่อได้รับอนุมัติแล้วเท่านั้น\n";
+    ApprovalRequest entry = approvals.insert(new ApprovalRequest.New(ApprovalKind.BUDGET, c.district().provinceCode(),
+        c.district().code(), null, null, null, c.amount(), null, null, null, c.fiscalYear().buddhistYear(), null,
+        summary, actor.userId()));
+    started.accept(entry);
+    return entry;
+  }
+
+  /** Maker: a disbursement, checked in full and stored as pending like {@link #requestBudget}. */
+  @Transactional
+  public ApprovalRequest requestDisbursement(String districtCode, String fiscalYearText, String paidOnText,
+                                             String amountText, String description, Actor actor, LocalDate today,
+                                             Consumer<ApprovalRequest> started) {
+    CheckedDisbursement c = checkDisbursement(districtCode, fiscalYearText, paidOnText, amountText, description, actor,
+        today);
+    String summary = "เบิกจ่ายงบบริหารของอำเภอ" + c.district().nameTh() + " " + c.fiscalYear().label() + " "
+        + ThaiMoney.format(c.amount()) + " วันที่ " + ThaiDates.format(c.paidOn()) + "\n\n- รายการ: " + c.description()
+        + "\n- คงเหลือก่อนเบิกจ่าย: " + ThaiMoney.format(budgetAmount(c.budgetId()).subtract(disbursed(c.budgetId())))
+        + "\n- บันทึกโดย: " + actor.userId() + "\n- มีผลเมื่อได้รับอนุมัติแล้วเท่านั้น\n";
+    ApprovalRequest entry = approvals.insert(new ApprovalRequest.New(ApprovalKind.DISBURSEMENT,
+        c.district().provinceCode(), c.district().code(), null, null, c.paidOn(), c.amount(), null, c.description(),
+        null, c.fiscalYear().buddhistYear(), null, summary, actor.userId()));
+    started.accept(entry);
+    return entry;
+  }
+
+  /** Checker: an approved budget change or disbursement, checked again as the approver, stored as keyed by the maker. */
+  @Transactional
+  public void applyApproved(ApprovalRequest entry, Actor approver, LocalDate today) {
+    String fy = Integer.toString(entry.fiscalYear());
+    switch (entry.kind()) {
+      case BUDGET -> store(checkBudget(entry.districtCode(), fy, entry.amount().toPlainString(), approver),
+          entry.requestedBy());
+      case DISBURSEMENT -> store(checkDisbursement(entry.districtCode(), fy, ThaiDates.formatNumeric(entry.paidOn()),
+          entry.amount().toPlainString(), entry.note(), approver, today), entry.requestedBy());
+      default -> throw new IllegalArgumentException("not a budget entry: " + entry.kind());
+    }
+  }
+
+  /** Sets a budget at once: only for an approved entry ({@link #applyApproved}) and the demo data. */
   @Transactional
   public void setBudget(String districtCode, String fiscalYearText, String amountText, Actor actor) {
+    store(checkBudget(districtCode, fiscalYearText, amountText, actor), actor.userId());
+  }
+
+  /** Records a disbursement at once: only for an approved entry ({@link #applyApproved}) and the demo data. */
+  @Transactional
+  public void recordDisbursement(String districtCode, String fiscalYearText, String paidOnText, String amountText,
+                                 String description, Actor actor, LocalDate today) {
+    store(checkDisbursement(districtCode, fiscalYearText, paidOnText, amountText, description, actor, today),
+        actor.userId());
+  }
+
+  private BudgetChange checkBudget(String districtCode, String fiscalYearText, String amountText, Actor actor) {
     List<String> problems = new ArrayList<>();
     District d = district(problems, districtCode, actor);
     ThaiFiscalYear fy = collect(problems, () -> ThaiFiscalYear.parse(fiscalYearText, "ปีงบประมาณ (พ.ศ.)"));
@@ -93,18 +171,22 @@ public class AdminBudgetService {
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
+    return new BudgetChange(d, fy, amount);
+  }
+
+  private void store(BudgetChange c, String setBy) {
     Timestamp now = Timestamp.from(Instant.now());
     if (jdbc.sql("update admin_budget set amount = ?, set_by = ?, updated_at = ? where district_code = ? and fiscal_year = ?")
-        .params(amount, actor.userId(), now, d.code(), fy.buddhistYear()).update() == 0) {
+        .params(c.amount(), setBy, now, c.district().code(), c.fiscalYear().buddhistYear()).update() == 0) {
       jdbc.sql("insert into admin_budget (district_code, province_code, fiscal_year, amount, set_by, updated_at)"
               + " values (?, ?, ?, ?, ?, ?)")
-          .params(d.code(), d.provinceCode(), fy.buddhistYear(), amount, actor.userId(), now).update();
+          .params(c.district().code(), c.district().provinceCode(), c.fiscalYear().buddhistYear(), c.amount(), setBy, now)
+          .update();
     }
   }
 
-  @Transactional
-  public void recordDisbursement(String districtCode, String fiscalYearText, String paidOnText, String amountText,
-                                 String description, Actor actor, LocalDate today) {
+  private CheckedDisbursement checkDisbursement(String districtCode, String fiscalYearText, String paidOnText,
+                                                String amountText, String description, Actor actor, LocalDate today) {
     List<String> problems = new ArrayList<>();
     District d = district(problems, districtCode, actor);
     ThaiFiscalYear fy = collect(problems, () -> ThaiFiscalYear.parse(fiscalYearText, "ปีงบประมาณ (พ.ศ.)"));
@@ -140,9 +222,13 @@ public class AdminBudgetService {
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
+    return new CheckedDisbursement(d, fy, budgetId, paidOn, amount, what);
+  }
+
+  private void store(CheckedDisbursement c, String recordedBy) {
     jdbc.sql("insert into admin_disbursement (budget_id, paid_on, amount, description, recorded_by, created_at)"
             + " values (?, ?, ?, ?, ?, ?)")
-        .params(budgetId, paidOn, amount, what, actor.userId(), Timestamp.from(Instant.now())).update();
+        .params(c.budgetId(), c.paidOn(), c.amount(), c.description(), recordedBy, Timestamp.from(Instant.now())).update();
   }
 
   public Summary summary(String provinceCode, ThaiFiscalYear fy) {
@@ -157,6 +243,16 @@ public class AdminBudgetService {
       return new DistrictBudget(d.code(), d.nameTh(), f[0].setScale(2), f[1].setScale(2));
     }).toList();
     return new Summary(provinceCode, fy, rows);
+  }
+
+  /** A budget change or disbursement keyed and waiting for another province officer. */
+  public record PendingChange(String what, String requestedBy, java.time.Instant requestedAt) {}
+
+  /** The province's budget changes and disbursements that wait for approval, oldest first (shown on /budget). */
+  public List<PendingChange> pending(String provinceCode) {
+    return approvals.pendingInProvince(provinceCode, List.of(ApprovalKind.BUDGET, ApprovalKind.DISBURSEMENT)).stream()
+        .map(e -> new PendingChange(e.summary().lines().findFirst().orElse(""), e.requestedBy(), e.requestedAt()))
+        .toList();
   }
 
   public List<Disbursement> disbursements(String provinceCode, ThaiFiscalYear fy) {

@@ -15,12 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import th.go.cdd.womenfund.approval.ApprovalKind;
+import th.go.cdd.womenfund.approval.ApprovalRepository;
+import th.go.cdd.womenfund.approval.ApprovalRequest;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentService.RecordedPayment;
 import th.go.cdd.womenfund.security.Actor;
@@ -66,11 +72,17 @@ public class BankStatementImport {
     }
   }
 
+  /** Rows of an approval summary; the rest is counted. */
+  static final int SUMMARY_ROWS = 40;
+
   private final PaymentService payments;
+  private final ApprovalRepository approvals;
   private final TransactionTemplate tx;
 
-  public BankStatementImport(PaymentService payments, PlatformTransactionManager transactions) {
+  public BankStatementImport(PaymentService payments, ApprovalRepository approvals,
+                             PlatformTransactionManager transactions) {
     this.payments = payments;
+    this.approvals = approvals;
     this.tx = new TransactionTemplate(transactions);
   }
 
@@ -83,27 +95,82 @@ public class BankStatementImport {
                           List<String> problems, String applicationNo, BigDecimal toDefaultInterest,
                           BigDecimal toInterest, BigDecimal toPrincipal, boolean arrearsCleared, boolean loanClosed) {}
 
+  /** {@code approvalId}: the pending entry when the statement was sent for approval, else null. */
   public record Report(boolean applied, int rows, int acceptedRows, int refusedRows, BigDecimal acceptedAmount,
-                       List<RowResult> results, String messageTh) {}
+                       List<RowResult> results, String messageTh, Long approvalId) {
+
+    public boolean waitsForApproval() {
+      return approvalId != null;
+    }
+  }
+
+  private record Outcome(Report report, Set<String> provinces) {}
 
   public Report preview(String csv, Actor actor, LocalDate today) {
-    return run(parse(csv), actor, today, false);
+    return run(csv, actor, today, false, null).report();
   }
 
-  public Report apply(String csv, Actor actor, LocalDate today) {
-    return run(parse(csv), actor, today, true);
+  /**
+   * Maker: checks the statement exactly as a preview does; if every row is accepted, stores it as pending (not
+   * in the ledger) and hands the entry to {@code started} (which starts the approval) in the same transaction.
+   * A statement with a refused row is reported as a preview and nothing is stored. Must not run inside a
+   * transaction (the check is rolled back on its own).
+   */
+  public Report request(String csv, Actor actor, LocalDate today, Consumer<ApprovalRequest> started) {
+    Outcome checked = run(csv, actor, today, false, null);
+    Report r = checked.report();
+    if (r.refusedRows() > 0) {
+      return new Report(false, r.rows(), r.acceptedRows(), r.refusedRows(), r.acceptedAmount(), r.results(),
+          "พบข้อผิดพลาด " + r.refusedRows() + " จาก " + r.rows() + " รายการ จึงยังไม่ได้บันทึกและไม่ได้ส่งอนุมัติ:"
+              + " กรุณาแก้ไขไฟล์แล้วนำเข้าใหม่ทั้งไฟล์", null);
+    }
+    if (checked.provinces().size() != 1) {
+      throw new ThaiValidationException("ไฟล์หนึ่งต้องเป็นรายการของจังหวัดเดียว (พบ " + checked.provinces().size()
+          + " จังหวัด): กรุณาแยกไฟล์ตามจังหวัด");
+    }
+    String province = checked.provinces().iterator().next();
+    StringBuilder summary = new StringBuilder("นำเข้ารายการเดินบัญชีธนาคาร " + r.rows() + " รายการ รวม "
+        + ThaiMoney.format(r.acceptedAmount()) + " บันทึกโดย " + actor.userId()
+        + " (ตรวจสอบแล้วทุกรายการ ยังไม่ได้บันทึกเข้าบัญชีจนกว่าจะได้รับอนุมัติ)\n\n");
+    r.results().stream().limit(SUMMARY_ROWS).forEach(row -> summary.append("- แถวที่ ").append(row.line()).append(": ")
+        .append(row.loanNumber()).append(" วันที่ ").append(row.paidOn()).append(" ")
+        .append(ThaiMoney.format(ThaiMoney.parse(row.amount(), "จำนวนเงิน"))).append(" อ้างอิง ").append(row.reference())
+        .append('\n'));
+    if (r.results().size() > SUMMARY_ROWS) {
+      summary.append("- และอีก ").append(r.results().size() - SUMMARY_ROWS).append(" รายการ\n");
+    }
+    ApprovalRequest entry = tx.execute(status -> {
+      ApprovalRequest stored = approvals.insert(new ApprovalRequest.New(ApprovalKind.STATEMENT, province, null, null,
+          null, null, r.acceptedAmount(), null, null, PaymentSource.BANK_STATEMENT.name(), null, csv,
+          summary.toString(), actor.userId()));
+      started.accept(stored);
+      return stored;
+    });
+    return new Report(false, r.rows(), r.acceptedRows(), 0, r.acceptedAmount(), r.results(),
+        "ตรวจสอบแล้ว ทั้ง " + r.rows() + " รายการถูกต้อง รวม " + ThaiMoney.format(r.acceptedAmount())
+            + " ส่งให้เจ้าหน้าที่พัฒนาชุมชนจังหวัดอีกคนหนึ่งอนุมัติใน Tasklist แล้ว (ยังไม่ได้บันทึกเข้าบัญชีจนกว่าจะได้รับอนุมัติ)",
+        entry.id());
   }
 
-  /** The statement as it arrives (an upload): read row by row, and no further than {@link #MAX_ROWS} rows. */
-  public Report preview(Reader csv, Actor actor, LocalDate today) {
-    return run(parse(csv), actor, today, false);
+  /**
+   * Checker: the pending statement approved. Every row is checked again and applied, all or nothing; if any row
+   * no longer fits (e.g. a payment recorded since), nothing is applied and the approval is refused in Thai.
+   */
+  public Report applyApproved(ApprovalRequest entry, Actor approver, LocalDate today) {
+    Report r = run(entry.document(), approver, today, true, entry.requestedBy()).report();
+    if (!r.applied()) {
+      List<String> problems = new ArrayList<>();
+      r.results().stream().filter(row -> !row.ok()).forEach(row -> problems.add("แถวที่ " + row.line() + ": "
+          + String.join(" ", row.problems())));
+      throw new ThaiValidationException(problems);
+    }
+    return r;
   }
 
-  public Report apply(Reader csv, Actor actor, LocalDate today) {
-    return run(parse(csv), actor, today, true);
-  }
-
-  private Report run(List<Row> rows, Actor actor, LocalDate today, boolean apply) {
+  /** @param maker null for a maker's own check (preview); the maker of an approved statement when applying it */
+  private Outcome run(String csv, Actor actor, LocalDate today, boolean apply, String maker) {
+    List<Row> rows = parse(csv);
+    Set<String> provinces = new HashSet<>();
     return tx.execute(status -> {
       List<RowResult> results = new ArrayList<>();
       Map<String, Long> seen = new HashMap<>();
@@ -124,9 +191,11 @@ public class BankStatementImport {
           continue;
         }
         try {
-          RecordedPayment p = payments.recordByNumber(
-              new PaymentInput(row.loanNumber(), row.paidOn(), row.amount(), row.reference(), row.note()),
-              PaymentSource.BANK_STATEMENT, actor, today);
+          PaymentInput input = new PaymentInput(row.loanNumber(), row.paidOn(), row.amount(), row.reference(), row.note());
+          RecordedPayment p = maker == null
+              ? payments.recordByNumber(input, PaymentSource.BANK_STATEMENT, actor, today)
+              : payments.recordApprovedByNumber(input, PaymentSource.BANK_STATEMENT, actor, maker, today);
+          provinces.add(p.loan().provinceCode());
           results.add(new RowResult(row.line(), row.loanNumber(), row.paidOn(), row.amount(), row.reference(), true,
               List.of(), p.loan().applicationNo(), p.toDefaultInterest(), p.toInterest(), p.toPrincipal(),
               p.arrearsCleared(), p.loanClosed()));
@@ -142,6 +211,11 @@ public class BankStatementImport {
       if (!applied) {
         status.setRollbackOnly();
       }
+      if (!applied && maker != null) {
+        // an approved statement that no longer fits: the caller refuses the approval in Thai
+        return new Outcome(new Report(false, results.size(), results.size() - refused, refused, null,
+            List.copyOf(results), null, null), provinces);
+      }
       String message;
       if (applied) {
         message = "นำเข้าการชำระ " + results.size() + " รายการ รวม " + ThaiMoney.format(accepted) + " เรียบร้อยแล้ว";
@@ -152,8 +226,8 @@ public class BankStatementImport {
         message = "พบข้อผิดพลาด " + refused + " จาก " + results.size() + " รายการ"
             + (apply ? " จึงยังไม่ได้บันทึกรายการใดเลย" : "") + ": กรุณาแก้ไขไฟล์แล้วนำเข้าใหม่ทั้งไฟล์";
       }
-      return new Report(applied, results.size(), results.size() - refused, refused, accepted, List.copyOf(results),
-          message);
+      return new Outcome(new Report(applied, results.size(), results.size() - refused, refused, accepted,
+          List.copyOf(results), message, null), provinces);
     });
   }
 
@@ -168,6 +242,35 @@ public class BankStatementImport {
     } catch (ThaiValidationException e) {
       return LocalDate.MIN;
     }
+  }
+
+  /**
+   * The statement as it arrives (an upload), read once as it streams in — no further than {@link #MAX_ROWS} rows nor
+   * past the body's size limit, refused in Thai otherwise — and kept as text: the approval stores it as it was checked.
+   */
+  public static String read(Reader source) {
+    StringBuilder copy = new StringBuilder();
+    Reader tee = new java.io.FilterReader(source) {
+      @Override
+      public int read() throws IOException {
+        int c = super.read();
+        if (c >= 0) {
+          copy.append((char) c);
+        }
+        return c;
+      }
+
+      @Override
+      public int read(char[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n > 0) {
+          copy.append(buffer, offset, n);
+        }
+        return n;
+      }
+    };
+    parse(tee);
+    return copy.toString();
   }
 
   /** Reads the file; a file that is not a readable statement is refused whole, in Thai. */

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import th.go.cdd.womenfund.approval.ApprovalKind;
+import th.go.cdd.womenfund.approval.ApprovalRepository;
+import th.go.cdd.womenfund.approval.ApprovalRequest;
 import th.go.cdd.womenfund.loan.InterestRate;
 import th.go.cdd.womenfund.loan.InterestRateRepository;
 import th.go.cdd.womenfund.loan.LoanStatus;
@@ -47,12 +50,29 @@ public class PaymentService {
   private final RepaymentRepository repo;
   private final InterestRateRepository rates;
   private final ApplicationEventPublisher events;
+  private final ApprovalRepository approvals;
+  private final RepaymentSettings settings;
 
-  public PaymentService(RepaymentRepository repo, InterestRateRepository rates, ApplicationEventPublisher events) {
+  public PaymentService(RepaymentRepository repo, InterestRateRepository rates, ApplicationEventPublisher events,
+                        ApprovalRepository approvals, RepaymentSettings settings) {
     this.repo = repo;
     this.rates = rates;
     this.events = events;
+    this.approvals = approvals;
+    this.settings = settings;
   }
+
+  /** A payment as keyed: recorded at once ({@code recorded}), or stored to wait for approval ({@code pending}). */
+  public record Submitted(RecordedPayment recorded, ApprovalRequest pending) {
+
+    public boolean waitsForApproval() {
+      return pending != null;
+    }
+  }
+
+  /** A payment checked in full; not yet written. */
+  private record Checked(RepaymentLoan loan, BigDecimal amount, LocalDate paidOn, String reference, String note,
+                         List<InterestRate> rates, List<InstallmentState> open) {}
 
   /** What a person keyed: every field as text, parsed here. */
   public record PaymentInput(String loanNumber, String paidOn, String amount, String reference, String note) {}
@@ -99,16 +119,68 @@ public class PaymentService {
     }
   }
 
-  /** Records a payment for the loan with the given id (the REST API's path). */
+  /** Records a payment for the loan with the given id at once, whatever its amount (bank statements, tests). */
   public RecordedPayment record(long loanId, PaymentInput input, PaymentSource source, Actor actor, LocalDate today) {
     RepaymentLoan loan = repo.loan(loanId)
         .orElseThrow(() -> new LoanNotFoundException("ไม่พบสัญญาเงินกู้รหัส " + loanId));
     return record(loan, input, source, actor, today);
   }
 
+  /**
+   * A payment keyed by a person (the REST API, the Tasklist form): checked in full; recorded at once up to
+   * {@code womenfund.repayment.approval-threshold}, above it stored as pending (not in the ledger, balances
+   * unchanged) for a second officer to approve.
+   */
+  public Submitted submit(long loanId, PaymentInput input, PaymentSource source, Actor actor, LocalDate today) {
+    return submit(loan(loanId), input, source, actor, today);
+  }
+
+  public Submitted submitByNumber(PaymentInput input, PaymentSource source, Actor actor, LocalDate today) {
+    return submit(loanNumbered(input.loanNumber()), input, source, actor, today);
+  }
+
+  private Submitted submit(RepaymentLoan loan, PaymentInput input, PaymentSource source, Actor actor, LocalDate today) {
+    Checked c = check(loan, input, actor, today, null);
+    if (!settings.needsApproval(c.amount())) {
+      return new Submitted(apply(c, source, recordedBy(actor), null, today), null);
+    }
+    String summary = "รับชำระ " + ThaiMoney.format(c.amount()) + " วันที่ " + ThaiDates.format(c.paidOn())
+        + " เลขที่อ้างอิง " + c.reference() + " (" + loan.label() + " " + loan.groupName() + ")\n\n"
+        + "- บันทึกโดย: " + recordedBy(actor) + " (" + source.labelTh() + ")\n"
+        + (c.note() == null ? "" : "- หมายเหตุ: " + c.note() + "\n")
+        + "- เกินวงเงินที่ต้องอนุมัติ " + ThaiMoney.format(settings.approvalThreshold())
+        + ": ยังไม่ตัดชำระจนกว่าจะได้รับอนุมัติ\n\nยอดหนี้ปัจจุบัน\n\n"
+        + LoanBalance.of(PaymentAllocator.accrued(c.open(), c.paidOn(), c.rates()), c.paidOn()).summaryTh();
+    ApprovalRequest pending = approvals.insert(new ApprovalRequest.New(ApprovalKind.PAYMENT, loan.provinceCode(),
+        loan.districtCode(), loan.id(), null, c.paidOn(), c.amount(), c.reference(), c.note(), source.name(), null, null,
+        summary, recordedBy(actor)));
+    return new Submitted(null, pending);
+  }
+
+  /**
+   * Records a payment that waited and was approved: checked again in full (as the approver, who must be of the
+   * loan's district or province), recorded as keyed by its maker and approved by the approver.
+   */
+  public RecordedPayment recordApproved(ApprovalRequest entry, Actor approver, LocalDate today) {
+    RepaymentLoan loan = loan(entry.loanId());
+    Checked c = check(loan, new PaymentInput(null, ThaiDates.formatNumeric(entry.paidOn()), entry.amount().toPlainString(),
+        entry.reference(), entry.note()), approver, today, entry.id());
+    return apply(c, PaymentSource.valueOf(entry.source()), entry.requestedBy(), approver.userId(), today);
+  }
+
   /** Records a payment for the loan named by its contract or application number (forms, bank statements). */
   public RecordedPayment recordByNumber(PaymentInput input, PaymentSource source, Actor actor, LocalDate today) {
     return record(loanNumbered(input.loanNumber()), input, source, actor, today);
+  }
+
+  /**
+   * A bank-statement row of an approved import: checked again as the approver, recorded as keyed by the maker
+   * and approved by the approver.
+   */
+  public RecordedPayment recordApprovedByNumber(PaymentInput input, PaymentSource source, Actor approver, String maker,
+                                                LocalDate today) {
+    return apply(check(loanNumbered(input.loanNumber()), input, approver, today, null), source, maker,
+        approver.userId(), today);
   }
 
   public RepaymentLoan loanNumbered(String number) {
@@ -142,12 +214,26 @@ public class PaymentService {
   }
 
   @Transactional(readOnly = true)
+  public List<RepaymentRepository.LedgerLine> ledger(long loanId) {
+    return repo.ledger(loanId);
+  }
+
+  @Transactional(readOnly = true)
   public List<StoredPayment> payments(long loanId) {
     return repo.payments(loanId);
   }
 
   private RecordedPayment record(RepaymentLoan loan, PaymentInput input, PaymentSource source, Actor actor,
                                  LocalDate today) {
+    return apply(check(loan, input, actor, today, null), source, recordedBy(actor), null, today);
+  }
+
+  private static String recordedBy(Actor actor) {
+    return actor == null ? "system" : actor.userId();
+  }
+
+  /** Every check of a keyed payment; {@code approvalId} is the pending entry being approved (its own reference is no clash). */
+  private Checked check(RepaymentLoan loan, PaymentInput input, Actor actor, LocalDate today, Long approvalId) {
     AreaAccess.requireRecord(actor, loan);
     repo.lock(loan.id());
     List<String> problems = new ArrayList<>();
@@ -179,6 +265,10 @@ public class PaymentService {
       repo.paymentWithReference(loan.id(), reference).ifPresent(p -> problems.add("เลขที่อ้างอิง " + reference
           + " บันทึกไว้แล้วสำหรับ" + loan.label() + " (ชำระวันที่ " + ThaiDates.format(p.paidOn()) + " "
           + ThaiMoney.format(p.amount()) + "): ไม่บันทึกซ้ำ"));
+      approvals.pending(ApprovalKind.PAYMENT, loan.id()).stream()
+          .filter(e -> (approvalId == null || e.id() != approvalId) && reference.equals(e.reference())).findFirst()
+          .ifPresent(e -> problems.add("เลขที่อ้างอิง " + reference + " ของ" + loan.label() + " รอการอนุมัติอยู่แล้ว (ชำระวันที่ "
+              + ThaiDates.format(e.paidOn()) + " " + ThaiMoney.format(e.amount()) + "): ไม่บันทึกซ้ำ"));
     }
     String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
     if (note != null && note.length() > MAX_NOTE) {
@@ -204,11 +294,12 @@ public class PaymentService {
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
-    String recordedBy = actor == null ? "system" : actor.userId();
-    BigDecimal paid = amount;
-    LocalDate day = paidOn;
-    return apply(loan, open, rateTable, day, paid, reference, source, note, recordedBy, today,
-        accrued -> PaymentAllocator.allocate(accrued, paid, day));
+    return new Checked(loan, amount, paidOn, reference, note, rateTable, open);
+  }
+
+  private RecordedPayment apply(Checked c, PaymentSource source, String recordedBy, String approvedBy, LocalDate today) {
+    return apply(c.loan(), c.open(), c.rates(), c.paidOn(), c.amount(), c.reference(), source, c.note(), recordedBy,
+        approvedBy, today, accrued -> PaymentAllocator.allocate(accrued, c.amount(), c.paidOn()));
   }
 
   /**
@@ -221,7 +312,7 @@ public class PaymentService {
     repo.lock(loanId);
     BigDecimal amount = shares.stream().map(Allocation::total).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     return apply(loan, repo.openInstallments(loanId), rates.all(), paidOn, amount, reference, PaymentSource.RISK_COVER,
-        note, recordedBy, today, accrued -> PaymentAllocator.allocateShares(accrued, shares, paidOn));
+        note, recordedBy, null, today, accrued -> PaymentAllocator.allocateShares(accrued, shares, paidOn));
   }
 
   /** The loan's open installments as they stand (for a settlement to compute shares). */
@@ -232,7 +323,7 @@ public class PaymentService {
 
   private RecordedPayment apply(RepaymentLoan loan, List<InstallmentState> open, List<InterestRate> rateTable,
                                 LocalDate paidOn, BigDecimal amount, String reference, PaymentSource source, String note,
-                                String recordedBy, LocalDate today,
+                                String recordedBy, String approvedBy, LocalDate today,
                                 Function<List<InstallmentState>, PaymentAllocator.Result> allocation) {
     LocalDate asOf = paidOn.isAfter(today) ? paidOn : today;
     LoanBalance before = LoanBalance.of(PaymentAllocator.accrued(open, asOf, rateTable), asOf);
@@ -250,7 +341,8 @@ public class PaymentService {
         .map(i -> touched.contains(i.seq()) ? i : original.get(i.seq()))
         .filter(i -> i.settledOn() == null).toList();
 
-    long paymentId = repo.insertPayment(loan.id(), paidOn, amount, reference, source, note, recordedBy);
+    long paymentId = repo.insertPayment(loan.id(), paidOn, amount, reference, source, note, recordedBy,
+        approvedBy);
     repo.insertAllocations(paymentId, loan.id(), result.allocations());
     repo.updateInstallments(loan.id(), changed);
     boolean closed = afterOpen.isEmpty();

@@ -21,7 +21,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import th.go.cdd.womenfund.approval.ApprovalRequest;
+import th.go.cdd.womenfund.approval.MoneyApprovalSteps;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
+import th.go.cdd.womenfund.repayment.PaymentService.Submitted;
+import th.go.cdd.womenfund.system.ThaiMoney;
 import th.go.cdd.womenfund.repayment.PaymentService.RecordedPayment;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
@@ -41,11 +47,28 @@ public class RepaymentApi {
   private final PaymentService payments;
   private final BankStatementImport statements;
   private final CurrentActor currentActor;
+  private final MoneyApprovalSteps approvals;
+  private final PaymentReversals reversals;
+  private final TransactionTemplate tx;
 
-  public RepaymentApi(PaymentService payments, BankStatementImport statements, CurrentActor currentActor) {
+  public RepaymentApi(PaymentService payments, BankStatementImport statements, CurrentActor currentActor,
+                      MoneyApprovalSteps approvals, PaymentReversals reversals, PlatformTransactionManager transactions) {
+    this.reversals = reversals;
     this.payments = payments;
     this.statements = statements;
     this.currentActor = currentActor;
+    this.approvals = approvals;
+    this.tx = new TransactionTemplate(transactions);
+  }
+
+  /** An entry stored to wait for a second person's approval (HTTP 202). */
+  public record PendingView(long approvalId, String kind, String status, Long loanId, LocalDate paidOn,
+                            BigDecimal amount, String reference, String requestedBy, String messageTh) {
+
+    static PendingView of(ApprovalRequest e, String messageTh) {
+      return new PendingView(e.id(), e.kind().name(), e.status().name(), e.loanId(), e.paidOn(), e.amount(),
+          e.reference(), e.requestedBy(), messageTh);
+    }
   }
 
   /** The body of a payment: date วว/ดด/ปปปป (พ.ศ.), amount as text or number. */
@@ -68,6 +91,16 @@ public class RepaymentApi {
   public record BalanceView(long loanId, String applicationNo, String contractNo, String groupName, String districtCode,
                             String status, LoanBalance balance, String summaryTh) {}
 
+  /**
+   * The loan's audit trail: payments (who keyed, who approved), reversals (who asked, who approved, when, why)
+   * and entries that waited for approval, oldest first. Read like the balance: the loan's district and province.
+   */
+  @GetMapping("/loans/{loanId}/ledger")
+  public List<RepaymentRepository.LedgerLine> ledger(@PathVariable long loanId) {
+    AreaAccess.readable(actor(), payments, loanId); // another area's loan and no loan answer alike
+    return payments.ledger(loanId);
+  }
+
   @GetMapping("/loans/{loanId}/balance")
   public BalanceView balance(@PathVariable long loanId) {
     RepaymentLoan loan = AreaAccess.readable(actor(), payments, loanId);
@@ -76,13 +109,47 @@ public class RepaymentApi {
         loan.status().name(), b, b.summaryTh());
   }
 
+  /**
+   * 201 with how the payment was applied; above {@code womenfund.repayment.approval-threshold} 202: stored as
+   * pending (balances unchanged) and offered to a second officer in Tasklist.
+   */
   @PostMapping(path = "/loans/{loanId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<PaymentView> record(@PathVariable long loanId, @RequestBody PaymentRequest body) {
-    AreaAccess.recordable(actor(), payments, loanId);
-    RecordedPayment p = payments.record(loanId,
-        new PaymentInput(null, body.paidOn(), body.amount(), body.reference(), body.note()),
-        PaymentSource.API, actor(), EngineClock.today());
-    return ResponseEntity.status(HttpStatus.CREATED).body(PaymentView.of(p));
+  public ResponseEntity<?> record(@PathVariable long loanId, @RequestBody PaymentRequest body) {
+    Actor actor = actor();
+    AreaAccess.recordable(actor, payments, loanId); // another area's loan and no loan answer alike
+    Submitted s = tx.execute(status -> {
+      Submitted submitted = payments.submit(loanId,
+          new PaymentInput(null, body.paidOn(), body.amount(), body.reference(), body.note()),
+          PaymentSource.API, actor, EngineClock.today());
+      if (submitted.waitsForApproval()) {
+        approvals.start(submitted.pending());
+      }
+      return submitted;
+    });
+    if (s.waitsForApproval()) {
+      return ResponseEntity.status(HttpStatus.ACCEPTED).body(PendingView.of(s.pending(),
+          "บันทึกการรับชำระ " + ThaiMoney.format(s.pending().amount()) + " แล้ว รอการอนุมัติ: จำนวนเงินเกินวงเงิน"
+              + " ที่ต้องให้เจ้าหน้าที่พัฒนาชุมชนอำเภอหรือจังหวัดอีกคนหนึ่งอนุมัติใน Tasklist ก่อน"
+              + " ยอดหนี้จะเปลี่ยนเมื่อได้รับอนุมัติแล้วเท่านั้น"));
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(PaymentView.of(s.recorded()));
+  }
+
+  /** The body of a reversal request: why the payment is to be reversed. */
+  public record ReversalRequest(String reason) {}
+
+  /**
+   * Asks to reverse a recorded payment (a wrongly keyed one): 202, waiting for a second officer's approval in
+   * Tasklist; on approval the reversal is a new ledger entry and the loan's later payments are re-allocated.
+   */
+  @PostMapping(path = "/loans/{loanId}/payments/{paymentId}/reversal", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<PendingView> reverse(@PathVariable long loanId, @PathVariable long paymentId,
+                                             @RequestBody ReversalRequest body) {
+    ApprovalRequest e = reversals.request(loanId, paymentId, body.reason(), actor(), EngineClock.today(),
+        approvals::start);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(PendingView.of(e, "บันทึกคำขอกลับรายการรับชำระ "
+        + ThaiMoney.format(e.amount()) + " แล้ว รอการอนุมัติ: เจ้าหน้าที่พัฒนาชุมชนอำเภอหรือจังหวัดอีกคนหนึ่งต้องอนุมัติใน"
+        + " Tasklist ก่อน ยอดหนี้จะเปลี่ยนเมื่อได้รับอนุมัติแล้วเท่านั้น"));
   }
 
   /**
@@ -111,13 +178,15 @@ public class RepaymentApi {
     return importStatement(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), apply);
   }
 
-  private ResponseEntity<BankStatementImport.Report> importStatement(Reader csv, boolean apply) {
+  /** {@code apply=true} no longer applies: a statement whose rows are all accepted waits for approval (202). */
+  private ResponseEntity<BankStatementImport.Report> importStatement(Reader source, boolean apply) {
+    String csv = BankStatementImport.read(source);
     Actor actor = actor();
     BankStatementImport.Report report = apply
-        ? statements.apply(csv, actor, EngineClock.today())
+        ? statements.request(csv, actor, EngineClock.today(), approvals::start)
         : statements.preview(csv, actor, EngineClock.today());
-    return ResponseEntity.status(report.refusedRows() > 0 ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
-        .body(report);
+    return ResponseEntity.status(report.refusedRows() > 0 ? HttpStatus.UNPROCESSABLE_ENTITY
+        : report.waitsForApproval() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(report);
   }
 
   private Actor actor() {

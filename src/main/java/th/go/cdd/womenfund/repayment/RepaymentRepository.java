@@ -62,8 +62,10 @@ public class RepaymentRepository {
         .param(loanId).query(RepaymentRepository::installmentRow).list();
   }
 
+  /** The date of the loan's latest payment still in force (a reversed payment no longer counts). */
   public Optional<LocalDate> lastPaymentDate(long loanId) {
-    List<java.sql.Date> last = jdbc.sql("select max(paid_on) from repayment_payment where loan_id = ?").param(loanId)
+    List<java.sql.Date> last = jdbc.sql("select max(paid_on) from repayment_payment p where loan_id = ?"
+            + " and not exists (select 1 from payment_reversal v where v.payment_id = p.id)").param(loanId)
         .query((rs, n) -> rs.getDate(1)).list();
     return last.isEmpty() || last.get(0) == null ? Optional.empty() : Optional.of(last.get(0).toLocalDate());
   }
@@ -80,12 +82,104 @@ public class RepaymentRepository {
         .param(loanId).query(RepaymentRepository::paymentRow).list();
   }
 
-  public long insertPayment(long loanId, LocalDate paidOn, BigDecimal amount, String reference, PaymentSource source,
-                            String note, String recordedBy) {
+  public Optional<StoredPayment> payment(long paymentId) {
+    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
+            + " where id = ?").param(paymentId).query(RepaymentRepository::paymentRow).optional();
+  }
+
+  /** The ids of the loan's payments that were reversed (payment_reversal). */
+  public java.util.Set<Long> reversedPayments(long loanId) {
+    return new java.util.HashSet<>(jdbc.sql("select payment_id from payment_reversal where loan_id = ?").param(loanId)
+        .query(Long.class).list());
+  }
+
+  /**
+   * What each payment of the loan paid of each installment as it stands: its allocation plus the corrections
+   * reversals wrote. Keyed by payment id, in installment order.
+   */
+  public java.util.Map<Long, List<Allocation>> effectiveAllocations(long loanId) {
+    java.util.Map<Long, List<Allocation>> result = new java.util.HashMap<>();
+    jdbc.sql("select payment_id, seq, sum(default_interest), sum(interest), sum(principal) from ("
+            + " select payment_id, seq, default_interest, interest, principal from payment_allocation where loan_id = ?"
+            + " union all"
+            + " select payment_id, seq, default_interest, interest, principal from allocation_correction where loan_id = ?"
+            + ") x group by payment_id, seq order by payment_id, seq")
+        .params(loanId, loanId)
+        .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+            .add(new Allocation(rs.getInt(2), rs.getBigDecimal(3).setScale(2), rs.getBigDecimal(4).setScale(2),
+                rs.getBigDecimal(5).setScale(2))))
+        .list();
+    return result;
+  }
+
+  /**
+   * One line of a loan's audit trail: a payment, a reversal (dated when it took effect; who asked and when is on
+   * its APPROVAL_REVERSAL line) or an entry that waited for approval (decided or not).
+   */
+  public record LedgerLine(String kind, Long paymentId, LocalDate paidOn, BigDecimal amount, String reference,
+                           String source, String keyedBy, Instant keyedAt, String approvedBy, Instant approvedAt,
+                           String status, String reason) {}
+
+  /**
+   * The loan's audit trail, oldest first: every payment (who keyed it, who approved it if it waited), every
+   * reversal (who asked, who approved, when, why) and every entry that waited for approval (decided or not).
+   */
+  public List<LedgerLine> ledger(long loanId) {
+    List<LedgerLine> lines = new java.util.ArrayList<>(jdbc.sql("select p.id, p.paid_on, p.amount, p.reference, p.source,"
+            + " p.recorded_by, p.recorded_at, p.approved_by from repayment_payment p where p.loan_id = ? order by p.id")
+        .param(loanId).query((rs, n) -> new LedgerLine("PAYMENT", rs.getLong(1), date(rs, 2), rs.getBigDecimal(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), null,
+            "RECORDED", null)).list());
+    lines.addAll(jdbc.sql("select v.payment_id, p.paid_on, v.amount, p.reference, v.requested_by, v.requested_at,"
+            + " v.approved_by, v.approved_at, v.reason from payment_reversal v join repayment_payment p on p.id = v.payment_id"
+            + " where v.loan_id = ? order by v.id")
+        .param(loanId).query((rs, n) -> new LedgerLine("REVERSAL", rs.getLong(1), date(rs, 2), rs.getBigDecimal(3),
+            rs.getString(4), null, rs.getString(5), rs.getTimestamp(8).toInstant(), rs.getString(7),
+            rs.getTimestamp(8).toInstant(), "RECORDED", rs.getString(9))).list());
+    lines.addAll(jdbc.sql("select kind, payment_id, paid_on, amount, reference, source, requested_by, requested_at,"
+            + " decided_by, decided_at, status, coalesce(decision_reason, note) from money_approval where loan_id = ?"
+            + " order by id")
+        .param(loanId).query((rs, n) -> new LedgerLine("APPROVAL_" + rs.getString(1), (Long) rs.getObject(2, Long.class),
+            date(rs, 3), rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getTimestamp(8).toInstant(), rs.getString(9),
+            rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getString(12)))
+        .list());
+    lines.sort(java.util.Comparator.comparing(LedgerLine::keyedAt));
+    return lines;
+  }
+
+  public long insertReversal(long paymentId, long loanId, BigDecimal amount, String reason, String requestedBy,
+                             Instant requestedAt, String approvedBy) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("insert into repayment_payment (loan_id, paid_on, amount, reference, source, note, recorded_by, recorded_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(loanId, paidOn, amount, reference, source.name(), note, recordedBy, Timestamp.from(Instant.now()))
+    jdbc.sql("insert into payment_reversal (payment_id, loan_id, amount, reason, requested_by, requested_at, approved_by,"
+            + " approved_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(paymentId, loanId, amount, reason, requestedBy, Timestamp.from(requestedAt), approvedBy,
+            Timestamp.from(Instant.now()))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public void insertCorrections(long reversalId, long paymentId, long loanId, List<Allocation> corrections) {
+    template.batchUpdate("insert into allocation_correction (reversal_id, payment_id, loan_id, seq, default_interest,"
+            + " interest, principal) values (?, ?, ?, ?, ?, ?, ?)", corrections, corrections.size(),
+        (ps, a) -> {
+          ps.setLong(1, reversalId);
+          ps.setLong(2, paymentId);
+          ps.setLong(3, loanId);
+          ps.setInt(4, a.seq());
+          ps.setBigDecimal(5, a.defaultInterest());
+          ps.setBigDecimal(6, a.interest());
+          ps.setBigDecimal(7, a.principal());
+        });
+  }
+
+  public long insertPayment(long loanId, LocalDate paidOn, BigDecimal amount, String reference, PaymentSource source,
+                            String note, String recordedBy, String approvedBy) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("insert into repayment_payment (loan_id, paid_on, amount, reference, source, note, recorded_by, recorded_at,"
+            + " approved_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(loanId, paidOn, amount, reference, source.name(), note, recordedBy, Timestamp.from(Instant.now()),
+            approvedBy)
         .update(key, "id");
     return key.getKey().longValue();
   }

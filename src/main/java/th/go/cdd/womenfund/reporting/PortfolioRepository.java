@@ -20,7 +20,7 @@ public class PortfolioRepository {
 
   /**
    * Per loan on day :d: outstanding principal (scheduled less what payments dated on or before :d paid
-   * of it), the part of it due before :d, and the oldest such unpaid due date; then per district, with
+   * of it, with the corrections of reversals: a reversed payment paid nothing, later ones as re-allocated), the part of it due before :d, and the oldest such unpaid due date; then per district, with
    * the loans bucketed by that date (bounds passed as dates, so no date arithmetic differs between H2
    * and PostgreSQL). Loans disbursed after :d or with nothing outstanding do not count.
    */
@@ -42,7 +42,11 @@ public class PortfolioRepository {
         join repayment_installment i on i.loan_id = l.id
         left join (
           select a.loan_id, a.seq, sum(a.principal) as paid
-          from payment_allocation a join repayment_payment r on r.id = a.payment_id
+          from (
+            select payment_id, loan_id, seq, principal from payment_allocation
+            union all
+            select payment_id, loan_id, seq, principal from allocation_correction
+          ) a join repayment_payment r on r.id = a.payment_id
           where r.paid_on <= :d
           group by a.loan_id, a.seq
         ) p on p.loan_id = i.loan_id and p.seq = i.seq

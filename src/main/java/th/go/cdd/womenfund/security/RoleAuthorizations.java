@@ -15,12 +15,14 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import th.go.cdd.womenfund.approval.MoneyApprovalProcess;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.budget.SubsidyAllocationProcess;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
+import th.go.cdd.womenfund.repayment.PaymentReversalProcess;
 import th.go.cdd.womenfund.repayment.RecordRepaymentProcess;
 import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 
@@ -62,6 +64,10 @@ public class RoleAuthorizations {
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
     grant(committee, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
+    // maker-checker (issue 11): officers approve one another's payments and reversals; only the system starts it
+    grant(officers, Resources.PROCESS_DEFINITION, MoneyApprovalProcess.KEY, ProcessDefinitionPermissions.READ);
+    grant(officers, Resources.PROCESS_DEFINITION, PaymentReversalProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     // a borrower's death is reported by the district office
     grant(officers, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
@@ -88,6 +94,10 @@ public class RoleAuthorizations {
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     // repayments (issue 4): bank statements and payments reach the province too
     grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // maker-checker (issue 11): province officers approve statements, budget changes, payments and reversals
+    grant(officers, Resources.PROCESS_DEFINITION, MoneyApprovalProcess.KEY, ProcessDefinitionPermissions.READ);
+    grant(officers, Resources.PROCESS_DEFINITION, PaymentReversalProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     for (String g : List.of(officers, committee)) {
       grant(g, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);

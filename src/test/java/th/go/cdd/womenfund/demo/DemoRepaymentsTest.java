@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import th.go.cdd.womenfund.repayment.PaymentReversals;
+import th.go.cdd.womenfund.repayment.RepaymentRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +37,25 @@ class DemoRepaymentsTest {
   @Autowired PortfolioQuality quality;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
+  @Autowired PaymentReversals reversals;
+  @Autowired RepaymentRepository repayments;
+
+  /**
+   * A reversal re-allocates a loan's payments by replaying them from the schedule; with nothing reversed the
+   * replay must give back exactly what recording them one by one stored, on every demo loan (a year of
+   * payments, on time, late with default interest, partial).
+   */
+  @Test
+  void replayingEveryDemoLoansPaymentsGivesBackItsInstallmentsToTheSatang() {
+    List<Long> paid = jdbc.sql("select distinct loan_id from repayment_payment order by loan_id").query(Long.class).list();
+    assertThat(paid).hasSizeGreaterThan(20);
+    for (long loanId : paid) {
+      assertThat(reversals.replayedInstallments(loanId)).as("loan " + loanId)
+          .isEqualTo(repayments.installments(loanId));
+    }
+    assertThat(jdbc.sql("select count(*) from repayment_installment where default_interest > 0").query(Integer.class)
+        .single()).isPositive();
+  }
 
   @Test
   void someDistrictsAreAboveTheTargetAndSomeBelowAndARestartAddsNothing() throws Exception {

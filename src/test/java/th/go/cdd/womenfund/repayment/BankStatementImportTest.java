@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import th.go.cdd.womenfund.approval.ApprovalRepository;
+import th.go.cdd.womenfund.approval.ApprovalRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,18 +22,23 @@ import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
-/** Bank statements: preview writes nothing, bad rows stop the whole import with a Thai report per row. */
+/**
+ * Bank statements: preview writes nothing, bad rows stop the whole import with a Thai report per row, a good
+ * statement waits for a second province officer and is applied whole on approval.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class BankStatementImportTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
   static final Actor PROVINCE_OFFICER = new Actor("provofficer23", List.of(Roles.provinceOfficers("23")));
+  static final Actor CHECKER = new Actor("provchecker23", List.of(Roles.provinceOfficers("23")));
 
   @Autowired BankStatementImport statements;
   @Autowired DisbursedLoans disbursed;
   @Autowired LoanRepository loans;
   @Autowired JdbcClient jdbc;
+  @Autowired ApprovalRepository approvals;
 
   String a;
   String b;
@@ -80,18 +88,37 @@ class BankStatementImportTest {
   }
 
   @Test
-  void applyingAGoodStatementRecordsEveryRow() {
-    Report r = statements.apply(good(), PROVINCE_OFFICER, TODAY);
-    assertThat(r.applied()).isTrue();
-    assertThat(r.messageTh()).isEqualTo("นำเข้าการชำระ 3 รายการ รวม 2,519.11 บาท เรียบร้อยแล้ว");
+  void aGoodStatementWaitsForApprovalAndIsRecordedWholeOnlyWhenApproved() {
+    List<ApprovalRequest> started = new ArrayList<>();
+    Report r = statements.request(good(), PROVINCE_OFFICER, TODAY, started::add);
+    assertThat(r.applied()).isFalse();
+    assertThat(r.waitsForApproval()).isTrue();
+    assertThat(r.messageTh()).isEqualTo("ตรวจสอบแล้ว ทั้ง 3 รายการถูกต้อง รวม 2,519.11 บาท ส่งให้เจ้าหน้าที่พัฒนาชุมชนจังหวัด"
+        + "อีกคนหนึ่งอนุมัติใน Tasklist แล้ว (ยังไม่ได้บันทึกเข้าบัญชีจนกว่าจะได้รับอนุมัติ)");
+    assertThat(started).singleElement().satisfies(e -> {
+      assertThat(e.id()).isEqualTo(r.approvalId());
+      assertThat(e.provinceCode()).isEqualTo("23");
+      assertThat(e.amount()).isEqualByComparingTo("2519.11");
+      assertThat(e.summary()).contains("แถวที่ 2: " + a + " วันที่ 10/03/2569 1,009.03 บาท อ้างอิง KTB-77");
+    });
+    assertThat(payments()).isZero();
+
+    Report applied = statements.applyApproved(approvals.byId(r.approvalId()).orElseThrow(), CHECKER, TODAY);
+    assertThat(applied.applied()).isTrue();
+    assertThat(applied.messageTh()).isEqualTo("นำเข้าการชำระ 3 รายการ รวม 2,519.11 บาท เรียบร้อยแล้ว");
     assertThat(payments()).isEqualTo(3);
-    assertThat(jdbc.sql("select count(*) from repayment_payment where source = 'BANK_STATEMENT' and loan_id = ?")
-        .param(loanA).query(Integer.class).single()).isEqualTo(2);
-    // importing the same statement again is refused row by row: the references are recorded already
-    Report again = statements.apply(good(), PROVINCE_OFFICER, TODAY);
-    assertThat(again.applied()).isFalse();
+    assertThat(jdbc.sql("select count(*) from repayment_payment where source = 'BANK_STATEMENT' and loan_id = ?"
+        + " and recorded_by = 'provofficer23' and approved_by = 'provchecker23'").param(loanA).query(Integer.class)
+        .single()).isEqualTo(2);
+    // sending the same statement again is refused row by row (the references are recorded) and nothing waits
+    Report again = statements.request(good(), PROVINCE_OFFICER, TODAY, started::add);
+    assertThat(again.waitsForApproval()).isFalse();
     assertThat(again.refusedRows()).isEqualTo(3);
     assertThat(again.results().get(0).problems()).anySatisfy(p -> assertThat(p).contains("บันทึกไว้แล้ว"));
+    assertThat(started).hasSize(1);
+    // approving it a second time finds every row recorded: refused in Thai, nothing applied
+    assertThatThrownBy(() -> statements.applyApproved(approvals.byId(r.approvalId()).orElseThrow(), CHECKER, TODAY))
+        .isInstanceOf(ThaiValidationException.class).hasMessageContaining("แถวที่ 2:").hasMessageContaining("บันทึกไว้แล้ว");
     assertThat(payments()).isEqualTo(3);
   }
 
@@ -105,11 +132,14 @@ class BankStatementImportTest {
         + "03/03/2569," + a + ",1,500.00,KTB-80,\n"          // row 6: unquoted thousands separator
         + "04/03/2569," + a + ",99999,KTB-81,\n"             // row 7: more than owed
         + "05/03/2569," + a + ",10,KTB-76,\n";               // row 8: same reference as row 2
-    Report r = statements.apply(csv, PROVINCE_OFFICER, TODAY);
+    Report r = statements.request(csv, PROVINCE_OFFICER, TODAY, e -> {
+      throw new AssertionError("a statement with refused rows must not wait for approval");
+    });
     assertThat(r.applied()).isFalse();
+    assertThat(r.waitsForApproval()).isFalse();
     assertThat(r.rows()).isEqualTo(7);
     assertThat(r.refusedRows()).isEqualTo(6);
-    assertThat(r.messageTh()).isEqualTo("พบข้อผิดพลาด 6 จาก 7 รายการ จึงยังไม่ได้บันทึกรายการใดเลย: กรุณาแก้ไขไฟล์แล้วนำเข้าใหม่ทั้งไฟล์");
+    assertThat(r.messageTh()).isEqualTo("พบข้อผิดพลาด 6 จาก 7 รายการ จึงยังไม่ได้บันทึกและไม่ได้ส่งอนุมัติ: กรุณาแก้ไขไฟล์แล้วนำเข้าใหม่ทั้งไฟล์");
     assertThat(r.results()).extracting(RowResult::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L);
     assertThat(r.results().get(0).ok()).isTrue();
     assertThat(r.results().get(1).problems()).containsExactly("จำนวนเงินที่ชำระ ต้องไม่ติดลบ");

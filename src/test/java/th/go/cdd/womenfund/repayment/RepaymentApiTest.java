@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import th.go.cdd.womenfund.approval.MoneyApprovalProcess;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.security.Roles;
@@ -126,7 +127,7 @@ class RepaymentApiTest {
   }
 
   @Test
-  void aStatementIsPreviewedThenAppliedAndABadOneIs422() {
+  void aStatementIsPreviewedThenSentForApprovalAndABadOneIs422() {
     String contract = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId)
         .query(String.class).single();
     String csv = BankStatementImport.TEMPLATE + "\n01/03/2569," + contract + ",1010.08,KTB-F1,\n";
@@ -144,9 +145,13 @@ class RepaymentApiTest {
     assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(preview.getBody()).contains("\"applied\":false").contains("ยังไม่ได้บันทึก");
 
-    ResponseEntity<String> applied = rest.withBasicAuth("pay2305", PASSWORD)
+    // apply=true no longer applies: the statement waits for a second province officer (202)
+    ResponseEntity<String> sent = rest.withBasicAuth("pay2305", PASSWORD)
         .postForEntity("/api/repayments/import?apply=true", new HttpEntity<>(form, headers), String.class);
-    assertThat(applied.getBody()).contains("\"applied\":true");
+    assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(sent.getBody()).contains("\"applied\":false").contains("\"approvalId\":").contains("อนุมัติใน Tasklist");
+    assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(MoneyApprovalProcess.KEY)
+        .taskCandidateGroup(Roles.provinceOfficers("23")).list()).isNotEmpty();
 
     HttpHeaders text = new HttpHeaders();
     text.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
@@ -160,6 +165,73 @@ class RepaymentApiTest {
     assertThat(notCsv.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(notCsv.getBody()).contains("หัวตารางของไฟล์ไม่มีคอลัมน์");
     assertThat(jdbc.sql("select count(*) from repayment_payment where loan_id = ?").param(loanId)
-        .query(Integer.class).single()).isEqualTo(1);
+        .query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void aboveTheThresholdAPaymentIsAccepted202AndWaitsWithTheBalanceUnchanged() {
+    long big = RepaymentFixtures.bigLoan(disbursed, loans, "230507", "กลุ่มทดสอบ REST เกินวงเงิน");
+    String payoff = rest.withBasicAuth("pay2305", PASSWORD).getForEntity("/api/loans/" + big + "/balance", String.class)
+        .getBody();
+    ResponseEntity<String> accepted = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/loans/" + big + "/payments",
+        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"50000.01\",\"reference\":\"KTB-BIG-1\"}"), String.class);
+    assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(accepted.getBody()).contains("\"status\":\"PENDING\"").contains("\"amount\":50000.01")
+        .contains("รอการอนุมัติ").contains("\"requestedBy\":\"pay2305\"");
+    assertThat(jdbc.sql("select count(*) from repayment_payment where loan_id = ?").param(big).query(Integer.class)
+        .single()).isZero();
+    assertThat(rest.withBasicAuth("pay2305", PASSWORD).getForEntity("/api/loans/" + big + "/balance", String.class)
+        .getBody()).isEqualTo(payoff);
+    String processInstanceId = jdbc.sql("select process_instance_id from money_approval where loan_id = ?").param(big)
+        .query(String.class).single();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+        .taskCandidateGroup(Roles.districtOfficers("2305")).count()).isEqualTo(1);
+    // the same Thai refusals as below the threshold, and nothing waits
+    ResponseEntity<String> tooMuch = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/loans/" + big + "/payments",
+        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"999999.00\",\"reference\":\"KTB-BIG-2\"}"), String.class);
+    assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooMuch.getBody()).contains("เกินยอดหนี้ทั้งหมด");
+    assertThat(rest.withBasicAuth("pay2301", PASSWORD).postForEntity("/api/loans/" + big + "/payments",
+        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"60000\",\"reference\":\"KTB-BIG-3\"}"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(jdbc.sql("select count(*) from money_approval where loan_id = ?").param(big).query(Integer.class)
+        .single()).isEqualTo(1);
+  }
+
+  @Test
+  void aReversalIsRequestedWithAReasonAndWaits202() {
+    ResponseEntity<String> created = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/loans/" + loanId + "/payments",
+        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"KTB-REV-1\"}"), String.class);
+    long paymentId = jdbc.sql("select id from repayment_payment where loan_id = ?").param(loanId).query(Long.class).single();
+    ResponseEntity<String> noReason = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal", json("{\"reason\":\"\"}"), String.class);
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody()).contains("กรุณาระบุเหตุผลที่กลับรายการ");
+    assertThat(rest.withBasicAuth("pay2301", PASSWORD).postForEntity(
+        "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal", json("{\"reason\":\"ผิด\"}"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/loans/" + loanId + "/payments/99999999/reversal", json("{\"reason\":\"ผิด\"}"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> asked = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
+        "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal", json("{\"reason\":\"บันทึกผิดสัญญา\"}"),
+        String.class);
+    assertThat(asked.getStatusCode()).as(asked.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(asked.getBody()).contains("\"kind\":\"REVERSAL\"").contains("รอการอนุมัติ");
+    // the audit trail shows the payment and the reversal waiting, with who asked and why
+    ResponseEntity<String> ledger = rest.withBasicAuth("pay2305", PASSWORD)
+        .getForEntity("/api/loans/" + loanId + "/ledger", String.class);
+    assertThat(ledger.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ledger.getBody()).contains("\"kind\":\"PAYMENT\"").contains("\"reference\":\"KTB-REV-1\"")
+        .contains("\"kind\":\"APPROVAL_REVERSAL\"").contains("\"status\":\"PENDING\"")
+        .contains("\"reason\":\"บันทึกผิดสัญญา\"").contains("\"keyedBy\":\"pay2305\"");
+    assertThat(rest.withBasicAuth("pay2301", PASSWORD).getForEntity("/api/loans/" + loanId + "/ledger", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(jdbc.sql("select count(*) from payment_reversal where loan_id = ?").param(loanId).query(Integer.class)
+        .single()).isZero();
   }
 }

@@ -26,4 +26,17 @@ public final class RepaymentFixtures {
         new Installment(3, LocalDate.of(2026, 3, 31), new BigDecimal("1000.00"), new BigDecimal("8.00"))));
     return id;
   }
+
+  /**
+   * A 120,000-baht loan of five women (24,000 each), large enough for payments above the approval threshold
+   * (50,000.00): 31 Jan 2026 40,000 + 30.00 interest; 28 Feb 40,000 + 20.00; 31 Mar 40,000 + 10.00.
+   */
+  public static long bigLoan(DisbursedLoans loans, LoanRepository loanRepository, String subDistrict, String name) {
+    long id = loans.insert(DisbursedLoans.group(subDistrict, name, 5, "24000.00", 3, TRANSFER));
+    loanRepository.replaceSchedule(id, List.of(
+        new Installment(1, LocalDate.of(2026, 1, 31), new BigDecimal("40000.00"), new BigDecimal("30.00")),
+        new Installment(2, LocalDate.of(2026, 2, 28), new BigDecimal("40000.00"), new BigDecimal("20.00")),
+        new Installment(3, LocalDate.of(2026, 3, 31), new BigDecimal("40000.00"), new BigDecimal("10.00"))));
+    return id;
+  }
 }

@@ -20,11 +20,12 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import th.go.cdd.womenfund.approval.MoneyApprovalProcess;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
 import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 
 /**
- * The forms of record-repayment, overdue-follow-up and death-claim: each exists under forms/ with its id as
+ * The forms of record-repayment, payment-reversal, money-approval, overdue-follow-up and death-claim: each exists under forms/ with its id as
  * file name, and each field key or {{variable}} it shows is a variable named in the process's Var class.
  */
 class RepaymentProcessFormsTest {
@@ -35,6 +36,8 @@ class RepaymentProcessFormsTest {
 
   static Stream<Arguments> processes() {
     return Stream.of(Arguments.of(RecordRepaymentProcess.KEY, RecordRepaymentProcess.Var.class),
+        Arguments.of(PaymentReversalProcess.KEY, PaymentReversalProcess.Var.class),
+        Arguments.of(MoneyApprovalProcess.KEY, MoneyApprovalProcess.Var.class),
         Arguments.of(OverdueFollowUpProcess.KEY, OverdueFollowUpProcess.Var.class),
         Arguments.of(DeathClaimProcess.KEY, DeathClaimProcess.Var.class));
   }
