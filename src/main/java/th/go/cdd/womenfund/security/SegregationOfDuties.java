@@ -1,67 +1,67 @@
 package th.go.cdd.womenfund.security;
 
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.security.StepModel.Step;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Four eyes on every user task of every process: when a signed-in person completes a task, she must not have
- * performed another duty of the same instance ({@link DutyLedger}); then her duty is recorded, in the same
- * transaction. Runs as the task's {@code complete} listener, after the engine checked that she may work on the task,
- * and before the steps that follow (a refusal rolls the completion back). The duties are in the BPMN
+ * Four eyes on every user task of every process: a signed-in person who completes a task must not have performed
+ * another duty of the same instance ({@link DutyLedger}); her duty is recorded in the same transaction as the
+ * completion. Called by {@link StepGuard} before the completion, only when the engine would let her work on the
+ * task at all (otherwise the engine's own refusal answers, and says nothing of duties). The duties are in the BPMN
  * ({@link StepModel}). Administrators get no exception; the system (no signed-in person) is not a person.
  */
 @Component
-public class SegregationOfDuties extends AbstractProcessEnginePlugin {
+public class SegregationOfDuties {
 
   private final DutyLedger duties;
-  private final StepModel model;
-  private final TaskListener onComplete = this::completing;
 
-  public SegregationOfDuties(DutyLedger duties, StepModel model) {
+  public SegregationOfDuties(DutyLedger duties) {
     this.duties = duties;
-    this.model = model;
   }
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
-      }
-    });
-  }
-
-  void completing(DelegateTask task) {
-    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (auth == null || auth.getUserId() == null || task.getProcessInstanceId() == null) {
+  /** Refuses, in Thai, a person who performed another duty of the task's instance. */
+  public void check(AuthorizationService authorizations, Authentication who, Task task, Step step) {
+    if (who == null || who.getUserId() == null || task.getProcessInstanceId() == null
+        || !mayWork(authorizations, who, task)) {
       return;
     }
-    String taskId = task.getId();
-    Step step = model.step(task.getProcessEngineServices().getRepositoryService(), task.getProcessDefinitionId(),
-        task.getTaskDefinitionKey(), () -> Context.getCommandContext().runWithoutAuthorization(
-            () -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(taskId)));
-    List<DutyLedger.Performed> others = duties.otherDuties(task.getProcessInstanceId(), auth.getUserId(), step.duty());
+    List<DutyLedger.Performed> others = duties.otherDuties(task.getProcessInstanceId(), who.getUserId(), step.duty());
     if (!others.isEmpty()) {
       throw new RefusedInputException(new ThaiValidationException("ท่านดำเนินการขั้น \"" + others.get(0).stepName()
           + "\" ของเรื่องนี้แล้ว จึงดำเนินการขั้น \"" + step.name() + "\" ไม่ได้: ผู้บันทึกกับผู้ตรวจสอบหรืออนุมัติต้องเป็นคนละคน"
           + " (หลักการแบ่งแยกหน้าที่) กรุณาให้ผู้อื่นในกลุ่มดำเนินการ"));
     }
-    duties.record(task.getProcessInstanceId(), step, auth.getUserId());
+  }
+
+  public void record(Authentication who, String processInstanceId, Step step) {
+    if (who != null && who.getUserId() != null && processInstanceId != null) {
+      duties.record(processInstanceId, step, who.getUserId());
+    }
+  }
+
+  /** What the engine checks before a completion: work or update rights on the task or on its process definition. */
+  private static boolean mayWork(AuthorizationService auth, Authentication who, Task task) {
+    List<String> groups = who.getGroupIds() == null ? List.of() : who.getGroupIds();
+    String user = who.getUserId();
+    if (groups.contains(Roles.ADMIN)
+        || auth.isUserAuthorized(user, groups, TaskPermissions.TASK_WORK, Resources.TASK, task.getId())
+        || auth.isUserAuthorized(user, groups, Permissions.UPDATE, Resources.TASK, task.getId())) {
+      return true;
+    }
+    String key = task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
+    return key != null
+        && (auth.isUserAuthorized(user, groups, ProcessDefinitionPermissions.TASK_WORK, Resources.PROCESS_DEFINITION, key)
+        || auth.isUserAuthorized(user, groups, ProcessDefinitionPermissions.UPDATE_TASK, Resources.PROCESS_DEFINITION,
+            key));
   }
 }

@@ -32,8 +32,8 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
  * <ul>
  *   <li>a task completion, task-form submission or process start sets only the inputs its step declares
  *       ({@link StepModel}: the deployed form's field keys, or the listed inputs of a step without a form);</li>
- *   <li>who started an instance is recorded as the first duty of it ({@link DutyLedger}; the duties of user tasks
- *       are checked and recorded on completion by {@link SegregationOfDuties});</li>
+ *   <li>one person performs at most one duty of an instance ({@link SegregationOfDuties}): checked before a task
+ *       completion, recorded in its transaction; who started an instance performed its start event's duty;</li>
  *   <li>variable updates, process-instance modification and restart, message correlation, signals and changes to
  *       a task's people are closed to every signed-in person but administrators (the system's own calls, made
  *       without a signed-in person or from inside an engine command, pass).</li>
@@ -60,10 +60,12 @@ public class StepGuard extends CommandInterceptor {
 
   private final StepModel model;
   private final DutyLedger duties;
+  private final SegregationOfDuties sod;
 
-  StepGuard(StepModel model, DutyLedger duties) {
+  StepGuard(StepModel model, DutyLedger duties, SegregationOfDuties sod) {
     this.model = model;
     this.duties = duties;
+    this.sod = sod;
   }
 
   @Override
@@ -125,7 +127,14 @@ public class StepGuard extends CommandInterceptor {
       return next.execute(command); // not her task: the engine's own refusal says so, and nothing about the step
     }
     checkInputs(step.name(), step.inputs(), variables);
-    return next.execute(command); // the duty is checked and recorded on completion (SegregationOfDuties)
+    Authentication auth = engine().getIdentityService().getCurrentAuthentication();
+    withoutAuthorization(() -> {
+      sod.check(engine().getAuthorizationService(), auth, task, step);
+      return null;
+    });
+    T result = next.execute(command);
+    sod.record(auth, task.getProcessInstanceId(), step);
+    return result;
   }
 
   private static boolean declaresAll(Set<String> declared, Map<String, Object> variables) {

@@ -11,10 +11,12 @@ public class StepGuardPlugin extends AbstractProcessEnginePlugin {
 
   private final DutyLedger duties;
   private final StepModel model;
+  private final SegregationOfDuties sod;
 
-  public StepGuardPlugin(DutyLedger duties, StepModel model) {
+  public StepGuardPlugin(DutyLedger duties, StepModel model, SegregationOfDuties sod) {
     this.duties = duties;
     this.model = model;
+    this.sod = sod;
   }
 
   @Override
@@ -22,6 +24,6 @@ public class StepGuardPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }
-    configuration.getCustomPostCommandInterceptorsTxRequired().add(new StepGuard(model, duties));
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new StepGuard(model, duties, sod));
   }
 }

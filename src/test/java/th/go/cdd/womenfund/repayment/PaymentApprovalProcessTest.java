@@ -146,12 +146,13 @@ class PaymentApprovalProcessTest {
     assertThat(installments()).isEqualTo(UNTOUCHED);
     assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo(payoffBefore);
 
-    // the maker herself, though of the candidate group, is refused: the completion rolls back, the task stays
+    // the maker herself, though of the candidate group, is refused (she performed the keying duty of this
+    // instance: four eyes, security/SegregationOfDuties): the completion rolls back, the task stays
     assertThatThrownBy(() -> completeAs("maker2305", DISTRICT, task, "APPROVE", null))
-        .isInstanceOf(RefusedInputException.class).hasMessageContaining("ผู้บันทึกรายการ (maker2305) อนุมัติรายการของตนเองไม่ได้");
+        .isInstanceOf(RefusedInputException.class).hasMessageContaining("ผู้บันทึกกับผู้ตรวจสอบหรืออนุมัติต้องเป็นคนละคน");
     // so is the maker who is also an administrator
     assertThatThrownBy(() -> completeAs("maker2305", Roles.ADMIN, task, "APPROVE", null))
-        .hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
+        .isInstanceOf(RefusedInputException.class).hasMessageContaining("ผู้บันทึกกับผู้ตรวจสอบหรืออนุมัติต้องเป็นคนละคน");
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.APPROVE);
     assertThat(approvalTask(pi).getId()).isEqualTo(task.getId());
     assertThat(paymentsOfLoan()).isZero();
@@ -178,9 +179,12 @@ class PaymentApprovalProcessTest {
 
   @Test
   void aRejectedPaymentNeedsAReasonAndNeverReachesTheLedger() {
-    Map<String, Object> keyed = form("60000.00", "KTB-REJECT-1");
-    keyed.put(MoneyApprovalProcess.Var.DECISION, "APPROVE"); // slipped in by the maker with the start form
-    ProcessInstance pi = startAs("maker2305", keyed);
+    Map<String, Object> slipped = form("60000.00", "KTB-REJECT-1");
+    slipped.put(MoneyApprovalProcess.Var.DECISION, "APPROVE"); // slipped in by the maker with the start form
+    assertThatThrownBy(() -> startAs("maker2305", slipped)).isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("ไม่รับ: " + MoneyApprovalProcess.Var.DECISION);
+    assertThat(paymentsOfLoan()).isZero();
+    ProcessInstance pi = startAs("maker2305", form("60000.00", "KTB-REJECT-1"));
     Task task = approvalTask(pi);
     engine.getIdentityService().setAuthentication("provofficer23", List.of(Roles.provinceOfficers("23")));
     try {
@@ -258,7 +262,7 @@ class PaymentApprovalProcessTest {
         .containsExactlyInAnyOrder(DISTRICT, Roles.provinceOfficers("23"));
 
     assertThatThrownBy(() -> completeAs("maker2305", DISTRICT, approvalTask(pi), "APPROVE", null))
-        .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
+        .isInstanceOf(RefusedInputException.class).hasMessageContaining("ผู้บันทึกกับผู้ตรวจสอบหรืออนุมัติต้องเป็นคนละคน");
     assertThat(installments()).containsExactly("1: 966.82 30.00 3.18 3.18", "2: 0.00 0.00 0.00 0.00",
         "3: 0.00 0.00 0.00 0.00");
 
