@@ -30,6 +30,7 @@ public class ThaiRestRefusals implements ForcedAutoDiscoverable {
     if (!context.getConfiguration().isRegistered(WrappedRefusals.class)) {
       context.register(WrappedRefusals.class);
       context.register(DirectRefusals.class);
+      context.register(NotAllowed.class);
     }
   }
 
@@ -44,12 +45,16 @@ public class ThaiRestRefusals implements ForcedAutoDiscoverable {
   }
 
   static Response badRequest(RefusedInputException refusal) {
+    return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", refusal.getMessage());
+  }
+
+  static Response answer(Response.Status status, String type, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "InvalidRequestException");
-    body.put("message", refusal.getMessage());
+    body.put("type", type);
+    body.put("message", message);
     body.put("code", null);
     try {
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
           .entity(JSON.writeValueAsString(body)).build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -63,6 +68,21 @@ public class ThaiRestRefusals implements ForcedAutoDiscoverable {
     public Response toResponse(RestException e) {
       RefusedInputException refusal = refusalIn(e);
       return refusal != null ? badRequest(refusal) : ExceptionHandlerHelper.getInstance().getResponse(e);
+    }
+  }
+
+  /**
+   * The engine's "no permission": 403 in Thai, naming neither the resource nor the permissions (the engine's English
+   * text lists them). The webapps read the status and the type.
+   */
+  @Priority(1)
+  public static class NotAllowed implements ExceptionMapper<org.camunda.bpm.engine.AuthorizationException> {
+    @Override
+    public Response toResponse(org.camunda.bpm.engine.AuthorizationException e) {
+      // the fund's own refusals (e.g. changing one's own e-mail) are in Thai already and say what to do
+      boolean thai = e.getMessage() != null && e.getMessage().codePoints().anyMatch(c -> c >= 0x0E00 && c <= 0x0E7F);
+      return answer(Response.Status.FORBIDDEN, "AuthorizationException", thai ? e.getMessage()
+          : "ท่านไม่มีสิทธิ์ดำเนินการนี้ หรือรายการนี้ไม่อยู่ในพื้นที่ที่ท่านรับผิดชอบ");
     }
   }
 

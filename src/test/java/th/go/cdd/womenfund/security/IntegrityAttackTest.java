@@ -282,6 +282,16 @@ class IntegrityAttackTest {
     assertThat(output.getAll().substring(mark)).doesNotContain("\tat ").doesNotContain("Exception");
   }
 
+  @Test
+  void anotherDistrictsInstanceAnswers403InThaiNamingNothing() throws Exception {
+    String pid = startApplication("keyer2201");
+    ResponseEntity<String> r = rest.withBasicAuth("keyer2202", PASSWORD)
+        .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class);
+    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(JSON.readTree(r.getBody()).get("message").asText()).startsWith("ท่านไม่มีสิทธิ์")
+        .doesNotContain(pid).doesNotContain("permission");
+  }
+
   // ---- helpers ----
 
   String startApplication(String user) throws Exception {
