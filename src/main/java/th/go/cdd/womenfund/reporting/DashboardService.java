@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -27,6 +26,7 @@ import th.go.cdd.womenfund.membership.DmnMembershipRules;
 import th.go.cdd.womenfund.membership.MembershipService;
 import th.go.cdd.womenfund.reporting.Table.Percent;
 import th.go.cdd.womenfund.reporting.Table.Row;
+import th.go.cdd.womenfund.overdue.OverdueSettings;
 import th.go.cdd.womenfund.restructuring.PackageStatus;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
@@ -53,7 +53,7 @@ public class DashboardService {
   public DashboardService(AreaRepository areas, OverdueFigures overdue, MembershipService membership,
                           SubsidyAllocationRepository allocations, AdminBudgetService budgets, FieldVisits visits,
                           JdbcClient jdbc, HistoryService history, CamundaLinks links,
-                          @Value("${womenfund.reporting.overdue-target-pct:5}") BigDecimal overdueTargetPct) {
+                          OverdueSettings overdueSettings) {
     this.areas = areas;
     this.overdue = overdue;
     this.membership = membership;
@@ -63,7 +63,7 @@ public class DashboardService {
     this.jdbc = jdbc;
     this.history = history;
     this.links = links;
-    this.overdueTargetPct = overdueTargetPct;
+    this.overdueTargetPct = overdueSettings.targetPct();
   }
 
   /** The headline figures the briefing quotes. */
