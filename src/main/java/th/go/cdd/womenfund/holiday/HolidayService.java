@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +30,10 @@ public class HolidayService {
   private final int expectedPerYear;
 
   public HolidayService(HolidayRepository repo, ApplicationEventPublisher events,
-                        @Value("${womenfund.holidays.expected-per-year:15}") int expectedPerYear) {
+                        HolidaySettings settings) {
     this.repo = repo;
     this.events = events;
-    this.expectedPerYear = expectedPerYear;
+    this.expectedPerYear = settings.expectedPerYear();
   }
 
   public record Outcome(PublicHoliday holiday, List<String> effects) {}

@@ -1,23 +1,27 @@
 package th.go.cdd.womenfund.notification;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * When reminders go out ({@code womenfund.reminders.*}): so many days before a task's due date, on the day,
  * and so many days after; how often the system looks (a timer cycle); when the daily digest goes out
- * (a cron expression, Asia/Bangkok) and how far ahead it looks.
+ * (a cron expression, Asia/Bangkok) and how far ahead it looks. The values are in application.yaml only (no
+ * second default here): a missing or wrong one stops the start-up with the key's name.
  */
+@Validated
 @ConfigurationProperties("womenfund.reminders")
-public record ReminderSettings(List<Integer> daysBefore, boolean onDueDay, List<Integer> daysAfter, String cycle,
-                               String digestCron, int digestHorizonDays) {
+public record ReminderSettings(@NotNull List<@NotNull @Min(1) Integer> daysBefore, boolean onDueDay,
+                               @NotNull List<@NotNull @Min(1) Integer> daysAfter, @NotBlank String cycle,
+                               @NotBlank String digestCron, @Min(1) int digestHorizonDays) {
 
   public ReminderSettings {
-    daysBefore = daysBefore == null ? List.of(5, 2) : List.copyOf(daysBefore);
-    daysAfter = daysAfter == null ? List.of(1) : List.copyOf(daysAfter);
-    cycle = cycle == null || cycle.isBlank() ? "R/PT1H" : cycle;
-    digestCron = digestCron == null || digestCron.isBlank() ? "0 0 7 * * ?" : digestCron;
-    digestHorizonDays = digestHorizonDays <= 0 ? 3 : digestHorizonDays;
+    daysBefore = daysBefore == null ? null : List.copyOf(daysBefore);
+    daysAfter = daysAfter == null ? null : List.copyOf(daysAfter);
   }
 
   /** The furthest ahead a reminder can be due: tasks due later need no look yet. */

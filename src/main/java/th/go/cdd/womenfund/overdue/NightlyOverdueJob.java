@@ -2,12 +2,16 @@ package th.go.cdd.womenfund.overdue;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /**
@@ -23,7 +27,7 @@ import th.go.cdd.womenfund.system.EngineClock;
  */
 @Configuration
 @EnableScheduling
-public class NightlyOverdueJob {
+public class NightlyOverdueJob implements SchedulingConfigurer {
 
   public static final String LOCK = "overdue-scan";
   private static final Logger LOG = LoggerFactory.getLogger(NightlyOverdueJob.class);
@@ -36,14 +40,23 @@ public class NightlyOverdueJob {
   private final OverdueScan scan;
   private final NightlyLock lock;
   private final List<NightlyTask> after;
+  private final OverdueSettings settings;
 
-  public NightlyOverdueJob(OverdueScan scan, NightlyLock lock, List<NightlyTask> after) {
+  public NightlyOverdueJob(OverdueScan scan, NightlyLock lock, List<NightlyTask> after, OverdueSettings settings) {
     this.scan = scan;
     this.lock = lock;
     this.after = after;
+    this.settings = settings;
   }
 
-  @Scheduled(cron = "${womenfund.overdue.scan-cron}", zone = "Asia/Bangkok")
+  /** The cron of {@link OverdueSettings#scanCron()}, in Bangkok time; "-" registers nothing. */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(settings.scanCron())) {
+      registrar.addCronTask(new CronTask(this::nightly, new CronTrigger(settings.scanCron(), ZoneId.of("Asia/Bangkok"))));
+    }
+  }
+
   public void nightly() {
     String holder = ManagementFactory.getRuntimeMXBean().getName();
     if (!lock.tryAcquire(LOCK, holder, Duration.ofHours(3))) {

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,11 +37,11 @@ public class OverdueScan {
   private final int chunkSize;
 
   public OverdueScan(FollowUpRepository followUps, RuntimeService runtime, PlatformTransactionManager transactions,
-                     @Value("${womenfund.overdue.chunk-size:200}") int chunkSize) {
+                     OverdueSettings settings) {
     this.followUps = followUps;
     this.runtime = runtime;
     this.tx = new TransactionTemplate(transactions);
-    this.chunkSize = chunkSize;
+    this.chunkSize = settings.chunkSize();
   }
 
   public record Result(int closedOrphans, int claimed, int started) {}

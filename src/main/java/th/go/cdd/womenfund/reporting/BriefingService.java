@@ -15,8 +15,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import th.go.cdd.womenfund.restructuring.RestructuringSettings;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
@@ -30,12 +30,11 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 public class BriefingService {
 
   private final DashboardService dashboards;
-  private final int restructuringDeadlineDays;
+  private final RestructuringSettings restructuringSettings;
 
-  public BriefingService(DashboardService dashboards,
-                         @Value("${womenfund.restructuring.deadline-days:15}") int restructuringDeadlineDays) {
+  public BriefingService(DashboardService dashboards, RestructuringSettings restructuringSettings) {
     this.dashboards = dashboards;
-    this.restructuringDeadlineDays = restructuringDeadlineDays;
+    this.restructuringSettings = restructuringSettings;
   }
 
   /** One agenda item: its number and title, what the secretariat reports, and the table behind it. */
@@ -76,8 +75,8 @@ public class BriefingService {
     List<String> restructuring = new ArrayList<>();
     restructuring.add("ตามประกาศคณะกรรมการบริหารกองทุนพัฒนาบทบาทสตรี เรื่องหลักเกณฑ์ วิธีการ และเงื่อนไขเกี่ยวกับอัตราดอกเบี้ยเงินกู้"
         + "และอัตราดอกเบี้ยผิดนัด พ.ศ. 2563 (ฉบับที่ 4) สำนักงานพัฒนาชุมชนอำเภอตรวจสอบสมาชิกที่มีสิทธิ์ปรับโครงสร้างหนี้ "
-        + "รวบรวมเอกสารส่งจังหวัด และจังหวัดส่งกรมการพัฒนาชุมชนภายใน " + restructuringDeadlineDays
-        + " วันนับจากวันที่ได้รับเอกสาร แล้วเสนอคณะอนุกรรมการบริหารกองทุนฯ ระดับจังหวัดเพื่อทราบ");
+        + "รวบรวมเอกสารส่งจังหวัด และจังหวัดส่งกรมการพัฒนาชุมชนภายใน " + restructuringSettings.deadlineText()
+        + "นับจากวันที่ได้รับเอกสาร แล้วเสนอคณะอนุกรรมการบริหารกองทุนฯ ระดับจังหวัดเพื่อทราบ");
     if (d.restructuring() == null) {
       restructuring.add("ยังไม่มีการเปิดรอบการปรับโครงสร้างหนี้ของจังหวัด");
     } else if (f.restructuringDistricts().isEmpty()) {

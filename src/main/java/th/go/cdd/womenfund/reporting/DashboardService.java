@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -25,10 +24,12 @@ import th.go.cdd.womenfund.budget.SubsidyAllocationRepository;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.membership.DmnMembershipRules;
 import th.go.cdd.womenfund.membership.MembershipService;
+import th.go.cdd.womenfund.overdue.OverdueSettings;
 import th.go.cdd.womenfund.reporting.Table.Percent;
 import th.go.cdd.womenfund.reporting.Table.Row;
 import th.go.cdd.womenfund.restructuring.PackageStatus;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
+import th.go.cdd.womenfund.restructuring.RestructuringSettings;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
@@ -49,11 +50,12 @@ public class DashboardService {
   private final HistoryService history;
   private final CamundaLinks links;
   private final BigDecimal overdueTargetPct;
+  private final RestructuringSettings restructuring;
 
   public DashboardService(AreaRepository areas, OverdueFigures overdue, MembershipService membership,
                           SubsidyAllocationRepository allocations, AdminBudgetService budgets, FieldVisits visits,
                           JdbcClient jdbc, HistoryService history, CamundaLinks links,
-                          @Value("${womenfund.reporting.overdue-target-pct:5}") BigDecimal overdueTargetPct) {
+                          OverdueSettings overdueSettings, RestructuringSettings restructuring) {
     this.areas = areas;
     this.overdue = overdue;
     this.membership = membership;
@@ -63,7 +65,8 @@ public class DashboardService {
     this.jdbc = jdbc;
     this.history = history;
     this.links = links;
-    this.overdueTargetPct = overdueTargetPct;
+    this.overdueTargetPct = overdueSettings.targetPct();
+    this.restructuring = restructuring;
   }
 
   /** The headline figures the briefing quotes. */
@@ -186,7 +189,7 @@ public class DashboardService {
             p.total(), p.receivedOn(), p.submissionDue(), deadline));
       }
       restructuringTable = new Table("restructuring", "การปรับโครงสร้างหนี้: " + packages.get(0).roundTitle(),
-          List.of("อำเภอ", "สถานะ", "ยอดหนี้ที่ขอปรับ (บาท)", "จังหวัดได้รับเอกสาร", "กำหนดส่งกรม (15 วัน)", "กำหนดเวลา"),
+          List.of("อำเภอ", "สถานะ", "ยอดหนี้ที่ขอปรับ (บาท)", "จังหวัดได้รับเอกสาร", restructuringDueHeader(), "กำหนดเวลา"),
           rows, Row.of(null, false, "ส่งเอกสารแล้ว " + sentDistricts.size() + " อำเภอ", "", sentTotal, null, null, ""));
     }
 
@@ -273,6 +276,11 @@ public class DashboardService {
 
   private static LocalDate date(java.sql.Date d) {
     return d == null ? null : d.toLocalDate();
+  }
+
+  /** The header of the restructuring table's deadline column: the rule as configured ("N วัน" or "N วันทำการ"). */
+  String restructuringDueHeader() {
+    return "กำหนดส่งกรม (" + restructuring.deadlineText() + ")";
   }
 
   static BigDecimal pct(BigDecimal part, BigDecimal whole) {

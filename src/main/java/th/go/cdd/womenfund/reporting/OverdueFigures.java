@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Overdue debt per district on a date: what is still owed (outstanding principal), what of it is past its
- * due date (overdue), and the ratio the province steers by (seed item 1: down to 5%). The dashboard, the
- * briefing and the subsidy allocation read only this; the repayment ledger (issue 4) provides the real
+ * due date (overdue), and the ratio the province steers by (seed item 1: {@code womenfund.overdue.target-pct}).
+ * The dashboard, the briefing and the subsidy allocation read only this; the repayment ledger (issue 4) provides the real
  * figures, {@link InstallmentOverdueFigures} a default from the repayment schedules alone.
  */
 public interface OverdueFigures {

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.overdue.NightlyOverdueJob;
+import th.go.cdd.womenfund.overdue.OverdueSettings;
 import th.go.cdd.womenfund.reporting.PortfolioRepository.TrendPoint;
 
 /**
- * Portfolio quality against the overdue target (seed item 1: down to 5%): delinquency buckets and the
+ * Portfolio quality against the overdue target (seed item 1, {@code womenfund.overdue.target-pct}): delinquency buckets and the
  * overdue ratio per district, province and the whole country, on any day. A day with a stored snapshot
  * is read from it (the nightly job stores one every night, so the trend stays visible even after
  * schedules change); any other day is computed from the payments dated up to it.
@@ -28,9 +28,9 @@ public class PortfolioQuality implements NightlyOverdueJob.NightlyTask {
   private final PortfolioRepository repo;
   private final BigDecimal targetPct;
 
-  public PortfolioQuality(PortfolioRepository repo, @Value("${womenfund.overdue.target-pct:5}") BigDecimal targetPct) {
+  public PortfolioQuality(PortfolioRepository repo, OverdueSettings settings) {
     this.repo = repo;
-    this.targetPct = targetPct;
+    this.targetPct = settings.targetPct();
   }
 
   public record Report(LocalDate date, BigDecimal targetPct, boolean fromSnapshot, AreaQuality national,

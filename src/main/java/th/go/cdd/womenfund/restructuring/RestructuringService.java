@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -45,19 +44,15 @@ public class RestructuringService {
   private final HolidayRepository holidays;
   private final RestructuringRules rules;
   private final AreaRepository areas;
-  private final int deadlineDays;
-  private final DeadlineCalendar.Mode deadlineMode;
+  private final RestructuringSettings settings;
 
   public RestructuringService(RestructuringRepository repo, HolidayRepository holidays, RestructuringRules rules,
-                              AreaRepository areas,
-                              @Value("${womenfund.restructuring.deadline-days:15}") int deadlineDays,
-                              @Value("${womenfund.restructuring.deadline-mode:CALENDAR}") DeadlineCalendar.Mode mode) {
+                              AreaRepository areas, RestructuringSettings settings) {
     this.repo = repo;
     this.holidays = holidays;
     this.rules = rules;
     this.areas = areas;
-    this.deadlineDays = deadlineDays;
-    this.deadlineMode = mode;
+    this.settings = settings;
   }
 
   public record OpenedRound(long roundId, String provinceCode, String provinceName, List<String> districtCodes) {}
@@ -218,11 +213,11 @@ public class RestructuringService {
   }
 
   public LocalDate deadline(LocalDate received) {
-    return DeadlineCalendar.deadline(received, deadlineDays, deadlineMode, holidays::isHoliday);
+    return DeadlineCalendar.deadline(received, settings.deadlineDays(), settings.deadlineMode(), holidays::isHoliday);
   }
 
   public DeadlineCalendar.Mode deadlineMode() {
-    return deadlineMode;
+    return settings.deadlineMode();
   }
 
   /** A package whose deadline for the Department moved because the holidays changed. */
@@ -234,7 +229,7 @@ public class RestructuringService {
    * been escalated. Nothing moves in calendar-day mode.
    */
   public List<MovedDeadline> countDeadlinesAgain(LocalDate today) {
-    if (deadlineMode == DeadlineCalendar.Mode.CALENDAR) {
+    if (!settings.workingDays()) {
       return List.of();
     }
     List<MovedDeadline> moved = new ArrayList<>();

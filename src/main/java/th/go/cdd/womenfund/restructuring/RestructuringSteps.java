@@ -42,13 +42,15 @@ public class RestructuringSteps {
   private final InstanceScopes scopes;
   private final AreaRepository areas;
   private final MailService mail;
+  private final RestructuringSettings settings;
 
   public RestructuringSteps(RestructuringService service, InstanceScopes scopes, AreaRepository areas,
-                            MailService mail) {
+                            MailService mail, RestructuringSettings settings) {
     this.service = service;
     this.scopes = scopes;
     this.areas = areas;
     this.mail = mail;
+    this.settings = settings;
   }
 
   /** The multi-instance collection of the round: every district of the province. */
@@ -126,6 +128,9 @@ public class RestructuringSteps {
     model.put("receivedOn", string(execution, Var.RECEIVED_ON));
     model.put("dueDate", string(execution, Var.SUBMISSION_DUE_TEXT));
     model.put("total", string(execution, Var.PACKAGE_TOTAL));
+    // the rule as configured (womenfund.restructuring): "N วัน", or "N วันทำการ" in working-day mode
+    model.put("deadlineDays", settings.deadlineDays());
+    model.put("deadlineUnit", settings.deadlineUnit());
     model.put("businessKey", execution.getProcessBusinessKey() == null ? "" : execution.getProcessBusinessKey());
     String subject = "เลยกำหนดส่งกรม: เอกสารปรับโครงสร้างหนี้ อำเภอ" + string(execution, Var.DISTRICT_NAME)
         + " ครบกำหนด " + string(execution, Var.SUBMISSION_DUE_TEXT);

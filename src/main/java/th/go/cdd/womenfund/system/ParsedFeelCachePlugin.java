@@ -4,7 +4,6 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,8 @@ public class ParsedFeelCachePlugin extends AbstractProcessEnginePlugin {
 
   private final boolean enabled;
 
-  public ParsedFeelCachePlugin(@Value("${womenfund.dmn.parsed-feel-cache:true}") boolean enabled) {
-    this.enabled = enabled;
+  public ParsedFeelCachePlugin(DmnSettings settings) {
+    this.enabled = settings.parsedFeelCache();
   }
 
   @Override

@@ -9,7 +9,6 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +30,9 @@ public class RuleTables {
   private final ProcessEngineConfigurationImpl configuration;
   private final DmnEngine dmnEngine;
 
-  /** {@code parsedFeelCache}: each FEEL text of the tables parsed once ({@link ParsedFeelCache}), as for the engine. */
-  public RuleTables(ProcessEngine engine, @Value("${womenfund.dmn.parsed-feel-cache:true}") boolean parsedFeelCache) {
+  /** {@link DmnSettings#parsedFeelCache()}: each FEEL text of the tables parsed once ({@link ParsedFeelCache}), as for the engine. */
+  public RuleTables(ProcessEngine engine, DmnSettings settings) {
+    boolean parsedFeelCache = settings.parsedFeelCache();
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     DefaultDmnEngineConfiguration dmn =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();

@@ -62,13 +62,13 @@ class DemoRepaymentsTest {
     PortfolioQuality.Report r = quality.compute(EngineClock.today());
     Map<String, BigDecimal> ratio = r.districts().stream()
         .collect(Collectors.toMap(AreaQuality::code, AreaQuality::ratioPct));
-    BigDecimal five = new BigDecimal("5");
+    BigDecimal target = quality.targetPct();
     assertThat(ratio.keySet()).containsExactlyInAnyOrder("2301", "2302", "2303", "2304", "2305", "2306", "2307");
     for (String above : List.of("2302", "2304", "2305")) {
-      assertThat(ratio.get(above)).as(above).isGreaterThan(five);
+      assertThat(ratio.get(above)).as(above).isGreaterThan(target);
     }
     for (String below : List.of("2301", "2303", "2306", "2307")) {
-      assertThat(ratio.get(below)).as(below).isLessThanOrEqualTo(five);
+      assertThat(ratio.get(below)).as(below).isLessThanOrEqualTo(target);
     }
     AreaQuality trat = r.provinces().stream().filter(p -> p.code().equals("23")).findFirst().orElseThrow();
     assertThat(trat.buckets()).allSatisfy(b -> assertThat(b.loans()).as(b.labelTh()).isPositive());

@@ -27,6 +27,7 @@ class HolidayServiceTest {
   static final LocalDate TODAY = LocalDate.of(YEAR, 1, 5);
 
   @Autowired HolidayService service;
+  @Autowired HolidaySettings settings;
   @Autowired HolidayRepository repo;
 
   @AfterEach
@@ -81,8 +82,8 @@ class HolidayServiceTest {
   @Test
   void aYearWithFewerHolidaysThanAYearHasIsFlaggedForThisYearAndTheNext() {
     assertThat(service.gaps(TODAY)).hasSize(2).first().asString()
-        .startsWith("ปี พ.ศ. 2574 บันทึกวันหยุดราชการไว้ 0 วัน (ปกติไม่น้อยกว่า 15 วัน)");
-    for (int i = 1; i <= 15; i++) {
+        .startsWith("ปี พ.ศ. 2574 บันทึกวันหยุดราชการไว้ 0 วัน (ปกติไม่น้อยกว่า " + settings.expectedPerYear() + " วัน)");
+    for (int i = 1; i <= settings.expectedPerYear(); i++) {
       service.add(String.format("%02d/03/2574", i), "วันหยุดทดสอบ " + i, ADMIN, TODAY);
     }
     assertThat(service.gaps(TODAY)).singleElement().asString().startsWith("ปี พ.ศ. 2575 บันทึกวันหยุดราชการไว้ 0 วัน");

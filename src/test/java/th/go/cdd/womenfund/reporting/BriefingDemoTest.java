@@ -10,16 +10,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import th.go.cdd.womenfund.overdue.OverdueSettings;
 import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
-/** The briefing of the demo data carries the seed's figures: the 5% target, 1,605,730.42 baht, 1,900 members. */
+/** The briefing of the demo data carries the seed's figures: the overdue target, 1,605,730.42 baht, 1,900 members. */
 @DemoContext
 class BriefingDemoTest {
 
   @LocalServerPort int port;
+  @Autowired OverdueSettings overdue;
 
   @Test
   void theBriefingPageAndItsWordDocumentCarryTheSeedsFiguresWithThaiDates() throws Exception {
@@ -29,7 +32,7 @@ class BriefingDemoTest {
     String html = page.body();
     assertThat(html).contains("เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัดตราด")
         .contains("วันที่ 13 สิงหาคม 2570")
-        .contains("ลดหนี้ค้างชำระให้เหลือร้อยละ 5 ภายในปีงบประมาณ พ.ศ. 2570")
+        .contains("ลดหนี้ค้างชำระให้เหลือร้อยละ " + overdue.targetText() + " ภายในปีงบประมาณ พ.ศ. 2570")
         .contains("จำนวน 3 อำเภอ ได้แก่ อำเภอคลองใหญ่ อำเภอบ่อไร่ และอำเภอแหลมงอบ รวมทั้งสิ้น 1,605,730.42 บาท")
         .contains("ของจังหวัดตราด จำนวน 1,900 คน")
         .contains("การจัดสรรงบประมาณประเภทเงินอุดหนุน").contains("การลงพื้นที่ติดตาม").contains("งบบริหาร")
@@ -41,7 +44,7 @@ class BriefingDemoTest {
     assertThat(docx.headers().firstValue("Content-Type").orElseThrow()).contains("wordprocessingml");
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()));
          XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-      assertThat(text.getText()).contains("ระเบียบวาระการประชุม").contains("ร้อยละ 5").contains("1,605,730.42")
+      assertThat(text.getText()).contains("ระเบียบวาระการประชุม").contains("ร้อยละ " + overdue.targetText()).contains("1,605,730.42")
           .contains("1,900").contains("13 สิงหาคม 2570").contains("แหลมงอบ");
       assertThat(doc.getTables()).hasSizeGreaterThanOrEqualTo(5);
     }

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.budget.AdminBudgetService;
+import th.go.cdd.womenfund.overdue.OverdueSettings;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
@@ -23,6 +24,7 @@ class DashboardSectionsTest {
   @Autowired DashboardService dashboards;
   @Autowired BriefingService briefings;
   @Autowired AdminBudgetService budgets;
+  @Autowired OverdueSettings overdue;
 
   @Test
   void aProvinceWithoutDataHasNoSectionsAndTheBriefingSaysSoThenTheBudgetAppears() {
@@ -30,7 +32,7 @@ class DashboardSectionsTest {
     assertThat(empty.tables()).isEmpty();
     BriefingService.Briefing b = briefings.briefing("55", TODAY, TODAY);
     assertThat(b.items()).extracting(BriefingService.Item::number).containsExactly("1", "2", "3", "4", "4.1", "4.2", "5");
-    assertThat(b.items().get(0).paragraphs()).anyMatch(p -> p.contains("ลดหนี้ค้างชำระให้เหลือร้อยละ 5"))
+    assertThat(b.items().get(0).paragraphs()).anyMatch(p -> p.contains("ลดหนี้ค้างชำระให้เหลือร้อยละ " + overdue.targetText()))
         .anyMatch(p -> p.contains("ยังไม่มีหนี้เงินกู้คงค้าง"));
     assertThat(b.items().get(2).paragraphs()).anyMatch(p -> p.contains("ยังไม่ได้รับเป้าหมาย"));
 

@@ -179,7 +179,7 @@ class PortfolioQualityTest {
     ResponseEntity<String> officer = rest.withBasicAuth("pq1001", "pq-password")
         .getForEntity("/api/portfolio/quality?date=15/06/2569", String.class);
     assertThat(officer.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(officer.getBody()).contains("\"targetPct\":5").contains("\"code\":\"1001\"")
+    assertThat(officer.getBody()).contains("\"targetPct\":" + quality.targetPct().toPlainString()).contains("\"code\":\"1001\"")
         .contains("\"overdueRatioPct\":41.86").contains("\"aboveTarget\":true").contains("\"dateTh\":\"15 มิถุนายน 2569\"")
         .contains("\"labelTh\":\"เกิน 90 วัน\"").doesNotContain("\"code\":\"1002\"").contains("\"code\":\"TH\"");
     ResponseEntity<String> supervisor = rest.withBasicAuth("pq10", "pq-password")

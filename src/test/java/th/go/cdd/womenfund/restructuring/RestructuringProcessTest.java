@@ -69,6 +69,7 @@ class RestructuringProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired RestructuringService service;
   @Autowired SubmissionExport export;
+  @Autowired RestructuringSettings settings;
 
   ProcessInstance round;
 
@@ -189,7 +190,7 @@ class RestructuringProcessTest {
 
     complete(laemNgop, Element.RECORD_RECEIPT_TASK, Map.of(Var.RECEIVED_ON, ThaiDates.formatNumeric(TODAY)));
     Task submit = task(laemNgop, Element.SUBMIT_TO_DEPARTMENT);
-    Date due = Date.from(TODAY.plusDays(15).atTime(23, 59).atZone(BANGKOK).toInstant());
+    Date due = Date.from(TODAY.plusDays(settings.deadlineDays()).atTime(23, 59).atZone(BANGKOK).toInstant());
     assertThat(submit.getDueDate()).isEqualTo(due);
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(laemNgop.getId()).timers().singleResult();
     assertThat(timer.getDuedate()).isEqualTo(due); // task due date and timer come from one variable
@@ -224,7 +225,7 @@ class RestructuringProcessTest {
     long boRaiPackage = packageId(boRai);
     complete(boRai, Element.PREPARE_PACKAGE, Map.of(Var.APPLICANTS, borrowersOf(boRai, loan)));
     complete(boRai, Element.RECORD_RECEIPT_TASK, Map.of(Var.RECEIVED_ON, ThaiDates.formatNumeric(TODAY)));
-    LocalDate dueDay = TODAY.plusDays(15);
+    LocalDate dueDay = TODAY.plusDays(settings.deadlineDays());
 
     ClockUtil.setCurrentTime(Date.from(dueDay.plusDays(1).atTime(8, 0).atZone(BANGKOK).toInstant()));
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(boRai.getId()).timers().singleResult();
@@ -242,7 +243,7 @@ class RestructuringProcessTest {
     assertThat(mails[0].getSubject()).isEqualTo("เลยกำหนดส่งกรม: เอกสารปรับโครงสร้างหนี้ อำเภอบ่อไร่ ครบกำหนด "
         + ThaiDates.format(dueDay));
     String body = new String(mails[0].getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(body).contains("98,765.43 บาท").contains("15 วัน").contains(ThaiDates.format(dueDay));
+    assertThat(body).contains("98,765.43 บาท").contains(settings.deadlineText()).contains(ThaiDates.format(dueDay));
 
     complete(boRai, Element.SUPERVISOR_FOLLOW_UP, Map.of(Var.FOLLOW_UP_NOTE, "โทรเร่งเจ้าหน้าที่แล้ว"));
     complete(boRai, Element.SUBMIT_TO_DEPARTMENT, Map.of(Var.LETTER_NO, "ตร 0019/99",
