@@ -23,6 +23,7 @@ import th.go.cdd.womenfund.budget.SubsidyAllocationRepository;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.membership.DmnMembershipRules;
 import th.go.cdd.womenfund.membership.MembershipService;
+import th.go.cdd.womenfund.overdue.FieldVisits;
 import th.go.cdd.womenfund.repayment.OverdueFigures;
 import th.go.cdd.womenfund.reporting.Table.Percent;
 import th.go.cdd.womenfund.reporting.Table.Row;
