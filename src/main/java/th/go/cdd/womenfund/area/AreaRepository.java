@@ -51,6 +51,14 @@ public class AreaRepository {
     return read;
   }
 
+  /** Official Thai names of all districts and provinces, by code (the two kinds of code never collide). */
+  public Map<String, String> names() {
+    Map<String, String> names = new java.util.HashMap<>();
+    jdbc.sql("select code, name_th from district").query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+    jdbc.sql("select code, name_th from province").query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+    return names;
+  }
+
   public List<Province> provinces() {
     return jdbc.sql("select code, name_th, name_en from province order by code").query(Province.class).list();
   }

@@ -15,7 +15,7 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.membership.MembershipRepository;
-import th.go.cdd.womenfund.reporting.OverdueFigures;
+import th.go.cdd.womenfund.repayment.OverdueFigures;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.ThaiDates;

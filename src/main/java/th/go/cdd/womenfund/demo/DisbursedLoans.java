@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -26,9 +27,11 @@ import th.go.cdd.womenfund.member.NationalId;
 /**
  * Puts a disbursed loan straight into the tables, as the {@code loan-application} process leaves it after
  * the transfer (group, borrowers, family acknowledgements, risk cover, contract, schedule), for demo data
- * and tests of what comes after disbursement. Not used by the application's own flow.
+ * and tests of what comes after disbursement. Not used by the application's own flow: a bean only in the
+ * {@code demo} and {@code test} profiles, never in production.
  */
 @Component
+@Profile({"demo", "test"})
 public class DisbursedLoans {
 
   private final JdbcClient jdbc;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.SubDistrict;
@@ -19,9 +20,11 @@ import th.go.cdd.womenfund.member.NationalId;
 
 /**
  * Loans made before the system existed (keyed in from the paper files): disbursed, with a repayment
- * schedule that started in the past. Demo data and tests use them for restructuring and overdue work.
+ * schedule that started in the past. Demo data and tests use them for restructuring and overdue work: a bean
+ * only in the {@code demo} and {@code test} profiles, never in production.
  */
 @Component
+@Profile({"demo", "test"})
 public class HistoricLoans {
 
   private final LoanRepository loans;

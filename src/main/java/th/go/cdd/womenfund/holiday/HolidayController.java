@@ -9,8 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import th.go.cdd.womenfund.restructuring.DeadlineCalendar;
-import th.go.cdd.womenfund.restructuring.RestructuringService;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentUser;
 import th.go.cdd.womenfund.system.EngineClock;
@@ -27,12 +25,12 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 public class HolidayController {
 
   private final HolidayService service;
-  private final RestructuringService restructuring;
+  private final List<WorkingDayDeadlines> deadlines;
   private final CurrentUser currentUser;
 
-  public HolidayController(HolidayService service, RestructuringService restructuring, CurrentUser currentUser) {
+  public HolidayController(HolidayService service, List<WorkingDayDeadlines> deadlines, CurrentUser currentUser) {
     this.service = service;
-    this.restructuring = restructuring;
+    this.deadlines = List.copyOf(deadlines);
     this.currentUser = currentUser;
   }
 
@@ -60,7 +58,7 @@ public class HolidayController {
     model.addAttribute("rows", rows);
     model.addAttribute("mayKeep", HolidayService.mayKeep(actor));
     model.addAttribute("gaps", service.gaps(today));
-    model.addAttribute("workingDays", restructuring.deadlineMode() == DeadlineCalendar.Mode.WORKING_DAYS);
+    model.addAttribute("workingDays", deadlines.stream().anyMatch(WorkingDayDeadlines::countsWorkingDays));
     if (!model.containsAttribute("dateText")) {
       model.addAttribute("dateText", "");
       model.addAttribute("nameText", "");

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
-import th.go.cdd.womenfund.loan.LoanStatus;
+import th.go.cdd.womenfund.loan.LoanStatusChanges;
 import th.go.cdd.womenfund.overdue.FollowUpRepository.Event;
 import th.go.cdd.womenfund.overdue.FollowUpRepository.FollowUp;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.EscalationDecision;
@@ -46,13 +46,15 @@ public class FollowUpService {
   private final RepaymentRepository repayments;
   private final PaymentService payments;
   private final AreaRepository areas;
+  private final LoanStatusChanges loanStatus;
 
   public FollowUpService(FollowUpRepository followUps, RepaymentRepository repayments, PaymentService payments,
-                         AreaRepository areas) {
+                         AreaRepository areas, LoanStatusChanges loanStatus) {
     this.followUps = followUps;
     this.repayments = repayments;
     this.payments = payments;
     this.areas = areas;
+    this.loanStatus = loanStatus;
   }
 
   public record Opened(long followUpId, long loanId, String applicationNo, String districtCode, String provinceCode,
@@ -189,8 +191,11 @@ public class FollowUpService {
   public void handOver(long loanId, EscalationDecision decision, LocalDate today) {
     FollowUp f = openFollowUp(loanId);
     Outcome outcome = decision == EscalationDecision.RESTRUCTURING ? Outcome.RESTRUCTURING : Outcome.LEGAL_ACTION;
-    repayments.setStatus(loanId, decision == EscalationDecision.RESTRUCTURING ? LoanStatus.RESTRUCTURING
-        : LoanStatus.LEGAL_ACTION);
+    if (decision == EscalationDecision.RESTRUCTURING) {
+      loanStatus.toRestructuring(loanId);
+    } else {
+      loanStatus.toLegalAction(loanId);
+    }
     followUps.close(f.id(), outcome, today);
   }
 

@@ -3,6 +3,7 @@ package th.go.cdd.womenfund.repayment;
 import java.util.List;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.NotYourAreaException;
 
 /**
  * Who may act on a loan: the district's officers for their district's loans, the province's officers for

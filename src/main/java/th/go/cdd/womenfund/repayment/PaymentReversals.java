@@ -17,6 +17,7 @@ import th.go.cdd.womenfund.approval.ApprovalRequest;
 import th.go.cdd.womenfund.loan.InterestRate;
 import th.go.cdd.womenfund.loan.InterestRateRepository;
 import th.go.cdd.womenfund.loan.LoanStatus;
+import th.go.cdd.womenfund.loan.LoanStatusChanges;
 import th.go.cdd.womenfund.repayment.RepaymentRepository.StoredPayment;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -43,13 +44,15 @@ public class PaymentReversals {
   private final PaymentService payments;
   private final InterestRateRepository rates;
   private final ApprovalRepository approvals;
+  private final LoanStatusChanges loanStatus;
 
   public PaymentReversals(RepaymentRepository repo, PaymentService payments, InterestRateRepository rates,
-                          ApprovalRepository approvals) {
+                          ApprovalRepository approvals, LoanStatusChanges loanStatus) {
     this.repo = repo;
     this.payments = payments;
     this.rates = rates;
     this.approvals = approvals;
+    this.loanStatus = loanStatus;
   }
 
   /**
@@ -153,9 +156,9 @@ public class PaymentReversals {
     repo.updateInstallments(loan.id(), all);
     boolean settled = all.stream().allMatch(i -> i.settledOn() != null);
     if (settled && loan.status() != LoanStatus.CLOSED) {
-      repo.setStatus(loan.id(), LoanStatus.CLOSED);
+      loanStatus.repaid(loan.id());
     } else if (!settled && loan.status() == LoanStatus.CLOSED) {
-      repo.setStatus(loan.id(), LoanStatus.DISBURSED);
+      loanStatus.reopened(loan.id());
     }
     reallocated.sort(null);
     return new Reversal(reversalId, reversed.id(), List.copyOf(reallocated), payments.balance(loan.id(), today));

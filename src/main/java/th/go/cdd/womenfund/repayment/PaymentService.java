@@ -22,6 +22,7 @@ import th.go.cdd.womenfund.approval.ApprovalRequest;
 import th.go.cdd.womenfund.loan.InterestRate;
 import th.go.cdd.womenfund.loan.InterestRateRepository;
 import th.go.cdd.womenfund.loan.LoanStatus;
+import th.go.cdd.womenfund.loan.LoanStatusChanges;
 import th.go.cdd.womenfund.repayment.RepaymentRepository.StoredPayment;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -52,14 +53,16 @@ public class PaymentService {
   private final ApplicationEventPublisher events;
   private final ApprovalRepository approvals;
   private final RepaymentSettings settings;
+  private final LoanStatusChanges loanStatus;
 
   public PaymentService(RepaymentRepository repo, InterestRateRepository rates, ApplicationEventPublisher events,
-                        ApprovalRepository approvals, RepaymentSettings settings) {
+                        ApprovalRepository approvals, RepaymentSettings settings, LoanStatusChanges loanStatus) {
     this.repo = repo;
     this.rates = rates;
     this.events = events;
     this.approvals = approvals;
     this.settings = settings;
+    this.loanStatus = loanStatus;
   }
 
   /** A payment as keyed: recorded at once ({@code recorded}), or stored to wait for approval ({@code pending}). */
@@ -347,7 +350,7 @@ public class PaymentService {
     repo.updateInstallments(loan.id(), changed);
     boolean closed = afterOpen.isEmpty();
     if (closed) {
-      repo.setStatus(loan.id(), LoanStatus.CLOSED);
+      loanStatus.repaid(loan.id());
     }
     LoanBalance after = LoanBalance.of(PaymentAllocator.accrued(afterOpen, asOf, rateTable), asOf);
     RecordedPayment recorded = new RecordedPayment(paymentId, loan, paidOn, amount, reference, source,

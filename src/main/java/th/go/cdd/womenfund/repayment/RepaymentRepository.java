@@ -214,11 +214,6 @@ public class RepaymentRepository {
         });
   }
 
-  public void setStatus(long loanId, LoanStatus status) {
-    jdbc.sql("update loan_project set status = ?, updated_at = ? where id = ?")
-        .params(status.name(), Timestamp.from(Instant.now()), loanId).update();
-  }
-
   static RepaymentLoan loanRow(ResultSet rs, int n) throws SQLException {
     return new RepaymentLoan(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getBigDecimal(7), LoanStatus.valueOf(rs.getString(8)), date(rs, 9), rs.getString(10),

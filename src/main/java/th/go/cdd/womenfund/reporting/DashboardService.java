@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
@@ -24,11 +22,15 @@ import th.go.cdd.womenfund.budget.SubsidyAllocationRepository;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.membership.DmnMembershipRules;
 import th.go.cdd.womenfund.membership.MembershipService;
+import th.go.cdd.womenfund.overdue.FieldVisits;
 import th.go.cdd.womenfund.overdue.OverdueSettings;
+import th.go.cdd.womenfund.repayment.OverdueFigures;
 import th.go.cdd.womenfund.reporting.Table.Percent;
 import th.go.cdd.womenfund.reporting.Table.Row;
 import th.go.cdd.womenfund.restructuring.PackageStatus;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
+import th.go.cdd.womenfund.restructuring.RestructuringRounds;
+import th.go.cdd.womenfund.restructuring.RestructuringRounds.RoundPackage;
 import th.go.cdd.womenfund.restructuring.RestructuringSettings;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
@@ -46,7 +48,7 @@ public class DashboardService {
   private final SubsidyAllocationRepository allocations;
   private final AdminBudgetService budgets;
   private final FieldVisits visits;
-  private final JdbcClient jdbc;
+  private final RestructuringRounds rounds;
   private final HistoryService history;
   private final CamundaLinks links;
   private final BigDecimal overdueTargetPct;
@@ -54,7 +56,7 @@ public class DashboardService {
 
   public DashboardService(AreaRepository areas, OverdueFigures overdue, MembershipService membership,
                           SubsidyAllocationRepository allocations, AdminBudgetService budgets, FieldVisits visits,
-                          JdbcClient jdbc, HistoryService history, CamundaLinks links,
+                          RestructuringRounds rounds, HistoryService history, CamundaLinks links,
                           OverdueSettings overdueSettings, RestructuringSettings restructuring) {
     this.areas = areas;
     this.overdue = overdue;
@@ -62,7 +64,7 @@ public class DashboardService {
     this.allocations = allocations;
     this.budgets = budgets;
     this.visits = visits;
-    this.jdbc = jdbc;
+    this.rounds = rounds;
     this.history = history;
     this.links = links;
     this.overdueTargetPct = overdueSettings.targetPct();
@@ -157,10 +159,10 @@ public class DashboardService {
     List<String> late = new ArrayList<>();
     BigDecimal sentTotal = BigDecimal.ZERO.setScale(2);
     Map<String, String> names = districts.stream().collect(Collectors.toMap(District::code, District::nameTh));
-    List<Package> packages = latestRoundPackages(provinceCode);
+    List<RoundPackage> packages = rounds.latestRoundPackages(provinceCode);
     if (!packages.isEmpty()) {
       List<Row> rows = new ArrayList<>();
-      for (Package p : packages) {
+      for (RoundPackage p : packages) {
         String deadline = "";
         boolean alert = false;
         if (p.submissionDue() != null) {
@@ -243,39 +245,6 @@ public class DashboardService {
         allocationText, budget.budget(), budget.disbursed(), budget.percentDisbursed(), visitList.size());
     return new Dashboard(province, fy, asOf, figures, overdueTable, membersTable, restructuringTable, allocationTable,
         budgetTable, visitsTable, charts);
-  }
-
-  record Package(long id, String roundTitle, String districtCode, String status, BigDecimal total, LocalDate receivedOn,
-                 LocalDate submissionDue, Boolean submittedOnTime, String processInstanceId) {}
-
-  private List<Package> latestRoundPackages(String provinceCode) {
-    Optional<Long> round = jdbc.sql("select id from restructuring_round where province_code = ? order by id desc")
-        .param(provinceCode).query(Long.class).list().stream().findFirst();
-    if (round.isEmpty()) {
-      return List.of();
-    }
-    List<Package> packages = jdbc.sql("select p.id, r.title, p.district_code, p.status, p.total_amount, p.received_on,"
-            + " p.submission_due, p.submitted_on_time from restructuring_package p"
-            + " join restructuring_round r on r.id = p.round_id where r.id = ? order by p.district_code")
-        .param(round.get())
-        .query((rs, n) -> new Package(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getBigDecimal(5), date(rs.getDate(6)), date(rs.getDate(7)), (Boolean) rs.getObject(8), null))
-        .list();
-    Map<Long, String> instances = new LinkedHashMap<>();
-    for (HistoricProcessInstance hpi : history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(RestructuringProcess.PACKAGE_KEY).unfinished().list()) {
-      Object id = history.createHistoricVariableInstanceQuery().processInstanceId(hpi.getId())
-          .variableName(RestructuringProcess.Var.PACKAGE_ID).list().stream().findFirst().map(v -> v.getValue()).orElse(null);
-      if (id instanceof Number n) {
-        instances.put(n.longValue(), hpi.getId());
-      }
-    }
-    return packages.stream().map(p -> new Package(p.id(), p.roundTitle(), p.districtCode(), p.status(), p.total(),
-        p.receivedOn(), p.submissionDue(), p.submittedOnTime(), instances.get(p.id()))).toList();
-  }
-
-  private static LocalDate date(java.sql.Date d) {
-    return d == null ? null : d.toLocalDate();
   }
 
   /** The header of the restructuring table's deadline column: the rule as configured ("N วัน" or "N วันทำการ"). */

@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import th.go.cdd.womenfund.reporting.AreaQuality.BucketFigure;
 import th.go.cdd.womenfund.reporting.PortfolioRepository.TrendPoint;
-import th.go.cdd.womenfund.repayment.NotYourAreaException;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.NotYourAreaException;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 

@@ -12,74 +12,49 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.repayment.PortfolioArrears;
 import th.go.cdd.womenfund.reporting.AreaQuality.BucketFigure;
 
-/** Set-based portfolio figures per district on any day, and the stored daily snapshots. */
+/**
+ * Portfolio figures per district on any day (from repayment's {@link PortfolioArrears}), and the stored daily
+ * snapshots (reporting's own table).
+ */
 @Repository
 public class PortfolioRepository {
 
-  /**
-   * Per loan on day :d: outstanding principal (scheduled less what payments dated on or before :d paid
-   * of it, with the corrections of reversals: a reversed payment paid nothing, later ones as re-allocated), the part of it due before :d, and the oldest such unpaid due date; then per district, with
-   * the loans bucketed by that date (bounds passed as dates, so no date arithmetic differs between H2
-   * and PostgreSQL). Loans disbursed after :d or with nothing outstanding do not count.
-   */
-  private static final String BY_DISTRICT = """
-      select x.district_code, d.name_th, count(*),
-        sum(x.outstanding), sum(case when x.overdue > 0 then 1 else 0 end), sum(x.overdue),
-        sum(case when x.oldest >= :d30 then 1 else 0 end), sum(case when x.oldest >= :d30 then x.overdue else 0 end),
-        sum(case when x.oldest < :d30 and x.oldest >= :d60 then 1 else 0 end),
-        sum(case when x.oldest < :d30 and x.oldest >= :d60 then x.overdue else 0 end),
-        sum(case when x.oldest < :d60 and x.oldest >= :d90 then 1 else 0 end),
-        sum(case when x.oldest < :d60 and x.oldest >= :d90 then x.overdue else 0 end),
-        sum(case when x.oldest < :d90 then 1 else 0 end), sum(case when x.oldest < :d90 then x.overdue else 0 end)
-      from (
-        select l.id, l.district_code,
-          sum(i.principal - coalesce(p.paid, 0)) as outstanding,
-          sum(case when i.due_date < :d then i.principal - coalesce(p.paid, 0) else 0 end) as overdue,
-          min(case when i.due_date < :d and i.principal - coalesce(p.paid, 0) > 0 then i.due_date end) as oldest
-        from loan_project l
-        join repayment_installment i on i.loan_id = l.id
-        left join (
-          select a.loan_id, a.seq, sum(a.principal) as paid
-          from (
-            select payment_id, loan_id, seq, principal from payment_allocation
-            union all
-            select payment_id, loan_id, seq, principal from allocation_correction
-          ) a join repayment_payment r on r.id = a.payment_id
-          where r.paid_on <= :d
-          group by a.loan_id, a.seq
-        ) p on p.loan_id = i.loan_id and p.seq = i.seq
-        where l.transfer_date <= :d %s
-        group by l.id, l.district_code
-        having sum(i.principal - coalesce(p.paid, 0)) > 0
-      ) x join district d on d.code = x.district_code
-      group by x.district_code, d.name_th
-      order by x.district_code
-      """;
-
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final PortfolioArrears arrears;
+  private final AreaRepository areas;
 
-  public PortfolioRepository(JdbcClient jdbc, JdbcTemplate template) {
+  public PortfolioRepository(JdbcClient jdbc, JdbcTemplate template, PortfolioArrears arrears, AreaRepository areas) {
     this.jdbc = jdbc;
     this.template = template;
+    this.arrears = arrears;
+    this.areas = areas;
   }
 
-  /** Every district with loans outstanding on {@code day}; {@code provinceCode} null for the whole country. */
+  /**
+   * Every district with loans outstanding on {@code day}; {@code provinceCode} null for the whole country. The
+   * figures come from the repayment ledger ({@link PortfolioArrears}), the names from area.
+   */
   public List<AreaQuality> districtsOn(LocalDate day, String provinceCode) {
-    String sql = BY_DISTRICT.formatted(provinceCode == null ? "" : "and l.province_code = :province");
-    var spec = jdbc.sql(sql).params(Map.of("d", day, "d30", day.minusDays(30), "d60", day.minusDays(60),
-        "d90", day.minusDays(90)));
-    if (provinceCode != null) {
-      spec = spec.param("province", provinceCode);
+    List<PortfolioArrears.DistrictArrears> rows = arrears.byDistrictOn(day, provinceCode);
+    if (rows.isEmpty()) {
+      return List.of();
     }
-    return spec.query((rs, n) -> new AreaQuality(AreaQuality.DISTRICT, rs.getString(1), rs.getString(2), rs.getInt(3),
-        money(rs, 4), rs.getInt(5), money(rs, 6), List.of(
-            new BucketFigure(Bucket.DAYS_1_30, Bucket.DAYS_1_30.labelTh(), rs.getInt(7), money(rs, 8)),
-            new BucketFigure(Bucket.DAYS_31_60, Bucket.DAYS_31_60.labelTh(), rs.getInt(9), money(rs, 10)),
-            new BucketFigure(Bucket.DAYS_61_90, Bucket.DAYS_61_90.labelTh(), rs.getInt(11), money(rs, 12)),
-            new BucketFigure(Bucket.OVER_90, Bucket.OVER_90.labelTh(), rs.getInt(13), money(rs, 14))))).list();
+    Map<String, String> names = areaNames();
+    Bucket[] buckets = Bucket.values();
+    return rows.stream().map(r -> {
+      List<BucketFigure> figures = new ArrayList<>();
+      for (int b = 0; b < buckets.length; b++) {
+        figures.add(new BucketFigure(buckets[b], buckets[b].labelTh(), r.bands().get(b).loans(),
+            r.bands().get(b).overdue()));
+      }
+      return new AreaQuality(AreaQuality.DISTRICT, r.districtCode(), names.get(r.districtCode()), r.loans(),
+          r.outstanding(), r.overdueLoans(), r.overdue(), List.copyOf(figures));
+    }).toList();
   }
 
   /** Replaces the day's snapshot with the given rows. */
@@ -145,11 +120,8 @@ public class PortfolioRepository {
     return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2, java.math.RoundingMode.UNNECESSARY);
   }
 
-  /** Official names of all districts and provinces, by code. */
+  /** Official names of all districts and provinces, by code (area's reference data). */
   public Map<String, String> areaNames() {
-    Map<String, String> names = new java.util.HashMap<>();
-    jdbc.sql("select code, name_th from district").query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
-    jdbc.sql("select code, name_th from province").query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
-    return names;
+    return areas.names();
   }
 }

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
-import th.go.cdd.womenfund.security.SignedInUser;
 
 /**
  * For the app's Thai pages ({@link ThaiPage}): who is signed in (for the page header), and refusals shown as
@@ -20,7 +19,7 @@ public class ThaiPages {
   @ModelAttribute("currentUserName")
   public String currentUserName() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
+    if (auth != null && auth.getPrincipal() instanceof PageUser user) {
       return user.displayName() + " (" + user.userId() + ")";
     }
     return "";

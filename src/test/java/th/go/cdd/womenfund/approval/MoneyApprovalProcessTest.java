@@ -31,7 +31,7 @@ import th.go.cdd.womenfund.budget.AdminBudgetService;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.reporting.AreaQuality;
-import th.go.cdd.womenfund.reporting.OverdueFigures;
+import th.go.cdd.womenfund.repayment.OverdueFigures;
 import th.go.cdd.womenfund.reporting.PortfolioRepository;
 import th.go.cdd.womenfund.repayment.BankStatementImport;
 import th.go.cdd.womenfund.repayment.LoanBalance;

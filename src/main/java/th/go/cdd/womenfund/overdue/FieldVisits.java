@@ -1,4 +1,4 @@
-package th.go.cdd.womenfund.reporting;
+package th.go.cdd.womenfund.overdue;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package th.go.cdd.womenfund.repayment;
+package th.go.cdd.womenfund.system;
 
 import java.util.List;
 import java.util.Map;
@@ -8,11 +8,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import th.go.cdd.womenfund.system.ThaiValidationException;
 import th.go.cdd.womenfund.system.limits.BodyTooLargeException;
 import th.go.cdd.womenfund.system.limits.PayloadTooLargeRefusal;
 
-/** Refusals of the app's {@code /api} endpoints as JSON with the Thai message(s), never a stack trace. */
+/**
+ * Refusals of the app's {@code /api} endpoints as JSON with the Thai message(s), never a stack trace. App-wide,
+ * so it lives here and knows only system's refusals ({@link NotYourAreaException} 403, {@link NotFoundRefusal}
+ * 404, {@link PayloadTooLargeRefusal} 413); the packages are named as text, not as types.
+ */
 @RestControllerAdvice(basePackages = {"th.go.cdd.womenfund.repayment", "th.go.cdd.womenfund.reporting"})
 public class ApiErrors {
 
@@ -20,7 +23,7 @@ public class ApiErrors {
   public ResponseEntity<Map<String, Object>> refused(ThaiValidationException e) {
     HttpStatus status = e instanceof PayloadTooLargeRefusal ? HttpStatus.PAYLOAD_TOO_LARGE
         : e instanceof NotYourAreaException ? HttpStatus.FORBIDDEN
-        : e instanceof LoanNotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        : e instanceof NotFoundRefusal ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
     return ResponseEntity.status(status).body(Map.of("message", e.getMessage(), "problems", e.problems()));
   }
 

@@ -1,4 +1,4 @@
-package th.go.cdd.womenfund.reporting;
+package th.go.cdd.womenfund.overdue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The field follow-up visits recorded at the field-visit rung of {@code overdue-follow-up} (table
- * {@code field_visit}), of one province and period, for the dashboard and the meeting briefing (seed item 4.4).
+ * {@code field_visit}, overdue's own table), of one province and period, for the dashboard and the meeting
+ * briefing (seed item 4.4).
  */
 @Component
 public class RecordedFieldVisits implements FieldVisits {

@@ -1,0 +1,94 @@
+package th.go.cdd.womenfund.repayment;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Set-based arrears per district on any day, from the repayment ledger (the schedules, the payments' allocations
+ * and the corrections of reversals). The ledger's tables are read here, by the capability that owns them;
+ * reporting (portfolio quality, the snapshots) asks this class.
+ */
+@Repository
+public class PortfolioArrears {
+
+  /**
+   * Per loan on day :d: outstanding principal (scheduled less what payments dated on or before :d paid
+   * of it, with the corrections of reversals: a reversed payment paid nothing, later ones as re-allocated), the
+   * part of it due before :d, and the oldest such unpaid due date; then per district, with the loans banded by
+   * that date (bounds passed as dates, so no date arithmetic differs between H2 and PostgreSQL). Loans disbursed
+   * after :d or with nothing outstanding do not count.
+   */
+  private static final String BY_DISTRICT = """
+      select x.district_code, count(*),
+        sum(x.outstanding), sum(case when x.overdue > 0 then 1 else 0 end), sum(x.overdue),
+        sum(case when x.oldest >= :d30 then 1 else 0 end), sum(case when x.oldest >= :d30 then x.overdue else 0 end),
+        sum(case when x.oldest < :d30 and x.oldest >= :d60 then 1 else 0 end),
+        sum(case when x.oldest < :d30 and x.oldest >= :d60 then x.overdue else 0 end),
+        sum(case when x.oldest < :d60 and x.oldest >= :d90 then 1 else 0 end),
+        sum(case when x.oldest < :d60 and x.oldest >= :d90 then x.overdue else 0 end),
+        sum(case when x.oldest < :d90 then 1 else 0 end), sum(case when x.oldest < :d90 then x.overdue else 0 end)
+      from (
+        select l.id, l.district_code,
+          sum(i.principal - coalesce(p.paid, 0)) as outstanding,
+          sum(case when i.due_date < :d then i.principal - coalesce(p.paid, 0) else 0 end) as overdue,
+          min(case when i.due_date < :d and i.principal - coalesce(p.paid, 0) > 0 then i.due_date end) as oldest
+        from loan_project l
+        join repayment_installment i on i.loan_id = l.id
+        left join (
+          select a.loan_id, a.seq, sum(a.principal) as paid
+          from (
+            select payment_id, loan_id, seq, principal from payment_allocation
+            union all
+            select payment_id, loan_id, seq, principal from allocation_correction
+          ) a join repayment_payment r on r.id = a.payment_id
+          where r.paid_on <= :d
+          group by a.loan_id, a.seq
+        ) p on p.loan_id = i.loan_id and p.seq = i.seq
+        where l.transfer_date <= :d %s
+        group by l.id, l.district_code
+        having sum(i.principal - coalesce(p.paid, 0)) > 0
+      ) x
+      group by x.district_code
+      order by x.district_code
+      """;
+
+  /** Loans and their overdue principal whose oldest unpaid due date is in one band of days past due. */
+  public record Band(int loans, BigDecimal overdue) {}
+
+  /**
+   * A district's arrears on a day: loans with principal outstanding, that principal, loans and principal
+   * overdue, and {@code bands} 1–30, 31–60, 61–90 and over 90 days past due, in this order.
+   */
+  public record DistrictArrears(String districtCode, int loans, BigDecimal outstanding, int overdueLoans,
+                                BigDecimal overdue, List<Band> bands) {}
+
+  private final JdbcClient jdbc;
+
+  public PortfolioArrears(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Every district with loans outstanding on {@code day}; {@code provinceCode} null for the whole country. */
+  public List<DistrictArrears> byDistrictOn(LocalDate day, String provinceCode) {
+    String sql = BY_DISTRICT.formatted(provinceCode == null ? "" : "and l.province_code = :province");
+    var spec = jdbc.sql(sql).params(Map.of("d", day, "d30", day.minusDays(30), "d60", day.minusDays(60),
+        "d90", day.minusDays(90)));
+    if (provinceCode != null) {
+      spec = spec.param("province", provinceCode);
+    }
+    return spec.query((rs, n) -> new DistrictArrears(rs.getString(1), rs.getInt(2), money(rs, 3), rs.getInt(4),
+        money(rs, 5), List.of(new Band(rs.getInt(6), money(rs, 7)), new Band(rs.getInt(8), money(rs, 9)),
+            new Band(rs.getInt(10), money(rs, 11)), new Band(rs.getInt(12), money(rs, 13))))).list();
+  }
+
+  private static BigDecimal money(ResultSet rs, int col) throws SQLException {
+    BigDecimal v = rs.getBigDecimal(col);
+    return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2, java.math.RoundingMode.UNNECESSARY);
+  }
+}
