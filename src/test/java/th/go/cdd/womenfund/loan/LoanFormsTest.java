@@ -31,6 +31,7 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -38,6 +39,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * Every formRef in every deployed BPMN resolves to a deployed Camunda Form, every form is used, and every
  * field key (and every {{variable}} a form shows) is a variable the process reads or writes.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class LoanFormsTest {

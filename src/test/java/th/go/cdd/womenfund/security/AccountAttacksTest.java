@@ -37,12 +37,14 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.notification.MailOutbox;
 import th.go.cdd.womenfund.notification.MailTransport;
 import th.go.cdd.womenfund.notification.ThaiMail;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
  * Issue 11, the attacks of a stranger and of a signed-in officer on accounts: ten spaced wrong passwords used to
  * lock an account for good; an officer could change her own e-mail address (to {@code @}: then /app/mail showed
  * her every mail of every district) or delete her own account.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AccountAttacksTest {

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
  * The scoped look-up of "which of my groups hold any authorization" gives exactly the engine's answer, and a
  * user's task list is the same with it and without it.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class AuthorizedGroupLookupTest {

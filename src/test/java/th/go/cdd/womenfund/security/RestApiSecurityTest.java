@@ -16,9 +16,11 @@ import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /** The REST API needs a login, refuses bad input in Thai, and shows an officer only her own district's work. */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RestApiSecurityTest {

@@ -22,12 +22,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
  * One login for the app and the Camunda webapps: the Thai login page (with its CSRF token) signs a person
  * in to Tasklist too; the webapps' own login form signs her in to the app; the webapps' logout ends both;
  * the REST API stays on stateless HTTP Basic; security headers are sent.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SingleSignOnTest {

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A screening table is evaluated in its latest deployed version, with the engine's result, and leaves no history. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class RuleTablesTest {
