@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -87,6 +88,12 @@ class LoanFormsTest {
       refs.put(pd.getKey(), ids);
     }
     return refs;
+  }
+
+  /** The engine's authentication is per thread, and the next test class runs on this thread. */
+  @AfterEach
+  void signOut() {
+    engine.getIdentityService().clearAuthentication();
   }
 
   @Test

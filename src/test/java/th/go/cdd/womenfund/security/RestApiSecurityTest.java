@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,14 @@ class RestApiSecurityTest {
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
+  @Autowired LoginThrottle throttle;
+
+  /** The wrong password counted against the client address (login_throttle); engine authentication is per thread. */
+  @AfterEach
+  void tearDown() {
+    throttle.liftAll();
+    engine.getIdentityService().clearAuthentication();
+  }
 
   @BeforeEach
   void users() {

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,9 +42,16 @@ class SingleSignOnTest {
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
+  @Autowired LoginThrottle throttle;
 
   CookieManager cookies;
   HttpClient http;
+
+  /** The wrong password counted against the client address (login_throttle): later tests sign in from there too. */
+  @AfterEach
+  void liftThrottle() {
+    throttle.liftAll();
+  }
 
   @BeforeEach
   void setUp() {
