@@ -74,9 +74,10 @@ class AuthorizedGroupLookupTest {
   @Test
   void aGroupsTaskListIsTheSameEitherWay() {
     String key = "lookup-test-process";
-    engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
+    // removed again below: every test context shares the database, and LoanFormsTest checks every deployed process
+    String deployment = engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
         Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
-            .userTask("user_task_a").camundaCandidateGroups("lookup-test-officers").endEvent().done()).deploy();
+            .userTask("user_task_a").camundaCandidateGroups("lookup-test-officers").endEvent().done()).deploy().getId();
     String instance = engine.getRuntimeService().startProcessInstanceByKey(key, Map.of()).getId();
     try {
       engine.getIdentityService().setAuthentication("lookup-user", List.of("lookup-test-officers", "lookup-test-other"));
@@ -92,6 +93,7 @@ class AuthorizedGroupLookupTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
       engine.getRuntimeService().deleteProcessInstance(instance, "test");
+      engine.getRepositoryService().deleteDeployment(deployment, true);
     }
   }
 }
