@@ -43,6 +43,7 @@ import th.go.cdd.womenfund.repayment.RepaymentFixtures;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
@@ -52,6 +53,7 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
  * a payment reversal. Each: approved by a second person (ledger or budget changes, exact to the satang),
  * rejected (nothing changes), the maker herself refused (the task stays open, nothing changes).
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class MoneyApprovalProcessTest {

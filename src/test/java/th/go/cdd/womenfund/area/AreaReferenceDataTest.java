@@ -8,8 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /** The whole of Thailand is loaded from the copy in the repository, keyed by official codes. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class AreaReferenceDataTest {

@@ -44,6 +44,7 @@ import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.notification.TestSmtp;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
@@ -58,6 +59,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * recorded {@link #RECORDED_MAX_RATIO} (override with {@code -Dbench.maxRatio=x} while tuning).
  */
 @Tag("bench")
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

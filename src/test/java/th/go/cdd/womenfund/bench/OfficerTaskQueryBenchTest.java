@@ -28,6 +28,7 @@ import th.go.cdd.womenfund.security.AuthorizedGroupLookup;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
  * A district officer's Tasklist filter "งานของกลุ่ม" (unassigned tasks of my groups, by due date) with
@@ -37,6 +38,7 @@ import th.go.cdd.womenfund.security.TasklistFilters;
  * ones are created). Results: {@code target/bench/officer-task-query-<db>.md}.
  */
 @Tag("bench")
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class OfficerTaskQueryBenchTest {

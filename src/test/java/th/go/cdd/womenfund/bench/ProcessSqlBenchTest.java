@@ -51,6 +51,7 @@ import th.go.cdd.womenfund.repayment.RepaymentFixtures;
 import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
@@ -66,6 +67,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * Fails when a path's statement ratio exceeds {@link #RECORDED_MAX_RATIO} (override with {@code -Dbench.maxRatio}).
  */
 @Tag("bench")
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

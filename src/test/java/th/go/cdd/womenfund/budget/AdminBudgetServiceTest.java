@@ -11,10 +11,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /** Administrative budget per district and year, disbursements against it, percentage disbursed. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class AdminBudgetServiceTest {

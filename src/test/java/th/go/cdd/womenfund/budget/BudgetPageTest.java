@@ -22,11 +22,13 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
  * /budget over HTTP: a province officer's budget is not in the table until another province officer approves
  * it in Tasklist; meanwhile the page lists it as waiting.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BudgetPageTest {

@@ -30,11 +30,13 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.DeployedForms;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /** subsidy-allocation on every path: approved, returned and revised then approved, rejected; bad input refused. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class SubsidyAllocationProcessTest {

@@ -19,7 +19,9 @@ import th.go.cdd.womenfund.reporting.AreaQuality;
 import th.go.cdd.womenfund.reporting.Bucket;
 import th.go.cdd.womenfund.reporting.PortfolioQuality;
 import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.OwnH2Database;
 
 /**
  * The demo as it starts (profile demo, on a database of its own): Trat's districts on both sides of the
@@ -28,6 +30,9 @@ import th.go.cdd.womenfund.system.EngineClock;
  */
 // its own database and its own engine name: the engine registry is static, and the REST API of the other
 // test contexts looks up the engine "default"
+// own-h2: the demo data on the shared test database (PostgreSQL in .ci/run) would meet the other tests' data
+@DatabaseTest
+@OwnH2Database
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:womenfund-demo-test;DB_CLOSE_DELAY=-1",
     "camunda.bpm.process-engine-name=demotest"})
 @ActiveProfiles({"test", "demo"})

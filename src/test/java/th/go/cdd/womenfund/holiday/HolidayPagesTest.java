@@ -19,12 +19,14 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
  * /holidays over HTTP, signed in through the login page: the administrator adds a holiday and sees it, wrong
  * input comes back in Thai with what was typed and adds nothing, an officer reads the table but may not change it.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class HolidayPagesTest {

@@ -12,9 +12,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /** The public-holiday table: who keeps it, what it refuses (in Thai, changing nothing), and the gap warning. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class HolidayServiceTest {

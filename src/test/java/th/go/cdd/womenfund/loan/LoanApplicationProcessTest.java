@@ -44,10 +44,12 @@ import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.RefusedInputException;
 
 /** Every path of {@code loan-application}, with the real delegates, H2 and a real SMTP server (GreenMail). */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class LoanApplicationProcessTest {

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +32,7 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -38,6 +40,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * Every formRef in every deployed BPMN resolves to a deployed Camunda Form, every form is used, and every
  * field key (and every {{variable}} a form shows) is a variable the process reads or writes.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class LoanFormsTest {
@@ -85,6 +88,12 @@ class LoanFormsTest {
       refs.put(pd.getKey(), ids);
     }
     return refs;
+  }
+
+  /** The engine's authentication is per thread, and the next test class runs on this thread. */
+  @AfterEach
+  void signOut() {
+    engine.getIdentityService().clearAuthentication();
   }
 
   @Test

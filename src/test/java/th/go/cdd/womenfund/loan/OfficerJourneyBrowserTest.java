@@ -1,7 +1,6 @@
 package th.go.cdd.womenfund.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Element;
 import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 
@@ -22,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -48,6 +48,8 @@ import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
+import th.go.cdd.womenfund.system.BrowserSwitch;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -63,6 +65,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * installs it and requires the journey to run.
  */
 @Tag("browser")
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class OfficerJourneyBrowserTest {
@@ -87,12 +90,8 @@ class OfficerJourneyBrowserTest {
 
   @BeforeAll
   static void startChromium() throws IOException {
-    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
     // CI (.ci/run) sets WOMENFUND_BROWSER_TESTS=required: there a missing Chromium fails instead of skipping
-    assertThat(installed || !"required".equals(System.getenv("WOMENFUND_BROWSER_TESTS")))
-        .as("WOMENFUND_BROWSER_TESTS=required but %s or %s is missing", CHROMIUM, CHROMEDRIVER).isTrue();
-    assumeTrue(installed,
-        "Chromium is not installed (apt-get install chromium chromium-driver fonts-thai-tlwg): browser journey skipped");
+    BrowserSwitch.chromiumOrSkip();
     Files.createDirectories(SHOTS);
     Files.deleteIfExists(SHOTS.resolve("failure.png"));
     profileDir = Files.createTempDirectory("womenfund-chromium-");
@@ -121,6 +120,12 @@ class OfficerJourneyBrowserTest {
         files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
       }
     }
+  }
+
+  /** The engine's authentication is per thread, and the next test class runs on this thread. */
+  @AfterEach
+  void signOut() {
+    engine.getIdentityService().clearAuthentication();
   }
 
   @BeforeEach

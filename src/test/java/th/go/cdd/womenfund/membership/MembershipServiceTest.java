@@ -15,10 +15,12 @@ import th.go.cdd.womenfund.membership.MembershipService.IndividualInput;
 import th.go.cdd.womenfund.membership.MembershipService.OrganisationInput;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /** Registration of members against the membership-eligibility table, no second registration, progress per district. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class MembershipServiceTest {

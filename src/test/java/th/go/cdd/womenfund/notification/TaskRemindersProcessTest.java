@@ -28,12 +28,14 @@ import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
  * task-reminders and daily-task-digest: time moved with ClockUtil, timer and send jobs executed, the exact
  * mails caught by a real SMTP server. District 2303 (เขาสมิง) is used by no other test.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class TaskRemindersProcessTest {

@@ -46,6 +46,7 @@ import th.go.cdd.womenfund.repayment.PaymentSource;
 import th.go.cdd.womenfund.repayment.RepaymentFixtures;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -54,6 +55,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * payment at every step, arrears gone without a payment, and a loan found already far behind. Time moves
  * with ClockUtil; timers and asynchronous steps run as executed jobs; mails land in GreenMail.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class OverdueFollowUpProcessTest {

@@ -21,9 +21,11 @@ import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentSource;
 import th.go.cdd.womenfund.repayment.RepaymentFixtures;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /** The nightly scan: exactly the overdue loans, one follow-up each, nothing new on a second run. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class OverdueScanTest {

@@ -20,12 +20,14 @@ import th.go.cdd.womenfund.repayment.BankStatementImport.Report;
 import th.go.cdd.womenfund.repayment.BankStatementImport.RowResult;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * Bank statements: preview writes nothing, bad rows stop the whole import with a Thai report per row, a good
  * statement waits for a second province officer and is applied whole on approval.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class BankStatementImportTest {

@@ -33,6 +33,7 @@ import th.go.cdd.womenfund.repayment.RecordRepaymentProcess.Var;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -40,6 +41,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * Maker-checker on the officer's payment form: above womenfund.repayment.approval-threshold (50,000.00) the
  * payment waits, outside the ledger, for a second officer; the maker cannot approve it herself.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class PaymentApprovalProcessTest {

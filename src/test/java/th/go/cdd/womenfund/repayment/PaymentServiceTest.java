@@ -20,10 +20,12 @@ import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentService.RecordedPayment;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.NotYourAreaException;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /** Recording payments on the real tables: allocation, default interest at the table's rate, every refusal. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 @RecordApplicationEvents

@@ -27,10 +27,12 @@ import th.go.cdd.womenfund.repayment.RecordRepaymentProcess.Element;
 import th.go.cdd.womenfund.repayment.RecordRepaymentProcess.Var;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /** The officer's payment form: recorded and summarised, or refused in Thai with nothing started. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class RecordRepaymentProcessTest {

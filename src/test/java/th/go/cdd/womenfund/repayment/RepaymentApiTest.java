@@ -27,9 +27,11 @@ import th.go.cdd.womenfund.approval.MoneyApprovalProcess;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /** The repayment REST API: login required, district scoping, Thai refusals, bank statement upload. */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RepaymentApiTest {

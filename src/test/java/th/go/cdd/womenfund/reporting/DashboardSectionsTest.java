@@ -12,9 +12,11 @@ import th.go.cdd.womenfund.budget.AdminBudgetService;
 import th.go.cdd.womenfund.overdue.OverdueSettings;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /** Each section of the dashboard and briefing appears once its data exists (Nan, 55: no data in other tests). */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class DashboardSectionsTest {

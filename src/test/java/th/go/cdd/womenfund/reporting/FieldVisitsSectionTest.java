@@ -14,12 +14,14 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.overdue.FieldVisit;
 import th.go.cdd.womenfund.overdue.FollowUpRepository;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
  * A field visit recorded at the overdue follow-up's visit rung appears on the province's dashboard and in the
  * briefing's item 4.2, within its fiscal year only (Narathiwat, 96: no other test works there).
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class FieldVisitsSectionTest {

@@ -27,6 +27,7 @@ import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentSource;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
@@ -46,6 +47,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * 10   =   5 loans, 10,600 outstanding, 4,600 overdue: 43.40%
  * </pre>
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PortfolioQualityTest {

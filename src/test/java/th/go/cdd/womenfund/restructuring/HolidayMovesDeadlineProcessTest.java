@@ -34,6 +34,7 @@ import th.go.cdd.womenfund.notification.TestSmtp;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
@@ -43,9 +44,12 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * window of a deadline already passed moves nothing; cancelling the holiday moves it back; the escalation
  * then fires at the new deadline, not the old one.
  */
-// its own database and engine name (the engine registry is static): the deadline mode is a start-up setting
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:womenfund-holiday-test;DB_CLOSE_DELAY=-1",
-    "spring.datasource.username=sa", "spring.datasource.password=",
+// its own context and engine name (the engine registry is static): the deadline mode is a start-up setting; on
+// H2 its own in-memory database, on the configured test database (WOMENFUND_TEST_DB_URL, PostgreSQL in .ci/run) that one
+@DatabaseTest
+@SpringBootTest(properties = {
+    "spring.datasource.url=${WOMENFUND_TEST_DB_URL:jdbc:h2:mem:womenfund-holiday-test;DB_CLOSE_DELAY=-1}",
+    "spring.datasource.username=${WOMENFUND_TEST_DB_USER:sa}", "spring.datasource.password=${WOMENFUND_TEST_DB_PASSWORD:}",
     "camunda.bpm.process-engine-name=holidaytest", "womenfund.restructuring.deadline-mode=WORKING_DAYS"})
 @ActiveProfiles("test")
 class HolidayMovesDeadlineProcessTest {

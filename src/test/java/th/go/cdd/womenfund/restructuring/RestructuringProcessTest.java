@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.DeployedForms;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -51,6 +52,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * the deadline is met, the deadline is missed and escalates; the seed's 1,605,730.42 baht reproduced.
  * Each test opens its own round of province 23 (Trat) with its own loans.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class RestructuringProcessTest {

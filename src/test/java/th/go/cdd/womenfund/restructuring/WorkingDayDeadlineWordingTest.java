@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.demo.HistoricLoans;
@@ -43,8 +44,10 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
  * {@link RestructuringSettings}, never a fixed "15 วัน".
  */
 // the same start-up settings as HolidayMovesDeadlineProcessTest: one Spring context for both
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:womenfund-holiday-test;DB_CLOSE_DELAY=-1",
-    "spring.datasource.username=sa", "spring.datasource.password=",
+@DatabaseTest
+@SpringBootTest(properties = {
+    "spring.datasource.url=${WOMENFUND_TEST_DB_URL:jdbc:h2:mem:womenfund-holiday-test;DB_CLOSE_DELAY=-1}",
+    "spring.datasource.username=${WOMENFUND_TEST_DB_USER:sa}", "spring.datasource.password=${WOMENFUND_TEST_DB_PASSWORD:}",
     "camunda.bpm.process-engine-name=holidaytest", "womenfund.restructuring.deadline-mode=WORKING_DAYS"})
 @ActiveProfiles("test")
 class WorkingDayDeadlineWordingTest {

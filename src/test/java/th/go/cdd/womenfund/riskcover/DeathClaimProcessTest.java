@@ -36,6 +36,7 @@ import th.go.cdd.womenfund.notification.TestSmtp;
 import th.go.cdd.womenfund.repayment.RepaymentFixtures;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -44,6 +45,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * group), cover in force but refused, no cover; and every refusal of the report.
  * The fixture: five women of 600 each (20% each) owing 1,000 + 10.00, 1,000 + 9.00, 1,000 + 8.00.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class DeathClaimProcessTest {

@@ -21,6 +21,7 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.repayment.RepaymentFixtures;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
@@ -28,6 +29,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * and Spring's Basic filter does not check the password again when the session is signed in as the same name. A page
  * of another site could so make the officer's browser record payments. Now only real HTTP Basic is exempt.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ApiCsrfTest {

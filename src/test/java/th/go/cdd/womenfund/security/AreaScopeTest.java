@@ -32,6 +32,7 @@ import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.repayment.RepaymentFixtures;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -39,6 +40,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * Issue 11, scope: what an officer or a supervisor of another area can learn of Trat's district 2305 through the
  * engine's queries (decision history, statistics) and the app's refusals.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AreaScopeTest {

@@ -20,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -29,6 +30,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * committee. The engine's API is what Tasklist, Cockpit and the REST API call, with the same authorization
  * checks. The matrix is written to target/security-matrix.md and kept in docs/SECURITY.md.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class AuthorizationMatrixTest {

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
  * The scoped look-up of "which of my groups hold any authorization" gives exactly the engine's answer, and a
  * user's task list is the same with it and without it.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class AuthorizedGroupLookupTest {
@@ -72,9 +74,10 @@ class AuthorizedGroupLookupTest {
   @Test
   void aGroupsTaskListIsTheSameEitherWay() {
     String key = "lookup-test-process";
-    engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
+    // removed again below: every test context shares the database, and LoanFormsTest checks every deployed process
+    String deployment = engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
         Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
-            .userTask("user_task_a").camundaCandidateGroups("lookup-test-officers").endEvent().done()).deploy();
+            .userTask("user_task_a").camundaCandidateGroups("lookup-test-officers").endEvent().done()).deploy().getId();
     String instance = engine.getRuntimeService().startProcessInstanceByKey(key, Map.of()).getId();
     try {
       engine.getIdentityService().setAuthentication("lookup-user", List.of("lookup-test-officers", "lookup-test-other"));
@@ -90,6 +93,7 @@ class AuthorizedGroupLookupTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
       engine.getRuntimeService().deleteProcessInstance(instance, "test");
+      engine.getRepositoryService().deleteDeployment(deployment, true);
     }
   }
 }

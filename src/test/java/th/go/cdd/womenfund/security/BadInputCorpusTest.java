@@ -29,6 +29,7 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.member.NationalId;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -38,6 +39,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * Thai message, nothing stored, the task left open. (Markup in free text is refused outright, so nothing can
  * reach Tasklist, a mail or a page unescaped; mails and pages escape anyway.)
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class BadInputCorpusTest {

@@ -38,6 +38,7 @@ import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.Decision;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -47,6 +48,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * commands, one person taking an application end to end. Each must be refused in Thai with nothing changed.
  * Chanthaburi (22) keeps these instances apart from the other tests' Trat data.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)

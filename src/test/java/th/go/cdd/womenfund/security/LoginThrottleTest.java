@@ -25,12 +25,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
  * Issue 11: failed logins from one client address, on any login surface, make that address wait (429, in Thai),
  * longer each time up to a ceiling; a correct password after the wait works; an administrator sees the slowed
  * accounts and the waiting addresses at /admin/locks and lifts them.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class LoginThrottleTest {

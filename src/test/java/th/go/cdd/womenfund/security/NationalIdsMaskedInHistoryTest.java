@@ -17,12 +17,14 @@ import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /**
  * A loan application's list of borrowers holds their full national IDs: the running process keeps them (a returned
  * application is corrected from that text), the engine's history gets them masked.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class NationalIdsMaskedInHistoryTest {

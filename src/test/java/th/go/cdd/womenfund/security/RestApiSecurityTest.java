@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,9 +17,11 @@ import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /** The REST API needs a login, refuses bad input in Thai, and shows an officer only her own district's work. */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RestApiSecurityTest {
@@ -29,6 +32,14 @@ class RestApiSecurityTest {
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
+  @Autowired LoginThrottle throttle;
+
+  /** The wrong password counted against the client address (login_throttle); engine authentication is per thread. */
+  @AfterEach
+  void tearDown() {
+    throttle.liftAll();
+    engine.getIdentityService().clearAuthentication();
+  }
 
   @BeforeEach
   void users() {

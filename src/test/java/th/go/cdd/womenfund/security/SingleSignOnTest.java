@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,12 +23,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
  * One login for the app and the Camunda webapps: the Thai login page (with its CSRF token) signs a person
  * in to Tasklist too; the webapps' own login form signs her in to the app; the webapps' logout ends both;
  * the REST API stays on stateless HTTP Basic; security headers are sent.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SingleSignOnTest {
@@ -39,9 +42,16 @@ class SingleSignOnTest {
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
+  @Autowired LoginThrottle throttle;
 
   CookieManager cookies;
   HttpClient http;
+
+  /** The wrong password counted against the client address (login_throttle): later tests sign in from there too. */
+  @AfterEach
+  void liftThrottle() {
+    throttle.liftAll();
+  }
 
   @BeforeEach
   void setUp() {

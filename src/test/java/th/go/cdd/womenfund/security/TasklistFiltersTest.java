@@ -28,12 +28,14 @@ import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
  * The four Tasklist filters exist without the demo profile, sort by due date, are readable by every group
  * that uses Tasklist (and no other), and show an officer her district's tasks split by deadline.
  */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class TasklistFiltersTest {

@@ -6,12 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A screening table is evaluated in its latest deployed version, with the engine's result, and leaves no history. */
+@DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class RuleTablesTest {
@@ -35,6 +37,13 @@ class RuleTablesTest {
           </decision>
         </definitions>
         """.formatted(KEY, cap, cap).strip();
+  }
+
+  /** The test's tables leave again: every test context shares the database. */
+  @AfterEach
+  void undeploy() {
+    engine.getRepositoryService().createDeploymentQuery().deploymentName(KEY).list()
+        .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
   }
 
   void deploy(String cap) {

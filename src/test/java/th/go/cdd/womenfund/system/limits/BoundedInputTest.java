@@ -32,12 +32,14 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.repayment.BankStatementImport;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
  * Issue 11: one upload stopped the service (four 46 MB statements at once: OutOfMemoryError, H2 closed). Every body
  * now has a limit checked before it is read; statements are read row by row and no further than the row cap.
  * The posts are made over a raw socket, as an attacker would: the whole 50 MB is offered, no Expect: 100-continue.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BoundedInputTest {
