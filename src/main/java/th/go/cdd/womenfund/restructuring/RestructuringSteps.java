@@ -76,7 +76,7 @@ public class RestructuringSteps {
     scopes.bindDistrict(execution, c.packageId(), district);
     execution.setVariable(Var.PACKAGE_ID, c.packageId());
     execution.setVariable(Var.DISTRICT_NAME, c.districtName());
-    execution.setVariable(Var.CANDIDATES, c.summary());
+    setLongText(execution, Var.CANDIDATES, c.summary());
     execution.setVariable(Var.DOCUMENT_LEGEND, c.legend());
   }
 
@@ -86,7 +86,7 @@ public class RestructuringSteps {
         nothing == null ? null : Boolean.valueOf(nothing.toString()), string(execution, Var.NOTHING_REASON),
         string(execution, Var.APPLICANTS), EngineClock.today());
     execution.setVariable(Var.HAS_PACKAGE, r.hasPackage());
-    execution.setVariable(Var.PACKAGE_SUMMARY, r.summary());
+    setLongText(execution, Var.PACKAGE_SUMMARY, r.summary());
     execution.setVariable(Var.PACKAGE_TOTAL, ThaiMoney.format(r.total()));
   }
 
@@ -139,6 +139,19 @@ public class RestructuringSteps {
       mail.recordUnaddressed(subject, "restructuring-escalation", model, key);
     } else {
       mail.send(new ThaiMail(to, subject, "restructuring-escalation", model), key);
+    }
+  }
+
+  /** A list that can outgrow one variable: its parts, the ones no longer needed removed (a revised package). */
+  static void setLongText(DelegateExecution execution, String name, String text) {
+    java.util.List<String> parts = th.go.cdd.womenfund.system.LongText.parts(text);
+    for (int i = 0; i < th.go.cdd.womenfund.system.LongText.MAX_PARTS; i++) {
+      String var = th.go.cdd.womenfund.system.LongText.name(name, i);
+      if (i < parts.size()) {
+        execution.setVariable(var, parts.get(i));
+      } else if (i > 0 && execution.hasVariable(var)) {
+        execution.removeVariable(var);
+      }
     }
   }
 

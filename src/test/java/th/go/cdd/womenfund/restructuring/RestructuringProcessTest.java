@@ -366,7 +366,10 @@ class RestructuringProcessTest {
     assertThat(refs).hasSize(6);
     for (String formId : refs) {
       assertThat(forms).containsKey(formId);
-      assertThat(variables).as("variables bound by form %s", formId).containsAll(DeployedForms.boundNames(forms.get(formId)));
+      // a long list's further parts (system/LongText: candidateSummary2, …) exist only when the list is that long
+      Set<String> bound = new HashSet<>(DeployedForms.boundNames(forms.get(formId)));
+      bound.removeIf(n -> n.matches("(" + Var.CANDIDATES + "|" + Var.PACKAGE_SUMMARY + ")\\d+"));
+      assertThat(variables).as("variables bound by form %s", formId).containsAll(bound);
     }
   }
 }
