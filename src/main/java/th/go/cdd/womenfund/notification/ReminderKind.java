@@ -23,9 +23,19 @@ public record ReminderKind(int offsetDays) {
     throw new IllegalArgumentException("unknown reminder kind " + code);
   }
 
-  /** "อีก 5 วันจะครบกำหนด", "ครบกำหนดวันนี้", "เลยกำหนดมาแล้ว 1 วัน". */
+  /** The reminder point as words: "อีก 5 วันจะครบกำหนด", "ครบกำหนดวันนี้", "เลยกำหนดมาแล้ว 1 วัน". */
   public String phraseTh() {
-    return offsetDays < 0 ? "อีก " + (-offsetDays) + " วันจะครบกำหนด"
-        : offsetDays == 0 ? "ครบกำหนดวันนี้" : "เลยกำหนดมาแล้ว " + offsetDays + " วัน";
+    return phraseTh(-offsetDays);
+  }
+
+  /**
+   * What a mail says: the truth on the day it is sent, not the reminder point (a reminder sent late, after the
+   * system was down or a due date moved, must not tell an officer 11 days late that she is 1 day late).
+   *
+   * @param daysToDue days from the sending day to the due day: positive before, 0 on the day, negative after
+   */
+  public static String phraseTh(long daysToDue) {
+    return daysToDue > 0 ? "อีก " + daysToDue + " วันจะครบกำหนด"
+        : daysToDue == 0 ? "ครบกำหนดวันนี้" : "เลยกำหนดมาแล้ว " + (-daysToDue) + " วัน";
   }
 }

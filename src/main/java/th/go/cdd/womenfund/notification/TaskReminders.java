@@ -76,9 +76,12 @@ public class TaskReminders {
     }
     Map<String, String> to = recipients.of(task);
     Map<String, Object> model = new HashMap<>(describe(task));
-    model.put("phrase", kind.phraseTh());
-    model.put("overdue", kind.offsetDays() > 0);
-    String subject = (kind.offsetDays() > 0 ? "เลยกำหนด: " : "เตือน: ") + task.getName() + " — " + kind.phraseTh();
+    // the truth on the sending day, whichever reminder point this is (a late send says how late it really is)
+    long daysToDue = java.time.temporal.ChronoUnit.DAYS.between(EngineClock.today(), plannedDueDay);
+    String phrase = ReminderKind.phraseTh(daysToDue);
+    model.put("phrase", phrase);
+    model.put("overdue", daysToDue < 0);
+    String subject = (daysToDue < 0 ? "เลยกำหนด: " : "เตือน: ") + task.getName() + " — " + phrase;
     if (to.isEmpty()) {
       return mail.recordUnaddressed(subject, "task-reminder", model, key);
     }

@@ -163,6 +163,22 @@ class TaskRemindersProcessTest {
   }
 
   @Test
+  void aLateReminderSaysHowLateTheTaskReallyIsAndAMissedOneHowManyDaysAreLeft() throws Exception {
+    LocalDate dueDay = task().getDueDate().toInstant().atZone(BANGKOK).toLocalDate();
+    // the five-day point passed while nothing ran: three days are left when the reminder goes out
+    ClockUtil.setCurrentTime(at(dueDay.minusDays(3), 8));
+    runTimer(NotificationProcesses.REMINDERS);
+    assertThat(mailsAboutUs().stream().map(TaskRemindersProcessTest::subject).distinct()).containsExactly(
+        "เตือน: บันทึกมติคณะทำงานขับเคลื่อนกองทุนฯ ตำบล — อีก 3 วันจะครบกำหนด");
+    // eleven days late: the after-due reminder says eleven, not one
+    ClockUtil.setCurrentTime(at(dueDay.plusDays(11), 8));
+    runTimer(NotificationProcesses.REMINDERS);
+    List<String> subjects = mailsAboutUs().stream().map(TaskRemindersProcessTest::subject).distinct().toList();
+    assertThat(subjects).contains("เลยกำหนด: บันทึกมติคณะทำงานขับเคลื่อนกองทุนฯ ตำบล — เลยกำหนดมาแล้ว 11 วัน")
+        .noneMatch(subject -> subject.endsWith("เลยกำหนดมาแล้ว 1 วัน"));
+  }
+
+  @Test
   void anAssignedTaskRemindsOnlyItsAssigneeAndACompletedTaskNobody() throws Exception {
     engine.getTaskService().claim(task().getId(), "malee2303");
     LocalDate dueDay = task().getDueDate().toInstant().atZone(BANGKOK).toLocalDate();
