@@ -102,9 +102,12 @@ public class LoanApplicationService {
   }
 
   /** The provincial sub-committee: approve or reject with a reason. */
-  public Decision recordProvinceDecision(long loanId, String decisionText, String reason) {
+  public Decision recordProvinceDecision(long loanId, String decisionText, String reason, LocalDate today) {
     Decision decision = decision(decisionText, PROVINCE_LABELS, reason, "คณะอนุกรรมการกองทุนฯ จังหวัด");
     loans.setStatus(loanId, decision == Decision.APPROVE ? LoanStatus.APPROVED : LoanStatus.REJECTED_BY_PROVINCE);
+    if (decision == Decision.APPROVE) {
+      loans.setProvinceApprovedOn(loanId, today);
+    }
     return decision;
   }
 
@@ -117,6 +120,12 @@ public class LoanApplicationService {
     LocalDate date = ThaiDates.parseBuddhist(dateText, "วันที่ทำสัญญา");
     if (date.isAfter(today)) {
       throw new ThaiValidationException("วันที่ทำสัญญาอยู่ในอนาคต");
+    }
+    // dates in order: no contract (and so no risk cover) before the province approved the loan
+    java.util.Optional<LocalDate> approved = loans.provinceApprovedOn(loanId);
+    if (approved.isPresent() && date.isBefore(approved.get())) {
+      throw new ThaiValidationException("วันที่ทำสัญญาต้องไม่ก่อนวันที่คณะอนุกรรมการกองทุนฯ จังหวัดอนุมัติ ("
+          + ThaiDates.format(approved.get()) + ")");
     }
     InterestRate rate = rates.rateOn(date);
     loans.recordContract(loanId, contractNo.strip(), date, rate.loanRatePct());

@@ -81,7 +81,7 @@ public class LoanProcessSteps {
 
   public void recordProvinceDecision(DelegateExecution task) {
     Decision d = service.recordProvinceDecision(loanId(task), string(task, Var.PROVINCE_DECISION),
-        string(task, Var.PROVINCE_DECISION_REASON));
+        string(task, Var.PROVINCE_DECISION_REASON), EngineClock.today());
     setIfChanged(task, Var.PROVINCE_DECISION, d.name());
   }
 

@@ -133,6 +133,16 @@ public class LoanRepository {
         .params(status.name(), Timestamp.from(Instant.now()), loanId).update();
   }
 
+  public void setProvinceApprovedOn(long loanId, LocalDate day) {
+    jdbc.sql("update loan_project set province_approved_on = ? where id = ?").params(day, loanId).update();
+  }
+
+  /** The day the province approved the loan (empty before the approval, and for loans approved before V44). */
+  public java.util.Optional<LocalDate> provinceApprovedOn(long loanId) {
+    return jdbc.sql("select province_approved_on from loan_project where id = ?").param(loanId)
+        .query((rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate()).optional();
+  }
+
   public void recordContract(long loanId, String contractNo, LocalDate contractDate, BigDecimal ratePct) {
     jdbc.sql("update loan_project set contract_no = ?, contract_date = ?, interest_rate_pct = ?, status = ?,"
             + " updated_at = ? where id = ?")

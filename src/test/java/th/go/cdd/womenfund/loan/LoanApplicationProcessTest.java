@@ -283,6 +283,10 @@ class LoanApplicationProcessTest {
     assertThatThrownBy(() -> engine.getTaskService().complete(contractTask,
         Map.of(Var.CONTRACT_NO, "สญ.1", Var.CONTRACT_DATE, ThaiDates.formatNumeric(today().plusDays(1)))))
         .hasMessageContaining("อยู่ในอนาคต");
+    // dates in order: the province approved today, so a contract dated yesterday (and its risk cover) is refused
+    assertThatThrownBy(() -> engine.getTaskService().complete(contractTask,
+        Map.of(Var.CONTRACT_NO, "สญ.1", Var.CONTRACT_DATE, ThaiDates.formatNumeric(today().minusDays(1)))))
+        .hasMessageContaining("ต้องไม่ก่อนวันที่คณะอนุกรรมการกองทุนฯ จังหวัดอนุมัติ (" + ThaiDates.format(today()) + ")");
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.SIGN_CONTRACT);
     assertThat(jdbc.sql("select count(*) from risk_cover where loan_id = ?").param(loanId(pi)).query(Integer.class)
         .single()).isZero();
