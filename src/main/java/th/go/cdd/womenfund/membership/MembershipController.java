@@ -13,7 +13,6 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentUser;
-import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
@@ -105,13 +104,14 @@ public class MembershipController {
 
   @GetMapping("/membership/targets")
   public String targets(@RequestParam String province, Model model) {
-    currentUser.requireProvince(province);
+    if (!currentUser.actor().maySetTargetOf(province)) {
+      currentUser.requireProvince(province); // the province's committee and supervisors read it too
+    }
     model.addAttribute("province", areas.province(province).orElseThrow());
     ThaiFiscalYear fy = ThaiFiscalYear.of(EngineClock.today());
     model.addAttribute("fiscalYear", fy.buddhistYear());
     model.addAttribute("progress", List.of(service.progress(province, fy), service.progress(province, fy.previous())));
-    model.addAttribute("mayEdit", currentUser.actor().isAdmin()
-        || currentUser.actor().groups().contains(Roles.provinceOfficers(province)));
+    model.addAttribute("mayEdit", currentUser.actor().maySetTargetOf(province));
     return "membership-targets";
   }
 

@@ -168,14 +168,14 @@ public class MembershipService {
     return fy;
   }
 
-  /** The Department's target for a province and year, keyed by the province's officers (or an admin). */
+  /** The Department's target for a province and year, set by the Department or keyed by the province's officers. */
   @Transactional
   public void setTarget(String provinceCode, String fiscalYearText, String targetText, Actor actor) {
     List<String> problems = new ArrayList<>();
     if (areas.province(provinceCode == null ? "" : provinceCode).isEmpty()) {
       problems.add("ไม่พบจังหวัดรหัส \"" + provinceCode + "\"");
-    } else if (!(actor.isAdmin() || actor.groups().contains(Roles.provinceOfficers(provinceCode)))) {
-      problems.add("เฉพาะเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้นที่บันทึกเป้าหมายของจังหวัดได้");
+    } else if (!actor.maySetTargetOf(provinceCode)) {
+      problems.add("เฉพาะกรมการพัฒนาชุมชนหรือเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้นที่บันทึกเป้าหมายของจังหวัดได้");
     }
     ThaiFiscalYear fy = collect(problems, () -> ThaiFiscalYear.parse(fiscalYearText, "ปีงบประมาณ (พ.ศ.)"));
     String t = targetText == null ? "" : targetText.strip().replace(",", "");

@@ -130,7 +130,10 @@ class MembershipServiceTest {
     service.setTarget("23", "2570", "2,000", province);
     assertThat(service.progress("23", new ThaiFiscalYear(2570)).target()).isEqualTo(2000);
     assertThatThrownBy(() -> service.setTarget("23", "2013", "abc", KHAO_SAMING))
-        .hasMessageContaining("เฉพาะเจ้าหน้าที่พัฒนาชุมชนจังหวัด").hasMessageContaining("พุทธศักราช")
+        .hasMessageContaining("เจ้าหน้าที่พัฒนาชุมชนจังหวัด").hasMessageContaining("พุทธศักราช")
         .hasMessageContaining("เป้าหมาย");
+    // the Department sets the targets (issue 13: it was refused)
+    service.setTarget("23", "2571", "1,950", new Actor("department", List.of(Roles.DEPARTMENT)));
+    assertThat(service.progress("23", new ThaiFiscalYear(2571)).target()).isEqualTo(1950);
   }
 }
