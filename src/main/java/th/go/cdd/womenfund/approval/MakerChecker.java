@@ -31,6 +31,25 @@ public class MakerChecker {
     ApprovalKind kind();
 
     void apply(ApprovalRequest entry, Actor approver, LocalDate today);
+
+    /** What an approved entry of this kind does. */
+    interface Apply {
+      void apply(ApprovalRequest entry, Actor approver, LocalDate today);
+    }
+
+    static ApprovedAction of(ApprovalKind kind, Apply apply) {
+      return new ApprovedAction() {
+        @Override
+        public ApprovalKind kind() {
+          return kind;
+        }
+
+        @Override
+        public void apply(ApprovalRequest entry, Actor approver, LocalDate today) {
+          apply.apply(entry, approver, today);
+        }
+      };
+    }
   }
 
   public enum Decision { APPROVE, REJECT }

@@ -134,11 +134,12 @@ public class OverdueSteps {
    * (a payment can clear the arrears first) the loan of the business key the nightly scan gave the instance.
    */
   long loanId(DelegateExecution execution) {
-    if (!scopes.isBound(execution)) {
+    var scope = scopes.of(execution.getProcessInstanceId());
+    if (scope.isEmpty()) {
       return repository.loanNumbered(execution.getProcessBusinessKey())
           .orElseThrow(() -> new IllegalStateException("no loan numbered " + execution.getProcessBusinessKey()));
     }
-    long followUpId = followUpId(execution);
+    long followUpId = scope.get().subjectId();
     return repository.find(followUpId).orElseThrow(() -> new IllegalStateException("no follow-up " + followUpId))
         .loanId();
   }

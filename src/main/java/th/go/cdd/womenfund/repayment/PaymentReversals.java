@@ -80,8 +80,9 @@ public class PaymentReversals {
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
+    var reversed = repo.reversedPayments(loanId); // read once, not once per payment
     long later = repo.payments(loanId).stream().filter(q -> q.id() != paymentId && !q.paidOn().isBefore(p.paidOn()))
-        .filter(q -> !repo.reversedPayments(loanId).contains(q.id())).count();
+        .filter(q -> !reversed.contains(q.id())).count();
     String summary = "กลับรายการรับชำระ " + ThaiMoney.format(p.amount()) + " วันที่ " + ThaiDates.format(p.paidOn())
         + " เลขที่อ้างอิง " + p.reference() + " (" + loan.label() + " " + loan.groupName() + ")\n\n"
         + "- บันทึกการชำระโดย: " + p.recordedBy() + "\n- ขอกลับรายการโดย: " + actor.userId() + "\n- เหตุผล: " + reason

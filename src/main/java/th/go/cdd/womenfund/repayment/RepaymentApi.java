@@ -145,6 +145,7 @@ public class RepaymentApi {
   @PostMapping(path = "/loans/{loanId}/payments/{paymentId}/reversal", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<PendingView> reverse(@PathVariable long loanId, @PathVariable long paymentId,
                                              @RequestBody ReversalRequest body) {
+    AreaAccess.recordable(actor(), payments, loanId); // another area's loan and no loan answer alike, naming nothing
     ApprovalRequest e = reversals.request(loanId, paymentId, body.reason(), actor(), EngineClock.today(),
         approvals::start);
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(PendingView.of(e, "บันทึกคำขอกลับรายการรับชำระ "

@@ -84,10 +84,6 @@ public class InstanceScopes {
     return of(execution).subjectId();
   }
 
-  public boolean isBound(DelegateExecution execution) {
-    return of(execution.getProcessInstanceId()).isPresent();
-  }
-
   // candidate groups, for the BPMN: camunda:candidateGroups="${instanceScope.districtOfficers(execution)}". An
   // instance without a recorded scope (an administrator started it part-way, bypassing registration) offers its
   // tasks to administrators only: nobody else can be sure whose they are.
@@ -118,7 +114,6 @@ public class InstanceScopes {
 
   private static String processKey(DelegateExecution execution) {
     String definitionId = execution.getProcessDefinitionId();
-    return definitionId == null ? "" : definitionId.substring(0, definitionId.indexOf(':') < 0
-        ? definitionId.length() : definitionId.indexOf(':'));
+    return definitionId == null ? "" : definitionId.split(":")[0];
   }
 }
