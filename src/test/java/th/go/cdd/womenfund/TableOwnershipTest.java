@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +41,7 @@ class TableOwnershipTest {
         while (literal.find()) {
           Matcher table = TABLE.matcher(literal.group());
           while (table.find()) {
-            if (!REPORTING_TABLES.contains(table.group(1).toLowerCase())) {
+            if (!REPORTING_TABLES.contains(table.group(1).toLowerCase(Locale.ROOT))) {
               foreign.add(f.getFileName() + ": " + table.group());
             }
           }

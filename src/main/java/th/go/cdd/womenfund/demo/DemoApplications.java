@@ -26,7 +26,7 @@ public final class DemoApplications {
     for (int b = 0; b < size; b++) {
       int person = n * 10 + b;
       String id = DemoPeople.nationalId(person);
-      long amount = 10_000 + (person % 4) * 5_000;
+      long amount = 10_000 + (person % 4) * 5_000L;
       total += amount;
       LocalDate birth = today.minusYears(25 + person % 30).minusDays(person * 11L % 300);
       LocalDate since = today.minusYears(2 + person % 10);

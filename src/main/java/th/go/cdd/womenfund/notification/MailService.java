@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,7 +49,7 @@ public class MailService {
     this.templates = templates;
     this.outbox = outbox;
     this.from = from;
-    this.transport = switch (transport.strip().toLowerCase()) {
+    this.transport = switch (transport.strip().toLowerCase(Locale.ROOT)) {
       case "smtp" -> MailTransport.SMTP;
       case "record" -> MailTransport.RECORD;
       case "auto" -> answers(host, port) ? MailTransport.SMTP : MailTransport.RECORD;

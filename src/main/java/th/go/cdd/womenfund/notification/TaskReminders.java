@@ -68,7 +68,6 @@ public class TaskReminders {
   public boolean send(String key) {
     String[] parts = key.split(":");
     String taskId = parts[1];
-    ReminderKind kind = ReminderKind.fromCode(parts[2]);
     LocalDate plannedDueDay = LocalDate.parse(parts[3]);
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null || task.getDueDate() == null || !dueDay(task.getDueDate()).equals(plannedDueDay)) {

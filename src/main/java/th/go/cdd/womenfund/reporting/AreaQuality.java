@@ -3,7 +3,9 @@ package th.go.cdd.womenfund.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Portfolio quality of an area on a day: loans with money outstanding, outstanding principal, the part of
@@ -42,22 +44,22 @@ public record AreaQuality(String level, String code, String nameTh, int loans, B
     int overdueLoans = 0;
     BigDecimal outstanding = BigDecimal.ZERO.setScale(2);
     BigDecimal overdue = BigDecimal.ZERO.setScale(2);
-    int[] bucketLoans = new int[Bucket.values().length];
-    BigDecimal[] bucketAmounts = new BigDecimal[Bucket.values().length];
-    java.util.Arrays.fill(bucketAmounts, BigDecimal.ZERO.setScale(2));
+    Map<Bucket, Integer> bucketLoans = new EnumMap<>(Bucket.class);
+    Map<Bucket, BigDecimal> bucketAmounts = new EnumMap<>(Bucket.class);
     for (AreaQuality p : parts) {
       loans += p.loans();
       overdueLoans += p.overdueLoans();
       outstanding = outstanding.add(p.outstanding());
       overdue = overdue.add(p.overdueAmount());
       for (BucketFigure b : p.buckets()) {
-        bucketLoans[b.bucket().ordinal()] += b.loans();
-        bucketAmounts[b.bucket().ordinal()] = bucketAmounts[b.bucket().ordinal()].add(b.overdueAmount());
+        bucketLoans.merge(b.bucket(), b.loans(), Integer::sum);
+        bucketAmounts.merge(b.bucket(), b.overdueAmount(), BigDecimal::add);
       }
     }
     List<BucketFigure> buckets = new ArrayList<>();
     for (Bucket b : Bucket.values()) {
-      buckets.add(new BucketFigure(b, b.labelTh(), bucketLoans[b.ordinal()], bucketAmounts[b.ordinal()]));
+      buckets.add(new BucketFigure(b, b.labelTh(), bucketLoans.getOrDefault(b, 0),
+          bucketAmounts.getOrDefault(b, BigDecimal.ZERO.setScale(2))));
     }
     return new AreaQuality(level, code, nameTh, loans, outstanding, overdueLoans, overdue, List.copyOf(buckets));
   }

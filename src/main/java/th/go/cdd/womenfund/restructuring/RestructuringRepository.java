@@ -31,6 +31,7 @@ public class RestructuringRepository {
   public record Debtor(long id, int seq, long loanId, String applicationNo, long memberId, NationalId nationalId,
                        String fullName, BigDecimal amount, int daysOverdue, boolean applies, String documents) {}
 
+  @SuppressWarnings("JavaLangClash") // the fund's word for a district's set of papers
   public record Package(long id, long roundId, String districtCode, String status, LocalDate sentOn,
                         LocalDate receivedOn, LocalDate submissionDue, String letterNo, LocalDate letterDate,
                         Boolean submittedOnTime, BigDecimal totalAmount) {}

@@ -120,7 +120,7 @@ public class SubmissionExport {
       for (Package p : packages) {
         Row row = summary.createRow(s++);
         text(row, 0, districts.get(p.districtCode()).nameTh(), null);
-        row.createCell(1).setCellValue(repo.debtors(p.id()).stream().filter(Debtor::applies).count());
+        row.createCell(1).setCellValue((double) repo.debtors(p.id()).stream().filter(Debtor::applies).count());
         amount(row, 2, p.totalAmount(), money);
         text(row, 3, p.receivedOn() == null ? "" : ThaiDates.formatShort(p.receivedOn()), null);
         text(row, 4, p.submissionDue() == null ? "" : ThaiDates.formatShort(p.submissionDue()), null);

@@ -10,8 +10,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AdminAccount {
-
-  private static final Logger LOG = LoggerFactory.getLogger(AdminAccount.class);
 
   private final AccountSettings settings;
   private final boolean demo;

@@ -53,7 +53,7 @@ public class AreaScopedStatistics extends OncePerRequestFilter {
   }
 
   /** The engine of this request, looked up as the REST API and the webapps look it up (by name, else the default). */
-  private final ThreadLocal<ProcessEngine> current = new ThreadLocal<>();
+  private static final ThreadLocal<ProcessEngine> current = new ThreadLocal<>();
 
   private ProcessEngine engine() {
     ProcessEngine e = current.get();

@@ -82,7 +82,7 @@ public class AuthorizedGroupLookup extends AbstractProcessEnginePlugin {
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
       if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
-        return Collections.emptyList();
+        return new ArrayList<>();
       }
       if (answer == null || !authenticatedGroupIds.equals(askedFor)) {
         askedFor = List.copyOf(authenticatedGroupIds);

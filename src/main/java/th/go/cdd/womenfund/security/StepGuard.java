@@ -224,7 +224,7 @@ public class StepGuard extends CommandInterceptor {
   }
 
   /** A command's input, read from its field: the engine offers no getter. Fails closed when the field is gone. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the caller names the field's type
   static <V> V read(Object command, String name) {
     Field f = FIELDS.computeIfAbsent(command.getClass().getName() + "#" + name, k -> {
       for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {

@@ -70,7 +70,7 @@ public final class ParsedFeelCache {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the engine's own signature
     public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
       ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
       if (parsed == null) {

@@ -196,7 +196,7 @@ class OverdueScanBench {
           + " 0, 0, null, case when (" + paid + ") = 1 then ? else null end from " + series)
           .params(due, due).update();
     }
-    jdbc.sql(postgres ? "analyze" : "analyze").update();
+    jdbc.sql("analyze").update();
   }
 
   static String table(List<Result> results) {

@@ -79,7 +79,7 @@ public final class SqlCounter implements QueryExecutionListener {
     for (QueryInfo q : queryInfoList) {
       int n = execInfo.isBatch() ? Math.max(1, q.getParametersList().size()) : 1;
       statements.addAndGet(n);
-      String sql = q.getQuery().stripLeading().toLowerCase();
+      String sql = q.getQuery().stripLeading().toLowerCase(Locale.ROOT);
       AtomicLong kind = sql.startsWith("select") || sql.startsWith("with") ? selects
           : sql.startsWith("insert") ? inserts : sql.startsWith("update") ? updates
           : sql.startsWith("delete") ? deletes : null;

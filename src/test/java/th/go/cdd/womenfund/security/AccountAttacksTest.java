@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +231,7 @@ class AccountAttacksTest {
     outbox.insert("acct:" + tag + ":1", new ThaiMail(List.of("other2301@womenfund.example"), "ลับอำเภออื่น " + tag,
         "x", Map.of()), "<p>x</p>", MailTransport.RECORD);
     outbox.insert("acct:" + tag + ":2", new ThaiMail(List.of("district-officers@womenfund.example",
-        officer.toUpperCase() + "@WOMENFUND.EXAMPLE"), "ถึงท่านด้วย " + tag, "x", Map.of()), "<p>x</p>", MailTransport.RECORD);
+        officer.toUpperCase(Locale.ROOT) + "@WOMENFUND.EXAMPLE"), "ถึงท่านด้วย " + tag, "x", Map.of()), "<p>x</p>", MailTransport.RECORD);
     outbox.insert("acct:" + tag + ":3", new ThaiMail(List.of("x" + officer + "@womenfund.example"),
         "คล้ายชื่อท่าน " + tag, "x", Map.of()), "<p>x</p>", MailTransport.RECORD);
 

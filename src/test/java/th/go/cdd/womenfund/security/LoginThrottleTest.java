@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.security;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -83,7 +84,7 @@ class LoginThrottleTest {
   }
 
   HttpResponse<String> basic(String path, String user, String password) throws Exception {
-    String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", basic)
         .GET().build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -123,7 +124,7 @@ class LoginThrottleTest {
    * herself: the engine wants READ on the user); a refused password counts for the address like a failed login.
    */
   HttpResponse<String> verify(String user, String password) throws Exception {
-    String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes());
+    String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     return client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/identity/verify"))
         .header("Authorization", basic).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -149,7 +150,7 @@ class WebappLocalesTest {
     List<String> found = new ArrayList<>();
     Matcher m = TAG.matcher(s);
     while (m.find()) {
-      found.add((m.group().startsWith("</") ? "/" : "") + m.group(1).toLowerCase());
+      found.add((m.group().startsWith("</") ? "/" : "") + m.group(1).toLowerCase(Locale.ROOT));
     }
     found.sort(null);
     return found;

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -120,7 +121,7 @@ class BoundedInputTest {
       long length = -1;
       boolean chunkedAnswer = false;
       for (String h = line(in); !h.isEmpty(); h = line(in)) {
-        String lower = h.toLowerCase();
+        String lower = h.toLowerCase(Locale.ROOT);
         if (lower.startsWith("content-length:")) {
           length = Long.parseLong(h.substring(15).strip());
         } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
