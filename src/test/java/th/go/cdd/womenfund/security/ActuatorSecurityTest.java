@@ -120,7 +120,7 @@ class ActuatorSecurityTest {
         "womenfund_engine_events_total{application=\"womenfund\",event=\"activity-instance-start\"}",
         "womenfund_mail_sent_total{application=\"womenfund\",transport=\"SMTP\"}",
         "womenfund_mail_failed_total",
-        "womenfund_mail_pending",
+        "womenfund_mail_pending", "womenfund_jobs_due",
         "womenfund_overdue_scan_seconds_count",
         "womenfund_statement_rows_imported_total",
         "jvm_memory_used_bytes", "hikaricp_connections_active", "http_server_requests_seconds_count");

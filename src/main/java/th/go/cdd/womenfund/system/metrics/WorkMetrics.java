@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The work waiting in every process, per process key: open user tasks ({@code womenfund_tasks_open}), those past
- * their due date ({@code womenfund_tasks_late}) and open incidents ({@code womenfund_incidents}). Read from the
- * engine's runtime tables in two grouped queries, at most every 30 seconds, whatever the number of scrapes. The
- * engine's tables belong to no capability of the fund; a process deployed later gets its gauges at the next read.
+ * their due date ({@code womenfund_tasks_late}) and open incidents ({@code womenfund_incidents}); and the job
+ * executor's backlog, jobs due and not yet done ({@code womenfund_jobs_due}). Read from the engine's runtime tables
+ * in two grouped queries and a count, at most every 30 seconds, whatever the number of scrapes. The engine's tables
+ * belong to no capability of the fund; a process deployed later gets its gauges at the next read.
  */
 @Component
 public class WorkMetrics implements MeterBinder {
@@ -33,18 +35,22 @@ public class WorkMetrics implements MeterBinder {
   private final JdbcClient jdbc;
   private final RepositoryService repository;
   private final CachedSnapshot<Map<String, Work>> snapshot;
+  private final CachedSnapshot<Long> dueJobs;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
   private volatile MeterRegistry registry;
 
-  public WorkMetrics(JdbcClient jdbc, RepositoryService repository) {
+  public WorkMetrics(JdbcClient jdbc, RepositoryService repository, ManagementService management) {
     this.jdbc = jdbc;
     this.repository = repository;
     this.snapshot = new CachedSnapshot<>(this::read, TTL, Map.of());
+    this.dueJobs = new CachedSnapshot<>(() -> management.createJobQuery().executable().count(), TTL, 0L);
   }
 
   @Override
   public void bindTo(MeterRegistry registry) {
     this.registry = registry;
+    Gauge.builder("womenfund.jobs.due", dueJobs, CachedSnapshot::get)
+        .description("Jobs due and not yet done (timers, reminders, asynchronous steps, retries)").register(registry);
     repository.createProcessDefinitionQuery().latestVersion().list().forEach(d -> register(d.getKey()));
   }
 

@@ -48,7 +48,7 @@ class WorkMetricsTest {
     engine.getTaskService().saveTask(task);
 
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    WorkMetrics metrics = new WorkMetrics(jdbc, engine.getRepositoryService());
+    WorkMetrics metrics = new WorkMetrics(jdbc, engine.getRepositoryService(), engine.getManagementService());
     metrics.bindTo(registry);
     Date now = ClockUtil.getCurrentTime();
     for (ProcessDefinition d : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()) {
@@ -63,5 +63,7 @@ class WorkMetricsTest {
     }
     assertThat(registry.get("womenfund.tasks.late").tag("process", LoanApplicationProcess.KEY).gauge().value())
         .isGreaterThanOrEqualTo(1);
+    assertThat(registry.get("womenfund.jobs.due").gauge().value())
+        .isEqualTo(engine.getManagementService().createJobQuery().executable().count());
   }
 }
