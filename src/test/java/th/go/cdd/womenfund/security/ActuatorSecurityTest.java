@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,7 @@ class ActuatorSecurityTest {
   static final String PASSWORD = "actuator-test-password";
   static final String ADMIN_PASSWORD = "test-only-admin-password";
 
+  @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identity;
   @Autowired RoleAuthorizations roles;
@@ -102,6 +104,16 @@ class ActuatorSecurityTest {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.getForEntity("/actuator/metrics/jvm.memory.used", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aSignedInOfficersSessionIsRefusedAnAdministratorsSessionReads() throws Exception {
+    AppSession officer = AppSession.login(port, "actuator2306", PASSWORD);
+    assertThat(officer.get("/actuator/prometheus", "*/*").statusCode()).isEqualTo(403);
+    assertThat(officer.get("/actuator/health", "*/*").body()).startsWith("{").doesNotContain("components");
+    AppSession admin = AppSession.login(port, "admin", ADMIN_PASSWORD);
+    assertThat(admin.get("/actuator/prometheus", "*/*").body()).contains("womenfund_tasks_open");
+    assertThat(admin.get("/actuator/health", "*/*").body()).contains("\"jobExecutor\"");
   }
 
   @Test
