@@ -40,14 +40,16 @@ public class MailService {
   private final MailOutbox outbox;
   private final String from;
   private final MailTransport transport;
+  private final MailMetrics metrics;
 
   public MailService(ObjectProvider<JavaMailSender> sender, ITemplateEngine templates, MailOutbox outbox,
-                     @Value("${womenfund.mail.from}") String from,
+                     MailMetrics metrics, @Value("${womenfund.mail.from}") String from,
                      @Value("${womenfund.mail.transport:smtp}") String transport,
                      @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
     this.sender = sender;
     this.templates = templates;
     this.outbox = outbox;
+    this.metrics = metrics;
     this.from = from;
     this.transport = switch (transport.strip().toLowerCase(Locale.ROOT)) {
       case "smtp" -> MailTransport.SMTP;
@@ -91,8 +93,14 @@ public class MailService {
     String html = render(mail);
     outbox.insert(dedupKey, mail, html, transport);
     if (transport == MailTransport.SMTP) {
-      smtp(mail, html, dedupKey);
+      try {
+        smtp(mail, html, dedupKey);
+      } catch (RuntimeException e) {
+        metrics.failed();
+        throw e;
+      }
     }
+    metrics.sent(transport, 1);
     LOG.info("mail {}: template={} recipients={}", transport == MailTransport.SMTP ? "sent" : "recorded",
         mail.template(), mail.to().size());
     return true;
@@ -109,6 +117,7 @@ public class MailService {
     }
     ThaiMail mail = new ThaiMail(java.util.List.of("(ไม่มีผู้รับที่มีอีเมล)"), subject, template, model);
     outbox.insert(dedupKey, mail, render(mail), MailTransport.RECORD);
+    metrics.sent(MailTransport.RECORD, 1);
     LOG.warn("no recipient with an email address: recorded only, key={}", dedupKey);
     return true;
   }

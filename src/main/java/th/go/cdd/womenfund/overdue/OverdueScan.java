@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.overdue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,18 +37,26 @@ public class OverdueScan {
   private final RuntimeService runtime;
   private final TransactionTemplate tx;
   private final int chunkSize;
+  /** {@code womenfund_overdue_scan_seconds}: how long each scan took (alert when the night's scan grows long). */
+  private final Timer duration;
 
   public OverdueScan(FollowUpRepository followUps, RuntimeService runtime, PlatformTransactionManager transactions,
-                     OverdueSettings settings) {
+                     OverdueSettings settings, MeterRegistry meters) {
     this.followUps = followUps;
     this.runtime = runtime;
     this.tx = new TransactionTemplate(transactions);
     this.chunkSize = settings.chunkSize();
+    this.duration = Timer.builder("womenfund.overdue.scan").description("Duration of the overdue scan")
+        .register(meters);
   }
 
   public record Result(int closedOrphans, int claimed, int started) {}
 
   public Result run(LocalDate today) {
+    return duration.record(() -> scan(today));
+  }
+
+  private Result scan(LocalDate today) {
     int orphans = tx.execute(s -> closeOrphans(today));
     int claimed = tx.execute(s -> followUps.claimOverdueLoans(today));
     int started = 0;

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.repayment;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -78,12 +80,16 @@ public class BankStatementImport {
   private final PaymentService payments;
   private final ApprovalRepository approvals;
   private final TransactionTemplate tx;
+  /** {@code womenfund_statement_rows_imported_total}: rows of approved statements written to the ledger. */
+  private final Counter imported;
 
   public BankStatementImport(PaymentService payments, ApprovalRepository approvals,
-                             PlatformTransactionManager transactions) {
+                             PlatformTransactionManager transactions, MeterRegistry meters) {
     this.payments = payments;
     this.approvals = approvals;
     this.tx = new TransactionTemplate(transactions);
+    this.imported = Counter.builder("womenfund.statement.rows.imported")
+        .description("Bank statement rows written to the ledger").register(meters);
   }
 
   /** One data row as read. {@code line} is the row number in the file (the header is row 1). */
@@ -164,6 +170,7 @@ public class BankStatementImport {
           + String.join(" ", row.problems())));
       throw new ThaiValidationException(problems);
     }
+    imported.increment(r.rows());
     return r;
   }
 

@@ -9,6 +9,8 @@ public final class Roles {
   public static final String ADMIN = "camunda-admin";
   /** กรมการพัฒนาชุมชน: the Department reads every province's dashboard and briefing. */
   public static final String DEPARTMENT = "department";
+  /** Reads the metrics ({@code /actuator/prometheus}, {@code /actuator/metrics}), nothing else: a scraper's group. */
+  public static final String MONITORING = "monitoring";
 
   private Roles() {}
 

@@ -43,7 +43,11 @@ public final class AppSession {
   }
 
   public HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build(),
+    return get(path, "text/html");
+  }
+
+  public HttpResponse<String> get(String path, String accept) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
