@@ -55,15 +55,15 @@ class WorkMetricsTest {
       String key = d.getKey();
       var tasks = engine.getTaskService();
       assertThat(registry.get("womenfund.tasks.open").tag("process", key).gauge().value()).as(key)
-          .isEqualTo(tasks.createTaskQuery().processDefinitionKey(key).count());
+          .isEqualTo((double) tasks.createTaskQuery().processDefinitionKey(key).count());
       assertThat(registry.get("womenfund.tasks.late").tag("process", key).gauge().value()).as(key)
-          .isEqualTo(tasks.createTaskQuery().processDefinitionKey(key).dueBefore(now).count());
+          .isEqualTo((double) tasks.createTaskQuery().processDefinitionKey(key).dueBefore(now).count());
       assertThat(registry.get("womenfund.incidents").tag("process", key).gauge().value()).as(key)
-          .isEqualTo(engine.getRuntimeService().createIncidentQuery().processDefinitionKeyIn(key).count());
+          .isEqualTo((double) engine.getRuntimeService().createIncidentQuery().processDefinitionKeyIn(key).count());
     }
     assertThat(registry.get("womenfund.tasks.late").tag("process", LoanApplicationProcess.KEY).gauge().value())
         .isGreaterThanOrEqualTo(1);
     assertThat(registry.get("womenfund.jobs.due").gauge().value())
-        .isEqualTo(engine.getManagementService().createJobQuery().executable().count());
+        .isEqualTo((double) engine.getManagementService().createJobQuery().executable().count());
   }
 }
