@@ -10,6 +10,8 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import th.go.cdd.womenfund.system.Cells;
+import th.go.cdd.womenfund.system.Table;
 
 /** A dashboard table as an .xlsx: numbers stay numbers (baht to the satang, percentages), dates read as Thai text. */
 public final class TableExport {
