@@ -86,15 +86,16 @@ public class FollowUpRepository {
         .query(Long.class).optional();
   }
 
+  private static final String FOLLOW_UP = "select id, loan_id, process_instance_id, started_on, oldest_due_date,"
+      + " overdue_amount, ended_on, outcome from overdue_follow_up";
+
   public Optional<FollowUp> openOf(long loanId) {
-    return jdbc.sql("select id, loan_id, process_instance_id, started_on, oldest_due_date, overdue_amount, ended_on,"
-            + " outcome from overdue_follow_up where open_loan_id = ?")
+    return jdbc.sql(FOLLOW_UP + " where open_loan_id = ?")
         .param(loanId).query(FollowUpRepository::row).optional();
   }
 
   public Optional<FollowUp> find(long id) {
-    return jdbc.sql("select id, loan_id, process_instance_id, started_on, oldest_due_date, overdue_amount, ended_on,"
-            + " outcome from overdue_follow_up where id = ?")
+    return jdbc.sql(FOLLOW_UP + " where id = ?")
         .param(id).query(FollowUpRepository::row).optional();
   }
 
@@ -106,8 +107,7 @@ public class FollowUpRepository {
   }
 
   public List<FollowUp> openStarted() {
-    return jdbc.sql("select id, loan_id, process_instance_id, started_on, oldest_due_date, overdue_amount, ended_on,"
-            + " outcome from overdue_follow_up where open_loan_id is not null and process_instance_id is not null")
+    return jdbc.sql(FOLLOW_UP + " where open_loan_id is not null and process_instance_id is not null")
         .query(FollowUpRepository::row).list();
   }
 

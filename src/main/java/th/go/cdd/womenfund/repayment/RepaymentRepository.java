@@ -25,6 +25,8 @@ public class RepaymentRepository {
   private static final String LOAN_COLUMNS = "select l.id, l.application_no, l.contract_no, g.name, l.district_code,"
       + " l.province_code, l.requested_amount, l.status, l.transfer_date, g.contact_name, g.contact_email"
       + " from loan_view l join women_group_view g on g.id = l.group_id";
+  private static final String PAYMENT_COLUMNS = "select id, loan_id, paid_on, amount, reference, source, recorded_by"
+      + " from repayment_payment";
   private static final String INSTALLMENT_COLUMNS = "select seq, due_date, principal, interest, principal_paid,"
       + " interest_paid, default_interest, default_interest_paid, accrued_until, settled_on from repayment_installment";
 
@@ -77,20 +79,17 @@ public class RepaymentRepository {
   }
 
   public Optional<StoredPayment> paymentWithReference(long loanId, String reference) {
-    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
-            + " where loan_id = ? and reference = ?")
+    return jdbc.sql(PAYMENT_COLUMNS + " where loan_id = ? and reference = ?")
         .params(loanId, reference).query(RepaymentRepository::paymentRow).optional();
   }
 
   public List<StoredPayment> payments(long loanId) {
-    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
-            + " where loan_id = ? order by paid_on, id")
+    return jdbc.sql(PAYMENT_COLUMNS + " where loan_id = ? order by paid_on, id")
         .param(loanId).query(RepaymentRepository::paymentRow).list();
   }
 
   public Optional<StoredPayment> payment(long paymentId) {
-    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
-            + " where id = ?").param(paymentId).query(RepaymentRepository::paymentRow).optional();
+    return jdbc.sql(PAYMENT_COLUMNS + " where id = ?").param(paymentId).query(RepaymentRepository::paymentRow).optional();
   }
 
   /** The ids of the loan's payments that were reversed (payment_reversal). */
