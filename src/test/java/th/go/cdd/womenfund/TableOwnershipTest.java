@@ -74,8 +74,8 @@ class TableOwnershipTest {
   /** A table named after from/join/into/update, and those listed after it with commas ("from a x, b y"). */
   private static final Pattern TABLE = Pattern.compile("\\b(delete\\s+from|from|join|into|update)\\s+([a-z_]+)"
       + "((?:\\s+(?:as\\s+)?[a-z_]+)?(?:\\s*,\\s*[a-z_]+(?:\\s+(?:as\\s+)?[a-z_]+)?)*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern LOAN_STATUS_WRITE =
-      Pattern.compile("update\\s+loan_project\\s+set\\b[^;]*?\\bstatus\\s*=", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern LOAN_STATUS_WRITE = Pattern.compile(
+      "update\\s+loan_project\\s+set\\b[^;]*?\\bstatus\\s*=", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Set<String> KEYWORDS = Set.of("where", "join", "left", "inner", "on", "order", "group",
       "set", "values", "select", "as", "for", "union", "having", "fetch");
 
@@ -144,7 +144,8 @@ class TableOwnershipTest {
   void theScanSeesTablesInConcatenatedSql() {
     List<Use> found = uses("overdue", "X.java",
         "String q = \"select l.id from repayment_installment i join \" + \"loan_project l on l.id = i.loan_id\";"
-            + " String r = \"\"\"\n delete from member where id in (select id from field_visit v, women_group g)\"\"\";");
+            + " String r = \"\"\"\n delete from member where id in"
+            + " (select id from field_visit v, women_group g)\"\"\";");
     assertThat(found).extracting(Use::table).containsExactly("repayment_installment", "loan_project", "member",
         "field_visit", "women_group");
     assertThat(found.get(2).writes()).isTrue();

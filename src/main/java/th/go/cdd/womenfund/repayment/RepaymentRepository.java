@@ -89,7 +89,8 @@ public class RepaymentRepository {
   }
 
   public Optional<StoredPayment> payment(long paymentId) {
-    return jdbc.sql(PAYMENT_COLUMNS + " where id = ?").param(paymentId).query(RepaymentRepository::paymentRow).optional();
+    return jdbc.sql(PAYMENT_COLUMNS + " where id = ?").param(paymentId).query(RepaymentRepository::paymentRow)
+        .optional();
   }
 
   /** The ids of the loan's payments that were reversed (payment_reversal). */

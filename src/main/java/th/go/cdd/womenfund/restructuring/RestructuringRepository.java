@@ -109,7 +109,8 @@ public class RestructuringRepository {
   }
 
   public BigDecimal loanAmount(long loanId) {
-    return jdbc.sql("select requested_amount from loan_view where id = ?").param(loanId).query(BigDecimal.class).single();
+    return jdbc.sql("select requested_amount from loan_view where id = ?").param(loanId)
+        .query(BigDecimal.class).single();
   }
 
   public void insertCandidate(long packageId, int seq, LoanDebt d, BigDecimal amount, int daysOverdue) {
