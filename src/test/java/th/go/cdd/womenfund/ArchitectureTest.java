@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -14,9 +15,22 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import th.go.cdd.womenfund.security.AccountLocksController;
+import th.go.cdd.womenfund.security.AccountRules;
+import th.go.cdd.womenfund.security.AuthorizedGroupLookup;
+import th.go.cdd.womenfund.security.CamundaWebappSessionBridge;
+import th.go.cdd.womenfund.security.GuardedIdentityProvider;
+import th.go.cdd.womenfund.security.NationalIdsMaskedInHistory;
+import th.go.cdd.womenfund.security.ProvinceTaskVisibility;
+import th.go.cdd.womenfund.security.RestApiSecurity;
+import th.go.cdd.womenfund.security.StepGuard;
+import th.go.cdd.womenfund.security.StepGuardPlugin;
+import th.go.cdd.womenfund.security.WebSecurity;
+import th.go.cdd.womenfund.system.EngineClock;
 
 /**
  * The capability boundaries, checked by the build (issue 12). Each top-level package under
@@ -67,6 +81,31 @@ class ArchitectureTest {
   static final ArchRule controllerAdviceLivesInSystem =
       classes().that().areMetaAnnotatedWith(ControllerAdvice.class)
           .should().resideInAPackage(ROOT + ".system..");
+
+  /**
+   * The only main classes that may use the engine's internal ({@code ..impl..}) packages, each for a reason
+   * listed in docs/ARCHITECTURE.md ("Internal engine APIs we use"). A new use fails here until it is listed
+   * there and here.
+   */
+  static final Class<?>[] ENGINE_INTERNALS_ALLOWED = {
+      AccountLocksController.class, AccountRules.class, AuthorizedGroupLookup.class,
+      CamundaWebappSessionBridge.class, GuardedIdentityProvider.class, NationalIdsMaskedInHistory.class,
+      ProvinceTaskVisibility.class, RestApiSecurity.class, StepGuard.class, StepGuardPlugin.class,
+      WebSecurity.class, EngineClock.class};
+
+  /**
+   * Internal engine packages only where listed. {@code impl.identity.Authentication} is not counted: it is the
+   * type the public {@code IdentityService.getCurrentAuthentication()/setAuthentication(..)} hand out.
+   */
+  @ArchTest
+  static final ArchRule engineInternalsOnlyWhereListed =
+      noClasses().that(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(ENGINE_INTERNALS_ALLOWED)))
+          .should().dependOnClassesThat(DescribedPredicate.describe("are in an org.camunda ..impl.. package",
+              (JavaClass c) -> c.getPackageName().startsWith("org.camunda.")
+                  && (c.getPackageName().contains(".impl.") || c.getPackageName().endsWith(".impl"))
+                  && !c.isEquivalentTo(Authentication.class)))
+          .because("engine internals change without notice and break on other builds of the engine;"
+              + " list a needed one in docs/ARCHITECTURE.md");
 
   private static ArchCondition<JavaClass> loadOnlyIn(Set<String> allowed) {
     return new ArchCondition<>("be annotated with @Profile naming only " + allowed) {

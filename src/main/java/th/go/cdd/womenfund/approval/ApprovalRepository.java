@@ -73,6 +73,11 @@ public class ApprovalRepository {
         .params(kind.name(), loanId, Status.PENDING.name()).query(ApprovalRepository::row).list();
   }
 
+  /** Every entry of the loan (waiting or decided), oldest first: the maker-checker part of its audit trail. */
+  public List<ApprovalRequest> ofLoan(long loanId) {
+    return jdbc.sql(COLUMNS + " where loan_id = ? order by id").param(loanId).query(ApprovalRepository::row).list();
+  }
+
   /** Entries of these kinds in the province that wait for a checker, oldest first. */
   public List<ApprovalRequest> pendingInProvince(String provinceCode, List<ApprovalKind> kinds) {
     return jdbc.sql(COLUMNS + " where province_code = ? and status = ? order by id")

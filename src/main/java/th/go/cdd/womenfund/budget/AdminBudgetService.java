@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -256,11 +257,14 @@ public class AdminBudgetService {
   }
 
   public List<Disbursement> disbursements(String provinceCode, ThaiFiscalYear fy) {
-    return jdbc.sql("select d.name_th, x.paid_on, x.amount, x.description from admin_disbursement x"
-            + " join admin_budget b on b.id = x.budget_id join district d on d.code = b.district_code"
+    Map<String, String> names = areas.districtsOf(provinceCode).stream()
+        .collect(Collectors.toMap(District::code, District::nameTh));
+    return jdbc.sql("select b.district_code, x.paid_on, x.amount, x.description from admin_disbursement x"
+            + " join admin_budget b on b.id = x.budget_id"
             + " where b.province_code = ? and b.fiscal_year = ? order by x.paid_on desc, x.id desc")
         .params(provinceCode, fy.buddhistYear())
-        .query((rs, n) -> new Disbursement(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getString(4)))
+        .query((rs, n) -> new Disbursement(names.get(rs.getString(1)), rs.getDate(2).toLocalDate(),
+            rs.getBigDecimal(3), rs.getString(4)))
         .list();
   }
 

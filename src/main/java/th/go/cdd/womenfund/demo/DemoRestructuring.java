@@ -5,13 +5,11 @@ import static th.go.cdd.womenfund.restructuring.RestructuringProcess.Var;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -95,13 +93,13 @@ public class DemoRestructuring implements ApplicationRunner {
       }
     } finally {
       engine.getIdentityService().clearAuthentication();
-      ClockUtil.reset();
+      EngineClock.reset();
     }
     LOG.info("demo restructuring round of Trat created (1,605,730.42 baht from 3 districts)");
   }
 
   private static void at(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
+    EngineClock.moveTo(day.atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant());
   }
 
   private ProcessInstance packageOf(ProcessInstance round, String district) {

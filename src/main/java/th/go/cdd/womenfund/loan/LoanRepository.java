@@ -23,11 +23,14 @@ public class LoanRepository {
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final MemberRepository members;
+  private final InstallmentSchedules schedules;
 
-  public LoanRepository(JdbcClient jdbc, JdbcTemplate batch, MemberRepository members) {
+  public LoanRepository(JdbcClient jdbc, JdbcTemplate batch, MemberRepository members,
+                        InstallmentSchedules schedules) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.members = members;
+    this.schedules = schedules;
   }
 
   /** A stored project, as much as later steps need. */
@@ -115,7 +118,7 @@ public class LoanRepository {
 
   public List<StoredBorrower> borrowers(long loanId) {
     return jdbc.sql("select m.id, m.national_id, m.full_name, b.amount, a.relation, a.full_name"
-            + " from loan_borrower b join member m on m.id = b.member_id"
+            + " from loan_borrower b join member_view m on m.id = b.member_id"
             + " join family_acknowledgement a on a.loan_id = b.loan_id and a.member_id = b.member_id"
             + " where b.loan_id = ? order by m.id")
         .param(loanId)
@@ -179,19 +182,12 @@ public class LoanRepository {
         .query(BigDecimal.class).single();
   }
 
+  /** Sets the loan's schedule (kept by repayment, {@link InstallmentSchedules}). */
   public void replaceSchedule(long loanId, List<Installment> installments) {
-    jdbc.sql("delete from repayment_installment where loan_id = ?").param(loanId).update();
-    // one JDBC batch: a round trip for the whole schedule, not one per installment
-    batch.batchUpdate("insert into repayment_installment (loan_id, seq, due_date, principal, interest) values (?, ?, ?, ?, ?)",
-        installments.stream().map(i -> new Object[] {loanId, i.seq(), java.sql.Date.valueOf(i.dueDate()), i.principal(),
-            i.interest()}).toList());
+    schedules.replace(loanId, installments);
   }
 
   public List<Installment> schedule(long loanId) {
-    return jdbc.sql("select seq, due_date, principal, interest from repayment_installment where loan_id = ? order by seq")
-        .param(loanId)
-        .query((rs, n) -> new Installment(rs.getInt(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3),
-            rs.getBigDecimal(4)))
-        .list();
+    return schedules.of(loanId);
   }
 }

@@ -32,6 +32,10 @@ public class MemberRepository {
         .optional();
   }
 
+  public String nationalIdOf(long memberId) {
+    return jdbc.sql("select national_id from member where id = ?").param(memberId).query(String.class).single();
+  }
+
   /** Registers the member, or refreshes name and residence of one already registered; returns the id. */
   public long save(Member m) {
     return saveAll(List.of(m)).get(m.nationalId().value());

@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.area.SubDistrict;
 import th.go.cdd.womenfund.member.NationalId;
 
 /** Registrations of individual members and organisations, and the recruitment targets. */
@@ -16,9 +19,11 @@ import th.go.cdd.womenfund.member.NationalId;
 public class MembershipRepository {
 
   private final JdbcClient jdbc;
+  private final AreaRepository areas;
 
-  public MembershipRepository(JdbcClient jdbc) {
+  public MembershipRepository(JdbcClient jdbc, AreaRepository areas) {
     this.jdbc = jdbc;
+    this.areas = areas;
   }
 
   public record Registration(long memberId, String districtCode, LocalDate registeredOn, int fiscalYear) {}
@@ -100,15 +105,19 @@ public class MembershipRepository {
 
   /** The latest registrations of a district, individuals and organisations. */
   public List<Listed> latest(String districtCode, int limit) {
-    List<Listed> individuals = jdbc.sql("select m.full_name, m.national_id, s.name_th, f.registered_on, f.id"
-            + " from fund_membership f join member m on m.id = f.member_id join sub_district s on s.code = m.sub_district_code"
+    Map<String, String> subDistricts = new HashMap<>();
+    areas.subDistrictsOf(districtCode).forEach(s -> subDistricts.put(s.code(), s.nameTh()));
+    Function<String, String> name = code -> subDistricts.computeIfAbsent(code,
+        c -> areas.subDistrict(c).map(SubDistrict::nameTh).orElse(c));
+    List<Listed> individuals = jdbc.sql("select m.full_name, m.national_id, m.sub_district_code, f.registered_on, f.id"
+            + " from fund_membership f join member_view m on m.id = f.member_id"
             + " where f.district_code = ? order by f.id desc")
         .param(districtCode).query((rs, n) -> new Listed("บุคคลธรรมดา", rs.getString(1),
-            new NationalId(rs.getString(2)).masked(), rs.getString(3), rs.getDate(4).toLocalDate()))
+            new NationalId(rs.getString(2)).masked(), name.apply(rs.getString(3)), rs.getDate(4).toLocalDate()))
         .list().stream().limit(limit).toList();
-    List<Listed> organisations = jdbc.sql("select o.name, s.name_th, o.registered_on from member_organisation o"
-            + " join sub_district s on s.code = o.sub_district_code where o.district_code = ? order by o.id desc")
-        .param(districtCode).query((rs, n) -> new Listed("องค์กรสตรี", rs.getString(1), "", rs.getString(2),
+    List<Listed> organisations = jdbc.sql("select o.name, o.sub_district_code, o.registered_on"
+            + " from member_organisation o where o.district_code = ? order by o.id desc")
+        .param(districtCode).query((rs, n) -> new Listed("องค์กรสตรี", rs.getString(1), "", name.apply(rs.getString(2)),
             rs.getDate(3).toLocalDate()))
         .list().stream().limit(limit).toList();
     return java.util.stream.Stream.concat(individuals.stream(), organisations.stream()).toList();

@@ -47,7 +47,7 @@ public class FollowUpRepository {
    */
   public static final String OVERDUE_LOANS_WITHOUT_FOLLOW_UP = "select i.loan_id, i.loan_id, ?, min(i.due_date),"
       + " sum(i.principal - i.principal_paid + i.interest - i.interest_paid)"
-      + " from repayment_installment i join loan_project l on l.id = i.loan_id"
+      + " from installment_view i join loan_view l on l.id = i.loan_id"
       + " where i.settled_on is null and i.due_date < ? and l.status = 'DISBURSED'"
       + " and not exists (select 1 from overdue_follow_up f where f.open_loan_id = i.loan_id)"
       + " group by i.loan_id";
@@ -65,7 +65,7 @@ public class FollowUpRepository {
       return List.of();
     }
     Map<Long, String> numbers = new HashMap<>();
-    jdbc.sql("select id, application_no from loan_project where id in (:ids)")
+    jdbc.sql("select id, application_no from loan_view where id in (:ids)")
         .param("ids", rows.stream().map(r -> r[1]).toList())
         .query((rs, n) -> numbers.put(rs.getLong(1), rs.getString(2))).list();
     return rows.stream().map(r -> new Unstarted(r[0], r[1], numbers.get(r[1]))).toList();
@@ -82,19 +82,20 @@ public class FollowUpRepository {
 
   /** The loan a follow-up's business key (its application number) names. */
   public Optional<Long> loanNumbered(String applicationNo) {
-    return jdbc.sql("select id from loan_project where application_no = ?").param(applicationNo)
+    return jdbc.sql("select id from loan_view where application_no = ?").param(applicationNo)
         .query(Long.class).optional();
   }
 
+  private static final String FOLLOW_UP = "select id, loan_id, process_instance_id, started_on, oldest_due_date,"
+      + " overdue_amount, ended_on, outcome from overdue_follow_up";
+
   public Optional<FollowUp> openOf(long loanId) {
-    return jdbc.sql("select id, loan_id, process_instance_id, started_on, oldest_due_date, overdue_amount, ended_on,"
-            + " outcome from overdue_follow_up where open_loan_id = ?")
+    return jdbc.sql(FOLLOW_UP + " where open_loan_id = ?")
         .param(loanId).query(FollowUpRepository::row).optional();
   }
 
   public Optional<FollowUp> find(long id) {
-    return jdbc.sql("select id, loan_id, process_instance_id, started_on, oldest_due_date, overdue_amount, ended_on,"
-            + " outcome from overdue_follow_up where id = ?")
+    return jdbc.sql(FOLLOW_UP + " where id = ?")
         .param(id).query(FollowUpRepository::row).optional();
   }
 
@@ -106,8 +107,7 @@ public class FollowUpRepository {
   }
 
   public List<FollowUp> openStarted() {
-    return jdbc.sql("select id, loan_id, process_instance_id, started_on, oldest_due_date, overdue_amount, ended_on,"
-            + " outcome from overdue_follow_up where open_loan_id is not null and process_instance_id is not null")
+    return jdbc.sql(FOLLOW_UP + " where open_loan_id is not null and process_instance_id is not null")
         .query(FollowUpRepository::row).list();
   }
 

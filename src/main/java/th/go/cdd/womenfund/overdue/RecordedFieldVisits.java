@@ -23,7 +23,7 @@ public class RecordedFieldVisits implements FieldVisits {
   public List<Visit> between(String provinceCode, LocalDate from, LocalDate to) {
     return jdbc.sql("select l.district_code, v.visit_date, v.district_committee, v.subdistrict_group,"
             + " v.province_secretariat, v.findings"
-            + " from field_visit v join loan_project l on l.id = v.loan_id"
+            + " from field_visit v join loan_view l on l.id = v.loan_id"
             + " where l.province_code = ? and v.visit_date between ? and ?"
             + " order by v.visit_date, v.id")
         .params(provinceCode, from, to)

@@ -19,7 +19,7 @@ public class InstallmentOverdueFigures implements OverdueFigures {
 
   private static final String SQL = "with owed as ("
       + " select l.district_code, i.due_date, i.principal - " + PAID_PRINCIPAL + " as unpaid"
-      + " from repayment_installment i join loan_project l on l.id = i.loan_id"
+      + " from repayment_installment i join loan_view l on l.id = i.loan_id"
       + " where l.province_code = ? and l.status = 'DISBURSED')"
       + " select district_code, sum(unpaid), sum(case when due_date < ? then unpaid else 0 end)"
       + " from owed group by district_code order by district_code";

@@ -38,7 +38,7 @@ public class PortfolioArrears {
           sum(i.principal - coalesce(p.paid, 0)) as outstanding,
           sum(case when i.due_date < :d then i.principal - coalesce(p.paid, 0) else 0 end) as overdue,
           min(case when i.due_date < :d and i.principal - coalesce(p.paid, 0) > 0 then i.due_date end) as oldest
-        from loan_project l
+        from loan_view l
         join repayment_installment i on i.loan_id = l.id
         left join (
           select a.loan_id, a.seq, sum(a.principal) as paid

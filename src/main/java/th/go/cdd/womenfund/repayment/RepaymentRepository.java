@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import th.go.cdd.womenfund.approval.ApprovalRepository;
+import th.go.cdd.womenfund.loan.LoanRecords;
 import th.go.cdd.womenfund.loan.LoanStatus;
 
 /** Payments, their allocation to installments, and the installments' paid amounts. */
@@ -22,16 +24,22 @@ public class RepaymentRepository {
 
   private static final String LOAN_COLUMNS = "select l.id, l.application_no, l.contract_no, g.name, l.district_code,"
       + " l.province_code, l.requested_amount, l.status, l.transfer_date, g.contact_name, g.contact_email"
-      + " from loan_project l join women_group g on g.id = l.group_id";
+      + " from loan_view l join women_group_view g on g.id = l.group_id";
+  private static final String PAYMENT_COLUMNS = "select id, loan_id, paid_on, amount, reference, source, recorded_by"
+      + " from repayment_payment";
   private static final String INSTALLMENT_COLUMNS = "select seq, due_date, principal, interest, principal_paid,"
       + " interest_paid, default_interest, default_interest_paid, accrued_until, settled_on from repayment_installment";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final LoanRecords loans;
+  private final ApprovalRepository approvals;
 
-  public RepaymentRepository(JdbcClient jdbc, JdbcTemplate template) {
+  public RepaymentRepository(JdbcClient jdbc, JdbcTemplate template, LoanRecords loans, ApprovalRepository approvals) {
     this.jdbc = jdbc;
     this.template = template;
+    this.loans = loans;
+    this.approvals = approvals;
   }
 
   public record StoredPayment(long id, long loanId, LocalDate paidOn, BigDecimal amount, String reference,
@@ -49,7 +57,7 @@ public class RepaymentRepository {
 
   /** Locks the loan's row until the transaction ends, so two payments of one loan never interleave. */
   public void lock(long loanId) {
-    jdbc.sql("select id from loan_project where id = ? for update").param(loanId).query(Long.class).optional();
+    loans.lock(loanId);
   }
 
   public List<InstallmentState> openInstallments(long loanId) {
@@ -71,20 +79,18 @@ public class RepaymentRepository {
   }
 
   public Optional<StoredPayment> paymentWithReference(long loanId, String reference) {
-    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
-            + " where loan_id = ? and reference = ?")
+    return jdbc.sql(PAYMENT_COLUMNS + " where loan_id = ? and reference = ?")
         .params(loanId, reference).query(RepaymentRepository::paymentRow).optional();
   }
 
   public List<StoredPayment> payments(long loanId) {
-    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
-            + " where loan_id = ? order by paid_on, id")
+    return jdbc.sql(PAYMENT_COLUMNS + " where loan_id = ? order by paid_on, id")
         .param(loanId).query(RepaymentRepository::paymentRow).list();
   }
 
   public Optional<StoredPayment> payment(long paymentId) {
-    return jdbc.sql("select id, loan_id, paid_on, amount, reference, source, recorded_by from repayment_payment"
-            + " where id = ?").param(paymentId).query(RepaymentRepository::paymentRow).optional();
+    return jdbc.sql(PAYMENT_COLUMNS + " where id = ?").param(paymentId).query(RepaymentRepository::paymentRow)
+        .optional();
   }
 
   /** The ids of the loan's payments that were reversed (payment_reversal). */
@@ -136,14 +142,9 @@ public class RepaymentRepository {
         .param(loanId).query((rs, n) -> new LedgerLine("REVERSAL", rs.getLong(1), date(rs, 2), rs.getBigDecimal(3),
             rs.getString(4), null, rs.getString(5), rs.getTimestamp(8).toInstant(), rs.getString(7),
             rs.getTimestamp(8).toInstant(), "RECORDED", rs.getString(9))).list());
-    lines.addAll(jdbc.sql("select kind, payment_id, paid_on, amount, reference, source, requested_by, requested_at,"
-            + " decided_by, decided_at, status, coalesce(decision_reason, note) from money_approval where loan_id = ?"
-            + " order by id")
-        .param(loanId).query((rs, n) -> new LedgerLine("APPROVAL_" + rs.getString(1), (Long) rs.getObject(2, Long.class),
-            date(rs, 3), rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.getString(7),
-            rs.getTimestamp(8).toInstant(), rs.getString(9),
-            rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getString(12)))
-        .list());
+    approvals.ofLoan(loanId).forEach(a -> lines.add(new LedgerLine("APPROVAL_" + a.kind().name(), a.paymentId(),
+        a.paidOn(), a.amount(), a.reference(), a.source(), a.requestedBy(), a.requestedAt(), a.decidedBy(),
+        a.decidedAt(), a.status().name(), a.decisionReason() != null ? a.decisionReason() : a.note())));
     lines.sort(java.util.Comparator.comparing(LedgerLine::keyedAt));
     return lines;
   }

@@ -17,6 +17,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.springframework.stereotype.Service;
 import th.go.cdd.womenfund.restructuring.RestructuringSettings;
+import th.go.cdd.womenfund.system.Cells;
+import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
@@ -51,11 +53,21 @@ public class BriefingService {
   public Briefing briefing(String provinceCode, LocalDate meetingDate, LocalDate asOf) {
     ThaiFiscalYear fy = ThaiFiscalYear.of(meetingDate);
     DashboardService.Dashboard d = dashboards.dashboard(provinceCode, fy, asOf);
-    DashboardService.Figures f = d.figures();
     String province = d.province().nameTh();
-    String target = f.overdueTargetPct().stripTrailingZeros().toPlainString();
-    List<Item> items = new ArrayList<>();
+    List<Item> items = List.of(overdue(d), restructuring(d), members(d),
+        new Item("4", "การบริหารจัดการกองทุน", List.of(), null), allocation(d), visits(d), budget(d));
+    return new Briefing(province, meetingDate, fy,
+        "เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัด" + province,
+        "วันที่ " + ThaiDates.format(meetingDate) + " ณ สำนักงานพัฒนาชุมชนจังหวัด" + province
+            + " (ข้อมูล ณ วันที่ " + ThaiDates.format(asOf) + ")", items);
+  }
 
+  /** 1. overdue debt against the target. */
+  private static Item overdue(DashboardService.Dashboard d) {
+    DashboardService.Figures f = d.figures();
+    ThaiFiscalYear fy = d.fiscalYear();
+    LocalDate asOf = d.asOf();
+    String target = f.overdueTargetPct().stripTrailingZeros().toPlainString();
     List<String> overdue = new ArrayList<>();
     overdue.add("เป้าหมาย: ลดหนี้ค้างชำระให้เหลือร้อยละ " + target + " ภายใน" + fy.label() + " (สิ้นสุดวันที่ "
         + ThaiDates.format(fy.lastDay()) + ")");
@@ -70,8 +82,12 @@ public class BriefingService {
           : "อำเภอที่หนี้เกินกำหนดชำระสูงกว่าเป้าหมาย: " + thaiList(f.districtsAboveTarget(), "อำเภอ")
               + " ขอให้เร่งรัดติดตามหนี้");
     }
-    items.add(new Item("1", "การเร่งรัดติดตามหนี้เกินกำหนดชำระกองทุนพัฒนาบทบาทสตรี", overdue, d.overdue()));
+    return new Item("1", "การเร่งรัดติดตามหนี้เกินกำหนดชำระกองทุนพัฒนาบทบาทสตรี", overdue, d.overdue());
+  }
 
+  /** 2. the restructuring round and its deadline (the rule as configured). */
+  private Item restructuring(DashboardService.Dashboard d) {
+    DashboardService.Figures f = d.figures();
     List<String> restructuring = new ArrayList<>();
     restructuring.add("ตามประกาศคณะกรรมการบริหารกองทุนพัฒนาบทบาทสตรี เรื่องหลักเกณฑ์ วิธีการ และเงื่อนไขเกี่ยวกับอัตราดอกเบี้ยเงินกู้"
         + "และอัตราดอกเบี้ยผิดนัด พ.ศ. 2563 (ฉบับที่ 4) สำนักงานพัฒนาชุมชนอำเภอตรวจสอบสมาชิกที่มีสิทธิ์ปรับโครงสร้างหนี้ "
@@ -88,8 +104,15 @@ public class BriefingService {
     if (!f.restructuringLate().isEmpty()) {
       restructuring.add("กำหนดส่งกรมใกล้ถึงหรือเลยกำหนดแล้ว: " + thaiList(f.restructuringLate(), "อำเภอ"));
     }
-    items.add(new Item("2", "การปรับโครงสร้างหนี้ตามประกาศฯ พ.ศ. 2563 (ฉบับที่ 4)", restructuring, d.restructuring()));
+    return new Item("2", "การปรับโครงสร้างหนี้ตามประกาศฯ พ.ศ. 2563 (ฉบับที่ 4)", restructuring, d.restructuring());
+  }
 
+  /** 3. members against the Department's target. */
+  private static Item members(DashboardService.Dashboard d) {
+    DashboardService.Figures f = d.figures();
+    ThaiFiscalYear fy = d.fiscalYear();
+    LocalDate asOf = d.asOf();
+    String province = d.province().nameTh();
     List<String> members = new ArrayList<>();
     if (f.memberTarget() != null) {
       members.add("กรมการพัฒนาชุมชนกำหนดเป้าหมายการเพิ่มจำนวนสมาชิกกองทุนพัฒนาบทบาทสตรี ประเภทบุคคลธรรมดา "
@@ -100,20 +123,35 @@ public class BriefingService {
     } else {
       members.add("ยังไม่ได้รับเป้าหมายการเพิ่มจำนวนสมาชิกของ" + fy.label() + " สมัครแล้ว " + Cells.text(f.members()) + " คน");
     }
-    items.add(new Item("3", "การรับสมัครสมาชิกกองทุนพัฒนาบทบาทสตรี " + fy.label(), members, d.members()));
+    return new Item("3", "การรับสมัครสมาชิกกองทุนพัฒนาบทบาทสตรี " + fy.label(), members, d.members());
+  }
 
-    items.add(new Item("4", "การบริหารจัดการกองทุน", List.of(), null));
+  /** 4.1 the subsidy allocation. */
+  private static Item allocation(DashboardService.Dashboard d) {
+    DashboardService.Figures f = d.figures();
+    ThaiFiscalYear fy = d.fiscalYear();
     List<String> allocation = new ArrayList<>();
     allocation.add("จัดสรรงบประมาณเงินอุดหนุนให้แต่ละอำเภออย่างชัดเจน โดยใช้ฐานคิดจากจำนวนตำบล จำนวนสมาชิก "
         + "หรืออัตราร้อยละของหนี้เกินกำหนดชำระ (จัดสรรละเอียดถึงบาท รวมเท่างบประมาณพอดี)");
     allocation.add(f.allocationText() == null ? "ยังไม่มีการเสนอการจัดสรรเงินอุดหนุนของ" + fy.label()
         : f.allocationText());
-    items.add(new Item("4.1", "การจัดสรรงบประมาณประเภทเงินอุดหนุน", allocation, d.allocation()));
-    items.add(new Item("4.2", "การลงพื้นที่ติดตามในแต่ละอำเภอ", List.of(f.visits() == 0
+    return new Item("4.1", "การจัดสรรงบประมาณประเภทเงินอุดหนุน", allocation, d.allocation());
+  }
+
+  /** 4.2 field visits. */
+  private static Item visits(DashboardService.Dashboard d) {
+    DashboardService.Figures f = d.figures();
+    ThaiFiscalYear fy = d.fiscalYear();
+    return new Item("4.2", "การลงพื้นที่ติดตามในแต่ละอำเภอ", List.of(f.visits() == 0
         ? "ยังไม่มีการบันทึกการลงพื้นที่ติดตามใน" + fy.label()
         + " (เจ้าหน้าที่สำนักงานเลขานุการฯ ลงพื้นที่พร้อมคณะอนุกรรมการกลั่นกรองฯ อำเภอ และคณะขับเคลื่อนฯ ตำบล)"
-        : "ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง"), d.visits()));
+        : "ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง"), d.visits());
+  }
 
+  /** 5. the districts' administrative budget. */
+  private static Item budget(DashboardService.Dashboard d) {
+    DashboardService.Figures f = d.figures();
+    ThaiFiscalYear fy = d.fiscalYear();
     List<String> budget = new ArrayList<>();
     if (d.budget() == null) {
       budget.add("ยังไม่มีการบันทึกงบบริหารของอำเภอใน" + fy.label());
@@ -121,12 +159,7 @@ public class BriefingService {
       budget.add("อำเภอเบิกจ่ายงบบริหารแล้ว " + Cells.text(f.budgetDisbursed()) + " บาท จากงบประมาณ " + Cells.text(f.budgetTotal())
           + " บาท คิดเป็นร้อยละ " + f.budgetPct());
     }
-    items.add(new Item("5", "สรุปผลการเบิกจ่ายงบประมาณกองทุนพัฒนาบทบาทสตรี ประเภทงบบริหารของอำเภอ", budget, d.budget()));
-
-    return new Briefing(province, meetingDate, fy,
-        "เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัด" + province,
-        "วันที่ " + ThaiDates.format(meetingDate) + " ณ สำนักงานพัฒนาชุมชนจังหวัด" + province
-            + " (ข้อมูล ณ วันที่ " + ThaiDates.format(asOf) + ")", items);
+    return new Item("5", "สรุปผลการเบิกจ่ายงบประมาณกองทุนพัฒนาบทบาทสตรี ประเภทงบบริหารของอำเภอ", budget, d.budget());
   }
 
   /** "อำเภอแหลมงอบ อำเภอบ่อไร่ และอำเภอคลองใหญ่". */

@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import th.go.cdd.womenfund.system.Cells;
+import th.go.cdd.womenfund.system.Table;
+import th.go.cdd.womenfund.system.XlsxStyles;
 
 /** A dashboard table as an .xlsx: numbers stay numbers (baht to the satang, percentages), dates read as Thai text. */
 public final class TableExport {
@@ -18,16 +20,11 @@ public final class TableExport {
 
   public static byte[] xlsx(Table table, String heading) {
     try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      CellStyle money = wb.createCellStyle();
-      money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
-      CellStyle count = wb.createCellStyle();
-      count.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-      CellStyle pct = wb.createCellStyle();
-      pct.setDataFormat(wb.createDataFormat().getFormat("0.00%"));
-      CellStyle bold = wb.createCellStyle();
-      Font font = wb.createFont();
-      font.setBold(true);
-      bold.setFont(font);
+      XlsxStyles styles = XlsxStyles.of(wb);
+      CellStyle money = styles.money();
+      CellStyle count = styles.count();
+      CellStyle pct = styles.pct();
+      CellStyle bold = styles.bold();
       Sheet sheet = wb.createSheet(sheetName(table.title()));
       int r = 0;
       sheet.createRow(r++).createCell(0).setCellValue(heading);

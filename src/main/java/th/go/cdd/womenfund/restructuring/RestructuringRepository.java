@@ -93,9 +93,9 @@ public class RestructuringRepository {
   /** Borrowers of the district's disbursed loans, with the first installment overdue on {@code today}. */
   public List<LoanDebt> loanDebts(String districtCode, LocalDate today) {
     return jdbc.sql("select l.id, l.application_no, l.status, l.contract_date, m.id, m.national_id, m.full_name, b.amount,"
-            + " (select min(i.due_date) from repayment_installment i where i.loan_id = l.id and i.due_date < ?"
+            + " (select min(i.due_date) from installment_view i where i.loan_id = l.id and i.due_date < ?"
             + " and i.settled_on is null)"
-            + " from loan_project l join loan_borrower b on b.loan_id = l.id join member m on m.id = b.member_id"
+            + " from loan_view l join loan_borrower_view b on b.loan_id = l.id join member_view m on m.id = b.member_id"
             + " where l.district_code = ? and l.status = 'DISBURSED' order by l.id, m.id")
         .params(today, districtCode)
         .query((rs, n) -> new LoanDebt(rs.getLong(1), rs.getString(2), rs.getString(3), date(rs.getDate(4)),
@@ -105,12 +105,13 @@ public class RestructuringRepository {
 
   /** The part of a loan's principal still owed: installments' principal less what payments applied to it. */
   public BigDecimal outstandingPrincipal(long loanId) {
-    return jdbc.sql("select coalesce(sum(principal - principal_paid), 0) from repayment_installment where loan_id = ?")
+    return jdbc.sql("select coalesce(sum(principal - principal_paid), 0) from installment_view where loan_id = ?")
         .param(loanId).query(BigDecimal.class).single();
   }
 
   public BigDecimal loanAmount(long loanId) {
-    return jdbc.sql("select requested_amount from loan_project where id = ?").param(loanId).query(BigDecimal.class).single();
+    return jdbc.sql("select requested_amount from loan_view where id = ?").param(loanId)
+        .query(BigDecimal.class).single();
   }
 
   public void insertCandidate(long packageId, int seq, LoanDebt d, BigDecimal amount, int daysOverdue) {
@@ -122,7 +123,7 @@ public class RestructuringRepository {
   public List<Debtor> debtors(long packageId) {
     return jdbc.sql("select d.id, d.seq, d.loan_id, l.application_no, d.member_id, m.national_id, m.full_name, d.amount,"
             + " d.days_overdue, d.applies, d.documents from restructuring_debtor d"
-            + " join loan_project l on l.id = d.loan_id join member m on m.id = d.member_id"
+            + " join loan_view l on l.id = d.loan_id join member_view m on m.id = d.member_id"
             + " where d.package_id = ? order by d.seq")
         .param(packageId)
         .query((rs, n) -> new Debtor(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getLong(5),

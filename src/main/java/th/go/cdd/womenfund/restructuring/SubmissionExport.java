@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -23,6 +22,7 @@ import th.go.cdd.womenfund.restructuring.RestructuringRepository.DocumentType;
 import th.go.cdd.womenfund.restructuring.RestructuringRepository.Package;
 import th.go.cdd.womenfund.restructuring.RestructuringRepository.Round;
 import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.system.XlsxStyles;
 
 /**
  * The province's submission to the Department as a spreadsheet: one sheet of debtors (all districts'
@@ -56,15 +56,10 @@ public class SubmissionExport {
         .filter(p -> p.totalAmount() != null && p.totalAmount().signum() > 0).toList();
 
     try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      CellStyle money = wb.createCellStyle();
-      money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
-      CellStyle bold = wb.createCellStyle();
-      Font font = wb.createFont();
-      font.setBold(true);
-      bold.setFont(font);
-      CellStyle boldMoney = wb.createCellStyle();
-      boldMoney.cloneStyleFrom(money);
-      boldMoney.setFont(font);
+      XlsxStyles styles = XlsxStyles.of(wb);
+      CellStyle money = styles.money();
+      CellStyle bold = styles.bold();
+      CellStyle boldMoney = styles.boldMoney();
 
       Sheet debtors = wb.createSheet("รายชื่อผู้ขอปรับโครงสร้างหนี้");
       int r = 0;

@@ -8,16 +8,25 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import th.go.cdd.womenfund.loan.FamilyRelation;
+import th.go.cdd.womenfund.loan.LoanRecords;
+import th.go.cdd.womenfund.member.MemberRepository;
 import th.go.cdd.womenfund.member.NationalId;
 
-/** Death claims, the borrowers they concern, and their risk cover. */
+/**
+ * Death claims ({@code death_claim}, riskcover's table). The borrowers they concern and their risk cover are
+ * loan's records, asked of {@link LoanRecords}; national ids of {@link MemberRepository}.
+ */
 @Repository
 public class DeathClaimRepository {
 
   private final JdbcClient jdbc;
+  private final LoanRecords loans;
+  private final MemberRepository members;
 
-  public DeathClaimRepository(JdbcClient jdbc) {
+  public DeathClaimRepository(JdbcClient jdbc, LoanRecords loans, MemberRepository members) {
     this.jdbc = jdbc;
+    this.loans = loans;
+    this.members = members;
   }
 
   /** A borrower of a loan with her family's acknowledgement and her risk cover (if any). */
@@ -28,19 +37,10 @@ public class DeathClaimRepository {
   public record Claim(long id, long loanId, long memberId, LocalDate deathDate, String certificateNo, String status,
                       BigDecimal herShare, boolean covered, BigDecimal settledAmount, BigDecimal remainingWithGroup) {}
 
+  /** From loan's records ({@link LoanRecords}): riskcover keeps only its claims. */
   public Optional<Borrower> borrower(long loanId, String nationalId) {
-    return jdbc.sql("select m.id, m.national_id, m.full_name, b.amount, a.relation, a.full_name, c.in_force,"
-            + " c.cover_from, c.beneficiary_name"
-            + " from loan_borrower b join member m on m.id = b.member_id"
-            + " left join family_acknowledgement a on a.loan_id = b.loan_id and a.member_id = b.member_id"
-            + " left join risk_cover c on c.loan_id = b.loan_id and c.member_id = b.member_id"
-            + " where b.loan_id = ? and m.national_id = ?")
-        .params(loanId, nationalId)
-        .query((rs, n) -> new Borrower(rs.getLong(1), new NationalId(rs.getString(2)), rs.getString(3),
-            rs.getBigDecimal(4), rs.getString(5) == null ? null : FamilyRelation.valueOf(rs.getString(5)),
-            rs.getString(6), rs.getObject(7) == null ? null : rs.getBoolean(7),
-            rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getString(9)))
-        .optional();
+    return loans.borrowerCover(loanId, nationalId).map(b -> new Borrower(b.memberId(), b.nationalId(), b.fullName(),
+        b.amount(), b.relation(), b.acknowledgedBy(), b.coverInForce(), b.coverFrom(), b.beneficiary()));
   }
 
   /** A claim for this borrower and loan that was not rejected. */
@@ -67,7 +67,7 @@ public class DeathClaimRepository {
   }
 
   public String nationalIdOf(long memberId) {
-    return jdbc.sql("select national_id from member where id = ?").param(memberId).query(String.class).single();
+    return members.nationalIdOf(memberId);
   }
 
   public void linkProcess(long claimId, String processInstanceId) {
@@ -81,8 +81,7 @@ public class DeathClaimRepository {
   }
 
   public void endCover(long loanId, long memberId) {
-    jdbc.sql("update risk_cover set in_force = false where loan_id = ? and member_id = ?").params(loanId, memberId)
-        .update();
+    loans.endRiskCover(loanId, memberId);
   }
 
   public void recordLetter(long claimId, String letterNo, LocalDate letterDate) {

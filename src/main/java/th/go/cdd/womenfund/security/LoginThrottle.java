@@ -5,18 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import th.go.cdd.womenfund.system.EngineClock;
 
 /**
  * Failed logins per client address, across every login surface ({@link LoginThrottleFilter}): the first
  * {@code free-failures} cost nothing, then each further failure makes the address wait {@code first-wait}, doubled
  * at every failure, at most {@code max-wait}; during the wait its login attempts are answered 429 without checking
  * any password. The count is forgotten {@code forget-after} the last failure. Kept in the table
- * {@code login_throttle}, so every node sees the same count; times are the engine's clock ({@link ClockUtil}).
+ * {@code login_throttle}, so every node sees the same count; times are the engine's clock ({@link EngineClock}).
  *
  * <p>A correct password does not clear the count: an attacker with an account of her own could otherwise wipe her
  * traces between guesses. Per account the engine slows logins itself (3 s doubling to 60 s, never for good).
@@ -71,7 +71,7 @@ public class LoginThrottle {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.instant();
   }
 
   public int freeFailures() {

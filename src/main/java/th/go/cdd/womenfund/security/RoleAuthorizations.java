@@ -2,6 +2,7 @@ package th.go.cdd.womenfund.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,6 +36,40 @@ import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 @Component
 public class RoleAuthorizations {
 
+  /** What a role may do with a process definition: read it (see its instances it is given), or also start it. */
+  public enum Right { READ, START }
+
+  private static final Set<Right> NONE = Set.of();
+  private static final Set<Right> READ = Set.of(Right.READ);
+  private static final Set<Right> START = Set.of(Right.READ, Right.START);
+
+  /** One process and what each Tasklist role of a district and of a province may do with its definition. */
+  public record ProcessRights(String key, Set<Right> districtOfficers, Set<Right> districtCommittee,
+                              Set<Right> provinceOfficers, Set<Right> provinceCommittee) {}
+
+  /**
+   * The one place a process gets its rights: every process the fund's roles work on, by its key constant.
+   * Province supervisors read every definition (Cockpit), the Department likewise. A process missing here is
+   * read by nobody but the admin; ProcessRightsTest fails for a deployed process that is neither here nor
+   * listed there as the system's own.
+   */
+  public static final List<ProcessRights> PROCESSES = List.of(
+      // district officers register applications, the district committee screens them, the province decides
+      new ProcessRights(LoanApplicationProcess.KEY, START, READ, READ, READ),
+      // province officers open restructuring rounds; each district's package is a process its officers read
+      new ProcessRights(RestructuringProcess.KEY, NONE, NONE, START, NONE),
+      new ProcessRights(RestructuringProcess.PACKAGE_KEY, READ, NONE, NONE, NONE),
+      // repayments (issue 4): officers of both levels record payments from a start form
+      new ProcessRights(RecordRepaymentProcess.KEY, START, NONE, START, NONE),
+      new ProcessRights(OverdueFollowUpProcess.KEY, READ, READ, READ, READ),
+      // maker-checker (issue 11): officers approve one another's entries; only the system starts it
+      new ProcessRights(MoneyApprovalProcess.KEY, READ, NONE, READ, NONE),
+      new ProcessRights(PaymentReversalProcess.KEY, START, NONE, START, NONE),
+      // a borrower's death is reported by the district office
+      new ProcessRights(DeathClaimProcess.KEY, START, NONE, READ, READ),
+      // province officers propose the subsidy allocation; the committee decides on it
+      new ProcessRights(SubsidyAllocationProcess.KEY, NONE, NONE, START, READ));
+
   private final IdentityService identity;
   private final AuthorizationService auth;
   private final FilterService filters;
@@ -53,24 +88,12 @@ public class RoleAuthorizations {
     group(committee, "คณะอนุกรรมการกลั่นกรองฯ อำเภอ" + d.nameTh());
     grant(officers, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(committee, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(committee, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY, ProcessDefinitionPermissions.READ);
-    grant(officers, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    grant(officers, Resources.PROCESS_DEFINITION, RestructuringProcess.PACKAGE_KEY, ProcessDefinitionPermissions.READ);
+    for (ProcessRights p : PROCESSES) {
+      grantProcess(officers, p.key(), p.districtOfficers());
+      grantProcess(committee, p.key(), p.districtCommittee());
+    }
     grantFilters(List.of(officers, committee), TasklistFilters.existingIds(filters));
-    // repayments (issue 4): officers record payments from a start form; both work on overdue follow-ups
-    grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(officers, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
-    grant(committee, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
-    // maker-checker (issue 11): officers approve one another's payments and reversals; only the system starts it
-    grant(officers, Resources.PROCESS_DEFINITION, MoneyApprovalProcess.KEY, ProcessDefinitionPermissions.READ);
-    grant(officers, Resources.PROCESS_DEFINITION, PaymentReversalProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    // a borrower's death is reported by the district office
-    grant(officers, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     return List.of(officers, committee);
   }
 
@@ -85,28 +108,11 @@ public class RoleAuthorizations {
     for (String g : List.of(officers, committee, supervisors)) {
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
-    for (String g : List.of(officers, committee)) {
-      grant(g, Resources.PROCESS_DEFINITION, LoanApplicationProcess.KEY, ProcessDefinitionPermissions.READ);
-    }
-    // province officers open restructuring rounds (each district's package is a process they read)
-    grant(officers, Resources.PROCESS_DEFINITION, RestructuringProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    // repayments (issue 4): bank statements and payments reach the province too
-    grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    // maker-checker (issue 11): province officers approve statements, budget changes, payments and reversals
-    grant(officers, Resources.PROCESS_DEFINITION, MoneyApprovalProcess.KEY, ProcessDefinitionPermissions.READ);
-    grant(officers, Resources.PROCESS_DEFINITION, PaymentReversalProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    for (String g : List.of(officers, committee)) {
-      grant(g, Resources.PROCESS_DEFINITION, OverdueFollowUpProcess.KEY, ProcessDefinitionPermissions.READ);
-      grant(g, Resources.PROCESS_DEFINITION, DeathClaimProcess.KEY, ProcessDefinitionPermissions.READ);
+    for (ProcessRights r : PROCESSES) {
+      grantProcess(officers, r.key(), r.provinceOfficers());
+      grantProcess(committee, r.key(), r.provinceCommittee());
     }
-    // province officers propose the subsidy allocation; the committee decides on it
-    grant(officers, Resources.PROCESS_DEFINITION, SubsidyAllocationProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(committee, Resources.PROCESS_DEFINITION, SubsidyAllocationProcess.KEY, ProcessDefinitionPermissions.READ);
     grant(supervisors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     // definitions and their diagrams; instances, their history and their tasks only of this province,
     // granted per instance (InstanceAuthorizations) and per task (ProvinceTaskVisibility), so a supervisor
@@ -118,6 +124,15 @@ public class RoleAuthorizations {
     grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grantFilters(List.of(officers, committee, supervisors), TasklistFilters.existingIds(filters));
     return List.of(officers, committee, supervisors);
+  }
+
+  private void grantProcess(String group, String key, Set<Right> rights) {
+    if (rights.contains(Right.START)) {
+      grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    } else if (rights.contains(Right.READ)) {
+      grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+    }
   }
 
   /**

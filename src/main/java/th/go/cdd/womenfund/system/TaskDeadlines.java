@@ -3,7 +3,6 @@ package th.go.cdd.womenfund.system;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Due dates of user tasks from configuration ({@code womenfund.deadlines.<step>=P14D}), so that
  * Tasklist sorts and filters by them and Cockpit shows what is late. Used from BPMN as
  * {@code camunda:dueDate="${deadlines.due('district-screening')}"}. Reads the engine clock, so process
- * tests that move {@code ClockUtil} see due dates move with it.
+ * tests that move the engine clock ({@link EngineClock}) see due dates move with it.
  */
 @Component("deadlines")
 public class TaskDeadlines {
@@ -27,7 +26,7 @@ public class TaskDeadlines {
     if (d == null) {
       throw new IllegalStateException("womenfund.deadlines." + step + " is not configured");
     }
-    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(d));
+    return Date.from(EngineClock.instant().plus(d));
   }
 
   public Duration of(String step) {

@@ -13,6 +13,7 @@ import th.go.cdd.womenfund.overdue.OverdueSettings;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
+import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /** Each section of the dashboard and briefing appears once its data exists (Nan, 55: no data in other tests). */

@@ -32,9 +32,9 @@ import th.go.cdd.womenfund.demo.HistoricLoans;
 import th.go.cdd.womenfund.notification.TestSmtp;
 import th.go.cdd.womenfund.reporting.BriefingService;
 import th.go.cdd.womenfund.reporting.DashboardService;
-import th.go.cdd.womenfund.reporting.Table;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 

@@ -68,19 +68,4 @@ class RuleTablesTest {
     deploy("3"); // officers change the rule: the next evaluation uses it
     assertThat((Object) tables.evaluate(KEY, Map.of("size", 4)).getSingleResult().getEntry("passed")).isEqualTo(true);
   }
-
-  @Test
-  void businessRuleTasksOfTheEngineUseTheFeelEngineThatParsesOnce() {
-    org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration dmn =
-        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-            .getDmnEngineConfiguration();
-    assertThat(dmn.getFeelEngine()).isInstanceOf(ParsedFeelCache.Engine.class);
-    engine.getDecisionService().evaluateDecisionTableByKey("restructuring-eligibility",
-        Map.of("loanStatus", "DISBURSED", "daysOverdue", 45, "contractYearBE", 2566));
-    int parsed = ((ParsedFeelCache.Engine) dmn.getFeelEngine()).parsedTexts();
-    assertThat(parsed).isPositive();
-    engine.getDecisionService().evaluateDecisionTableByKey("restructuring-eligibility",
-        Map.of("loanStatus", "DISBURSED", "daysOverdue", 45, "contractYearBE", 2566));
-    assertThat(((ParsedFeelCache.Engine) dmn.getFeelEngine()).parsedTexts()).isEqualTo(parsed);
-  }
 }

@@ -1,4 +1,4 @@
-package th.go.cdd.womenfund.reporting;
+package th.go.cdd.womenfund.system;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,7 +6,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
-import th.go.cdd.womenfund.system.ThaiDates;
 
 /** How a table cell reads in Thai: baht with satang, counts with commas, dates in the Buddhist era. */
 public final class Cells {

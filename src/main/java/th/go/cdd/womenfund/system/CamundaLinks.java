@@ -1,4 +1,4 @@
-package th.go.cdd.womenfund.reporting;
+package th.go.cdd.womenfund.system;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

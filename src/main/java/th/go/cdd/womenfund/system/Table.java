@@ -1,4 +1,4 @@
-package th.go.cdd.womenfund.reporting;
+package th.go.cdd.womenfund.system;
 
 import java.math.BigDecimal;
 import java.util.List;
