@@ -31,6 +31,7 @@ import th.go.cdd.womenfund.security.StepGuard;
 import th.go.cdd.womenfund.security.StepGuardPlugin;
 import th.go.cdd.womenfund.security.WebSecurity;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.health.JobExecutorHealth;
 
 /**
  * The capability boundaries, checked by the build (issue 12). Each top-level package under
@@ -91,7 +92,7 @@ class ArchitectureTest {
       AccountLocksController.class, AccountRules.class, AuthorizedGroupLookup.class,
       CamundaWebappSessionBridge.class, GuardedIdentityProvider.class, NationalIdsMaskedInHistory.class,
       ProvinceTaskVisibility.class, RestApiSecurity.class, StepGuard.class, StepGuardPlugin.class,
-      WebSecurity.class, EngineClock.class};
+      WebSecurity.class, EngineClock.class, JobExecutorHealth.class};
 
   /**
    * Internal engine packages only where listed. {@code impl.identity.Authentication} is not counted: it is the

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.metrics.Meter;
-import org.camunda.bpm.engine.impl.metrics.MetricsRegistry;
 import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +16,9 @@ import org.springframework.stereotype.Component;
  * The engine's own metrics (Cockpit's "metrics", {@code ManagementService.createMetricsQuery()}) as one Prometheus
  * counter, {@code womenfund_engine_events_total{event="job-successful"}} and so on. The engine keeps counts in
  * memory and writes them to {@code ACT_RU_METER_LOG} every few minutes, per node; the value here is the sum in
- * the database (all nodes) plus what this node has not yet written, read at most once a minute. So every node
- * reports the engine-wide total: take {@code max} over the nodes, not {@code sum}.
+ * the database (all nodes), read through the public metrics query at most once a minute, so it trails the
+ * engine by up to one reporting interval. Every node reports the engine-wide total: take {@code max} over the
+ * nodes, not {@code sum}.
  */
 @Component
 public class EngineMetrics implements MeterBinder {
@@ -57,13 +55,9 @@ public class EngineMetrics implements MeterBinder {
   }
 
   private Map<String, Long> read() {
-    MetricsRegistry memory = engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl impl
-        ? impl.getMetricsRegistry() : null;
     Map<String, Long> values = new LinkedHashMap<>();
     for (String event : EVENTS) {
-      long stored = engine.getManagementService().createMetricsQuery().name(event).sum();
-      Meter unwritten = memory == null ? null : memory.getDbMeterByName(event);
-      values.put(event, stored + (unwritten == null ? 0 : unwritten.get()));
+      values.put(event, engine.getManagementService().createMetricsQuery().name(event).sum());
     }
     return values;
   }

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import th.go.cdd.womenfund.system.EngineClock;
 
 /**
  * The work waiting in every process, per process key: open user tasks ({@code womenfund_tasks_open}), those past
@@ -79,7 +79,7 @@ public class WorkMetrics implements MeterBinder {
     Map<String, long[]> counts = new HashMap<>();
     jdbc.sql("select d.KEY_, count(*), sum(case when t.DUE_DATE_ < ? then 1 else 0 end)"
             + " from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ group by d.KEY_")
-        .param(new Timestamp(ClockUtil.getCurrentTime().getTime()))
+        .param(Timestamp.from(EngineClock.instant()))
         .query(rs -> {
           counts.computeIfAbsent(rs.getString(1), k -> new long[3])[0] = rs.getLong(2);
           counts.get(rs.getString(1))[1] = rs.getLong(3);
