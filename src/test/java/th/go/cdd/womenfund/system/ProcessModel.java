@@ -30,7 +30,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.assertions.bpmn.TaskAssert;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -140,6 +142,13 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
     return d;
   }
 
+  /** Makes delegate {@code name} note variable {@code variable} each time it runs; the values, in order. */
+  public List<Object> records(String name, String variable) {
+    List<Object> seen = new ArrayList<>();
+    onExecute(name, execution -> seen.add(execution.getVariable(variable)));
+    return seen;
+  }
+
   /** Makes delegate {@code name} set variables, name then value, as its real service would. */
   public JavaDelegate sets(String name, Object... nameValuePairs) {
     return onExecute(name, execution -> put(execution, nameValuePairs));
@@ -148,6 +157,18 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
   private static void put(DelegateExecution execution, Object... nameValuePairs) {
     for (int i = 0; i < nameValuePairs.length; i += 2) {
       execution.setVariable((String) nameValuePairs[i], nameValuePairs[i + 1]);
+    }
+  }
+
+  /**
+   * Checks that {@code pi} waits at user task {@code taskId} alone, offered to each of {@code groups}, due
+   * {@link #DUE_IN} after the engine clock (the task was created at the current engine time).
+   */
+  public static void waitsAt(ProcessInstance pi, String taskId, String... groups) {
+    BpmnAwareTests.assertThat(pi).isWaitingAtExactly(taskId);
+    TaskAssert task = BpmnAwareTests.assertThat(pi).task().hasDueDate(dueFrom(ClockUtil.getCurrentTime()));
+    for (String group : groups) {
+      task.hasCandidateGroup(group);
     }
   }
 
