@@ -214,6 +214,10 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
 
   @Override
   public void afterEach(ExtensionContext context) {
+    // what a test leaves running would answer the next test's message or job queries
+    List<String> running = engine.getRuntimeService().createProcessInstanceQuery().deploymentId(deploymentId)
+        .rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
+    engine.getRuntimeService().deleteProcessInstances(running, "model test ended", true, true);
     ClockUtil.reset();
     BpmnAwareTests.reset();
   }
