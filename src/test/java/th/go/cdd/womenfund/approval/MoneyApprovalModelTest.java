@@ -6,10 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +30,7 @@ class MoneyApprovalModelTest {
 
   @BeforeEach
   void approvals() {
-    approvals = model.bean("moneyApprovals", mock(MoneyApprovalSteps.class));
-    when(approvals.approverGroups(any())).thenReturn(List.of(APPROVERS));
+    approvals = MoneyApprovalMocks.offeredTo(model, APPROVERS);
   }
 
   @Test

@@ -6,15 +6,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static th.go.cdd.womenfund.system.ProcessModel.waitsAt;
 
-import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import th.go.cdd.womenfund.approval.MoneyApprovalSteps;
+import th.go.cdd.womenfund.approval.MoneyApprovalMocks;
 import th.go.cdd.womenfund.repayment.PaymentReversalProcess.Element;
 import th.go.cdd.womenfund.repayment.PaymentReversalProcess.Var;
 import th.go.cdd.womenfund.security.Roles;
@@ -47,9 +45,7 @@ class PaymentReversalModelTest {
   }
 
   private static ProcessInstance requested(boolean approved) {
-    MoneyApprovalSteps approvals = model.bean("moneyApprovals", mock(MoneyApprovalSteps.class));
-    when(approvals.approverGroups(any())).thenReturn(List.of(APPROVERS));
-    when(approvals.approved(any())).thenReturn(approved);
+    when(MoneyApprovalMocks.offeredTo(model, APPROVERS).approved(any())).thenReturn(approved);
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(PaymentReversalProcess.KEY,
         withVariables(Var.LOAN_NUMBER, "LA-1", Var.PAYMENT_REFERENCE, "RC-1", Var.REASON, "บันทึกซ้ำ"));
     assertThat(pi).hasPassed(Element.REQUEST);

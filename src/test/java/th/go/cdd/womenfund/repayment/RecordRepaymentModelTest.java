@@ -6,15 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static th.go.cdd.womenfund.system.ProcessModel.waitsAt;
 
-import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import th.go.cdd.womenfund.approval.MoneyApprovalMocks;
 import th.go.cdd.womenfund.approval.MoneyApprovalSteps;
 import th.go.cdd.womenfund.repayment.RecordRepaymentProcess.Element;
 import th.go.cdd.womenfund.repayment.RecordRepaymentProcess.Var;
@@ -38,8 +37,7 @@ class RecordRepaymentModelTest {
 
   @BeforeEach
   void approvals() {
-    approvals = model.bean("moneyApprovals", mock(MoneyApprovalSteps.class));
-    when(approvals.approverGroups(any())).thenReturn(List.of(APPROVERS));
+    approvals = MoneyApprovalMocks.offeredTo(model, APPROVERS);
   }
 
   @Test

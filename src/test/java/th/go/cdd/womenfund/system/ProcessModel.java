@@ -16,26 +16,33 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.assertions.bpmn.TaskAssert;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -60,6 +67,8 @@ import th.go.cdd.womenfund.security.Roles;
  *   <li>other expression beans ({@code moneyApprovals}, {@code restructuringSteps}, ...) the test registers with
  *       {@link #bean}; a bean a timer start event needs at deployment goes in {@link #withBean}.</li>
  * </ul>
+ * After the class it fails when a flow node of its processes (task, event, gateway, boundary timer, event
+ * sub-process) was passed by none of its tests, when all its tests ran: every path of the model has a test.
  * Use: {@code @RegisterExtension static final ProcessModel model = ProcessModel.of("loan-application");} on a
  * class marked {@link ModelTest}. The engine clock starts each test at {@link #NOW} and is reset after it.
  */
@@ -79,6 +88,7 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
   private final Map<String, Object> classBeans = new LinkedHashMap<>();
   private final TreeSet<String> delegateNames = new TreeSet<>();
   private String deploymentId;
+  private int testsRun;
 
   private ProcessModel(List<String> keys) {
     this.keys = keys;
@@ -179,6 +189,7 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    testsRun = 0;
     startEngine();
     BEANS.clear();
     BEANS.putAll(classBeans);
@@ -207,6 +218,7 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    testsRun++;
     ClockUtil.setCurrentTime(NOW);
     freshMocks();
     BpmnAwareTests.init(engine);
@@ -224,10 +236,42 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (deploymentId != null) {
-      engine.getRepositoryService().deleteDeployment(deploymentId, true, true);
+    if (deploymentId == null) {
+      return;
     }
-    BEANS.clear();
+    try {
+      List<String> unwalked = unwalked();
+      // only a run of the whole class must walk every element (-Dtest=Class#method runs one path)
+      if (!unwalked.isEmpty() && testsRun == testMethods(context.getRequiredTestClass())) {
+        throw new AssertionError("no test of " + context.getRequiredTestClass().getSimpleName()
+            + " passed these elements: " + unwalked);
+      }
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deploymentId, true, true);
+      BEANS.clear();
+    }
+  }
+
+  private static long testMethods(Class<?> testClass) {
+    return Arrays.stream(testClass.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Test.class)).count();
+  }
+
+  /** The flow nodes of the deployed processes that no test of the class reached (from the activity history). */
+  private List<String> unwalked() {
+    List<String> missing = new ArrayList<>();
+    for (ProcessDefinition definition : engine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(deploymentId).list()) {
+      Set<String> passed = engine.getHistoryService().createHistoricActivityInstanceQuery()
+          .processDefinitionId(definition.getId()).list().stream().map(HistoricActivityInstance::getActivityId)
+          .collect(Collectors.toSet());
+      for (FlowNode node : engine.getRepositoryService().getBpmnModelInstance(definition.getId())
+          .getModelElementsByType(FlowNode.class)) {
+        if (!passed.contains(node.getId())) {
+          missing.add(definition.getKey() + "/" + node.getId());
+        }
+      }
+    }
+    return missing;
   }
 
   private void freshMocks() {
