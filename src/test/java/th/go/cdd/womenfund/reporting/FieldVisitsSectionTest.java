@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.overdue.FieldVisit;
@@ -24,6 +25,8 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 @DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
+// rolls back: the visit never reaches the shared database, so a second run still counts exactly one
+@Transactional
 class FieldVisitsSectionTest {
 
   static final LocalDate TODAY = LocalDate.of(2025, 3, 1); // fiscal year 2568: 1 Oct 2024 – 30 Sep 2025
