@@ -56,8 +56,8 @@ import th.go.cdd.womenfund.security.Roles;
 
 /**
  * The fixture of every {@link ModelTest}: one plain in-memory Camunda engine for the whole JVM (its own H2
- * database {@code womenfund-model}, no Spring, no job executor, no engine plugins: StepGuard, the FEEL cache and
- * the area-scope listeners are not there), the named BPMN deployed for the class with every DMN table of
+ * database {@code womenfund-model}, no Spring, no job executor, none of the app's engine plugins such as StepGuard,
+ * the FEEL cache or the national-id masking), the named BPMN deployed for the class with every DMN table of
  * {@code processes/}, and each test's mocks:
  * <ul>
  *   <li>every {@code camunda:delegateExpression} of the deployed models is a fresh Mockito {@link JavaDelegate}
@@ -322,8 +322,10 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
     if (engine != null) {
       return;
     }
-    // without Spring's logging set-up the engine would log its schema creation and each deployment
-    ((Logger) LoggerFactory.getLogger("org.camunda")).setLevel(Level.WARN);
+    // the engine's schema creation would fill the log; the level goes back for the Spring tests after us
+    Logger camunda = (Logger) LoggerFactory.getLogger("org.camunda");
+    Level level = camunda.getLevel();
+    camunda.setLevel(Level.WARN);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneInMemProcessEngineConfiguration()
         .setProcessEngineName("womenfund-model")
@@ -334,7 +336,11 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
     configuration.setBeans(BEANS);
     configuration.setMetricsEnabled(false);
     configuration.setDbMetricsReporterActivate(false);
-    engine = configuration.buildProcessEngine();
+    try {
+      engine = configuration.buildProcessEngine();
+    } finally {
+      camunda.setLevel(level);
+    }
     // out of the engines registry: Spring tests in the same JVM keep finding only their own engine there
     ProcessEngines.unregister(engine);
   }
