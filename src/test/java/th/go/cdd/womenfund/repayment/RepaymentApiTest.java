@@ -125,8 +125,7 @@ class RepaymentApiTest {
 
   @Test
   void aStatementIsPreviewedThenSentForApprovalAndABadOneIs422() {
-    String contract = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId)
-        .query(String.class).single();
+    String contract = RepaymentFixtures.contractNo(jdbc, loanId);
     String csv = BankStatementImport.TEMPLATE + "\n01/03/2569," + contract + ",1010.08,KTB-F1,\n";
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);

@@ -188,9 +188,8 @@ class AreaScopeTest {
   void aRefusalOfAnotherAreasLoanNamesNothingOfIt() {
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 10).atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มทดสอบขอบเขต");
-    String contract = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId).query(String.class).single();
-    String application = jdbc.sql("select application_no from loan_project where id = ?").param(loanId)
-        .query(String.class).single();
+    String contract = RepaymentFixtures.contractNo(jdbc, loanId);
+    String application = RepaymentFixtures.applicationNo(jdbc, loanId);
 
     ResponseEntity<String> foreign = rest.withBasicAuth("scope2301", PASSWORD)
         .getForEntity("/api/loans/" + loanId + "/balance", String.class);
