@@ -59,7 +59,8 @@ class ApiCsrfTest {
 
     // real HTTP Basic without a session (a script): accepted without a token, and no session is made for it
     var script = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            java.net.URI.create("http://localhost:" + port + path)).header("Authorization", AppSession.basic("csrf2305", PASSWORD))
+            java.net.URI.create("http://localhost:" + port + path))
+        .header("Authorization", AppSession.basic("csrf2305", PASSWORD))
         .header("Content-Type", "application/json").POST(payment.apply("CSRF-OK")).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(script.statusCode()).as(script.body()).isEqualTo(201);
@@ -70,7 +71,8 @@ class ApiCsrfTest {
     assertThat(browser.send(path, b -> b.header("Content-Type", "application/json").POST(payment.apply("CSRF-0")))
         .statusCode()).isEqualTo(403);
     // the session with a bogus Basic header of the same name: the password is checked, 401
-    int bogusBasic = browser.send(path, b -> b.header("Authorization", AppSession.basic("csrf2305", "not-the-password"))
+    int bogusBasic = browser.send(path, b -> b
+        .header("Authorization", AppSession.basic("csrf2305", "not-the-password"))
         .header("Content-Type", "application/json").POST(payment.apply("CSRF-1"))).statusCode();
     assertThat(bogusBasic).isIn(401, 403);
     // the session with any other Authorization header: still the session, still needs the token

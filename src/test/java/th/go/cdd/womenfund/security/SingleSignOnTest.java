@@ -1,6 +1,7 @@
 package th.go.cdd.womenfund.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.go.cdd.womenfund.security.AppSession.enc;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -84,7 +85,7 @@ class SingleSignOnTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("เข้าสู่ระบบ").contains("name=\"username\"").contains("name=\"password\"");
     String token = AppSession.csrfToken(page.body());
-    return postForm("/login", "username=" + AppSession.enc(userId) + "&password=" + AppSession.enc(password) + "&_csrf=" + AppSession.enc(token));
+    return postForm("/login", "username=" + enc(userId) + "&password=" + enc(password) + "&_csrf=" + enc(token));
   }
 
   @Test
@@ -110,7 +111,7 @@ class SingleSignOnTest {
 
   @Test
   void aLoginWithoutTheCsrfTokenOrWithAWrongPasswordIsRefused() throws Exception {
-    assertThat(postForm("/login", "username=ssoofficer2305&password=" + AppSession.enc(PASSWORD)).statusCode()).isEqualTo(403);
+    assertThat(postForm("/login", "username=ssoofficer2305&password=" + enc(PASSWORD)).statusCode()).isEqualTo(403);
     HttpResponse<String> wrong = loginAtTheAppsPage("ssolocked", "not-the-password");
     assertThat(wrong.statusCode()).isEqualTo(302);
     assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
@@ -124,7 +125,7 @@ class SingleSignOnTest {
     String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().orElse("");
     HttpResponse<String> login = postForm("/camunda/api/admin/auth/user/default/login/tasklist",
-        "username=ssosupervisor23&password=" + AppSession.enc(PASSWORD), "X-XSRF-TOKEN", xsrf);
+        "username=ssosupervisor23&password=" + enc(PASSWORD), "X-XSRF-TOKEN", xsrf);
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     HttpResponse<String> home = get("/home");
     assertThat(home.statusCode()).isEqualTo(200);
