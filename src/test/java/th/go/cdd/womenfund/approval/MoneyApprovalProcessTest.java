@@ -199,7 +199,7 @@ class MoneyApprovalProcessTest {
   @Test
   void aBankStatementIsAppliedWholeOnlyWhenAnotherProvinceOfficerApprovesIt() {
     long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มรายการเดินบัญชี " + System.nanoTime());
-    String contract = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId).query(String.class).single();
+    String contract = RepaymentFixtures.contractNo(jdbc, loanId);
     String csv = BankStatementImport.TEMPLATE + "\n01/03/2569," + contract + ",1010.08,KTB-S1,\n10/03/2569," + contract
         + ",\"1,009.03\",KTB-S2,\n";
     AtomicReference<String> pi = new AtomicReference<>();
@@ -228,7 +228,7 @@ class MoneyApprovalProcessTest {
   @Test
   void aRejectedStatementChangesNothing() {
     long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มรายการเดินบัญชีไม่อนุมัติ " + System.nanoTime());
-    String contract = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId).query(String.class).single();
+    String contract = RepaymentFixtures.contractNo(jdbc, loanId);
     AtomicReference<String> pi = new AtomicReference<>();
     statements.request(BankStatementImport.TEMPLATE + "\n01/03/2569," + contract + ",100,KTB-R1,\n", PROV_MAKER, TODAY,
         e -> pi.set(steps.start(e)));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
@@ -19,6 +20,9 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 @DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
+// each test rolls back: its budgets and disbursements never reach the shared database (a second run would
+// otherwise count the disbursements twice)
+@Transactional
 class AdminBudgetServiceTest {
 
   static final Actor PROVINCE = new Actor("provofficer23", List.of(Roles.provinceOfficers("23")));

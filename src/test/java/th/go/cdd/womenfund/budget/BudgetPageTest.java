@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,7 @@ import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
+import th.go.cdd.womenfund.security.TestPeople;
 
 /**
  * /budget over HTTP: a province officer's budget is not in the table until another province officer approves
@@ -44,12 +44,7 @@ class BudgetPageTest {
   @BeforeEach
   void setUp() {
     roles.ensureProvince(areas.province("23").orElseThrow());
-    if (engine.getIdentityService().createUserQuery().userId("budgetmaker23").count() == 0) {
-      User u = engine.getIdentityService().newUser("budgetmaker23");
-      u.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership("budgetmaker23", Roles.provinceOfficers("23"));
-    }
+    TestPeople.of(engine).user("budgetmaker23").password(PASSWORD).member(Roles.provinceOfficers("23"));
   }
 
   @Test

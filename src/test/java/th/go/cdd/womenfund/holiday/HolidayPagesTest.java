@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.security.TestPeople;
 
 /**
  * /holidays over HTTP, signed in through the login page: the administrator adds a holiday and sees it, wrong
@@ -50,14 +50,8 @@ class HolidayPagesTest {
     year = LocalDate.now(ThaiDates.BANGKOK).getYear() + 2;
     page = "/holidays?year=" + (year + ThaiDates.BUDDHIST_ERA_OFFSET);
     roles.ensureDistrict(areas.district("2305").orElseThrow());
-    if (engine.getIdentityService().createUserQuery().userId("holofficer2305").count() == 0) {
-      User u = engine.getIdentityService().newUser("holofficer2305");
-      u.setPassword(PASSWORD);
-      u.setFirstName("ทดสอบ");
-      u.setLastName("วันหยุด");
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership("holofficer2305", Roles.districtOfficers("2305"));
-    }
+    TestPeople.of(engine).user("holofficer2305").password(PASSWORD).name("ทดสอบ", "วันหยุด")
+        .member(Roles.districtOfficers("2305"));
   }
 
   @AfterEach

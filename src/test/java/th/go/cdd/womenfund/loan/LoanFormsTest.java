@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -33,6 +30,7 @@ import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
+import th.go.cdd.womenfund.system.DeployedForms;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -48,29 +46,14 @@ class LoanFormsTest {
   private static final Set<String> INPUT_TYPES =
       Set.of("textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist", "datetime");
   private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
 
-  /** Form id -> the form's JSON, for every .form in the latest deployments. */
-  Map<String, JsonNode> deployedForms() throws Exception {
-    RepositoryService repo = engine.getRepositoryService();
-    Map<String, JsonNode> forms = new HashMap<>();
-    for (ProcessDefinition pd : repo.createProcessDefinitionQuery().latestVersion().list()) {
-      for (Resource r : repo.getDeploymentResources(pd.getDeploymentId())) {
-        if (r.getName().endsWith(".form")) {
-          try (InputStream in = repo.getResourceAsStream(pd.getDeploymentId(), r.getName())) {
-            JsonNode form = JSON.readTree(in);
-            forms.put(form.get("id").asText(), form);
-            // form id = file name
-            assertThat(r.getName()).endsWith("/" + form.get("id").asText() + ".form");
-          }
-        }
-      }
-    }
-    return forms;
+  /** Form id -> the form's JSON, for every .form in the latest deployments (form id = file name checked). */
+  Map<String, JsonNode> deployedForms() {
+    return DeployedForms.all(engine);
   }
 
   Map<String, Set<String>> formRefsByProcess() {

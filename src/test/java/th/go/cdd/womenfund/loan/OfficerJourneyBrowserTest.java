@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -52,6 +51,7 @@ import th.go.cdd.womenfund.system.BrowserSwitch;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.security.TestPeople;
 
 /**
  * The officers' journey through a loan application in a real browser (headless Chromium from Debian's
@@ -139,18 +139,7 @@ class OfficerJourneyBrowserTest {
   }
 
   void user(String id, String first, String last, String group) {
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User u = identity.newUser(id);
-      u.setFirstName(first);
-      u.setLastName(last);
-      u.setEmail(id + "@womenfund.example");
-      u.setPassword(PASSWORD);
-      identity.saveUser(u);
-    }
-    if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-      identity.createMembership(id, group);
-    }
+    TestPeople.of(engine).user(id).password(PASSWORD).name(first, last).email(id + "@womenfund.example").member(group);
   }
 
   @Test

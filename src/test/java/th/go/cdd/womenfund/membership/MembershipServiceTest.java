@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.membership.MembershipService.IndividualInput;
 import th.go.cdd.womenfund.membership.MembershipService.OrganisationInput;
@@ -23,6 +24,9 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 @DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
+// each test rolls back (the service joins the test's transaction; no job, no commit needed): its members and
+// targets never reach the shared database, so a second run on the same PostgreSQL finds no "already a member"
+@Transactional
 class MembershipServiceTest {
 
   static final LocalDate TODAY = LocalDate.of(2021, 8, 13); // fiscal year 2564

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +17,7 @@ import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
+import th.go.cdd.womenfund.security.TestPeople;
 
 /** The Department sets the provinces' recruitment targets on /membership/targets (it got 403 before); others may not. */
 @DatabaseTest
@@ -44,12 +44,7 @@ class MembershipTargetsPageTest {
   }
 
   void user(String id, String group) {
-    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-      User u = engine.getIdentityService().newUser(id);
-      u.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership(id, group);
-    }
+    TestPeople.of(engine).user(id).password(PASSWORD).member(group);
   }
 
   @Test

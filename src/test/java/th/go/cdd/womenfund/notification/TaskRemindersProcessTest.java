@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -30,6 +29,7 @@ import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.security.TestPeople;
 
 /**
  * task-reminders and daily-task-digest: time moved with ClockUtil, timer and send jobs executed, the exact
@@ -82,14 +82,7 @@ class TaskRemindersProcessTest {
   }
 
   void user(String id, String first, String email, String group) {
-    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-      User u = engine.getIdentityService().newUser(id);
-      u.setFirstName(first);
-      u.setLastName("ทดสอบ");
-      u.setEmail(email);
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership(id, group);
-    }
+    TestPeople.of(engine).user(id).name(first, "ทดสอบ").email(email).member(group);
   }
 
   Task task() {

@@ -88,10 +88,8 @@ class OverdueFollowUpProcessTest {
     areas.setOfficeEmail("2305", OFFICE_MAIL);
     setClock(START);
     loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มติดตามหนี้ " + System.nanoTime());
-    applicationNo = jdbc.sql("select application_no from loan_project where id = ?").param(loanId)
-        .query(String.class).single();
-    groupMail = jdbc.sql("select g.contact_email from women_group g join loan_project l on l.group_id = g.id where l.id = ?")
-        .param(loanId).query(String.class).single();
+    applicationNo = RepaymentFixtures.applicationNo(jdbc, loanId);
+    groupMail = RepaymentFixtures.groupMail(jdbc, loanId);
   }
 
   @AfterEach

@@ -61,7 +61,7 @@ class OverdueScanTest {
   }
 
   String applicationNo(long loanId) {
-    return jdbc.sql("select application_no from loan_project where id = ?").param(loanId).query(String.class).single();
+    return RepaymentFixtures.applicationNo(jdbc, loanId);
   }
 
   @Test

@@ -56,7 +56,7 @@ class BankStatementImportTest {
   }
 
   String contract(long id) {
-    return jdbc.sql("select contract_no from loan_project where id = ?").param(id).query(String.class).single();
+    return RepaymentFixtures.contractNo(jdbc, id);
   }
 
   int payments() {

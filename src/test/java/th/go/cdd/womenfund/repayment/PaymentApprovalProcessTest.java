@@ -66,7 +66,7 @@ class PaymentApprovalProcessTest {
     roles.ensureDistrict(areas.district("2305").orElseThrow());
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     loanId = RepaymentFixtures.bigLoan(disbursed, loans, "230507", "กลุ่มทดสอบการอนุมัติ " + System.nanoTime());
-    contractNo = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId).query(String.class).single();
+    contractNo = RepaymentFixtures.contractNo(jdbc, loanId);
   }
 
   @AfterEach

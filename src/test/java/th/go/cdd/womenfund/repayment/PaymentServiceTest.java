@@ -46,7 +46,7 @@ class PaymentServiceTest {
   @BeforeEach
   void loan() {
     loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มทดสอบการชำระ");
-    contractNo = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId).query(String.class).single();
+    contractNo = RepaymentFixtures.contractNo(jdbc, loanId);
   }
 
   RecordedPayment pay(String date, String amount, String reference) {

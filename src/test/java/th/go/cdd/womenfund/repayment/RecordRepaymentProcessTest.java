@@ -54,7 +54,7 @@ class RecordRepaymentProcessTest {
     roles.ensureDistrict(areas.district("2301").orElseThrow());
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 10).atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มทดสอบแบบฟอร์มชำระ");
-    contractNo = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId).query(String.class).single();
+    contractNo = RepaymentFixtures.contractNo(jdbc, loanId);
   }
 
   @AfterEach

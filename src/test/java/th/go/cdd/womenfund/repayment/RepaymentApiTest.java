@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +28,7 @@ import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.security.TestPeople;
 
 /** The repayment REST API: login required, district scoping, Thai refusals, bank statement upload. */
 @DatabaseTest
@@ -64,12 +64,7 @@ class RepaymentApiTest {
   }
 
   void user(String id, String group) {
-    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-      User u = engine.getIdentityService().newUser(id);
-      u.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership(id, group);
-    }
+    TestPeople.of(engine).user(id).password(PASSWORD).member(group);
   }
 
   static HttpEntity<String> json(String body) {
@@ -130,8 +125,7 @@ class RepaymentApiTest {
 
   @Test
   void aStatementIsPreviewedThenSentForApprovalAndABadOneIs422() {
-    String contract = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId)
-        .query(String.class).single();
+    String contract = RepaymentFixtures.contractNo(jdbc, loanId);
     String csv = BankStatementImport.TEMPLATE + "\n01/03/2569," + contract + ",1010.08,KTB-F1,\n";
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);

@@ -3,6 +3,7 @@ package th.go.cdd.womenfund.repayment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.Installment;
 import th.go.cdd.womenfund.loan.LoanRepository;
@@ -13,6 +14,22 @@ public final class RepaymentFixtures {
   public static final LocalDate TRANSFER = LocalDate.of(2025, 12, 31);
 
   private RepaymentFixtures() {}
+
+  /** The loan's contract number: what an officer keys as the loan number. */
+  public static String contractNo(JdbcClient jdbc, long loanId) {
+    return jdbc.sql("select contract_no from loan_project where id = ?").param(loanId).query(String.class).single();
+  }
+
+  /** The loan's application number: the business key of its processes. */
+  public static String applicationNo(JdbcClient jdbc, long loanId) {
+    return jdbc.sql("select application_no from loan_project where id = ?").param(loanId).query(String.class).single();
+  }
+
+  /** The contact address of the loan's group: where the group's mails go. */
+  public static String groupMail(JdbcClient jdbc, long loanId) {
+    return jdbc.sql("select g.contact_email from women_group g join loan_project l on l.group_id = g.id where l.id = ?")
+        .param(loanId).query(String.class).single();
+  }
 
   /**
    * A 3,000-baht loan of five women (600 each) in ต.คลองใหญ่ อ.แหลมงอบ (2305) or another sub-district:

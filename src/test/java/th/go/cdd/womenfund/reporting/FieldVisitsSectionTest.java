@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.transaction.AfterTransaction;
+import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.overdue.FieldVisit;
@@ -24,6 +26,8 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 @DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
+// rolls back: the visit never reaches the shared database, so a second run still counts exactly one
+@Transactional
 class FieldVisitsSectionTest {
 
   static final LocalDate TODAY = LocalDate.of(2025, 3, 1); // fiscal year 2568: 1 Oct 2024 – 30 Sep 2025
@@ -35,11 +39,22 @@ class FieldVisitsSectionTest {
   @Autowired AreaRepository areas;
   @Autowired JdbcClient jdbc;
 
+  long loanId;
+
+  /** The rollback is real: the loan and its visits are gone once the test's transaction ends. */
+  @AfterTransaction
+  void nothingLeft() {
+    assertThat(jdbc.sql("select count(*) from field_visit where loan_id = ?").param(loanId).query(Integer.class)
+        .single()).isZero();
+    assertThat(jdbc.sql("select count(*) from loan_project where id = ?").param(loanId).query(Integer.class).single())
+        .isZero();
+  }
+
   @Test
   void aRecordedVisitShowsOnTheDashboardAndInTheBriefing() {
     String district = areas.districtsOf("96").get(0).code();
     String subDistrict = areas.subDistrictsOf(district).get(0).code();
-    long loanId = disbursed.insert(DisbursedLoans.group(subDistrict, "กลุ่มทดสอบการลงพื้นที่", 5, "1000.00", 12,
+    loanId = disbursed.insert(DisbursedLoans.group(subDistrict, "กลุ่มทดสอบการลงพื้นที่", 5, "1000.00", 12,
         LocalDate.of(2024, 6, 1)));
     var key = new GeneratedKeyHolder();
     jdbc.sql("insert into overdue_follow_up (loan_id, started_on, oldest_due_date, overdue_amount) values (?, ?, ?, ?)")

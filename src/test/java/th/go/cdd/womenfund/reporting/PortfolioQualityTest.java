@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +28,7 @@ import th.go.cdd.womenfund.repayment.PaymentSource;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
+import th.go.cdd.womenfund.security.TestPeople;
 
 /**
  * Buckets and ratios against a hand-computed fixture in Bangkok (province 10, used by no other test), on
@@ -199,11 +199,6 @@ class PortfolioQualityTest {
   }
 
   void user(String id, String group) {
-    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-      User u = engine.getIdentityService().newUser(id);
-      u.setPassword("pq-password");
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership(id, group);
-    }
+    TestPeople.of(engine).user(id).password("pq-password").member(group);
   }
 }

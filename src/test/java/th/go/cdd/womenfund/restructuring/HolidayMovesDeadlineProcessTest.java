@@ -3,15 +3,14 @@ package th.go.cdd.womenfund.restructuring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static th.go.cdd.womenfund.restructuring.RestructuringProcess.Element;
 import static th.go.cdd.womenfund.restructuring.RestructuringProcess.Var;
+import static th.go.cdd.womenfund.restructuring.RoundInstances.at;
+import static th.go.cdd.womenfund.restructuring.RoundInstances.endOf;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,18 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
-import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.demo.HistoricLoans;
 import th.go.cdd.womenfund.holiday.HolidayService;
 import th.go.cdd.womenfund.notification.TestSmtp;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
-import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
@@ -44,14 +39,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * window of a deadline already passed moves nothing; cancelling the holiday moves it back; the escalation
  * then fires at the new deadline, not the old one.
  */
-// its own context and engine name (the engine registry is static): the deadline mode is a start-up setting; on
-// H2 its own in-memory database, on the configured test database (WOMENFUND_TEST_DB_URL, PostgreSQL in .ci/run) that one
-@DatabaseTest
-@SpringBootTest(properties = {
-    "spring.datasource.url=${WOMENFUND_TEST_DB_URL:jdbc:h2:mem:womenfund-holiday-test;DB_CLOSE_DELAY=-1}",
-    "spring.datasource.username=${WOMENFUND_TEST_DB_USER:sa}", "spring.datasource.password=${WOMENFUND_TEST_DB_PASSWORD:}",
-    "camunda.bpm.process-engine-name=holidaytest", "womenfund.restructuring.deadline-mode=WORKING_DAYS"})
-@ActiveProfiles("test")
+@WorkingDayContext
 class HolidayMovesDeadlineProcessTest {
 
   @RegisterExtension
@@ -77,32 +65,13 @@ class HolidayMovesDeadlineProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     at(FIRST_RECEIPT, 9);
-    for (District d : areas.districtsOf("23")) {
-      roles.ensureDistrict(d);
-    }
-    roles.ensureProvince(areas.province("23").orElseThrow());
-    if (engine.getIdentityService().createUserQuery().userId("hdsup23").count() == 0) {
-      User u = engine.getIdentityService().newUser("hdsup23");
-      u.setEmail("supervisor23@example.org");
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership("hdsup23", Roles.provinceSupervisors("23"));
-    }
+    RoundInstances.trat(engine, roles, areas, "hdsup23", "supervisor23@example.org");
   }
 
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
-    if (round != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(round.getId()).count() > 0) {
-      engine.getRuntimeService().deleteProcessInstance(round.getId(), "test over");
-    }
-  }
-
-  static void at(LocalDate day, int hour) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(hour, 0).atZone(ThaiDates.BANGKOK).toInstant()));
-  }
-
-  static Date endOf(LocalDate day) {
-    return Date.from(day.atTime(23, 59).atZone(ThaiDates.BANGKOK).toInstant());
+    RoundInstances.end(engine, round);
   }
 
   ProcessInstance packageOf(String districtCode) {
@@ -113,20 +82,12 @@ class HolidayMovesDeadlineProcessTest {
     return RoundInstances.task(engine, pi, element);
   }
 
-
-  /** The package is sent with one loan's borrowers and received by the province on the clock's day. */
   void sendAndReceive(ProcessInstance pi, long loanId, LocalDate received) {
-    long packageId = ((Number) engine.getRuntimeService().getVariable(pi.getId(), Var.PACKAGE_ID)).longValue();
-    StringBuilder applicants = new StringBuilder();
-    jdbc.sql("select seq from restructuring_debtor where package_id = ? and loan_id = ? order by seq")
-        .params(packageId, loanId).query(Integer.class).list().forEach(seq -> applicants.append(seq).append(", 1 2 3 4 5\n"));
-    engine.getTaskService().complete(task(pi, Element.PREPARE_PACKAGE).getId(), Map.of(Var.APPLICANTS, applicants.toString()));
-    engine.getTaskService().complete(task(pi, Element.RECORD_RECEIPT_TASK).getId(),
-        Map.of(Var.RECEIVED_ON, ThaiDates.formatNumeric(received)));
+    RoundInstances.sendAndReceive(engine, jdbc, pi, loanId, received);
   }
 
   Job timer(ProcessInstance pi) {
-    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    return RoundInstances.timer(engine, pi);
   }
 
   void assertDeadline(ProcessInstance pi, LocalDate due) {
@@ -134,7 +95,7 @@ class HolidayMovesDeadlineProcessTest {
     assertThat(timer(pi).getDuedate()).isEqualTo(endOf(due));
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), Var.SUBMISSION_DUE)).isEqualTo(endOf(due));
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), Var.SUBMISSION_DUE_TEXT)).isEqualTo(ThaiDates.format(due));
-    long packageId = ((Number) engine.getRuntimeService().getVariable(pi.getId(), Var.PACKAGE_ID)).longValue();
+    long packageId = RoundInstances.packageId(engine, pi);
     assertThat(jdbc.sql("select submission_due from restructuring_package where id = ?").param(packageId)
         .query(LocalDate.class).single()).isEqualTo(due);
   }
@@ -145,14 +106,7 @@ class HolidayMovesDeadlineProcessTest {
         CONTRACT, 24, 9101);
     long boRaiLoan = historic.disbursed("230401", "กลุ่มทดสอบวันหยุด 2", HistoricLoans.split(new BigDecimal("45000.00"), 5),
         CONTRACT, 24, 9102);
-    engine.getIdentityService().setAuthentication("hdprov23", List.of(Roles.provinceOfficers("23")));
-    try {
-      round = engine.getRuntimeService().startProcessInstanceByKey(RestructuringProcess.KEY, Map.of(
-          Var.ROUND_TITLE, "ปรับโครงสร้างหนี้ นับวันทำการ", Var.PROVINCE_CODE, "23",
-          Var.ANNOUNCEMENT, "ประกาศฯ พ.ศ. 2563 (ฉบับที่ 4)"));
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    round = RoundInstances.open(engine, "hdprov23", "ปรับโครงสร้างหนี้ นับวันทำการ");
     ProcessInstance boRai = packageOf("2304");
     ProcessInstance laemNgop = packageOf("2305");
     sendAndReceive(boRai, boRaiLoan, FIRST_RECEIPT);
@@ -199,9 +153,7 @@ class HolidayMovesDeadlineProcessTest {
     at(LocalDate.of(2031, 3, 25), 12);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(laemNgop.getId()).executable().count()).isZero();
     at(LocalDate.of(2031, 3, 26), 8);
-    engine.getManagementService().executeJob(timer(laemNgop).getId());
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-        .processInstanceId(laemNgop.getId()).messages().singleResult().getId());
+    RoundInstances.escalate(engine, laemNgop);
     BpmnAwareTests.assertThat(laemNgop).isWaitingAt(Element.SUBMIT_TO_DEPARTMENT, Element.SUPERVISOR_FOLLOW_UP);
     assertThat(smtp.getReceivedMessages()).isNotEmpty();
     assertThat(smtp.getReceivedMessages()[0].getSubject())

@@ -24,7 +24,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.DeployedForms;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -79,31 +78,14 @@ class RestructuringProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(BANGKOK).toInstant()));
-    for (District d : areas.districtsOf("23")) {
-      roles.ensureDistrict(d);
-    }
-    roles.ensureProvince(areas.province("23").orElseThrow());
-    user("rsprov23", null, Roles.provinceOfficers("23"));
-    user("rssup23", "supervisor23@example.org", Roles.provinceSupervisors("23"));
+    RoundInstances.trat(engine, roles, areas, "rssup23", "supervisor23@example.org");
   }
 
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
-    if (round != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(round.getId()).count() > 0) {
-      engine.getRuntimeService().deleteProcessInstance(round.getId(), "test over");
-    }
-  }
-
-  void user(String id, String email, String group) {
-    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-      User u = engine.getIdentityService().newUser(id);
-      u.setEmail(email);
-      u.setFirstName("ทดสอบ");
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership(id, group);
-    }
+    RoundInstances.end(engine, round);
   }
 
   /** An overdue disbursed loan of five borrowers whose amounts sum to {@code total}. */
@@ -129,15 +111,8 @@ class RestructuringProcessTest {
   }
 
   ProcessInstance openRound() {
-    engine.getIdentityService().setAuthentication("rsprov23", List.of(Roles.provinceOfficers("23")));
-    try {
-      round = engine.getRuntimeService().startProcessInstanceByKey(RestructuringProcess.KEY, Map.of(
-          Var.ROUND_TITLE, "ปรับโครงสร้างหนี้ทดสอบ " + seed, Var.PROVINCE_CODE, "23",
-          Var.ANNOUNCEMENT, "ประกาศฯ พ.ศ. 2563 (ฉบับที่ 4)"));
-      return round;
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    round = RoundInstances.open(engine, "rsprov23", "ปรับโครงสร้างหนี้ทดสอบ " + seed);
+    return round;
   }
 
   ProcessInstance packageOf(String districtCode) {
@@ -154,16 +129,11 @@ class RestructuringProcessTest {
   }
 
   long packageId(ProcessInstance pi) {
-    return ((Number) engine.getRuntimeService().getVariable(pi.getId(), Var.PACKAGE_ID)).longValue();
+    return RoundInstances.packageId(engine, pi);
   }
 
-  /** The borrowers of one loan apply, with all documents (other tests' loans are candidates too). */
   String borrowersOf(ProcessInstance pi, long loanId) {
-    StringBuilder s = new StringBuilder();
-    jdbc.sql("select seq from restructuring_debtor where package_id = ? and loan_id = ? order by seq")
-        .params(packageId(pi), loanId).query(Integer.class).list()
-        .forEach(seq -> s.append(seq).append(", 1 2 3 4 5\n"));
-    return s.toString();
+    return RoundInstances.borrowersOf(engine, jdbc, pi, loanId);
   }
 
   void nothingToSend(String district) {

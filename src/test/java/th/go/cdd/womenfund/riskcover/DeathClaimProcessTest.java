@@ -78,15 +78,14 @@ class DeathClaimProcessTest {
     areas.setOfficeEmail("2305", OFFICE_MAIL);
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มความคุ้มครอง " + System.nanoTime());
-    contractNo = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId).query(String.class).single();
+    contractNo = RepaymentFixtures.contractNo(jdbc, loanId);
     List<String> first = jdbc.sql("select m.national_id, a.full_name from loan_borrower b join member m on m.id = b.member_id"
             + " join family_acknowledgement a on a.loan_id = b.loan_id and a.member_id = b.member_id"
             + " where b.loan_id = ? order by m.id fetch first 1 rows only")
         .param(loanId).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
     nationalId = first.get(0);
     husband = first.get(1);
-    groupMail = jdbc.sql("select g.contact_email from women_group g join loan_project l on l.group_id = g.id where l.id = ?")
-        .param(loanId).query(String.class).single();
+    groupMail = RepaymentFixtures.groupMail(jdbc, loanId);
   }
 
   @AfterEach

@@ -70,14 +70,9 @@ class AccountAttacksTest {
     // another test class may have left the admin account waiting after its wrong password
     engine.getIdentityService().unlockUser("admin");
     roles.ensureDistrict(areas.district("2303").orElseThrow());
-    officer = "acct" + UUID.randomUUID().toString().substring(0, 8);
-    User u = engine.getIdentityService().newUser(officer);
-    u.setPassword(PASSWORD);
-    u.setFirstName("สมศรี");
-    u.setLastName("ทดสอบ");
-    u.setEmail(officer + "@womenfund.example");
-    engine.getIdentityService().saveUser(u);
-    engine.getIdentityService().createMembership(officer, Roles.districtOfficers("2303"));
+    String id = TestPeople.unique("acct");
+    officer = TestPeople.of(engine).user(id).password(PASSWORD).name("สมศรี", "ทดสอบ").email(id + "@womenfund.example")
+        .member(Roles.districtOfficers("2303"));
   }
 
   @AfterEach

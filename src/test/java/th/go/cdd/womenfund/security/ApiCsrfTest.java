@@ -3,12 +3,9 @@ package th.go.cdd.womenfund.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,20 +46,11 @@ class ApiCsrfTest {
     ClockUtil.reset();
   }
 
-  static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
   @Test
   void aSessionWithABogusAuthorizationHeaderCannotSkipTheCsrfCheck() throws Exception {
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 10).atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     roles.ensureDistrict(areas.district("2305").orElseThrow());
-    if (engine.getIdentityService().createUserQuery().userId("csrf2305").count() == 0) {
-      User u = engine.getIdentityService().newUser("csrf2305");
-      u.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership("csrf2305", Roles.districtOfficers("2305"));
-    }
+    TestPeople.of(engine).user("csrf2305").password(PASSWORD).member(Roles.districtOfficers("2305"));
     long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มทดสอบ CSRF");
     AppSession browser = AppSession.login(port, "csrf2305", PASSWORD);
     String path = "/api/loans/" + loanId + "/payments";
@@ -71,7 +59,8 @@ class ApiCsrfTest {
 
     // real HTTP Basic without a session (a script): accepted without a token, and no session is made for it
     var script = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            java.net.URI.create("http://localhost:" + port + path)).header("Authorization", basic("csrf2305", PASSWORD))
+            java.net.URI.create("http://localhost:" + port + path))
+        .header("Authorization", AppSession.basic("csrf2305", PASSWORD))
         .header("Content-Type", "application/json").POST(payment.apply("CSRF-OK")).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(script.statusCode()).as(script.body()).isEqualTo(201);
@@ -82,7 +71,8 @@ class ApiCsrfTest {
     assertThat(browser.send(path, b -> b.header("Content-Type", "application/json").POST(payment.apply("CSRF-0")))
         .statusCode()).isEqualTo(403);
     // the session with a bogus Basic header of the same name: the password is checked, 401
-    int bogusBasic = browser.send(path, b -> b.header("Authorization", basic("csrf2305", "not-the-password"))
+    int bogusBasic = browser.send(path, b -> b
+        .header("Authorization", AppSession.basic("csrf2305", "not-the-password"))
         .header("Content-Type", "application/json").POST(payment.apply("CSRF-1"))).statusCode();
     assertThat(bogusBasic).isIn(401, 403);
     // the session with any other Authorization header: still the session, still needs the token

@@ -7,13 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A person signed in to the app through its login page (with the form's CSRF token), as a browser would be. */
 public final class AppSession {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  /** The CSRF token field of the app's forms (the login page's too). */
+  public static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final HttpClient http;
   private final String base;
@@ -28,11 +30,8 @@ public final class AppSession {
     HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
         .followRedirects(HttpClient.Redirect.NEVER).build();
     AppSession s = new AppSession(http, "http://localhost:" + port);
-    Matcher m = CSRF.matcher(s.get("/login").body());
-    if (!m.find()) {
-      throw new IllegalStateException("no CSRF token on the login page");
-    }
-    String form = "username=" + enc(userId) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
+    String token = csrfToken(s.get("/login").body());
+    String form = "username=" + enc(userId) + "&password=" + enc(password) + "&_csrf=" + enc(token);
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.base + "/login"))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -53,11 +52,7 @@ public final class AppSession {
 
   /** Posts a form the way the page {@code formPage} would: with the CSRF token that page carries. */
   public HttpResponse<String> post(String formPage, String action, java.util.Map<String, String> fields) throws Exception {
-    Matcher m = CSRF.matcher(get(formPage).body());
-    if (!m.find()) {
-      throw new IllegalStateException("no CSRF token on " + formPage);
-    }
-    StringBuilder form = new StringBuilder("_csrf=" + enc(m.group(1)));
+    StringBuilder form = new StringBuilder("_csrf=" + enc(csrfToken(get(formPage).body())));
     fields.forEach((k, v) -> form.append('&').append(enc(k)).append('=').append(enc(v)));
     return http.send(HttpRequest.newBuilder(URI.create(base + action)).header("Accept", "text/html")
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -73,6 +68,20 @@ public final class AppSession {
 
   public HttpResponse<byte[]> bytes(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The CSRF token of the form on {@code html}; throws when the page carries none. */
+  public static String csrfToken(String html) {
+    Matcher m = CSRF.matcher(html);
+    if (!m.find()) {
+      throw new IllegalStateException("the page carries no CSRF token");
+    }
+    return m.group(1);
+  }
+
+  /** The {@code Authorization} header of HTTP Basic for {@code userId}. */
+  public static String basic(String userId, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   static String enc(String s) {

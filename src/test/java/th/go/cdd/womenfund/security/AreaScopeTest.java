@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
@@ -76,12 +75,7 @@ class AreaScopeTest {
   }
 
   void user(String id, String group) {
-    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-      User u = engine.getIdentityService().newUser(id);
-      u.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership(id, group);
-    }
+    TestPeople.of(engine).user(id).password(PASSWORD).member(group);
   }
 
   JsonNode get(String who, String path) throws Exception {
@@ -194,9 +188,8 @@ class AreaScopeTest {
   void aRefusalOfAnotherAreasLoanNamesNothingOfIt() {
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 10).atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มทดสอบขอบเขต");
-    String contract = jdbc.sql("select contract_no from loan_project where id = ?").param(loanId).query(String.class).single();
-    String application = jdbc.sql("select application_no from loan_project where id = ?").param(loanId)
-        .query(String.class).single();
+    String contract = RepaymentFixtures.contractNo(jdbc, loanId);
+    String application = RepaymentFixtures.applicationNo(jdbc, loanId);
 
     ResponseEntity<String> foreign = rest.withBasicAuth("scope2301", PASSWORD)
         .getForEntity("/api/loans/" + loanId + "/balance", String.class);

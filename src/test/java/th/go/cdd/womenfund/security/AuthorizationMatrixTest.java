@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,12 +64,7 @@ class AuthorizationMatrixTest {
     roles.ensureProvince(areas.province("23").orElseThrow());
     roles.ensureProvince(areas.province("20").orElseThrow());
     for (String group : EXPECTED.keySet()) {
-      String user = "mx-" + group;
-      if (engine.getIdentityService().createUserQuery().userId(user).count() == 0) {
-        User u = engine.getIdentityService().newUser(user);
-        engine.getIdentityService().saveUser(u);
-        engine.getIdentityService().createMembership(user, group);
-      }
+      TestPeople.of(engine).user("mx-" + group).member(group);
     }
     String pid = start("2305", "230507");
     Task endorsement = engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult();

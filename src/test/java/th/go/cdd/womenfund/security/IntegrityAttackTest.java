@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -90,15 +89,7 @@ class IntegrityAttackTest {
   }
 
   void user(String id, String... groups) {
-    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-      User u = engine.getIdentityService().newUser(id);
-      u.setPassword(PASSWORD);
-      u.setEmail(id + "@example.org");
-      engine.getIdentityService().saveUser(u);
-      for (String g : groups) {
-        engine.getIdentityService().createMembership(id, g);
-      }
-    }
+    TestPeople.of(engine).user(id).password(PASSWORD).email(id + "@example.org").member(groups);
   }
 
   // ---- the attacks ----

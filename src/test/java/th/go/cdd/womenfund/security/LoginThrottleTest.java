@@ -9,14 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +35,6 @@ class LoginThrottleTest {
 
   static final String PASSWORD = "throttle-test-password";
   static final String ADMIN_PASSWORD = "test-only-admin-password";
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -57,13 +51,8 @@ class LoginThrottleTest {
     // another test class may have left the admin account waiting after its wrong password
     engine.getIdentityService().unlockUser("admin");
     roles.ensureDistrict(areas.district("2304").orElseThrow());
-    officer = "thr" + UUID.randomUUID().toString().substring(0, 8);
-    User u = engine.getIdentityService().newUser(officer);
-    u.setPassword(PASSWORD);
-    u.setFirstName("สมใจ");
-    u.setLastName("ทดสอบ");
-    engine.getIdentityService().saveUser(u);
-    engine.getIdentityService().createMembership(officer, Roles.districtOfficers("2304"));
+    officer = TestPeople.of(engine).user(TestPeople.unique("thr")).password(PASSWORD).name("สมใจ", "ทดสอบ")
+        .member(Roles.districtOfficers("2304"));
     now = new Date();
     ClockUtil.setCurrentTime(now);
   }
@@ -84,8 +73,8 @@ class LoginThrottleTest {
   }
 
   HttpResponse<String> basic(String path, String user, String password) throws Exception {
-    String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", basic)
+    return client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", AppSession.basic(user, password))
         .GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -98,12 +87,11 @@ class LoginThrottleTest {
     HttpClient http = client();
     HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-    Matcher m = CSRF.matcher(page.body());
-    assertThat(m.find()).isTrue();
+    String token = AppSession.csrfToken(page.body());
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
         .POST(HttpRequest.BodyPublishers.ofString("username=" + AppSession.enc(user) + "&password=" + AppSession.enc(password)
-            + "&_csrf=" + AppSession.enc(m.group(1)))).build(), HttpResponse.BodyHandlers.ofString());
+            + "&_csrf=" + AppSession.enc(token))).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The webapps' own login form, with their CSRF cookie and header. */
@@ -124,7 +112,7 @@ class LoginThrottleTest {
    * herself: the engine wants READ on the user); a refused password counts for the address like a failed login.
    */
   HttpResponse<String> verify(String user, String password) throws Exception {
-    String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String basic = AppSession.basic("admin", ADMIN_PASSWORD);
     return client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/identity/verify"))
         .header("Authorization", basic).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))

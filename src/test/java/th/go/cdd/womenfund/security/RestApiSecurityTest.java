@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,12 +50,7 @@ class RestApiSecurityTest {
   }
 
   void user(String id, String group) {
-    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-      User u = engine.getIdentityService().newUser(id);
-      u.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership(id, group);
-    }
+    TestPeople.of(engine).user(id).password(PASSWORD).member(group);
   }
 
   @Test

@@ -1,20 +1,15 @@
 package th.go.cdd.womenfund.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.go.cdd.womenfund.security.AppSession.enc;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +31,6 @@ import th.go.cdd.womenfund.system.DatabaseTest;
 class SingleSignOnTest {
 
   static final String PASSWORD = "sso-test-password";
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -66,14 +60,7 @@ class SingleSignOnTest {
   }
 
   void user(String id, String group) {
-    if (engine.getIdentityService().createUserQuery().userId(id).count() == 0) {
-      User u = engine.getIdentityService().newUser(id);
-      u.setPassword(PASSWORD);
-      u.setFirstName("ทดสอบ");
-      u.setLastName("ระบบ");
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership(id, group);
-    }
+    TestPeople.of(engine).user(id).password(PASSWORD).name("ทดสอบ", "ระบบ").member(group);
   }
 
   URI uri(String path) {
@@ -93,17 +80,12 @@ class SingleSignOnTest {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
   HttpResponse<String> loginAtTheAppsPage(String userId, String password) throws Exception {
     HttpResponse<String> page = get("/login");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("เข้าสู่ระบบ").contains("name=\"username\"").contains("name=\"password\"");
-    Matcher m = CSRF.matcher(page.body());
-    assertThat(m.find()).as("the login form carries a CSRF token").isTrue();
-    return postForm("/login", "username=" + enc(userId) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1)));
+    String token = AppSession.csrfToken(page.body());
+    return postForm("/login", "username=" + enc(userId) + "&password=" + enc(password) + "&_csrf=" + enc(token));
   }
 
   @Test
@@ -161,7 +143,7 @@ class SingleSignOnTest {
 
   @Test
   void theRestApiStaysOnStatelessBasicAndPagesSendSecurityHeaders() throws Exception {
-    String basic = "Basic " + Base64.getEncoder().encodeToString(("ssoofficer2305:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String basic = AppSession.basic("ssoofficer2305", PASSWORD);
     HttpResponse<String> rest = http.send(HttpRequest.newBuilder(uri("/engine-rest/task")).header("Authorization", basic)
         .GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(rest.statusCode()).isEqualTo(200);

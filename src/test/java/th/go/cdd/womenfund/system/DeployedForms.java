@@ -28,7 +28,10 @@ public final class DeployedForms {
 
   private DeployedForms() {}
 
-  /** Form id -> the form's JSON, for every .form deployed with the latest process definitions. */
+  /**
+   * Form id -> the form's JSON, for every .form deployed with the latest process definitions; throws when a form's
+   * id is not its file name.
+   */
   public static Map<String, JsonNode> all(ProcessEngine engine) {
     RepositoryService repo = engine.getRepositoryService();
     Map<String, JsonNode> forms = new HashMap<>();
@@ -37,7 +40,11 @@ public final class DeployedForms {
         if (r.getName().endsWith(".form")) {
           try (InputStream in = repo.getResourceAsStream(pd.getDeploymentId(), r.getName())) {
             JsonNode form = JSON.readTree(in);
-            forms.put(form.get("id").asText(), form);
+            String id = form.get("id").asText();
+            if (!r.getName().endsWith("/" + id + ".form")) { // form id = file name
+              throw new IllegalStateException("form id " + id + " is not the name of its file " + r.getName());
+            }
+            forms.put(id, form);
           } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +33,7 @@ import th.go.cdd.womenfund.repayment.BankStatementImport;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
+import th.go.cdd.womenfund.security.TestPeople;
 
 /**
  * Issue 11: one upload stopped the service (four 46 MB statements at once: OutOfMemoryError, H2 closed). Every body
@@ -58,12 +58,7 @@ class BoundedInputTest {
   @BeforeEach
   void users() {
     roles.ensureProvince(areas.province("23").orElseThrow());
-    if (engine.getIdentityService().createUserQuery().userId("bounds23").count() == 0) {
-      User u = engine.getIdentityService().newUser("bounds23");
-      u.setPassword(PASSWORD);
-      engine.getIdentityService().saveUser(u);
-      engine.getIdentityService().createMembership("bounds23", Roles.provinceOfficers("23"));
-    }
+    TestPeople.of(engine).user("bounds23").password(PASSWORD).member(Roles.provinceOfficers("23"));
   }
 
   /** What the server answered: status, body, and how long until the status line arrived. */
