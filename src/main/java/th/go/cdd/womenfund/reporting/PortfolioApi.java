@@ -14,6 +14,7 @@ import th.go.cdd.womenfund.reporting.PortfolioRepository.TrendPoint;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.MistypedParameterException;
 import th.go.cdd.womenfund.system.NotYourAreaException;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
@@ -74,6 +75,11 @@ public class PortfolioApi {
     Actor actor = actor();
     if (!List.of(AreaQuality.NATIONAL, AreaQuality.PROVINCE, AreaQuality.DISTRICT).contains(level)) {
       throw new ThaiValidationException("level ต้องเป็น NATIONAL, PROVINCE หรือ DISTRICT");
+    }
+    if (!code.matches(level.equals(AreaQuality.DISTRICT) ? "\\d{4}" : level.equals(AreaQuality.PROVINCE) ? "\\d{2}"
+        : "\\S+")) {
+      throw new MistypedParameterException("code", "รหัสพื้นที่ (code) \"" + code + "\" ไม่ถูกต้อง: "
+          + (level.equals(AreaQuality.DISTRICT) ? "รหัสอำเภอเป็นตัวเลข 4 หลัก เช่น 2301" : "รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23"));
     }
     if (!mayView(actor, level, code)) {
       throw new NotYourAreaException("ท่านไม่มีสิทธิ์ดูข้อมูลของพื้นที่รหัส " + code);
