@@ -46,8 +46,9 @@ public class PortfolioApi {
     }
   }
 
-  public record QualityView(LocalDate date, String dateTh, BigDecimal targetPct, boolean fromSnapshot, AreaView national,
-                            List<AreaView> provinces, List<AreaView> districts) {}
+  /** {@code asOfTh}: the date the figures are of, and whether they are the stored snapshot of that day. */
+  public record QualityView(LocalDate date, String dateTh, String asOfTh, BigDecimal targetPct, boolean fromSnapshot,
+                            AreaView national, List<AreaView> provinces, List<AreaView> districts) {}
 
   public record TrendView(LocalDate date, String dateTh, int loans, BigDecimal outstanding, BigDecimal overdueAmount,
                           BigDecimal overdueRatioPct, boolean aboveTarget) {}
@@ -62,7 +63,9 @@ public class PortfolioApi {
         && (province == null || q.code().startsWith(province));
     PortfolioQuality.Report r = quality.on(day, visible);
     BigDecimal t = r.targetPct();
-    return new QualityView(r.date(), ThaiDates.format(r.date()), t, r.fromSnapshot(), AreaView.of(r.national(), t),
+    String asOf = "ข้อมูล ณ วันที่ " + ThaiDates.format(r.date())
+        + (r.fromSnapshot() ? " (ข้อมูลที่บันทึกไว้ประจำวัน)" : " (คำนวณจากรายการชำระเงิน)");
+    return new QualityView(r.date(), ThaiDates.format(r.date()), asOf, t, r.fromSnapshot(), AreaView.of(r.national(), t),
         r.provinces().stream().map(q -> AreaView.of(q, t)).toList(),
         r.districts().stream().map(q -> AreaView.of(q, t)).toList());
   }
