@@ -211,14 +211,15 @@ public class DashboardService {
           new Percent(l.overduePct()), l.amount())).toList();
       BigDecimal total = lines.stream().map(SubsidyAllocationRepository.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
       allocationText = "งบประมาณเงินอุดหนุน " + Cells.text(a.budget()) + " บาท จัดสรร" + a.basis().thai() + " ("
-          + a.status().thai() + ")" + (a.factsAsOf().equals(asOf) ? ""
-          : " จากข้อมูล ณ วันที่ " + ThaiDates.format(a.factsAsOf()) + " ร้อยละหนี้เกินกำหนดในตารางนี้จึงเป็นของวันนั้น");
+          + a.status().thai() + ")" + (a.factsAsOf().equals(asOf) ? "" : " จากข้อมูล ณ วันที่ "
+          + ThaiDates.format(a.factsAsOf()) + " ร้อยละหนี้เกินกำหนดในตารางนี้จึงเป็นของวันนั้น");
       // the allocation keeps the facts it was computed from: its overdue ratios are of that day, not of today's
       // table above (the same district showed 32.92% and 29.47% on one page with no word why, issue 13)
       String factsDate = Cells.text(a.factsAsOf());
       allocationTable = new Table("allocation", "การจัดสรรเงินอุดหนุน " + fy.label() + ": " + a.basis().thai() + " — "
           + a.status().thai() + " (ข้อมูลที่ใช้จัดสรร ณ วันที่ " + factsDate + ")",
-          List.of("อำเภอ", "ตำบล", "สมาชิก (คน)", "หนี้เกินกำหนด (%) ณ วันที่ " + factsDate, "ได้รับจัดสรร (บาท)"), rows,
+          List.of("อำเภอ", "ตำบล", "สมาชิก (คน)", "หนี้เกินกำหนด (%) ณ วันที่ " + factsDate,
+              "ได้รับจัดสรร (บาท)"), rows,
           Row.of(link, false, "รวม", lines.stream().mapToInt(SubsidyAllocationRepository.Line::subDistricts).sum(),
               lines.stream().mapToInt(SubsidyAllocationRepository.Line::members).sum(), null, total));
       charts.put("allocation", Map.of("amounts", lines.stream().map(SubsidyAllocationRepository.Line::amount).toList()));

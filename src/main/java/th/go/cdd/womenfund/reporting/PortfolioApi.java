@@ -65,7 +65,8 @@ public class PortfolioApi {
     BigDecimal t = r.targetPct();
     String asOf = "ข้อมูล ณ วันที่ " + ThaiDates.format(r.date())
         + (r.fromSnapshot() ? " (ข้อมูลที่บันทึกไว้ประจำวัน)" : " (คำนวณจากรายการชำระเงิน)");
-    return new QualityView(r.date(), ThaiDates.format(r.date()), asOf, t, r.fromSnapshot(), AreaView.of(r.national(), t),
+    return new QualityView(r.date(), ThaiDates.format(r.date()), asOf, t, r.fromSnapshot(),
+        AreaView.of(r.national(), t),
         r.provinces().stream().map(q -> AreaView.of(q, t)).toList(),
         r.districts().stream().map(q -> AreaView.of(q, t)).toList());
   }
@@ -82,7 +83,8 @@ public class PortfolioApi {
     if (!code.matches(level.equals(AreaQuality.DISTRICT) ? "\\d{4}" : level.equals(AreaQuality.PROVINCE) ? "\\d{2}"
         : "\\S+")) {
       throw new MistypedParameterException("code", "รหัสพื้นที่ (code) \"" + code + "\" ไม่ถูกต้อง: "
-          + (level.equals(AreaQuality.DISTRICT) ? "รหัสอำเภอเป็นตัวเลข 4 หลัก เช่น 2301" : "รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23"));
+          + (level.equals(AreaQuality.DISTRICT) ? "รหัสอำเภอเป็นตัวเลข 4 หลัก เช่น 2301"
+          : "รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23"));
     }
     if (!mayView(actor, level, code)) {
       throw new NotYourAreaException("ท่านไม่มีสิทธิ์ดูข้อมูลของพื้นที่รหัส " + code);

@@ -27,7 +27,8 @@ public record RoundReference(String provinceCode, long roundId) {
     if (NUMBER.matcher(t).matches()) {
       return new RoundReference(null, Long.parseLong(t));
     }
-    throw new ThaiValidationException("เลขที่รอบการปรับโครงสร้างหนี้ \"" + (t.length() > 30 ? t.substring(0, 30) + "…" : t)
+    String shown = t.length() > 30 ? t.substring(0, 30) + "…" : t;
+    throw new ThaiValidationException("เลขที่รอบการปรับโครงสร้างหนี้ \"" + shown
         + "\" ไม่ถูกต้อง: ใช้เลขที่ที่แสดงใน Tasklist เช่น RS-23-1");
   }
 

@@ -41,13 +41,15 @@ public class LateWorkPage {
 
   @GetMapping("/late-work")
   public String page(@RequestParam String province, Model model) {
+    String shown = province.length() > 20 ? province.substring(0, 20) + "…" : province;
     Province p = (province.matches("\\d{2}") ? areas.province(province) : Optional.<Province>empty())
-        .orElseThrow(() -> new MistypedParameterException("province", "ไม่พบจังหวัดรหัส \""
-            + (province.length() > 20 ? province.substring(0, 20) + "…" : province) + "\": รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23"));
+        .orElseThrow(() -> new MistypedParameterException("province", "ไม่พบจังหวัดรหัส \"" + shown
+            + "\": รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23"));
     currentUser.requireProvinceOrDepartment(p.code());
     List<District> districts = areas.districtsOf(p.code());
     List<OpenTask> tasks = openTasks.lateOrNear(p.code(), TasklistFilters.DUE_SOON_DAYS);
-    Map<String, List<OpenTask>> byDistrict = OpenTasks.byDistrict(tasks, districts.stream().map(District::code).toList());
+    Map<String, List<OpenTask>> byDistrict =
+        OpenTasks.byDistrict(tasks, districts.stream().map(District::code).toList());
     List<DistrictWork> work = byDistrict.entrySet().stream()
         .map(e -> new DistrictWork(e.getKey().isEmpty() ? "งานระดับจังหวัด"
             : districts.stream().filter(d -> d.code().equals(e.getKey())).map(d -> "อำเภอ" + d.nameTh()).findFirst()

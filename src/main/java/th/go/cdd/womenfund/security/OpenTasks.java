@@ -52,7 +52,8 @@ public class OpenTasks {
       if (due == null) {
         return "";
       }
-      return daysToDue < 0 ? "เลยกำหนด " + (-daysToDue) + " วัน" : daysToDue == 0 ? "ครบกำหนดวันนี้" : "เหลือ " + daysToDue + " วัน";
+      return daysToDue < 0 ? "เลยกำหนด " + (-daysToDue) + " วัน"
+          : daysToDue == 0 ? "ครบกำหนดวันนี้" : "เหลือ " + daysToDue + " วัน";
     }
   }
 
@@ -155,7 +156,8 @@ public class OpenTasks {
       String processName = t.getProcessDefinitionId() == null ? "" : processNames.computeIfAbsent(
           t.getProcessDefinitionId(), id -> Optional.ofNullable(repository.getProcessDefinition(id))
               .map(ProcessDefinition::getName).orElse(""));
-      LocalDate due = t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate();
+      LocalDate due = t.getDueDate() == null ? null
+          : t.getDueDate().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate();
       long days = due == null ? 0 : ChronoUnit.DAYS.between(today, due);
       out.add(new OpenTask(t.getId(), t.getName(), processName, businessKeys.get(t.getProcessInstanceId()),
           t.getProcessInstanceId(), districts.get(t.getProcessInstanceId()), due, days, t.getAssignee(),

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The four Tasklist filters every role works from, in every profile: งานของฉัน, งานของกลุ่ม, ใกล้ครบกำหนด,
- * เกินกำหนด; and two more for those who oversee an area ({@link #AREA_NAMES}). The same filters serve every role and area: their queries use the logged-in user and her groups,
- * and the engine's authorizations keep each officer inside her district. Each sorts by due date (the most
+ * เกินกำหนด; and two more for those who oversee an area ({@link #AREA_NAMES}). The same filters serve every
+ * role and area: their queries use the logged-in user and her groups, and the engine's authorizations keep each
+ * officer inside her district. Each sorts by due date (the most
  * urgent first), then by creation.
  *
  * <p>Runs on every start, after the admin account and before the demo data: creates a missing filter,
@@ -96,10 +97,12 @@ public class TasklistFilters implements ApplicationRunner {
     ids.add(save(OVERDUE, "งานของฉันหรือของกลุ่มที่เลยวันครบกำหนดแล้ว", 5, "#b5152b",
         mineOrGroups().dueBeforeExpression("${now()}")));
     // no criterion on people: the engine's read rights alone keep each overseer inside her area
-    save(DUE_SOON_AREA, "ทุกงานในพื้นที่ที่ท่านดูแลที่ครบกำหนดภายใน " + DUE_SOON_DAYS + " วัน ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)",
-        8, "#e5a100", tasks.createTaskQuery().dueAfterExpression("${now()}")
+    save(DUE_SOON_AREA, "ทุกงานในพื้นที่ที่ท่านดูแลที่ครบกำหนดภายใน " + DUE_SOON_DAYS
+        + " วัน ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)", 8, "#e5a100",
+        tasks.createTaskQuery().dueAfterExpression("${now()}")
             .dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ").toDate()}"));
-    save(OVERDUE_AREA, "ทุกงานในพื้นที่ที่ท่านดูแลที่เลยวันครบกำหนดแล้ว ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)", 10, "#b5152b",
+    save(OVERDUE_AREA, "ทุกงานในพื้นที่ที่ท่านดูแลที่เลยวันครบกำหนดแล้ว ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)", 10,
+        "#b5152b",
         tasks.createTaskQuery().dueBeforeExpression("${now()}"));
     return ids;
   }

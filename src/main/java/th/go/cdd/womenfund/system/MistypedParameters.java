@@ -37,7 +37,8 @@ public final class MistypedParameters {
       if (value.length() > 40) {
         value = value.substring(0, 40) + "…";
       }
-      return "ค่า \"" + value + "\"" + (name == null ? "" : " ของ " + name) + " ไม่ถูกต้อง: " + expected(t.getRequiredType());
+      return "ค่า \"" + value + "\"" + (name == null ? "" : " ของ " + name) + " ไม่ถูกต้อง: "
+          + expected(t.getRequiredType());
     }
     if (e instanceof MissingServletRequestParameterException m) {
       return "กรุณาระบุ " + m.getParameterName() + " ในที่อยู่ของหน้า (เช่น ?" + m.getParameterName() + "=…)";
