@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,7 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import th.go.cdd.womenfund.restructuring.RestructuringProcess;
 import th.go.cdd.womenfund.system.BrowserSwitch;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.PatientWait;
@@ -49,6 +52,7 @@ class DashboardBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired ProcessEngine engine;
 
   WebDriver browser;
   Path profile;
@@ -228,6 +232,25 @@ class DashboardBrowserTest {
     try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
       assertThat(wb.getNumberOfSheets()).isGreaterThanOrEqualTo(1);
     }
+  }
+
+  @Test
+  void theProvincesTaskFormInTasklistLeadsToTheRoundPage() throws Exception {
+    Task submit = engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey(RestructuringProcess.Element.SUBMIT_TO_DEPARTMENT).processInstanceBusinessKeyLike("RS-23-%")
+        .list().get(0);
+    String reference = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(submit.getProcessInstanceId()).singleResult().getBusinessKey();
+    login("provofficer23");
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + submit.getId()));
+    WebElement link = waitUntil(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".task-card a[href*='/restructuring/rounds/']")));
+    assertThat(link.getAttribute("href")).endsWith("/restructuring/rounds/" + reference);
+    assertThat(link.getText()).contains("ไฟล์ส่งกรม");
+    screenshot("tasklist-round-link-provofficer23");
+    browser.get(link.getAttribute("href"));
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("packages")));
+    assertThat(browser.findElement(By.id("round-title")).getText()).contains(reference);
   }
 
   @Test
