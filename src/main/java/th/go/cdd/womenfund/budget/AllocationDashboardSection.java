@@ -12,6 +12,7 @@ import th.go.cdd.womenfund.system.DashboardSection;
 import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.Table.Percent;
 import th.go.cdd.womenfund.system.Table.Row;
+import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
  * Dashboard section 4.1: the subsidy allocation of the fiscal year; its figure is the sentence the briefing
@@ -48,11 +49,15 @@ public class AllocationDashboardSection implements DashboardSection<String> {
         l.subDistricts(), l.members(), new Percent(l.overduePct()), l.amount())).toList();
     BigDecimal total = lines.stream().map(SubsidyAllocationRepository.Line::amount)
         .reduce(BigDecimal.ZERO, BigDecimal::add);
+    // the allocation keeps the facts it was computed from: its overdue ratios are of that day, not of today's
+    // overdue table (the same district showed 32.92% and 29.47% on one page with no word why, issue 13)
     String text = "งบประมาณเงินอุดหนุน " + Cells.text(a.budget()) + " บาท จัดสรร" + a.basis().thai() + " ("
-        + a.status().thai() + ")";
+        + a.status().thai() + ")" + (a.factsAsOf().equals(scope.asOf()) ? "" : " จากข้อมูล ณ วันที่ "
+        + ThaiDates.format(a.factsAsOf()) + " ร้อยละหนี้เกินกำหนดในตารางนี้จึงเป็นของวันนั้น");
+    String factsDate = Cells.text(a.factsAsOf());
     Table table = new Table("allocation", "การจัดสรรเงินอุดหนุน " + scope.fiscalYear().label() + ": "
-        + a.basis().thai() + " — " + a.status().thai(),
-        List.of("อำเภอ", "ตำบล", "สมาชิก (คน)", "หนี้เกินกำหนด (%)", "ได้รับจัดสรร (บาท)"), rows,
+        + a.basis().thai() + " — " + a.status().thai() + " (ข้อมูลที่ใช้จัดสรร ณ วันที่ " + factsDate + ")",
+        List.of("อำเภอ", "ตำบล", "สมาชิก (คน)", "หนี้เกินกำหนด (%) ณ วันที่ " + factsDate, "ได้รับจัดสรร (บาท)"), rows,
         Row.of(link, false, "รวม", lines.stream().mapToInt(SubsidyAllocationRepository.Line::subDistricts).sum(),
             lines.stream().mapToInt(SubsidyAllocationRepository.Line::members).sum(), null, total));
     return new Part<>(table, Map.of("amounts", lines.stream().map(SubsidyAllocationRepository.Line::amount).toList()),

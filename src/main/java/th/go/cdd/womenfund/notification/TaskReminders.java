@@ -1,6 +1,7 @@
 package th.go.cdd.womenfund.notification;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -68,32 +69,43 @@ public class TaskReminders {
   public boolean send(String key) {
     String[] parts = key.split(":");
     String taskId = parts[1];
+    ReminderKind kind = ReminderKind.fromCode(parts[2]);
     LocalDate plannedDueDay = LocalDate.parse(parts[3]);
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null || task.getDueDate() == null || !dueDay(task.getDueDate()).equals(plannedDueDay)) {
       return false;
     }
+    LocalDate today = EngineClock.today();
+    // planned before a pause of the job executor: a later point may be the one that is true now; only it goes
+    // out, under its own key, so the next look does not send it a second time
+    String sendKey = planner.dueReminder(plannedDueDay, today).filter(now -> !now.equals(kind))
+        .map(now -> ReminderPlanner.key(taskId, now, plannedDueDay)).orElse(key);
     Map<String, String> to = recipients.of(task);
     Map<String, Object> model = new HashMap<>(describe(task));
     // the truth on the sending day, whichever reminder point this is (a late send says how late it really is)
-    long daysToDue = java.time.temporal.ChronoUnit.DAYS.between(EngineClock.today(), plannedDueDay);
+    long daysToDue = ChronoUnit.DAYS.between(today, plannedDueDay);
     String phrase = ReminderKind.phraseTh(daysToDue);
     model.put("phrase", phrase);
     model.put("overdue", daysToDue < 0);
     String subject = (daysToDue < 0 ? "เลยกำหนด: " : "เตือน: ") + task.getName() + " — " + phrase;
     if (to.isEmpty()) {
-      return mail.recordUnaddressed(subject, "task-reminder", model, key);
+      return mail.recordUnaddressed(subject, "task-reminder", model, sendKey);
     }
-    return mail.send(new ThaiMail(List.copyOf(to.values()), subject, "task-reminder", model), key);
+    return mail.send(new ThaiMail(List.copyOf(to.values()), subject, "task-reminder", model), sendKey);
   }
 
-  /** What a mail says about a task: name, process, reference, due date in พ.ศ., link to Tasklist. */
+  /**
+   * What a mail says about a task: name, process, reference, due date in พ.ศ., how many days are left or late
+   * counted from today (the day the mail is written), link to Tasklist.
+   */
   public Map<String, Object> describe(Task task) {
     Map<String, Object> model = new HashMap<>();
     model.put("taskName", task.getName());
     model.put("processName", processName(task).orElse(""));
     model.put("businessKey", Optional.ofNullable(businessKey(task)).orElse(""));
-    model.put("dueDate", ThaiDates.format(dueDay(task.getDueDate())));
+    LocalDate dueDay = dueDay(task.getDueDate());
+    model.put("dueDate", ThaiDates.format(dueDay));
+    model.put("phrase", ReminderKind.phraseTh(ChronoUnit.DAYS.between(EngineClock.today(), dueDay)));
     model.put("link", baseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
     return model;
   }

@@ -1,43 +1,29 @@
 package th.go.cdd.womenfund.repayment;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Overdue debt from the repayment schedules of disbursed loans: an installment's principal is outstanding
- * until paid, and overdue once its due date has passed unpaid. Payments come from the repayment ledger
- * (the principal that {@code repayment/PaymentAllocator} applied to each installment).
+ * The fund's one overdue ratio, from the repayment ledger: per district, the principal outstanding on the day of
+ * loans transferred by then, and the part of it due before that day, counting the payments dated up to it (with
+ * the corrections of reversals), whatever the loan's status (a loan handed over to restructuring or legal action
+ * is still owed). It is {@link PortfolioArrears}'s figure, so the dashboard, the briefing, the subsidy allocation
+ * and the portfolio API agree to the satang (they used to differ: this class read only DISBURSED loans and every
+ * payment, whatever its date).
  */
 @Component
 public class InstallmentOverdueFigures implements OverdueFigures {
 
-  /** The principal paid against installment {@code i}, as the repayment ledger applied it. */
-  static final String PAID_PRINCIPAL = "i.principal_paid";
+  private final PortfolioArrears arrears;
 
-  private static final String SQL = "with owed as ("
-      + " select l.district_code, i.due_date, i.principal - " + PAID_PRINCIPAL + " as unpaid"
-      + " from repayment_installment i join loan_view l on l.id = i.loan_id"
-      + " where l.province_code = ? and l.status = 'DISBURSED')"
-      + " select district_code, sum(unpaid), sum(case when due_date < ? then unpaid else 0 end)"
-      + " from owed group by district_code order by district_code";
-
-  private final JdbcClient jdbc;
-
-  public InstallmentOverdueFigures(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public InstallmentOverdueFigures(PortfolioArrears arrears) {
+    this.arrears = arrears;
   }
 
   @Override
   public List<DistrictOverdue> byDistrict(String provinceCode, LocalDate asOf) {
-    return jdbc.sql(SQL).params(provinceCode, asOf)
-        .query((rs, n) -> new DistrictOverdue(rs.getString(1), nz(rs.getBigDecimal(2)), nz(rs.getBigDecimal(3))))
-        .list();
-  }
-
-  private static BigDecimal nz(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2);
+    return arrears.byDistrictOn(asOf, provinceCode).stream()
+        .map(a -> new DistrictOverdue(a.districtCode(), a.outstanding(), a.overdue())).toList();
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * Overdue debt per district on a date: what is still owed (outstanding principal), what of it is past its
  * due date (overdue), and the ratio the province steers by (seed item 1: {@code womenfund.overdue.target-pct}).
  * The dashboard, the briefing and the subsidy allocation read only this; the repayment ledger (issue 4) provides the real
- * figures, {@link InstallmentOverdueFigures} a default from the repayment schedules alone.
+ * figures through {@link InstallmentOverdueFigures}, the same definition as {@link PortfolioArrears} (one ratio).
  */
 public interface OverdueFigures {
 

@@ -16,6 +16,7 @@ import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentUser;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.MistypedParameterException;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiPage;
 
@@ -49,7 +50,8 @@ public class BriefingController {
       currentUser.requireSupervisorOf(province);
     }
     LocalDate today = EngineClock.today();
-    LocalDate meeting = date == null || date.isBlank() ? today : ThaiDates.parseBuddhist(date, "วันที่ประชุม");
+    LocalDate meeting = date == null || date.isBlank() ? today
+        : MistypedParameterException.reading("date", () -> ThaiDates.parseBuddhist(date, "วันที่ประชุม"));
     return service.briefing(province, meeting, today);
   }
 

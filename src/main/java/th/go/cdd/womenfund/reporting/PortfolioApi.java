@@ -14,6 +14,7 @@ import th.go.cdd.womenfund.reporting.PortfolioRepository.TrendPoint;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.MistypedParameterException;
 import th.go.cdd.womenfund.system.NotYourAreaException;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
@@ -45,8 +46,9 @@ public class PortfolioApi {
     }
   }
 
-  public record QualityView(LocalDate date, String dateTh, BigDecimal targetPct, boolean fromSnapshot, AreaView national,
-                            List<AreaView> provinces, List<AreaView> districts) {}
+  /** {@code asOfTh}: the date the figures are of, and whether they are the stored snapshot of that day. */
+  public record QualityView(LocalDate date, String dateTh, String asOfTh, BigDecimal targetPct, boolean fromSnapshot,
+                            AreaView national, List<AreaView> provinces, List<AreaView> districts) {}
 
   public record TrendView(LocalDate date, String dateTh, int loans, BigDecimal outstanding, BigDecimal overdueAmount,
                           BigDecimal overdueRatioPct, boolean aboveTarget) {}
@@ -61,7 +63,10 @@ public class PortfolioApi {
         && (province == null || q.code().startsWith(province));
     PortfolioQuality.Report r = quality.on(day, visible);
     BigDecimal t = r.targetPct();
-    return new QualityView(r.date(), ThaiDates.format(r.date()), t, r.fromSnapshot(), AreaView.of(r.national(), t),
+    String asOf = "ข้อมูล ณ วันที่ " + ThaiDates.format(r.date())
+        + (r.fromSnapshot() ? " (ข้อมูลที่บันทึกไว้ประจำวัน)" : " (คำนวณจากรายการชำระเงิน)");
+    return new QualityView(r.date(), ThaiDates.format(r.date()), asOf, t, r.fromSnapshot(),
+        AreaView.of(r.national(), t),
         r.provinces().stream().map(q -> AreaView.of(q, t)).toList(),
         r.districts().stream().map(q -> AreaView.of(q, t)).toList());
   }
@@ -74,6 +79,12 @@ public class PortfolioApi {
     Actor actor = actor();
     if (!List.of(AreaQuality.NATIONAL, AreaQuality.PROVINCE, AreaQuality.DISTRICT).contains(level)) {
       throw new ThaiValidationException("level ต้องเป็น NATIONAL, PROVINCE หรือ DISTRICT");
+    }
+    if (!code.matches(level.equals(AreaQuality.DISTRICT) ? "\\d{4}" : level.equals(AreaQuality.PROVINCE) ? "\\d{2}"
+        : "\\S+")) {
+      throw new MistypedParameterException("code", "รหัสพื้นที่ (code) \"" + code + "\" ไม่ถูกต้อง: "
+          + (level.equals(AreaQuality.DISTRICT) ? "รหัสอำเภอเป็นตัวเลข 4 หลัก เช่น 2301"
+          : "รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23"));
     }
     if (!mayView(actor, level, code)) {
       throw new NotYourAreaException("ท่านไม่มีสิทธิ์ดูข้อมูลของพื้นที่รหัส " + code);

@@ -14,11 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.overdue.NightlyOverdueJob;
 import th.go.cdd.womenfund.overdue.OverdueSettings;
 import th.go.cdd.womenfund.reporting.PortfolioRepository.TrendPoint;
+import th.go.cdd.womenfund.system.EngineClock;
 
 /**
  * Portfolio quality against the overdue target (seed item 1, {@code womenfund.overdue.target-pct}): delinquency buckets and the
- * overdue ratio per district, province and the whole country, on any day. A day with a stored snapshot
- * is read from it (the nightly job stores one every night, so the trend stays visible even after
+ * overdue ratio per district, province and the whole country, on any day (the fund's one definition,
+ * {@code repayment.PortfolioArrears}, also behind the dashboard's {@code OverdueFigures}). A past day with a stored
+ * snapshot is read from it (the nightly job stores one every night, so the trend stays visible even after
  * schedules change); any other day is computed from the payments dated up to it.
  */
 @Service
@@ -40,10 +42,14 @@ public class PortfolioQuality implements NightlyOverdueJob.NightlyTask {
     return targetPct;
   }
 
-  /** Every area on {@code day}; {@code visible} filters provinces and districts (the national figure stays). */
+  /**
+   * Every area on {@code day}; {@code visible} filters provinces and districts (the national figure stays). Today
+   * is computed live, as the dashboard does (the night's snapshot misses the day's payments); an earlier day is
+   * read from its snapshot when there is one.
+   */
   public Report on(LocalDate day, Predicate<AreaQuality> visible) {
     Report all;
-    if (repo.hasSnapshot(day)) {
+    if (day.isBefore(EngineClock.today()) && repo.hasSnapshot(day)) {
       Map<String, String> names = repo.areaNames();
       List<AreaQuality> rows = repo.snapshot(day).stream().map(q -> new AreaQuality(q.level(), q.code(),
           q.level().equals(AreaQuality.NATIONAL) ? "ทั่วประเทศ" : names.getOrDefault(q.code(), q.code()), q.loans(),

@@ -4,6 +4,7 @@ import static th.go.cdd.womenfund.system.FormValues.string;
 import static th.go.cdd.womenfund.restructuring.RestructuringProcess.Var;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.notification.MailService;
+import th.go.cdd.womenfund.notification.ReminderKind;
 import th.go.cdd.womenfund.notification.ThaiMail;
 import th.go.cdd.womenfund.restructuring.RestructuringService.Candidates;
 import th.go.cdd.womenfund.restructuring.RestructuringService.OpenedRound;
@@ -127,6 +129,10 @@ public class RestructuringSteps {
     model.put("provinceName", string(execution, Var.PROVINCE_NAME));
     model.put("receivedOn", string(execution, Var.RECEIVED_ON));
     model.put("dueDate", string(execution, Var.SUBMISSION_DUE_TEXT));
+    // how late on the day the mail is written (a timer fired after a pause of the job executor is later than 1 day)
+    Object due = execution.getVariable(Var.SUBMISSION_DUE);
+    model.put("lateBy", due instanceof Date d ? ReminderKind.phraseTh(ChronoUnit.DAYS.between(EngineClock.today(),
+        d.toInstant().atZone(ThaiDates.BANGKOK).toLocalDate())) : "");
     model.put("total", string(execution, Var.PACKAGE_TOTAL));
     // the rule as configured (womenfund.restructuring): "N วัน", or "N วันทำการ" in working-day mode
     model.put("deadlineDays", settings.deadlineDays());

@@ -28,7 +28,7 @@ import th.go.cdd.womenfund.system.XlsxStyles;
  * The province's submission to the Department as a spreadsheet: one sheet of debtors (all districts'
  * packages that were sent), one summary per district, totals to the satang. The Department matches
  * debtors to its records by national ID, so this file carries the full number: it is marked
- * confidential and only the province's groups may download it; everywhere else IDs are masked.
+ * confidential and only the province's groups and the Department may download it; everywhere else IDs are masked.
  */
 @Service
 public class SubmissionExport {

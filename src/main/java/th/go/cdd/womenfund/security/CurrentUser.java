@@ -59,6 +59,16 @@ public class CurrentUser {
     }
   }
 
+  /**
+   * Any group of the province, the Department (every province) or an admin: a restructuring round's page and the
+   * submission spreadsheet, which the Department receives.
+   */
+  public void requireProvinceOrDepartment(String provinceCode) {
+    if (!actor().groups().contains(Roles.DEPARTMENT)) {
+      requireProvince(provinceCode);
+    }
+  }
+
   /** The province's supervisors, the Department (every province) or an admin: the dashboard and the briefing. */
   public void requireSupervisorOf(String provinceCode) {
     Actor a = actor();

@@ -123,6 +123,7 @@ public class RoleAuthorizations {
     grant(supervisors, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
     grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grantFilters(List.of(officers, committee, supervisors), TasklistFilters.existingIds(filters));
+    grantFilters(List.of(supervisors), TasklistFilters.existingAreaIds(filters));
     return List.of(officers, committee, supervisors);
   }
 
@@ -151,6 +152,7 @@ public class RoleAuthorizations {
     grant(Roles.DEPARTMENT, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(Roles.DEPARTMENT, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grantFilters(List.of(Roles.DEPARTMENT), TasklistFilters.existingIds(filters));
+    grantFilters(List.of(Roles.DEPARTMENT), TasklistFilters.existingAreaIds(filters));
     return Roles.DEPARTMENT;
   }
 

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The four Tasklist filters every role works from, in every profile: งานของฉัน, งานของกลุ่ม, ใกล้ครบกำหนด,
- * เกินกำหนด. The same filters serve every role and area: their queries use the logged-in user and her groups,
- * and the engine's authorizations keep each officer inside her district. Each sorts by due date (the most
+ * เกินกำหนด; and two more for those who oversee an area ({@link #AREA_NAMES}). The same filters serve every
+ * role and area: their queries use the logged-in user and her groups, and the engine's authorizations keep each
+ * officer inside her district. Each sorts by due date (the most
  * urgent first), then by creation.
  *
  * <p>Runs on every start, after the admin account and before the demo data: creates a missing filter,
@@ -42,6 +43,15 @@ public class TasklistFilters implements ApplicationRunner {
   public static final String OVERDUE = "เกินกำหนด";
   /** In the order Tasklist lists them. */
   public static final List<String> NAMES = List.of(MINE, GROUP, DUE_SOON, OVERDUE);
+  /**
+   * For those who oversee an area without working on its tasks (a province's supervisors, the Department): every
+   * task they may read that is due soon or late, whoever holds it. Their area is what the engine lets them read
+   * (per task, {@link ProvinceTaskVisibility}); the four filters above show only one's own and one's groups' tasks,
+   * so a supervisor's "เกินกำหนด" stayed empty while her province's work was late (issue 13).
+   */
+  public static final String DUE_SOON_AREA = "ใกล้ครบกำหนดทั้งพื้นที่";
+  public static final String OVERDUE_AREA = "เกินกำหนดทั้งพื้นที่";
+  public static final List<String> AREA_NAMES = List.of(DUE_SOON_AREA, OVERDUE_AREA);
   /** "Due soon" means due within this many days from now. */
   public static final int DUE_SOON_DAYS = 3;
 
@@ -64,7 +74,14 @@ public class TasklistFilters implements ApplicationRunner {
     List<String> ids = ensure();
     List<String> groups = groupsWithTasklistAccess();
     roles.grantFilters(groups, ids);
-    LOG.info("Tasklist filters {} readable by {} groups", NAMES, groups.size());
+    List<String> overseers = groups.stream().filter(TasklistFilters::oversees).toList();
+    roles.grantFilters(overseers, existingAreaIds(filters));
+    LOG.info("Tasklist filters {} readable by {} groups, {} by {}", NAMES, groups.size(), AREA_NAMES, overseers.size());
+  }
+
+  /** Groups that oversee an area's work without doing it: a province's supervisors, the Department. */
+  static boolean oversees(String group) {
+    return Roles.DEPARTMENT.equals(group) || (group.startsWith("province-") && group.endsWith("-supervisors"));
   }
 
   /** Creates or updates the four filters; returns their ids in {@link #NAMES} order. */
@@ -79,6 +96,26 @@ public class TasklistFilters implements ApplicationRunner {
             .dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ").toDate()}")));
     ids.add(save(OVERDUE, "งานของฉันหรือของกลุ่มที่เลยวันครบกำหนดแล้ว", 5, "#b5152b",
         mineOrGroups().dueBeforeExpression("${now()}")));
+    // no criterion on people: the engine's read rights alone keep each overseer inside her area
+    save(DUE_SOON_AREA, "ทุกงานในพื้นที่ที่ท่านดูแลที่ครบกำหนดภายใน " + DUE_SOON_DAYS
+        + " วัน ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)", 8, "#e5a100",
+        tasks.createTaskQuery().dueAfterExpression("${now()}")
+            .dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ").toDate()}"));
+    save(OVERDUE_AREA, "ทุกงานในพื้นที่ที่ท่านดูแลที่เลยวันครบกำหนดแล้ว ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)", 10,
+        "#b5152b",
+        tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+    return ids;
+  }
+
+  /** Ids of the overseers' two filters that exist now. */
+  public static List<String> existingAreaIds(FilterService filters) {
+    List<String> ids = new ArrayList<>();
+    for (String name : AREA_NAMES) {
+      Filter f = filters.createFilterQuery().filterName(name).singleResult();
+      if (f != null) {
+        ids.add(f.getId());
+      }
+    }
     return ids;
   }
 

@@ -37,6 +37,10 @@ public class WebPages {
     model.addAttribute("officerProvinces", provinces.stream()
         .filter(p -> a.isAdmin() || a.groups().contains(Roles.provinceOfficers(p.code()))).toList());
     model.addAttribute("admin", a.isAdmin());
+    // the restructuring rounds and the late work of a province: its groups, the Department (all provinces), admins
+    model.addAttribute("provincePages", all ? provinces : provinces.stream()
+        .filter(p -> a.groups().stream().anyMatch(g -> g.startsWith("province-" + p.code() + "-"))).toList());
+    model.addAttribute("everyProvince", all);
     model.addAttribute("districtOfficer", a.isAdmin()
         || a.groups().stream().anyMatch(g -> g.startsWith("district-") && g.endsWith("-officers")));
     return "home";

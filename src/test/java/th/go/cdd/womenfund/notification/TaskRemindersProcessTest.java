@@ -172,6 +172,41 @@ class TaskRemindersProcessTest {
   }
 
   @Test
+  void aTaskCreatedLateGetsOneReminderThatSaysTheDaysReallyLeft() throws Exception {
+    // the task's due date is set one day ahead: the five- and two-day points have both passed at its creation
+    LocalDate tomorrow = START.plusDays(1);
+    engine.getTaskService().setDueDate(task().getId(), at(tomorrow, 16));
+    runTimer(NotificationProcesses.REMINDERS);
+    runTimer(NotificationProcesses.REMINDERS);
+    assertThat(mailsAboutUs().stream().map(TaskRemindersProcessTest::subject)).containsExactly(
+        "เตือน: บันทึกมติคณะทำงานขับเคลื่อนกองทุนฯ ตำบล — อีก 1 วันจะครบกำหนด",
+        "เตือน: บันทึกมติคณะทำงานขับเคลื่อนกองทุนฯ ตำบล — อีก 1 วันจะครบกำหนด"); // one per recipient
+    assertThat(outbox.count("reminder:" + task().getId() + ":")).isEqualTo(1);
+  }
+
+  @Test
+  void afterAPauseOfSeveralDaysOnlyTheReminderTrueNowGoesOutOnce() throws Exception {
+    LocalDate dueDay = task().getDueDate().toInstant().atZone(BANGKOK).toLocalDate();
+    // the two-day look planned its mail, then the job executor stopped for five days
+    ClockUtil.setCurrentTime(at(dueDay.minusDays(2), 8));
+    Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(NotificationProcesses.REMINDERS)
+        .timers().singleResult();
+    engine.getManagementService().executeJob(timer.getId());
+    assertThat(mailsAboutUs()).isEmpty();
+
+    ClockUtil.setCurrentTime(at(dueDay.plusDays(3), 8));
+    runTimer(NotificationProcesses.REMINDERS); // the next look, then every waiting send job: old and new
+    runTimer(NotificationProcesses.REMINDERS);
+    List<MimeMessage> mails = mailsAboutUs();
+    assertThat(mails).hasSize(2); // one mail, one delivery per recipient
+    assertThat(subject(mails.get(0)))
+        .isEqualTo("เลยกำหนด: บันทึกมติคณะทำงานขับเคลื่อนกองทุนฯ ตำบล — เลยกำหนดมาแล้ว 3 วัน");
+    assertThat(body(mails.get(0))).contains("เลยกำหนดมาแล้ว 3 วัน").doesNotContain("อีก 2 วัน");
+    assertThat(outbox.count("reminder:" + task().getId() + ":")).isEqualTo(1);
+    assertThat(outbox.contains("reminder:" + task().getId() + ":after-1:" + dueDay)).isTrue();
+  }
+
+  @Test
   void anAssignedTaskRemindsOnlyItsAssigneeAndACompletedTaskNobody() throws Exception {
     engine.getTaskService().claim(task().getId(), "malee2303");
     LocalDate dueDay = task().getDueDate().toInstant().atZone(BANGKOK).toLocalDate();
@@ -227,7 +262,8 @@ class TaskRemindersProcessTest {
         .filter(m -> subject(m).startsWith("สรุปงานประจำวันที่ " + ThaiDates.format(dueDay.minusDays(2))))
         .filter(m -> body(m).contains(applicationNo)).toList();
     assertThat(digests).hasSize(2);
-    assertThat(body(digests.get(0))).contains("งานที่จะครบกำหนดภายใน <span>3</span> วัน").contains("บันทึกมติคณะทำงาน");
+    assertThat(body(digests.get(0))).contains("งานที่จะครบกำหนดภายใน <span>3</span> วัน").contains("บันทึกมติคณะทำงาน")
+        .contains("อีก 2 วันจะครบกำหนด");
     runTimer(NotificationProcesses.DIGEST);
     assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> body(m).contains(applicationNo))).hasSize(2);
 
@@ -238,7 +274,7 @@ class TaskRemindersProcessTest {
         .filter(m -> body(m).contains(applicationNo)).toList();
     assertThat(later).hasSize(2);
     assertThat(subject(later.get(0))).contains("เลยกำหนด 1 งาน");
-    assertThat(body(later.get(0))).contains("งานที่เลยวันครบกำหนด");
+    assertThat(body(later.get(0))).contains("งานที่เลยวันครบกำหนด").contains("เลยกำหนดมาแล้ว 3 วัน");
   }
 
   static String messageId(MimeMessage m) {

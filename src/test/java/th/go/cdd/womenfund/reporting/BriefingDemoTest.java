@@ -37,7 +37,9 @@ class BriefingDemoTest {
         .contains("ของจังหวัดตราด จำนวน 1,900 คน")
         .contains("การจัดสรรงบประมาณประเภทเงินอุดหนุน").contains("การลงพื้นที่ติดตาม").contains("งบบริหาร")
         .contains("ลงพื้นที่ติดตามแล้ว 2 ครั้ง").contains("ราคาพลอยตกต่ำ")
-        .contains(ThaiDates.format(EngineClock.today()));
+        .contains(ThaiDates.format(EngineClock.today()))
+        // the allocation's ratios are of the day it was computed, and the page says so (issue 13)
+        .contains("หนี้เกินกำหนด (%) ณ วันที่ " + ThaiDates.formatShort(EngineClock.today()));
 
     HttpResponse<byte[]> docx = supervisor.bytes("/briefing.docx?province=23&date=13/08/2570");
     assertThat(docx.statusCode()).isEqualTo(200);

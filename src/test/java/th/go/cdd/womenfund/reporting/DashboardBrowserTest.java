@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +30,7 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import th.go.cdd.womenfund.restructuring.RestructuringProcess;
 import th.go.cdd.womenfund.system.BrowserSwitch;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.PatientWait;
@@ -47,9 +52,11 @@ class DashboardBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired ProcessEngine engine;
 
   WebDriver browser;
   Path profile;
+  Path downloads;
 
   @BeforeAll
   static void needsChromium() {
@@ -65,6 +72,9 @@ class DashboardBrowserTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=1400,1800", "--lang=th-TH", "--user-data-dir=" + profile);
+    downloads = Files.createTempDirectory("womenfund-downloads");
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -198,6 +208,49 @@ class DashboardBrowserTest {
     browser.get(url("/dashboard?province=23"));
     waitUntil(ExpectedConditions.attributeToBe(By.id("chart-overdue"), "data-rendered", "true"));
     assertThat(browser.findElement(By.id("restructuring-total")).getText()).isEqualTo("1,605,730.42");
+  }
+
+  @Test
+  void theDepartmentOpensTheRoundPageFromHomeAndDownloadsTheSpreadsheet() throws Exception {
+    login("department");
+    browser.get(url("/home"));
+    browser.findElement(By.id("restructuring-rounds-link")).click();
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("rounds")));
+    WebElement round = browser.findElement(By.cssSelector("#rounds td a"));
+    String reference = round.getText();
+    assertThat(reference).startsWith("RS-23-");
+    round.click();
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("packages")));
+    assertThat(browser.findElement(By.id("round-title")).getText()).contains("จังหวัดตราด").contains(reference);
+    assertThat(browser.findElement(By.id("sent-total")).getText()).isEqualTo("1,605,730.42");
+    assertThat(browser.findElement(By.cssSelector("#packages tr[data-district='2304']")).getText())
+        .contains("บ่อไร่").contains("เลยกำหนด 5 วัน");
+    screenshot("restructuring-round-department");
+    browser.findElement(By.id("submission-download")).click();
+    Path file = downloads.resolve("restructuring-" + reference + ".xlsx");
+    waitUntil(d -> Files.exists(file) && file.toFile().length() > 0);
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+      assertThat(wb.getNumberOfSheets()).isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void theProvincesTaskFormInTasklistLeadsToTheRoundPage() throws Exception {
+    Task submit = engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey(RestructuringProcess.Element.SUBMIT_TO_DEPARTMENT).processInstanceBusinessKeyLike("RS-23-%")
+        .list().get(0);
+    String reference = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(submit.getProcessInstanceId()).singleResult().getBusinessKey();
+    login("provofficer23");
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + submit.getId()));
+    WebElement link = waitUntil(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".task-card a[href*='/restructuring/rounds/']")));
+    assertThat(link.getAttribute("href")).endsWith("/restructuring/rounds/" + reference);
+    assertThat(link.getText()).contains("ไฟล์ส่งกรม");
+    screenshot("tasklist-round-link-provofficer23");
+    browser.get(link.getAttribute("href"));
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("packages")));
+    assertThat(browser.findElement(By.id("round-title")).getText()).contains(reference);
   }
 
   @Test

@@ -22,6 +22,7 @@ import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.Installment;
 import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.reporting.AreaQuality.BucketFigure;
+import th.go.cdd.womenfund.repayment.OverdueFigures;
 import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentSource;
@@ -63,6 +64,7 @@ class PortfolioQualityTest {
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
+  @Autowired OverdueFigures overdueFigures;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   long loan(String subDistrict, String name, Object... dueAndPrincipal) {
@@ -158,14 +160,33 @@ class PortfolioQualityTest {
   }
 
   @Test
+  void theDashboardsOverdueFiguresAreThePortfoliosToTheSatang() {
+    for (LocalDate day : List.of(DAY, DAY.minusDays(20), DAY.plusDays(5))) {
+      List<AreaQuality> portfolio = quality.compute(day).districts().stream()
+          .filter(q -> q.code().startsWith("10")).toList();
+      List<OverdueFigures.DistrictOverdue> dashboard = overdueFigures.byDistrict("10", day);
+      assertThat(dashboard).as(day.toString()).hasSameSizeAs(portfolio);
+      for (OverdueFigures.DistrictOverdue d : dashboard) {
+        AreaQuality q = area(portfolio, d.districtCode());
+        assertThat(d.outstanding()).isEqualByComparingTo(q.outstanding());
+        assertThat(d.overdue()).isEqualByComparingTo(q.overdueAmount());
+        assertThat(d.ratioPct()).isEqualByComparingTo(q.ratioPct());
+      }
+    }
+  }
+
+  @Test
   void aSnapshotIsStoredOncePerDayAndTheTrendReadsThem() {
     quality.snapshot(DAY.minusDays(1));
     quality.snapshot(DAY);
     quality.snapshot(DAY); // again: replaces, never duplicates
-    PortfolioQuality.Report fromSnapshot = quality.on(DAY, q -> true);
+    PortfolioQuality.Report fromSnapshot = quality.on(DAY.minusDays(1), q -> true);
     assertThat(fromSnapshot.fromSnapshot()).isTrue();
-    assertThat(area(fromSnapshot.districts(), "1001").ratioPct()).isEqualByComparingTo("41.86");
     assertThat(area(fromSnapshot.districts(), "1001").nameTh()).isEqualTo("เขตพระนคร");
+    // today is live, as on the dashboard: the night's snapshot would miss the day's payments (issue 13)
+    PortfolioQuality.Report today = quality.on(DAY, q -> true);
+    assertThat(today.fromSnapshot()).isFalse();
+    assertThat(area(today.districts(), "1001").ratioPct()).isEqualByComparingTo("41.86");
     List<PortfolioRepository.TrendPoint> trend = quality.trend(AreaQuality.DISTRICT, "1001", DAY.minusDays(10), DAY);
     assertThat(trend).extracting(PortfolioRepository.TrendPoint::date).containsExactly(DAY.minusDays(1), DAY);
     // 14 June: L1's installment is 13 days behind, the rest the same

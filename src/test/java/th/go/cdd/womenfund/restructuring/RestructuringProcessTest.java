@@ -215,7 +215,8 @@ class RestructuringProcessTest {
     assertThat(mails[0].getSubject()).isEqualTo("เลยกำหนดส่งกรม: เอกสารปรับโครงสร้างหนี้ อำเภอบ่อไร่ ครบกำหนด "
         + ThaiDates.format(dueDay));
     String body = new String(mails[0].getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(body).contains("98,765.43 บาท").contains(settings.deadlineText()).contains(ThaiDates.format(dueDay));
+    assertThat(body).contains("98,765.43 บาท").contains(settings.deadlineText()).contains(ThaiDates.format(dueDay))
+        .contains("เลยกำหนดมาแล้ว 1 วัน");
 
     complete(boRai, Element.SUPERVISOR_FOLLOW_UP, Map.of(Var.FOLLOW_UP_NOTE, "โทรเร่งเจ้าหน้าที่แล้ว"));
     complete(boRai, Element.SUBMIT_TO_DEPARTMENT, Map.of(Var.LETTER_NO, "ตร 0019/99",

@@ -1,11 +1,13 @@
 package th.go.cdd.womenfund.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -173,6 +175,27 @@ class TasklistFiltersTest {
     for (String name : TasklistFilters.NAMES) {
       assertThat(ids(name)).as(name).doesNotContain(later.getId(), soon.getId(), late.getId());
     }
+    assertThat(filters.createFilterQuery().list().stream().map(Filter::getName))
+        .doesNotContainAnyElementsOf(TasklistFilters.AREA_NAMES);
+
+    // the province's supervisors: no task is offered to them, so their own "เกินกำหนด" is empty (issue 13: six of
+    // Trat's tasks late, supervisor23's filter showed 0); the area filters show every late or near task, read-only
+    engine.getIdentityService().clearAuthentication();
+    roles.ensureProvince(areas.province("23").orElseThrow());
+    roles.ensureProvince(areas.province("20").orElseThrow());
+    actAs("filters-supervisor23", Roles.provinceSupervisors("23"));
+    assertThat(ids(TasklistFilters.OVERDUE)).doesNotContain(late.getId());
+    assertThat(ids(TasklistFilters.OVERDUE_AREA)).contains(late.getId()).doesNotContain(soon.getId(), later.getId());
+    assertThat(ids(TasklistFilters.DUE_SOON_AREA)).contains(soon.getId()).doesNotContain(late.getId(), later.getId());
+    engine.getIdentityService().clearAuthentication();
+    tasks.claim(late.getId(), officer);
+    actAs("filters-supervisor23", Roles.provinceSupervisors("23"));
+    assertThat(ids(TasklistFilters.OVERDUE_AREA)).as("taken by an officer, still listed").contains(late.getId());
+    assertThatThrownBy(() -> tasks.complete(late.getId()))
+        .as("read-only").isInstanceOf(AuthorizationException.class);
+    actAs("filters-supervisor20", Roles.provinceSupervisors("20"));
+    assertThat(ids(TasklistFilters.OVERDUE_AREA)).doesNotContain(late.getId());
+    assertThat(ids(TasklistFilters.DUE_SOON_AREA)).doesNotContain(soon.getId());
   }
 
   List<String> ids(String filterName) {
