@@ -20,7 +20,9 @@ public class InstallmentOverdueFigures implements OverdueFigures {
   private static final String SQL = "with owed as ("
       + " select l.district_code, i.due_date, i.principal - " + PAID_PRINCIPAL + " as unpaid"
       + " from repayment_installment i join loan_project l on l.id = i.loan_id"
-      + " where l.province_code = ? and l.status = 'DISBURSED')"
+      + " where l.province_code = ? and l.status = 'DISBURSED'"
+      // a rescheduled loan: its old installments count until the day they were closed, the new ones from that day
+      + " and (i.restructured_on is null or i.restructured_on > ?) and (i.rescheduled_from is null or i.rescheduled_from <= ?))"
       + " select district_code, sum(unpaid), sum(case when due_date < ? then unpaid else 0 end)"
       + " from owed group by district_code order by district_code";
 
@@ -32,7 +34,7 @@ public class InstallmentOverdueFigures implements OverdueFigures {
 
   @Override
   public List<DistrictOverdue> byDistrict(String provinceCode, LocalDate asOf) {
-    return jdbc.sql(SQL).params(provinceCode, asOf)
+    return jdbc.sql(SQL).params(provinceCode, asOf, asOf, asOf)
         .query((rs, n) -> new DistrictOverdue(rs.getString(1), nz(rs.getBigDecimal(2)), nz(rs.getBigDecimal(3))))
         .list();
   }

@@ -76,14 +76,15 @@ public class DashboardService {
                         List<String> districtsAboveTarget, Integer memberTarget, int members, int organisations,
                         BigDecimal memberPct, List<String> restructuringDistricts, BigDecimal restructuringTotal,
                         List<String> restructuringLate, String allocationText, BigDecimal budgetTotal,
-                        BigDecimal budgetDisbursed, BigDecimal budgetPct, int visits) {}
+                        BigDecimal budgetDisbursed, BigDecimal budgetPct, int visits, int restructuredLoans,
+                        BigDecimal restructuredAmount) {}
 
   public record Dashboard(Province province, ThaiFiscalYear fiscalYear, LocalDate asOf, Figures figures,
                           Table overdue, Table members, Table restructuring, Table allocation, Table budget, Table visits,
-                          Map<String, Object> charts) {
+                          Map<String, Object> charts, Table restructured) {
 
     public List<Table> tables() {
-      return java.util.stream.Stream.of(overdue, members, restructuring, allocation, budget, visits)
+      return java.util.stream.Stream.of(overdue, members, restructuring, restructured, allocation, budget, visits)
           .filter(t -> t != null).toList();
     }
 
@@ -195,6 +196,24 @@ public class DashboardService {
           rows, Row.of(null, false, "ส่งเอกสารแล้ว " + sentDistricts.size() + " อำเภอ", "", sentTotal, null, null, ""));
     }
 
+    // 2. loans the Department approved for restructuring: rescheduled, their own figure (count and baht per district)
+    Table restructuredTable = null;
+    int restructuredLoans = 0;
+    BigDecimal restructuredAmount = BigDecimal.ZERO.setScale(2);
+    List<RestructuringRounds.Restructured> restructured = rounds.restructuredByDistrict(provinceCode, asOf);
+    if (!restructured.isEmpty()) {
+      List<Row> rows = new ArrayList<>();
+      for (RestructuringRounds.Restructured r : restructured) {
+        rows.add(Row.of(links.decisionDefinition(RestructuringProcess.TERMS_DECISION), false,
+            names.getOrDefault(r.districtCode(), r.districtCode()), r.loans(), r.carried()));
+        restructuredLoans += r.loans();
+        restructuredAmount = restructuredAmount.add(r.carried());
+      }
+      restructuredTable = new Table("restructured", "ปรับโครงสร้างหนี้แล้ว (กรมอนุมัติ ชำระตามตารางใหม่) ถึงวันที่ "
+          + Cells.text(asOf), List.of("อำเภอ", "สัญญาที่ปรับโครงสร้างหนี้ (สัญญา)", "ยอดหนี้ที่ยกไปตารางใหม่ (บาท)"), rows,
+          Row.of(null, false, "รวมทั้งจังหวัด", restructuredLoans, restructuredAmount));
+    }
+
     // 4.1 the subsidy allocation of the year
     Table allocationTable = null;
     String allocationText = null;
@@ -242,9 +261,10 @@ public class DashboardService {
 
     Figures figures = new Figures(overdueTargetPct, outstanding, overdueAmount, ratio, above, progress.target(),
         progress.individuals(), progress.organisations(), progress.percentOfTarget(), sentDistricts, sentTotal, late,
-        allocationText, budget.budget(), budget.disbursed(), budget.percentDisbursed(), visitList.size());
+        allocationText, budget.budget(), budget.disbursed(), budget.percentDisbursed(), visitList.size(),
+        restructuredLoans, restructuredAmount);
     return new Dashboard(province, fy, asOf, figures, overdueTable, membersTable, restructuringTable, allocationTable,
-        budgetTable, visitsTable, charts);
+        budgetTable, visitsTable, charts, restructuredTable);
   }
 
   /** The header of the restructuring table's deadline column: the rule as configured ("N วัน" or "N วันทำการ"). */

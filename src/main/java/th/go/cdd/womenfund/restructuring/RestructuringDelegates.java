@@ -41,6 +41,16 @@ public class RestructuringDelegates {
   }
 
   @Bean
+  JavaDelegate proposeRestructuringTerms(RestructuringSteps steps) {
+    return refusingBadInput(steps::proposeTerms);
+  }
+
+  @Bean
+  JavaDelegate recordDepartmentDecision(RestructuringSteps steps) {
+    return refusingBadInput(steps::recordDecision);
+  }
+
+  @Bean
   JavaDelegate notifyRestructuringEscalation(RestructuringSteps steps) {
     return steps::notifyEscalation;
   }

@@ -7,6 +7,8 @@ public final class RestructuringProcess {
   /** One district's package, called once per district of the province by {@link #KEY}. */
   public static final String PACKAGE_KEY = "restructuring-package";
   public static final String ELIGIBILITY_DECISION = "restructuring-eligibility";
+  /** The new terms of a loan whose restructuring the Department approved. */
+  public static final String TERMS_DECISION = "restructuring-terms";
 
   private RestructuringProcess() {}
 
@@ -29,6 +31,9 @@ public final class RestructuringProcess {
     public static final String RECORD_SUBMISSION = "service_task_record_submission";
     public static final String COMMITTEE_ACKNOWLEDGEMENT = "user_task_committee_acknowledgement";
     public static final String RECORD_ACKNOWLEDGEMENT = "service_task_record_acknowledgement";
+    public static final String PROPOSE_TERMS = "service_task_propose_terms";
+    public static final String RECORD_DECISION_TASK = "user_task_record_department_decision";
+    public static final String RECORD_DECISION = "service_task_record_department_decision";
     public static final String PACKAGE_ACKNOWLEDGED = "end_event_package_acknowledged";
     public static final String CLOSE_ROUND = "service_task_close_round";
     public static final String ROUND_CLOSED = "end_event_round_closed";
@@ -65,6 +70,13 @@ public final class RestructuringProcess {
     public static final String MEETING_REFERENCE = "meetingReference";
     public static final String MEETING_DATE = "meetingDate";
     public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
+    // the Department's decision: the terms the rules propose (shown), the letter and the decision per debtor
+    public static final String DECISION_PROPOSAL = "decisionProposal";
+    public static final String DECISION_LETTER_NO = "decisionLetterNo";
+    public static final String DECISION_LETTER_DATE = "decisionLetterDate";
+    public static final String DECISIONS = "departmentDecisions";
+    public static final String DECISION_NOTE = "decisionNote";
+    public static final String DECISION_SUMMARY = "decisionSummary";
 
     private Var() {}
   }
