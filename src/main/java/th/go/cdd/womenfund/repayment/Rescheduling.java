@@ -161,7 +161,8 @@ public class Rescheduling {
     }
     RepaymentFrequency frequency = terms.frequency() != null ? terms.frequency() : loanFrequency(loanId);
     int f = frequency.months();
-    long remaining = ChronoUnit.MONTHS.between(from, lastDue);
+    // months of the old term still to run on that day (none when its last installment is already due)
+    long remaining = Math.max(0, ChronoUnit.MONTHS.between(from, lastDue));
     if (from.plusMonths(remaining).isBefore(lastDue)) {
       remaining++;
     }

@@ -21,6 +21,11 @@ public class RestructuringDelegates {
   }
 
   @Bean
+  JavaDelegate refreshRestructuringCandidates(RestructuringSteps steps) {
+    return refusingBadInput(steps::refreshCandidates);
+  }
+
+  @Bean
   JavaDelegate recordRestructuringPackage(RestructuringSteps steps) {
     return refusingBadInput(steps::recordPackage);
   }

@@ -83,6 +83,11 @@ public class RestructuringSteps {
     execution.setVariable(Var.DOCUMENT_LEGEND, c.legend());
   }
 
+  /** The daily reading of the candidates while the district prepares its package. */
+  public void refreshCandidates(DelegateExecution execution) {
+    setLongText(execution, Var.CANDIDATES, service.refreshCandidates(packageId(execution), EngineClock.today()).summary());
+  }
+
   public void recordPackage(DelegateExecution execution) {
     // the candidates as they are now (a loan handed over since the task opened is numbered after the others)
     service.refreshCandidates(packageId(execution), EngineClock.today());
