@@ -92,6 +92,11 @@ public class RoleAuthorizations {
     grant(officers, Resources.PROCESS_DEFINITION, RestructuringProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    // the province's steps of each package (receipt, submission, the Department's decision; the committee's
+    // acknowledgement): the engine reads the package's model when one of them completes it
+    for (String g : List.of(officers, committee)) {
+      grant(g, Resources.PROCESS_DEFINITION, RestructuringProcess.PACKAGE_KEY, ProcessDefinitionPermissions.READ);
+    }
     // repayments (issue 4): bank statements and payments reach the province too
     grant(officers, Resources.PROCESS_DEFINITION, RecordRepaymentProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -386,9 +386,11 @@ class RestructuringDecisionProcessTest {
         .query(Integer.class).single()).isZero();
     assertThat(jdbc.sql("select decision from restructuring_debtor where package_id = ? and applies = true")
         .param(packageId).query(String.class).list()).hasSize(5).containsOnly("REJECTED");
+    assertThat(jdbc.sql("select count(*) from overdue_follow_up where open_loan_id = ?").param(loan)
+        .query(Integer.class).single()).isZero();
     scan.run(DECISION_DAY);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(OverdueFollowUpProcess.KEY)
-        .processInstanceBusinessKey(applicationNo(loan)).count()).isOne();
+    assertThat(jdbc.sql("select count(*) from overdue_follow_up where open_loan_id = ? and process_instance_id is not null")
+        .param(loan).query(Integer.class).single()).isOne();
   }
 
   @Test
