@@ -199,7 +199,8 @@ public class RestructuringService {
       String[] f = lines.get(i).split("[,\\t]", 2);
       String seqText = f[0].strip();
       if (!seqText.matches("\\d{1,4}") || !bySeq.containsKey(Integer.parseInt(seqText))) {
-        problems.add(where + ": ไม่มีผู้มีสิทธิ์ลำดับที่ \"" + abbreviate(seqText) + "\" (มีลำดับที่ 1 ถึง " + candidates.size() + ")");
+        problems.add(where + ": ไม่มีผู้มีสิทธิ์ลำดับที่ \"" + abbreviate(seqText) + "\" (มีลำดับที่ 1 ถึง "
+            + candidates.stream().mapToInt(Debtor::seq).max().orElse(0) + ")");
         continue;
       }
       Debtor debtor = bySeq.get(Integer.parseInt(seqText));
