@@ -64,8 +64,9 @@ public class RepaymentRepository {
 
   /** The latest day the loan's schedule was rescheduled (restructuring), if ever. */
   public Optional<LocalDate> lastRestructuredOn(long loanId) {
-    return Optional.ofNullable(jdbc.sql("select max(restructured_on) from repayment_installment where loan_id = ?")
-        .param(loanId).query((rs, n) -> date(rs, 1)).single());
+    List<LocalDate> last = jdbc.sql("select max(restructured_on) from repayment_installment where loan_id = ?")
+        .param(loanId).query((rs, n) -> date(rs, 1)).list();
+    return last.isEmpty() ? Optional.empty() : Optional.ofNullable(last.get(0));
   }
 
   /** The date of the loan's latest payment still in force (a reversed payment no longer counts). */

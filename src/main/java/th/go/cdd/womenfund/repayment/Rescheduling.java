@@ -168,12 +168,13 @@ public class Rescheduling {
     }
     int periods = (int) (ceilDiv(remaining, f) + ceilDiv(terms.extensionMonths(), f));
     int termMonths = Math.max(1, periods) * f;
+    // the contract's rate (recorded with the contract); the new schedule charges it on the declining balance
     BigDecimal rate = jdbc.sql("select interest_rate_pct from loan_project where id = ?").param(loanId)
-        .query(BigDecimal.class).single();
+        .query((rs, n) -> rs.getBigDecimal(1)).list().stream().filter(r -> r != null).findFirst()
+        .orElseThrow(() -> new ThaiValidationException("สัญญานี้ยังไม่มีอัตราดอกเบี้ยตามสัญญา: ทำตารางชำระใหม่ไม่ได้"));
     int nextSeq = jdbc.sql("select max(seq) from repayment_installment where loan_id = ?").param(loanId)
         .query(Integer.class).single() + 1;
-    List<Installment> fresh = RepaymentScheduleCalculator.schedule(principal, rate == null ? BigDecimal.ZERO : rate,
-        termMonths, frequency, from);
+    List<Installment> fresh = RepaymentScheduleCalculator.schedule(principal, rate, termMonths, frequency, from);
     List<Installment> numbered = new ArrayList<>(fresh.size());
     for (Installment i : fresh) {
       BigDecimal interest = i.seq() == 1 && terms.carryInterest() ? i.interest().add(dueInterest) : i.interest();
