@@ -7,6 +7,7 @@ import static th.go.cdd.womenfund.restructuring.RestructuringProcess.Var;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -45,6 +48,8 @@ import th.go.cdd.womenfund.reporting.BriefingService;
 import th.go.cdd.womenfund.reporting.DashboardService;
 import th.go.cdd.womenfund.reporting.DashboardService.Dashboard;
 import th.go.cdd.womenfund.reporting.Table;
+import th.go.cdd.womenfund.security.AppSession;
+import th.go.cdd.womenfund.security.LoginThrottle;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
@@ -60,7 +65,7 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
  * rejection path and the attacks on the decision step. Province 75 (สมุทรสงคราม): one district per test.
  */
 @DatabaseTest
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RestructuringDecisionProcessTest {
 
@@ -83,12 +88,17 @@ class RestructuringDecisionProcessTest {
   @Autowired DashboardService dashboards;
   @Autowired BriefingService briefings;
   @Autowired JdbcClient jdbc;
+  @Autowired LoginThrottle throttle;
+  @LocalServerPort int port;
+  @Value("${womenfund.admin.user}") String adminUser;
+  @Value("${womenfund.admin.password}") String adminPassword;
 
   ProcessInstance round;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
+    throttle.liftAll();
     for (District d : areas.districtsOf(PROVINCE)) {
       roles.ensureDistrict(d);
     }
@@ -316,6 +326,10 @@ class RestructuringDecisionProcessTest {
     assertThat((BigDecimal) overdue.cells().get(2)).isEqualByComparingTo("0.00");
     assertThat(String.join("\n", briefings.briefing(PROVINCE, firstDue, firstDue).items().get(1).paragraphs()))
         .contains("กรมอนุมัติปรับโครงสร้างหนี้แล้ว 2 สัญญา ยอดหนี้ที่ยกไปตารางชำระใหม่ 6,054.00 บาท");
+    HttpResponse<String> page = AppSession.login(port, adminUser, adminPassword).get("/dashboard?province=" + PROVINCE);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"section-restructured\"").contains("id=\"restructured-loans\">2<")
+        .contains(">6,054.00<");
   }
 
   @Test
