@@ -238,7 +238,7 @@ class RestructuringDecisionProcessTest {
   }
 
   @Test
-  void followUpHandsOverTheRoundListsItTheDepartmentApprovesAndTheLoanRepaysOnItsNewSchedule() {
+  void followUpHandsOverTheRoundListsItTheDepartmentApprovesAndTheLoanRepaysOnItsNewSchedule() throws Exception {
     clock(HAND_OVER_DAY);
     long handedOver = loan("750101");
     long officersChoice = loan("750102");
