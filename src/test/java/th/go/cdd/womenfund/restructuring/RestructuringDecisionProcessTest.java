@@ -44,6 +44,7 @@ import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentService.RecordedPayment;
 import th.go.cdd.womenfund.repayment.PaymentSource;
+import th.go.cdd.womenfund.repayment.Rescheduling;
 import th.go.cdd.womenfund.reporting.BriefingService;
 import th.go.cdd.womenfund.reporting.DashboardService;
 import th.go.cdd.womenfund.reporting.DashboardService.Dashboard;
@@ -89,6 +90,8 @@ class RestructuringDecisionProcessTest {
   @Autowired BriefingService briefings;
   @Autowired JdbcClient jdbc;
   @Autowired LoginThrottle throttle;
+  @Autowired Rescheduling rescheduling;
+  @Autowired RestructuringTerms terms;
   @LocalServerPort int port;
   @Value("${womenfund.admin.user}") String adminUser;
   @Value("${womenfund.admin.password}") String adminPassword;
@@ -330,6 +333,46 @@ class RestructuringDecisionProcessTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("id=\"section-restructured\"").contains("id=\"restructured-loans\">2<")
         .contains(">6,054.00<");
+  }
+
+  @Test
+  void overTwoYearsBehindTheRuleCarriesDefaultInterestIntoTheFirstInstallmentWhichIsPaidFirst() {
+    clock(DECISION_DAY);
+    long id = disbursed.insert(DisbursedLoans.group("750302", "กลุ่มค้างนาน " + System.nanoTime(), 5, "600.00", 3,
+        LocalDate.of(2023, 12, 31)));
+    loans.replaceSchedule(id, List.of(
+        new Installment(1, LocalDate.of(2024, 1, 31), new BigDecimal("1000.00"), new BigDecimal("10.00")),
+        new Installment(2, LocalDate.of(2024, 2, 29), new BigDecimal("1000.00"), new BigDecimal("9.00")),
+        new Installment(3, LocalDate.of(2024, 3, 31), new BigDecimal("1000.00"), new BigDecimal("8.00"))));
+    // 852 days behind on 1 June 2026: the table's last rule
+    RestructuringTerms.Rule rule = terms.evaluate(852, "RESTRUCTURING");
+    assertThat(rule.terms()).isEqualTo(new Rescheduling.Terms(36, null, true, true));
+
+    Rescheduling.Outcome o = rescheduling.reschedule(id, DECISION_DAY, rule.terms());
+    // default interest to 1 June: 852, 823 and 792 days on 1,000.00 at 0.1% a year = 2.33 + 2.25 + 2.17
+    assertThat(o.defaultInterest()).isEqualByComparingTo("6.75");
+    assertThat(o.carried()).isEqualByComparingTo("3033.75");
+    assertThat(o.installments()).hasSize(36);
+    assertThat(o.installments().stream().map(Installment::principal).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo("3000.00");
+    assertThat(o.installments().get(0).principal()).isEqualByComparingTo("83.33");
+    assertThat(o.installments().get(35).principal()).isEqualByComparingTo("83.45");
+    assertThat(money("select default_interest from repayment_installment where loan_id = ? and seq = 4", id))
+        .isEqualByComparingTo("6.75");
+
+    LocalDate firstDue = LocalDate.of(2026, 7, 1);
+    RecordedPayment paid = payments.record(id, new PaymentInput(null, ThaiDates.formatNumeric(firstDue), "117.33",
+        "RS-75-OLD", null), PaymentSource.OFFICER, null, firstDue);
+    assertThat(paid.allocations()).singleElement().satisfies(a -> {
+      assertThat(a.seq()).isEqualTo(4);
+      assertThat(a.defaultInterest()).isEqualByComparingTo("6.75");
+      assertThat(a.interest()).isEqualByComparingTo("27.25");
+      assertThat(a.principal()).isEqualByComparingTo("83.33");
+    });
+    LoanBalance after = payments.balance(id, firstDue);
+    assertThat(after.outstandingPrincipal()).isEqualByComparingTo("2916.67");
+    assertThat(after.defaultInterest()).isEqualByComparingTo("0.00");
+    assertThat(after.inArrears()).isFalse();
   }
 
   @Test
