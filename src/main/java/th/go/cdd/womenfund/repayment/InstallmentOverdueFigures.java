@@ -22,7 +22,8 @@ public class InstallmentOverdueFigures implements OverdueFigures {
       + " from repayment_installment i join loan_project l on l.id = i.loan_id"
       + " where l.province_code = ? and l.status = 'DISBURSED'"
       // a rescheduled loan: its old installments count until the day they were closed, the new ones from that day
-      + " and (i.restructured_on is null or i.restructured_on > ?) and (i.rescheduled_from is null or i.rescheduled_from <= ?))"
+      + " and (i.restructured_on is null or i.restructured_on > ?)"
+      + " and (i.rescheduled_from is null or i.rescheduled_from <= ?))"
       + " select district_code, sum(unpaid), sum(case when due_date < ? then unpaid else 0 end)"
       + " from owed group by district_code order by district_code";
 

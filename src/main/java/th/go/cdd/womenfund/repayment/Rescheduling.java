@@ -114,8 +114,9 @@ public class Rescheduling {
   public Outcome reschedule(long loanId, LocalDate from, Terms terms) {
     repo.lock(loanId);
     repo.lastPaymentDate(loanId).filter(last -> last.isAfter(from)).ifPresent(last -> {
-      throw new ThaiValidationException("สัญญานี้มีการรับชำระเมื่อ " + ThaiDates.format(last) + " หลังวันที่กรมอนุมัติ ("
-          + ThaiDates.format(from) + "): ตารางชำระใหม่เริ่มได้ไม่ก่อนการชำระครั้งล่าสุด กรุณาตรวจสอบวันที่หนังสือของกรม");
+      throw new ThaiValidationException("สัญญานี้มีการรับชำระเมื่อ " + ThaiDates.format(last)
+          + " หลังวันที่กรมอนุมัติ (" + ThaiDates.format(from) + "): ตารางชำระใหม่เริ่มได้ไม่ก่อนการชำระครั้งล่าสุด"
+          + " กรุณาตรวจสอบวันที่หนังสือของกรม");
     });
     List<InstallmentState> open = repo.openInstallments(loanId);
     Outcome o = compute(loanId, from, terms, open);
@@ -126,8 +127,8 @@ public class Rescheduling {
     repo.updateInstallments(loanId, closed);
     template.batchUpdate("update repayment_installment set restructured_on = ? where loan_id = ? and seq = ?",
         closed.stream().map(i -> new Object[] {Date.valueOf(from), loanId, i.seq()}).toList());
-    template.batchUpdate("insert into repayment_installment (loan_id, seq, due_date, principal, interest, default_interest,"
-            + " rescheduled_from) values (?, ?, ?, ?, ?, ?, ?)",
+    template.batchUpdate("insert into repayment_installment (loan_id, seq, due_date, principal, interest,"
+            + " default_interest, rescheduled_from) values (?, ?, ?, ?, ?, ?, ?)",
         o.installments().stream().map(i -> new Object[] {loanId, i.seq(), Date.valueOf(i.dueDate()), i.principal(),
             i.interest(), i.seq() == o.firstSeq() ? o.carriedDefaultInterest() : ZERO, Date.valueOf(from)}).toList());
     return o;
@@ -184,8 +185,8 @@ public class Rescheduling {
   }
 
   private RepaymentFrequency loanFrequency(long loanId) {
-    return RepaymentFrequency.valueOf(jdbc.sql("select repayment_frequency from loan_project where id = ?").param(loanId)
-        .query(String.class).single());
+    return RepaymentFrequency.valueOf(jdbc.sql("select repayment_frequency from loan_project where id = ?")
+        .param(loanId).query(String.class).single());
   }
 
   private static long ceilDiv(long a, long b) {

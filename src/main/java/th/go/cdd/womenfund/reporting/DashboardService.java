@@ -210,7 +210,8 @@ public class DashboardService {
         restructuredAmount = restructuredAmount.add(r.carried());
       }
       restructuredTable = new Table("restructured", "ปรับโครงสร้างหนี้แล้ว (กรมอนุมัติ ชำระตามตารางใหม่) ถึงวันที่ "
-          + Cells.text(asOf), List.of("อำเภอ", "สัญญาที่ปรับโครงสร้างหนี้ (สัญญา)", "ยอดหนี้ที่ยกไปตารางใหม่ (บาท)"), rows,
+          + Cells.text(asOf),
+          List.of("อำเภอ", "สัญญาที่ปรับโครงสร้างหนี้ (สัญญา)", "ยอดหนี้ที่ยกไปตารางใหม่ (บาท)"), rows,
           Row.of(null, false, "รวมทั้งจังหวัด", restructuredLoans, restructuredAmount));
     }
 

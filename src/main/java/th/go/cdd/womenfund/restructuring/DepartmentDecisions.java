@@ -41,7 +41,8 @@ public class DepartmentDecisions {
   public static final String APPROVED = "APPROVED";
   public static final String REJECTED = "REJECTED";
   private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{M}0-9 ./\\-()]{1,50}");
-  private static final Pattern LINE = Pattern.compile("(\\d{1,4})\\s*[,\\t ]\\s*(ไม่อนุมัติ|อนุมัติ)\\s*[,\\t ]?\\s*(.*)");
+  private static final Pattern LINE =
+      Pattern.compile("(\\d{1,4})\\s*[,\\t ]\\s*(ไม่อนุมัติ|อนุมัติ)\\s*[,\\t ]?\\s*(.*)");
 
   private final RestructuringRepository repo;
   private final RestructuringTerms terms;
@@ -80,7 +81,8 @@ public class DepartmentDecisions {
         s.append(String.join(" ", ex.problems())).append('\n');
       }
     }
-    s.append("\nพิมพ์ผลของกรมบรรทัดละ 1 คน: \"ลำดับที่ อนุมัติ\" หรือ \"ลำดับที่ ไม่อนุมัติ เหตุผล\" เช่น \"3 อนุมัติ\"");
+    s.append("\nพิมพ์ผลของกรมบรรทัดละ 1 คน: \"ลำดับที่ อนุมัติ\" หรือ \"ลำดับที่ ไม่อนุมัติ เหตุผล\"")
+        .append(" เช่น \"3 อนุมัติ\"");
     return s.toString();
   }
 
@@ -90,7 +92,8 @@ public class DepartmentDecisions {
     List<String> problems = new ArrayList<>();
     String letterNo = letterNoText == null ? "" : letterNoText.strip();
     if (!REFERENCE.matcher(letterNo).matches()) {
-      problems.add("กรุณากรอกเลขที่หนังสือของกรม (ตัวอักษร ตัวเลข และ . / - ( ) ไม่เกิน 50 ตัวอักษร) เช่น มท 0410.5/1234");
+      problems.add("กรุณากรอกเลขที่หนังสือของกรม (ตัวอักษร ตัวเลข และ . / - ( ) ไม่เกิน 50 ตัวอักษร)"
+          + " เช่น มท 0410.5/1234");
     }
     LocalDate letterDate = ThaiValidationException.collect(problems,
         () -> ThaiDates.parseBuddhist(letterDateText, "วันที่หนังสือของกรม"));
@@ -158,7 +161,8 @@ public class DepartmentDecisions {
       DecidedLoan loan = repo.decidedLoan(loanId);
       boolean approved = APPROVED.equals(decided.get(e.getValue().get(0)));
       e.getValue().forEach(d -> repo.recordDecision(d.id(), decided.get(d), notes.get(d)));
-      text.append("- สัญญา ").append(loan.applicationNo()).append(" (ลำดับที่ ").append(seqs(e.getValue())).append("): ");
+      text.append("- สัญญา ").append(loan.applicationNo()).append(" (ลำดับที่ ").append(seqs(e.getValue()))
+          .append("): ");
       if (approved) {
         Rule rule = rule(loanId, letterDate);
         Outcome o = rescheduling.reschedule(loanId, letterDate, rule.terms());

@@ -138,8 +138,8 @@ public class RestructuringRepository {
   }
 
   public void linkPackageProcess(long packageId, String processInstanceId) {
-    jdbc.sql("update restructuring_package set process_instance_id = ? where id = ?").params(processInstanceId, packageId)
-        .update();
+    jdbc.sql("update restructuring_package set process_instance_id = ? where id = ?")
+        .params(processInstanceId, packageId).update();
   }
 
   /** A package still being prepared by its district, with its process instance. */
@@ -154,12 +154,13 @@ public class RestructuringRepository {
   }
 
   /** A loan as the Department's decision needs it. */
-  public record DecidedLoan(long loanId, String applicationNo, String status, String districtCode, String provinceCode) {}
+  public record DecidedLoan(long loanId, String applicationNo, String status, String districtCode,
+                            String provinceCode) {}
 
   public DecidedLoan decidedLoan(long loanId) {
     return jdbc.sql("select id, application_no, status, district_code, province_code from loan_project where id = ?")
-        .param(loanId).query((rs, n) -> new DecidedLoan(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5))).single();
+        .param(loanId).query((rs, n) -> new DecidedLoan(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5))).single();
   }
 
   public void recordDecision(long debtorId, String decision, String note) {
@@ -182,7 +183,8 @@ public class RestructuringRepository {
 
   public void insertReschedule(Reschedule r) {
     jdbc.sql("insert into loan_reschedule (loan_id, package_id, district_code, province_code, decided_on, letter_no,"
-            + " carried_principal, carried_interest, waived_interest, carried_default_interest, waived_default_interest,"
+            + " carried_principal, carried_interest, waived_interest, carried_default_interest,"
+            + " waived_default_interest,"
             + " new_interest, first_seq, installments, frequency, term_months, rule_reason, recorded_by, recorded_at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(r.loanId(), r.packageId(), r.districtCode(), r.provinceCode(), r.decidedOn(), r.letterNo(),

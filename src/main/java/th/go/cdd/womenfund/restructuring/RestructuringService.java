@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +100,7 @@ public class RestructuringService {
 
   /** The loan's district's packages being prepared, with their candidates read again (a loan was handed over). */
   public Map<String, String> refreshForLoan(long loanId, LocalDate today) {
-    Map<String, String> byInstance = new java.util.LinkedHashMap<>();
+    Map<String, String> byInstance = new LinkedHashMap<>();
     String district = repo.decidedLoan(loanId).districtCode();
     for (RestructuringRepository.Preparing p : repo.preparing(district)) {
       Candidates c = refreshCandidates(p.packageId(), today);
@@ -127,7 +129,7 @@ public class RestructuringService {
     if (PackageStatus.PREPARING.name().equals(p.status())) {
       Map<String, Debtor> listed = new HashMap<>();
       repo.debtors(packageId).forEach(d -> listed.put(d.loanId() + "/" + d.memberId(), d));
-      Set<String> eligible = new java.util.HashSet<>();
+      Set<String> eligible = new HashSet<>();
       int seq = repo.nextSeq(packageId);
       for (LoanDebt d : repo.loanDebts(p.districtCode(), today, packageId)) {
         int daysOverdue = d.firstOverdue() == null ? 0 : (int) ChronoUnit.DAYS.between(d.firstOverdue(), today);
@@ -189,7 +191,7 @@ public class RestructuringService {
     Map<String, DocumentType> byNumber = new HashMap<>();
     types.forEach(t -> byNumber.put(Integer.toString(t.number()), t));
     List<String> problems = new ArrayList<>();
-    Map<Debtor, Set<DocumentType>> chosen = new java.util.LinkedHashMap<>();
+    Map<Debtor, Set<DocumentType>> chosen = new LinkedHashMap<>();
     List<String> lines = applicantsText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (lines.size() > 500) {
       throw new ThaiValidationException("รายชื่อผู้ขอมีได้ไม่เกิน 500 บรรทัด");

@@ -85,7 +85,8 @@ public class RestructuringSteps {
 
   /** The daily reading of the candidates while the district prepares its package. */
   public void refreshCandidates(DelegateExecution execution) {
-    setLongText(execution, Var.CANDIDATES, service.refreshCandidates(packageId(execution), EngineClock.today()).summary());
+    Candidates c = service.refreshCandidates(packageId(execution), EngineClock.today());
+    setLongText(execution, Var.CANDIDATES, c.summary());
   }
 
   public void recordPackage(DelegateExecution execution) {

@@ -118,7 +118,8 @@ class RestructuringDecisionProcessTest {
   void tearDown() {
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
-    if (round != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(round.getId()).count() > 0) {
+    if (round != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(round.getId())
+        .count() > 0) {
       engine.getRuntimeService().deleteProcessInstance(round.getId(), "test over");
     }
   }
@@ -160,8 +161,10 @@ class RestructuringDecisionProcessTest {
   ProcessInstance followUpAtEscalation(long loanId) {
     scan.run(ClockUtil.getCurrentTime().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate());
     ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(OverdueFollowUpProcess.KEY).processInstanceBusinessKey(applicationNo(loanId)).singleResult();
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .processDefinitionKey(OverdueFollowUpProcess.KEY).processInstanceBusinessKey(applicationNo(loanId))
+            .singleResult();
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(pi.getId())
         .singleResult().getId());
     BpmnAwareTests.assertThat(pi).isWaitingAt(OverdueFollowUpProcess.Element.ESCALATION);
     return pi;
@@ -222,7 +225,8 @@ class RestructuringDecisionProcessTest {
     as("rd" + district, Roles.districtOfficers(district), () -> engine.getTaskService()
         .complete(task(pkg, Element.PREPARE_PACKAGE).getId(), Map.of(Var.APPLICANTS, applicants.toString())));
     as("rd75keyer", Roles.provinceOfficers(PROVINCE), () -> engine.getTaskService()
-        .complete(task(pkg, Element.RECORD_RECEIPT_TASK).getId(), Map.of(Var.RECEIVED_ON, ThaiDates.formatNumeric(day))));
+        .complete(task(pkg, Element.RECORD_RECEIPT_TASK)
+            .getId(), Map.of(Var.RECEIVED_ON, ThaiDates.formatNumeric(day))));
     as("rd75keyer", Roles.provinceOfficers(PROVINCE), () -> engine.getTaskService()
         .complete(task(pkg, Element.SUBMIT_TO_DEPARTMENT).getId(), Map.of(Var.LETTER_NO, "สส 0019/75",
             Var.LETTER_DATE, ThaiDates.formatNumeric(day))));
@@ -281,8 +285,9 @@ class RestructuringDecisionProcessTest {
     assertThat(jdbc.sql("select due_date from repayment_installment where loan_id = ? and seq in (4, 15) order by seq")
         .param(handedOver).query(LocalDate.class).list())
         .containsExactly(LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 1));
-    assertThat(money("select sum(principal) from repayment_installment where loan_id = ? and rescheduled_from is not null",
-        handedOver)).isEqualByComparingTo("3000.00"); // the unpaid principal, carried over exactly
+    // the unpaid principal, carried over exactly
+    assertThat(money("select sum(principal) from repayment_installment where loan_id = ?"
+        + " and rescheduled_from is not null", handedOver)).isEqualByComparingTo("3000.00");
     assertThat(money("select principal from repayment_installment where loan_id = ? and seq = 4", handedOver))
         .isEqualByComparingTo("250.00");
     // 27.00 of interest due and unpaid carried into the first installment, plus 30 days at 0.1% on 3,000.00 (0.25)
@@ -298,7 +303,8 @@ class RestructuringDecisionProcessTest {
 
     // the officer's choice still had its follow-up running: the system ended it by message
     BpmnAwareTests.assertThat(stillFollowed).isEnded().hasPassed(OverdueFollowUpProcess.Element.CLOSE_RESCHEDULED);
-    assertThat(jdbc.sql("select outcome from overdue_follow_up where loan_id = ? order by id desc").param(officersChoice)
+    assertThat(jdbc.sql("select outcome from overdue_follow_up where loan_id = ? order by id desc")
+        .param(officersChoice)
         .query(String.class).list().get(0)).isEqualTo("RESCHEDULED");
     assertThat(status(officersChoice)).isEqualTo("DISBURSED");
 
@@ -321,7 +327,8 @@ class RestructuringDecisionProcessTest {
     assertThat(d.figures().restructuredLoans()).isEqualTo(2);
     assertThat(d.figures().restructuredAmount()).isEqualByComparingTo("6054.00");
     assertThat(d.restructured().rows()).hasSize(1);
-    assertThat(d.restructured().rows().get(0).cells()).containsExactly("เมืองสมุทรสงคราม", 2, new BigDecimal("6054.00"));
+    assertThat(d.restructured().rows().get(0).cells())
+        .containsExactly("เมืองสมุทรสงคราม", 2, new BigDecimal("6054.00"));
     // the old schedule no longer counts as debt: 2,750.00 + 3,000.00 outstanding, nothing overdue on 1 July
     Table.Row overdue = d.overdue().rows().stream().filter(r -> "เมืองสมุทรสงคราม".equals(r.cells().get(0))).findFirst()
         .orElseThrow();
@@ -394,7 +401,8 @@ class RestructuringDecisionProcessTest {
     // a loan that fell behind since the round opened appears at the daily reading, after the numbers already shown
     long later = loan("750202");
     int shown = seqsOf(pkg, loan).get(4);
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(pkg.getId())
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(pkg.getId())
         .timers().activityId(Element.REFRESH_TIMER).singleResult().getId());
     assertThat(seqsOf(pkg, later)).hasSize(5).allMatch(seq -> seq > shown);
     assertThat(seqsOf(pkg, loan)).hasSize(5).last().isEqualTo(shown);
@@ -426,7 +434,8 @@ class RestructuringDecisionProcessTest {
       Map<String, Object> future = new HashMap<>(decision(lines(seqs, " อนุมัติ")));
       future.put(Var.DECISION_LETTER_DATE, ThaiDates.formatNumeric(DECISION_DAY.plusDays(1)));
       assertThatThrownBy(() -> engine.getTaskService().complete(taskId, future)).hasMessageContaining("อยู่ในอนาคต");
-      assertThatThrownBy(() -> engine.getTaskService().complete(taskId, decision("99 อนุมัติ\n" + lines(seqs, " อนุมัติ"))))
+      assertThatThrownBy(() -> engine.getTaskService()
+          .complete(taskId, decision("99 อนุมัติ\n" + lines(seqs, " อนุมัติ"))))
           .hasMessageContaining("ไม่ใช่ผู้ขอปรับโครงสร้างหนี้");
     });
     BpmnAwareTests.assertThat(pkg).isWaitingAt(Element.RECORD_DECISION_TASK);
@@ -446,8 +455,8 @@ class RestructuringDecisionProcessTest {
     assertThat(jdbc.sql("select count(*) from overdue_follow_up where open_loan_id = ?").param(loan)
         .query(Integer.class).single()).isZero();
     scan.run(DECISION_DAY);
-    assertThat(jdbc.sql("select count(*) from overdue_follow_up where open_loan_id = ? and process_instance_id is not null")
-        .param(loan).query(Integer.class).single()).isOne();
+    assertThat(jdbc.sql("select count(*) from overdue_follow_up where open_loan_id = ?"
+        + " and process_instance_id is not null").param(loan).query(Integer.class).single()).isOne();
   }
 
   @Test
