@@ -32,6 +32,22 @@ public class LoanStatusChanges {
     loans.setStatus(loanId, LoanStatus.RESTRUCTURING);
   }
 
+  /**
+   * The Department approved the loan's restructuring and it has a new schedule: it is repaying again
+   * ({@link LoanStatus#DISBURSED}); that it was restructured is kept with its schedule.
+   */
+  public void rescheduled(long loanId) {
+    loans.setStatus(loanId, LoanStatus.DISBURSED);
+  }
+
+  /**
+   * The Department did not approve the restructuring of a loan the committee had handed over: it is back with the
+   * ordinary repayment ({@link LoanStatus#DISBURSED}), so the nightly scan follows it up again.
+   */
+  public void restructuringRejected(long loanId) {
+    loans.setStatus(loanId, LoanStatus.DISBURSED);
+  }
+
   /** The provincial committee hands an overdue loan over to legal action ({@link LoanStatus#LEGAL_ACTION}). */
   public void toLegalAction(long loanId) {
     loans.setStatus(loanId, LoanStatus.LEGAL_ACTION);

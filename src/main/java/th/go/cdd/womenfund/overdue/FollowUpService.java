@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -47,9 +48,11 @@ public class FollowUpService {
   private final PaymentService payments;
   private final AreaRepository areas;
   private final LoanStatusChanges loanStatus;
+  private final ApplicationEventPublisher events;
 
   public FollowUpService(FollowUpRepository followUps, RepaymentRepository repayments, PaymentService payments,
-                         AreaRepository areas, LoanStatusChanges loanStatus) {
+                         AreaRepository areas, LoanStatusChanges loanStatus, ApplicationEventPublisher events) {
+    this.events = events;
     this.followUps = followUps;
     this.repayments = repayments;
     this.payments = payments;
@@ -197,6 +200,9 @@ public class FollowUpService {
       loanStatus.toLegalAction(loanId);
     }
     followUps.close(f.id(), outcome, today);
+    if (decision == EscalationDecision.RESTRUCTURING) {
+      events.publishEvent(new HandedOverToRestructuring(loanId, today));
+    }
   }
 
   /** A payment cleared the arrears (or they are gone otherwise): the follow-up ends. No-op if none is open. */
@@ -222,6 +228,7 @@ public class FollowUpService {
       case "ESCALATION" -> "คณะอนุกรรมการกองทุนฯ จังหวัด";
       case "CLEARED" -> "ชำระยอดค้างครบ";
       case "NO_LONGER_BEHIND" -> "ไม่มียอดค้าง";
+      case "RESCHEDULED" -> "ปรับโครงสร้างหนี้แล้ว (ตารางชำระใหม่)";
       default -> step;
     };
   }

@@ -71,6 +71,11 @@ public class OverdueDelegates {
   }
 
   @Bean
+  JavaDelegate closeOverdueRescheduled(OverdueSteps steps) {
+    return refusingBadInput(steps::closeRescheduled);
+  }
+
+  @Bean
   JavaDelegate sendOverdueThankYou(OverdueSteps steps) {
     return refusingBadInput(steps::sendThankYou);
   }

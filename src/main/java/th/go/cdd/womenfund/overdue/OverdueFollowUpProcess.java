@@ -8,6 +8,8 @@ public final class OverdueFollowUpProcess {
   public static final String LADDER_DECISION = "overdue-follow-up-ladder";
   /** A payment cleared the arrears: ends the follow-up at whatever step it is. */
   public static final String MESSAGE_ARREARS_CLEARED = "overdue-arrears-cleared";
+  /** The Department approved the loan's restructuring: it has a new schedule, the follow-up ends. */
+  public static final String MESSAGE_LOAN_RESCHEDULED = "overdue-loan-rescheduled";
 
   private OverdueFollowUpProcess() {}
 
@@ -33,7 +35,7 @@ public final class OverdueFollowUpProcess {
 
   /** How a follow-up ended. */
   public enum Outcome {
-    CLEARED, NO_LONGER_BEHIND, RESTRUCTURING, LEGAL_ACTION, CANCELLED
+    CLEARED, NO_LONGER_BEHIND, RESTRUCTURING, LEGAL_ACTION, CANCELLED, RESCHEDULED
   }
 
   public static final class Element {
@@ -60,6 +62,9 @@ public final class OverdueFollowUpProcess {
     public static final String CLOSE_PAID_OFF = "service_task_close_paid_off";
     public static final String THANK_YOU = "service_task_send_thank_you";
     public static final String END_PAID_OFF = "end_event_arrears_paid_off";
+    public static final String RESCHEDULED_START = "start_event_loan_rescheduled";
+    public static final String CLOSE_RESCHEDULED = "service_task_close_rescheduled";
+    public static final String END_RESCHEDULED = "end_event_loan_rescheduled";
 
     private Element() {}
   }

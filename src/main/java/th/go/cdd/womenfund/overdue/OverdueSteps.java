@@ -124,6 +124,11 @@ public class OverdueSteps {
     service.close(loanId(execution), Outcome.CLEARED, "ชำระยอดค้างครบแล้ว", EngineClock.today());
   }
 
+  public void closeRescheduled(DelegateExecution execution) {
+    service.close(loanId(execution), Outcome.RESCHEDULED, "กรมอนุมัติปรับโครงสร้างหนี้ ชำระตามตารางใหม่",
+        EngineClock.today());
+  }
+
   public void sendThankYou(DelegateExecution execution) {
     notifications.send(notifications.thankYouMail(loanId(execution), string(execution, Var.PAYMENT_SUMMARY),
         EngineClock.today()));

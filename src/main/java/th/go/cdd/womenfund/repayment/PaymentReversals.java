@@ -252,6 +252,9 @@ public class PaymentReversals {
       problems.add("รายการชำระ " + ThaiMoney.format(p.amount()) + " วันที่ " + ThaiDates.format(p.paidOn())
           + " กลับรายการไปแล้ว");
     }
+    repo.lastRestructuredOn(loan.id()).ifPresent(day -> problems.add(
+        "สัญญานี้ปรับโครงสร้างหนี้แล้ว (ตารางชำระใหม่เริ่ม " + ThaiDates.format(day)
+            + "): การกลับรายการชำระยังทำในระบบไม่ได้ กรุณาแจ้งผู้ดูแลระบบ"));
     if (p.source() == PaymentSource.RISK_COVER) {
       problems.add("การชดใช้จากความคุ้มครองความเสี่ยงกลับรายการด้วยวิธีนี้ไม่ได้ (ต้องแก้ไขผ่านคณะอนุกรรมการฯ จังหวัด)");
     }

@@ -51,6 +51,8 @@ public class PortfolioArrears {
           group by a.loan_id, a.seq
         ) p on p.loan_id = i.loan_id and p.seq = i.seq
         where l.transfer_date <= :d %s
+          and (i.restructured_on is null or i.restructured_on > :d)
+          and (i.rescheduled_from is null or i.rescheduled_from <= :d)
         group by l.id, l.district_code
         having sum(i.principal - coalesce(p.paid, 0)) > 0
       ) x

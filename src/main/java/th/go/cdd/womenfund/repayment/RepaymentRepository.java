@@ -70,6 +70,13 @@ public class RepaymentRepository {
         .param(loanId).query(RepaymentRepository::installmentRow).list();
   }
 
+  /** The latest day the loan's schedule was rescheduled (restructuring), if ever. */
+  public Optional<LocalDate> lastRestructuredOn(long loanId) {
+    List<LocalDate> last = jdbc.sql("select max(restructured_on) from repayment_installment where loan_id = ?")
+        .param(loanId).query((rs, n) -> date(rs, 1)).list();
+    return last.isEmpty() ? Optional.empty() : Optional.ofNullable(last.get(0));
+  }
+
   /** The date of the loan's latest payment still in force (a reversed payment no longer counts). */
   public Optional<LocalDate> lastPaymentDate(long loanId) {
     List<java.sql.Date> last = jdbc.sql("select max(paid_on) from repayment_payment p where loan_id = ?"

@@ -101,6 +101,11 @@ public class BriefingService {
       restructuring.add("อำเภอที่ส่งเอกสารปรับโครงสร้างหนี้แล้ว จำนวน " + f.restructuringDistricts().size() + " อำเภอ ได้แก่ "
           + thaiList(f.restructuringDistricts(), "อำเภอ") + " รวมทั้งสิ้น " + Cells.text(f.restructuringTotal()) + " บาท");
     }
+    if (f.restructuredLoans() > 0) {
+      restructuring.add("กรมอนุมัติปรับโครงสร้างหนี้แล้ว " + f.restructuredLoans()
+          + " สัญญา ยอดหนี้ที่ยกไปตารางชำระใหม่ " + Cells.text(f.restructuredAmount())
+          + " บาท (รายอำเภอตามตาราง \"ปรับโครงสร้างหนี้แล้ว\" ในแดชบอร์ด)");
+    }
     if (!f.restructuringLate().isEmpty()) {
       restructuring.add("กำหนดส่งกรมใกล้ถึงหรือเลยกำหนดแล้ว: " + thaiList(f.restructuringLate(), "อำเภอ"));
     }

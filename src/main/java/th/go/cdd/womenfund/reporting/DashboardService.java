@@ -19,6 +19,7 @@ import th.go.cdd.womenfund.membership.MembersDashboardSection;
 import th.go.cdd.womenfund.membership.MembershipService;
 import th.go.cdd.womenfund.overdue.FieldVisitsDashboardSection;
 import th.go.cdd.womenfund.overdue.OverdueDashboardSection;
+import th.go.cdd.womenfund.restructuring.RestructuredDashboardSection;
 import th.go.cdd.womenfund.restructuring.RestructuringDashboardSection;
 import th.go.cdd.womenfund.system.DashboardSection.Part;
 import th.go.cdd.womenfund.system.DashboardSection.Scope;
@@ -39,17 +40,20 @@ public class DashboardService {
   private final OverdueDashboardSection overdue;
   private final MembersDashboardSection members;
   private final RestructuringDashboardSection restructuring;
+  private final RestructuredDashboardSection restructured;
   private final AllocationDashboardSection allocation;
   private final AdminBudgetDashboardSection budget;
   private final FieldVisitsDashboardSection visits;
 
   public DashboardService(AreaRepository areas, OverdueDashboardSection overdue, MembersDashboardSection members,
-                          RestructuringDashboardSection restructuring, AllocationDashboardSection allocation,
-                          AdminBudgetDashboardSection budget, FieldVisitsDashboardSection visits) {
+                          RestructuringDashboardSection restructuring, RestructuredDashboardSection restructured,
+                          AllocationDashboardSection allocation, AdminBudgetDashboardSection budget,
+                          FieldVisitsDashboardSection visits) {
     this.areas = areas;
     this.overdue = overdue;
     this.members = members;
     this.restructuring = restructuring;
+    this.restructured = restructured;
     this.allocation = allocation;
     this.budget = budget;
     this.visits = visits;
@@ -60,14 +64,15 @@ public class DashboardService {
                         BigDecimal overdueRatio, List<String> districtsAboveTarget, Integer memberTarget, int members,
                         int organisations, BigDecimal memberPct, List<String> restructuringDistricts,
                         BigDecimal restructuringTotal, List<String> restructuringLate, String allocationText,
-                        BigDecimal budgetTotal, BigDecimal budgetDisbursed, BigDecimal budgetPct, int visits) {}
+                        BigDecimal budgetTotal, BigDecimal budgetDisbursed, BigDecimal budgetPct, int visits,
+                        int restructuredLoans, BigDecimal restructuredAmount) {}
 
   public record Dashboard(Province province, ThaiFiscalYear fiscalYear, LocalDate asOf, Figures figures,
                           Table overdue, Table members, Table restructuring, Table allocation, Table budget,
-                          Table visits, Map<String, Object> charts) {
+                          Table visits, Map<String, Object> charts, Table restructured) {
 
     public List<Table> tables() {
-      return Stream.of(overdue, members, restructuring, allocation, budget, visits).filter(Objects::nonNull).toList();
+      return Stream.of(overdue, members, restructuring, restructured, allocation, budget, visits).filter(Objects::nonNull).toList();
     }
 
     public Optional<Table> table(String id) {
@@ -86,6 +91,7 @@ public class DashboardService {
     Part<OverdueDashboardSection.Figures> debt = overdue.build(scope);
     Part<MembershipService.Progress> progress = members.build(scope);
     Part<RestructuringDashboardSection.Figures> packages = restructuring.build(scope);
+    Part<RestructuredDashboardSection.Figures> rescheduled = restructured.build(scope);
     Part<String> subsidy = allocation.build(scope);
     Part<AdminBudgetService.Summary> admin = budget.build(scope);
     Part<Integer> visited = visits.build(scope);
@@ -104,9 +110,9 @@ public class DashboardService {
     Figures figures = new Figures(o.targetPct(), o.outstanding(), o.overdueAmount(), o.ratio(),
         o.districtsAboveTarget(), m.target(), m.individuals(), m.organisations(), m.percentOfTarget(),
         r.sentDistricts(), r.sentTotal(), r.late(), subsidy.figures(), b.budget(), b.disbursed(),
-        b.percentDisbursed(), visited.figures());
+        b.percentDisbursed(), visited.figures(), rescheduled.figures().loans(), rescheduled.figures().carried());
     return new Dashboard(province, fy, asOf, figures, debt.table(), progress.table(), packages.table(),
-        subsidy.table(), admin.table(), visited.table(), charts);
+        subsidy.table(), admin.table(), visited.table(), charts, rescheduled.table());
   }
 
   private static void chart(Map<String, Object> charts, String id, Part<?> part) {

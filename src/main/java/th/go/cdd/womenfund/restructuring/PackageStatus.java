@@ -7,7 +7,8 @@ public enum PackageStatus {
   SENT_TO_PROVINCE("อำเภอส่งจังหวัดแล้ว"),
   RECEIVED("จังหวัดรับเอกสารแล้ว"),
   SUBMITTED("จังหวัดส่งกรมแล้ว"),
-  ACKNOWLEDGED("คณะอนุกรรมการจังหวัดรับทราบแล้ว");
+  ACKNOWLEDGED("คณะอนุกรรมการจังหวัดรับทราบแล้ว"),
+  DECIDED("บันทึกผลการพิจารณาของกรมแล้ว");
 
   private final String labelTh;
 

@@ -21,6 +21,11 @@ public class RestructuringDelegates {
   }
 
   @Bean
+  JavaDelegate refreshRestructuringCandidates(RestructuringSteps steps) {
+    return refusingBadInput(steps::refreshCandidates);
+  }
+
+  @Bean
   JavaDelegate recordRestructuringPackage(RestructuringSteps steps) {
     return refusingBadInput(steps::recordPackage);
   }
@@ -38,6 +43,16 @@ public class RestructuringDelegates {
   @Bean
   JavaDelegate recordCommitteeAcknowledgement(RestructuringSteps steps) {
     return refusingBadInput(steps::recordAcknowledgement);
+  }
+
+  @Bean
+  JavaDelegate proposeRestructuringTerms(RestructuringSteps steps) {
+    return refusingBadInput(steps::proposeTerms);
+  }
+
+  @Bean
+  JavaDelegate recordDepartmentDecision(RestructuringSteps steps) {
+    return refusingBadInput(steps::recordDecision);
   }
 
   @Bean

@@ -7,6 +7,8 @@ public final class RestructuringProcess {
   /** One district's package, called once per district of the province by {@link #KEY}. */
   public static final String PACKAGE_KEY = "restructuring-package";
   public static final String ELIGIBILITY_DECISION = "restructuring-eligibility";
+  /** The new terms of a loan whose restructuring the Department approved. */
+  public static final String TERMS_DECISION = "restructuring-terms";
 
   private RestructuringProcess() {}
 
@@ -19,6 +21,8 @@ public final class RestructuringProcess {
     public static final String FIND_CANDIDATES = "service_task_find_candidates";
     public static final String PREPARE_PACKAGE = "user_task_prepare_package";
     public static final String RECORD_PACKAGE = "service_task_record_package";
+    public static final String REFRESH_TIMER = "boundary_timer_refresh_candidates";
+    public static final String REFRESH_CANDIDATES = "service_task_refresh_candidates";
     public static final String NOTHING_TO_SEND = "end_event_nothing_to_send";
     public static final String RECORD_RECEIPT_TASK = "user_task_record_receipt";
     public static final String RECORD_RECEIPT = "service_task_record_receipt";
@@ -29,6 +33,9 @@ public final class RestructuringProcess {
     public static final String RECORD_SUBMISSION = "service_task_record_submission";
     public static final String COMMITTEE_ACKNOWLEDGEMENT = "user_task_committee_acknowledgement";
     public static final String RECORD_ACKNOWLEDGEMENT = "service_task_record_acknowledgement";
+    public static final String PROPOSE_TERMS = "service_task_propose_terms";
+    public static final String RECORD_DECISION_TASK = "user_task_record_department_decision";
+    public static final String RECORD_DECISION = "service_task_record_department_decision";
     public static final String PACKAGE_ACKNOWLEDGED = "end_event_package_acknowledged";
     public static final String CLOSE_ROUND = "service_task_close_round";
     public static final String ROUND_CLOSED = "end_event_round_closed";
@@ -65,6 +72,13 @@ public final class RestructuringProcess {
     public static final String MEETING_REFERENCE = "meetingReference";
     public static final String MEETING_DATE = "meetingDate";
     public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
+    // the Department's decision: the terms the rules propose (shown), the letter and the decision per debtor
+    public static final String DECISION_PROPOSAL = "decisionProposal";
+    public static final String DECISION_LETTER_NO = "decisionLetterNo";
+    public static final String DECISION_LETTER_DATE = "decisionLetterDate";
+    public static final String DECISIONS = "departmentDecisions";
+    public static final String DECISION_NOTE = "decisionNote";
+    public static final String DECISION_SUMMARY = "decisionSummary";
 
     private Var() {}
   }

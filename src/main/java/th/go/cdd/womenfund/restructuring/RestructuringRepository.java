@@ -29,7 +29,8 @@ public class RestructuringRepository {
                          NationalId nationalId, String fullName, BigDecimal amount, LocalDate firstOverdue) {}
 
   public record Debtor(long id, int seq, long loanId, String applicationNo, long memberId, NationalId nationalId,
-                       String fullName, BigDecimal amount, int daysOverdue, boolean applies, String documents) {}
+                       String fullName, BigDecimal amount, int daysOverdue, boolean applies, String documents,
+                       String decision) {}
 
   @SuppressWarnings("JavaLangClash") // the fund's word for a district's set of papers
   public record Package(long id, long roundId, String districtCode, String status, LocalDate sentOn,
@@ -90,14 +91,21 @@ public class RestructuringRepository {
         .query(Long.class).list().stream().map(id -> pkg(id).orElseThrow()).toList();
   }
 
-  /** Borrowers of the district's disbursed loans, with the first installment overdue on {@code today}. */
-  public List<LoanDebt> loanDebts(String districtCode, LocalDate today) {
+  /**
+   * Borrowers of the district's loans that are repaying (disbursed) or were handed over to restructuring by the
+   * overdue follow-up, with the first installment overdue on {@code today}; not those whose application in another
+   * package still waits for the Department's decision.
+   */
+  public List<LoanDebt> loanDebts(String districtCode, LocalDate today, long packageId) {
     return jdbc.sql("select l.id, l.application_no, l.status, l.contract_date, m.id, m.national_id, m.full_name, b.amount,"
             + " (select min(i.due_date) from installment_view i where i.loan_id = l.id and i.due_date < ?"
             + " and i.settled_on is null)"
             + " from loan_view l join loan_borrower_view b on b.loan_id = l.id join member_view m on m.id = b.member_id"
-            + " where l.district_code = ? and l.status = 'DISBURSED' order by l.id, m.id")
-        .params(today, districtCode)
+            + " where l.district_code = ? and l.status in ('DISBURSED', 'RESTRUCTURING')"
+            + " and not exists (select 1 from restructuring_debtor x where x.loan_id = l.id and x.package_id <> ?"
+            + " and x.applies = true and x.decision is null)"
+            + " order by l.id, m.id")
+        .params(today, districtCode, packageId)
         .query((rs, n) -> new LoanDebt(rs.getLong(1), rs.getString(2), rs.getString(3), date(rs.getDate(4)),
             rs.getLong(5), new NationalId(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), date(rs.getDate(9))))
         .list();
@@ -105,7 +113,8 @@ public class RestructuringRepository {
 
   /** The part of a loan's principal still owed: installments' principal less what payments applied to it. */
   public BigDecimal outstandingPrincipal(long loanId) {
-    return jdbc.sql("select coalesce(sum(principal - principal_paid), 0) from installment_view where loan_id = ?")
+    return jdbc.sql("select coalesce(sum(principal - principal_paid), 0) from installment_view where loan_id = ?"
+            + " and restructured_on is null")
         .param(loanId).query(BigDecimal.class).single();
   }
 
@@ -120,15 +129,83 @@ public class RestructuringRepository {
         .params(packageId, seq, d.loanId(), d.memberId(), amount, daysOverdue).update();
   }
 
+  /** The next number for a candidate of the package: numbers once shown are never given to another. */
+  public int nextSeq(long packageId) {
+    return jdbc.sql("select coalesce(max(seq), 0) + 1 from restructuring_debtor where package_id = ?").param(packageId)
+        .query(Integer.class).single();
+  }
+
+  public void deleteCandidate(long debtorId) {
+    jdbc.sql("delete from restructuring_debtor where id = ? and applies = false").param(debtorId).update();
+  }
+
+  public void linkPackageProcess(long packageId, String processInstanceId) {
+    jdbc.sql("update restructuring_package set process_instance_id = ? where id = ?")
+        .params(processInstanceId, packageId).update();
+  }
+
+  /** A package still being prepared by its district, with its process instance. */
+  public record Preparing(long packageId, String processInstanceId) {}
+
+  /** The district's packages being prepared in rounds not yet closed. */
+  public List<Preparing> preparing(String districtCode) {
+    return jdbc.sql("select p.id, p.process_instance_id from restructuring_package p join restructuring_round r"
+            + " on r.id = p.round_id where p.district_code = ? and p.status = ? and r.closed_on is null order by p.id")
+        .params(districtCode, PackageStatus.PREPARING.name())
+        .query((rs, n) -> new Preparing(rs.getLong(1), rs.getString(2))).list();
+  }
+
+  /** A loan as the Department's decision needs it. */
+  public record DecidedLoan(long loanId, String applicationNo, String status, String districtCode,
+                            String provinceCode) {}
+
+  public DecidedLoan decidedLoan(long loanId) {
+    return jdbc.sql("select id, application_no, status, district_code, province_code from loan_view where id = ?")
+        .param(loanId).query((rs, n) -> new DecidedLoan(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5))).single();
+  }
+
+  public void recordDecision(long debtorId, String decision, String note) {
+    jdbc.sql("update restructuring_debtor set decision = ?, decision_note = ? where id = ?")
+        .params(decision, note, debtorId).update();
+  }
+
+  public void markDecided(long packageId, String letterNo, LocalDate letterDate, LocalDate recordedOn) {
+    jdbc.sql("update restructuring_package set status = ?, decision_letter_no = ?, decision_letter_date = ?,"
+            + " decision_recorded_on = ? where id = ?")
+        .params(PackageStatus.DECIDED.name(), letterNo, letterDate, recordedOn, packageId).update();
+  }
+
+  /** What a rescheduling carried over, waived and gave. */
+  public record Reschedule(long loanId, long packageId, String districtCode, String provinceCode, LocalDate decidedOn,
+                           String letterNo, BigDecimal carriedPrincipal, BigDecimal carriedInterest,
+                           BigDecimal waivedInterest, BigDecimal carriedDefaultInterest,
+                           BigDecimal waivedDefaultInterest, BigDecimal newInterest, int firstSeq, int installments,
+                           String frequency, int termMonths, String ruleReason, String recordedBy) {}
+
+  public void insertReschedule(Reschedule r) {
+    jdbc.sql("insert into loan_reschedule (loan_id, package_id, district_code, province_code, decided_on, letter_no,"
+            + " carried_principal, carried_interest, waived_interest, carried_default_interest,"
+            + " waived_default_interest,"
+            + " new_interest, first_seq, installments, frequency, term_months, rule_reason, recorded_by, recorded_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(r.loanId(), r.packageId(), r.districtCode(), r.provinceCode(), r.decidedOn(), r.letterNo(),
+            r.carriedPrincipal(), r.carriedInterest(), r.waivedInterest(), r.carriedDefaultInterest(),
+            r.waivedDefaultInterest(), r.newInterest(), r.firstSeq(), r.installments(), r.frequency(), r.termMonths(),
+            r.ruleReason().length() > 500 ? r.ruleReason().substring(0, 500) : r.ruleReason(), r.recordedBy(),
+            Timestamp.from(Instant.now()))
+        .update();
+  }
+
   public List<Debtor> debtors(long packageId) {
     return jdbc.sql("select d.id, d.seq, d.loan_id, l.application_no, d.member_id, m.national_id, m.full_name, d.amount,"
-            + " d.days_overdue, d.applies, d.documents from restructuring_debtor d"
+            + " d.days_overdue, d.applies, d.documents, d.decision from restructuring_debtor d"
             + " join loan_view l on l.id = d.loan_id join member_view m on m.id = d.member_id"
             + " where d.package_id = ? order by d.seq")
         .param(packageId)
         .query((rs, n) -> new Debtor(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
             new NationalId(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), rs.getInt(9), rs.getBoolean(10),
-            rs.getString(11)))
+            rs.getString(11), rs.getString(12)))
         .list();
   }
 

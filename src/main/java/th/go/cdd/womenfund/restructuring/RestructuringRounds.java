@@ -59,6 +59,23 @@ public class RestructuringRounds {
         p.receivedOn(), p.submissionDue(), p.submittedOnTime(), instances.get(p.id()))).toList();
   }
 
+  /** Loans of a district rescheduled by the Department's approval, and the debt carried into their new schedules. */
+  public record Restructured(String districtCode, int loans, BigDecimal carried) {}
+
+  /**
+   * Per district of the province, the loans whose restructuring the Department approved on or before {@code asOf}
+   * (each loan once, its latest decision) and the debt carried over: principal, carried interest and default
+   * interest, to the satang.
+   */
+  public List<Restructured> restructuredByDistrict(String provinceCode, LocalDate asOf) {
+    return jdbc.sql("select district_code, count(distinct loan_id),"
+            + " sum(carried_principal + carried_interest + carried_default_interest) from loan_reschedule"
+            + " where province_code = ? and decided_on <= ? group by district_code order by district_code")
+        .params(provinceCode, asOf)
+        .query((rs, n) -> new Restructured(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3).setScale(2)))
+        .list();
+  }
+
   private static LocalDate date(java.sql.Date d) {
     return d == null ? null : d.toLocalDate();
   }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,19 +94,62 @@ public class RestructuringService {
     repo.linkProcess(roundId, processInstanceId);
   }
 
+  public void linkPackageProcess(long packageId, String processInstanceId) {
+    repo.linkPackageProcess(packageId, processInstanceId);
+  }
+
+  /** The loan's district's packages being prepared, with their candidates read again (a loan was handed over). */
+  public Map<String, String> refreshForLoan(long loanId, LocalDate today) {
+    Map<String, String> byInstance = new LinkedHashMap<>();
+    String district = repo.decidedLoan(loanId).districtCode();
+    for (RestructuringRepository.Preparing p : repo.preparing(district)) {
+      Candidates c = refreshCandidates(p.packageId(), today);
+      if (p.processInstanceId() != null) {
+        byInstance.put(p.processInstanceId(), c.summary());
+      }
+    }
+    return byInstance;
+  }
+
   /** Creates the district's package and lists its eligible candidates, numbered for the officer. */
   public Candidates prepare(long roundId, String districtCode, LocalDate today) {
     long packageId = repo.insertPackage(roundId, districtCode);
-    int seq = 0;
-    for (LoanDebt d : repo.loanDebts(districtCode, today)) {
-      int daysOverdue = d.firstOverdue() == null ? 0 : (int) ChronoUnit.DAYS.between(d.firstOverdue(), today);
-      int contractYear = d.contractDate() == null ? 0 : ThaiDates.buddhistYear(d.contractDate());
-      if (rules.evaluate(daysOverdue, d.loanStatus(), contractYear).eligible()) {
-        repo.insertCandidate(packageId, ++seq, d, share(d), daysOverdue);
+    return refreshCandidates(packageId, today);
+  }
+
+  /**
+   * Reads the district's candidates again while its package is being prepared (issue 13: not a snapshot taken
+   * when the round opened): a loan that became eligible since, such as one the provincial sub-committee handed
+   * over to restructuring, is added with the next number; one no longer eligible (paid up, say) is taken off. The
+   * numbers the officer has seen never change. A package already sent is left as it is.
+   */
+  public Candidates refreshCandidates(long packageId, LocalDate today) {
+    Package p = repo.pkg(packageId).orElseThrow();
+    String district = areas.district(p.districtCode()).map(District::nameTh).orElse(p.districtCode());
+    if (PackageStatus.PREPARING.name().equals(p.status())) {
+      Map<String, Debtor> listed = new HashMap<>();
+      repo.debtors(packageId).forEach(d -> listed.put(d.loanId() + "/" + d.memberId(), d));
+      Set<String> eligible = new HashSet<>();
+      int seq = repo.nextSeq(packageId);
+      for (LoanDebt d : repo.loanDebts(p.districtCode(), today, packageId)) {
+        int daysOverdue = d.firstOverdue() == null ? 0 : (int) ChronoUnit.DAYS.between(d.firstOverdue(), today);
+        int contractYear = d.contractDate() == null ? 0 : ThaiDates.buddhistYear(d.contractDate());
+        if (rules.evaluate(daysOverdue, d.loanStatus(), contractYear).eligible()) {
+          String key = d.loanId() + "/" + d.memberId();
+          eligible.add(key);
+          if (!listed.containsKey(key)) {
+            repo.insertCandidate(packageId, seq++, d, share(d), daysOverdue);
+          }
+        }
       }
+      listed.forEach((key, d) -> {
+        if (!eligible.contains(key)) {
+          repo.deleteCandidate(d.id());
+        }
+      });
     }
-    String district = areas.district(districtCode).map(District::nameTh).orElse(districtCode);
-    return new Candidates(packageId, district, candidateText(repo.debtors(packageId)), legend(), seq);
+    List<Debtor> debtors = repo.debtors(packageId);
+    return new Candidates(packageId, district, candidateText(debtors), legend(), debtors.size());
   }
 
   /** Her part of what the loan still owes: her borrowed amount in proportion to the principal outstanding. */
@@ -146,7 +191,7 @@ public class RestructuringService {
     Map<String, DocumentType> byNumber = new HashMap<>();
     types.forEach(t -> byNumber.put(Integer.toString(t.number()), t));
     List<String> problems = new ArrayList<>();
-    Map<Debtor, Set<DocumentType>> chosen = new java.util.LinkedHashMap<>();
+    Map<Debtor, Set<DocumentType>> chosen = new LinkedHashMap<>();
     List<String> lines = applicantsText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (lines.size() > 500) {
       throw new ThaiValidationException("รายชื่อผู้ขอมีได้ไม่เกิน 500 บรรทัด");
@@ -156,7 +201,8 @@ public class RestructuringService {
       String[] f = lines.get(i).split("[,\\t]", 2);
       String seqText = f[0].strip();
       if (!seqText.matches("\\d{1,4}") || !bySeq.containsKey(Integer.parseInt(seqText))) {
-        problems.add(where + ": ไม่มีผู้มีสิทธิ์ลำดับที่ \"" + abbreviate(seqText) + "\" (มีลำดับที่ 1 ถึง " + candidates.size() + ")");
+        problems.add(where + ": ไม่มีผู้มีสิทธิ์ลำดับที่ \"" + abbreviate(seqText) + "\" (มีลำดับที่ 1 ถึง "
+            + candidates.stream().mapToInt(Debtor::seq).max().orElse(0) + ")");
         continue;
       }
       Debtor debtor = bySeq.get(Integer.parseInt(seqText));

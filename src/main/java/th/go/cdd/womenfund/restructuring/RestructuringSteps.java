@@ -45,9 +45,11 @@ public class RestructuringSteps {
   private final AreaRepository areas;
   private final MailService mail;
   private final RestructuringSettings settings;
+  private final DepartmentDecisions decisions;
 
   public RestructuringSteps(RestructuringService service, InstanceScopes scopes, AreaRepository areas,
-                            MailService mail, RestructuringSettings settings) {
+                            MailService mail, RestructuringSettings settings, DepartmentDecisions decisions) {
+    this.decisions = decisions;
     this.service = service;
     this.scopes = scopes;
     this.areas = areas;
@@ -76,13 +78,22 @@ public class RestructuringSteps {
     // started only by the round's call activity (the system): its round and district are the round's own
     Candidates c = service.prepare(roundId(execution), district, EngineClock.today());
     scopes.bindDistrict(execution, c.packageId(), district);
+    service.linkPackageProcess(c.packageId(), execution.getProcessInstanceId());
     execution.setVariable(Var.PACKAGE_ID, c.packageId());
     execution.setVariable(Var.DISTRICT_NAME, c.districtName());
     setLongText(execution, Var.CANDIDATES, c.summary());
     execution.setVariable(Var.DOCUMENT_LEGEND, c.legend());
   }
 
+  /** The daily reading of the candidates while the district prepares its package. */
+  public void refreshCandidates(DelegateExecution execution) {
+    Candidates c = service.refreshCandidates(packageId(execution), EngineClock.today());
+    setLongText(execution, Var.CANDIDATES, c.summary());
+  }
+
   public void recordPackage(DelegateExecution execution) {
+    // the candidates as they are now (a loan handed over since the task opened is numbered after the others)
+    service.refreshCandidates(packageId(execution), EngineClock.today());
     Object nothing = execution.getVariable(Var.NOTHING_TO_SEND);
     PackageResult r = service.recordPackage(packageId(execution),
         nothing == null ? null : Boolean.valueOf(nothing.toString()), string(execution, Var.NOTHING_REASON),
@@ -108,6 +119,20 @@ public class RestructuringSteps {
   public void recordAcknowledgement(DelegateExecution execution) {
     service.recordAcknowledgement(packageId(execution), string(execution, Var.MEETING_REFERENCE),
         string(execution, Var.MEETING_DATE), EngineClock.today());
+  }
+
+  /** The terms the rules would give each applying loan: shown in the decision form. */
+  public void proposeTerms(DelegateExecution execution) {
+    setLongText(execution, Var.DECISION_PROPOSAL, decisions.proposal(packageId(execution), EngineClock.today()));
+  }
+
+  /** The Department's decision as the province office recorded it: approved loans get their new schedule. */
+  public void recordDecision(DelegateExecution execution) {
+    var who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    DepartmentDecisions.Result r = decisions.record(packageId(execution), string(execution, Var.DECISION_LETTER_NO),
+        string(execution, Var.DECISION_LETTER_DATE), string(execution, Var.DECISIONS),
+        who == null ? null : who.getUserId(), EngineClock.today());
+    setLongText(execution, Var.DECISION_SUMMARY, r.summary());
   }
 
   public void closeRound(DelegateExecution execution) {

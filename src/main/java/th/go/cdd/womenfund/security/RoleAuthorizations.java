@@ -56,9 +56,11 @@ public class RoleAuthorizations {
   public static final List<ProcessRights> PROCESSES = List.of(
       // district officers register applications, the district committee screens them, the province decides
       new ProcessRights(LoanApplicationProcess.KEY, START, READ, READ, READ),
-      // province officers open restructuring rounds; each district's package is a process its officers read
+      // province officers open restructuring rounds; each district's package is a process its officers read, and
+      // the province's steps of it (receipt, submission, the Department's decision, the committee's
+      // acknowledgement) make the engine read its model when one of them completes
       new ProcessRights(RestructuringProcess.KEY, NONE, NONE, START, NONE),
-      new ProcessRights(RestructuringProcess.PACKAGE_KEY, READ, NONE, NONE, NONE),
+      new ProcessRights(RestructuringProcess.PACKAGE_KEY, READ, NONE, READ, READ),
       // repayments (issue 4): officers of both levels record payments from a start form
       new ProcessRights(RecordRepaymentProcess.KEY, START, NONE, START, NONE),
       new ProcessRights(OverdueFollowUpProcess.KEY, READ, READ, READ, READ),

@@ -136,6 +136,17 @@ class RestructuringProcessTest {
     return RoundInstances.borrowersOf(engine, jdbc, pi, loanId);
   }
 
+  /** The Department's letter rejects every applicant of the package (their loans keep their schedules). */
+  void rejectAll(ProcessInstance pi, LocalDate letterDate) {
+    StringBuilder lines = new StringBuilder();
+    jdbc.sql("select seq from restructuring_debtor where package_id = ? and applies = true order by seq")
+        .param(packageId(pi)).query(Integer.class).list()
+        .forEach(seq -> lines.append(seq).append(" ไม่อนุมัติ รายได้ไม่พอชำระตามตารางใหม่\n"));
+    complete(pi, Element.RECORD_DECISION_TASK, Map.of(Var.DECISION_LETTER_NO, "มท 0410.5/77",
+        Var.DECISION_LETTER_DATE, ThaiDates.formatNumeric(letterDate), Var.DECISIONS, lines.toString(),
+        Var.DECISION_NOTE, "แจ้งกลุ่มแล้ว"));
+  }
+
   void nothingToSend(String district) {
     complete(packageOf(district), Element.PREPARE_PACKAGE, Map.of(Var.NOTHING_TO_SEND, true,
         Var.NOTHING_REASON, "ไม่มีสมาชิกยื่นขอในรอบนี้"));
@@ -174,7 +185,11 @@ class RestructuringProcessTest {
     BpmnAwareTests.assertThat(task(laemNgop, Element.COMMITTEE_ACKNOWLEDGEMENT)).hasCandidateGroup("province-23-committee");
     complete(laemNgop, Element.COMMITTEE_ACKNOWLEDGEMENT, Map.of(Var.MEETING_REFERENCE, "9/2569",
         Var.MEETING_DATE, ThaiDates.formatNumeric(TODAY.plusDays(3))));
-    BpmnAwareTests.assertThat(laemNgop).isEnded().hasPassed(Element.PACKAGE_ACKNOWLEDGED);
+    BpmnAwareTests.assertThat(task(laemNgop, Element.RECORD_DECISION_TASK)).hasCandidateGroup("province-23-officers");
+    assertThat((String) engine.getRuntimeService().getVariable(laemNgop.getId(), Var.DECISION_PROPOSAL))
+        .contains("ขยายเวลา"); // the terms restructuring-terms.dmn gives, shown in the form
+    rejectAll(laemNgop, TODAY.plusDays(3));
+    BpmnAwareTests.assertThat(laemNgop).isEnded().hasPassed(Element.RECORD_DECISION, Element.PACKAGE_ACKNOWLEDGED);
     assertThat(jdbc.sql("select submitted_on_time from restructuring_package where id = ?").param(laemNgopPackage)
         .query(Boolean.class).single()).isTrue();
 
@@ -225,6 +240,7 @@ class RestructuringProcessTest {
         .query(Boolean.class).single()).isFalse();
     complete(boRai, Element.COMMITTEE_ACKNOWLEDGEMENT, Map.of(Var.MEETING_REFERENCE, "10/2569",
         Var.MEETING_DATE, ThaiDates.formatNumeric(dueDay.plusDays(1))));
+    rejectAll(boRai, dueDay.plusDays(1));
     BpmnAwareTests.assertThat(boRai).isEnded().hasPassed(Element.SUPERVISOR_FOLLOW_UP, Element.PACKAGE_ACKNOWLEDGED);
   }
 
@@ -325,6 +341,7 @@ class RestructuringProcessTest {
         Var.LETTER_DATE, ThaiDates.formatNumeric(TODAY.plusDays(16))));
     complete(p, Element.COMMITTEE_ACKNOWLEDGEMENT, Map.of(Var.MEETING_REFERENCE, "1/2569",
         Var.MEETING_DATE, ThaiDates.formatNumeric(TODAY.plusDays(16)), Var.ACKNOWLEDGEMENT_NOTE, "รับทราบ"));
+    rejectAll(p, TODAY.plusDays(16));
 
     Set<String> variables = new HashSet<>();
     for (String instance : List.of(round.getId(), pid)) {
@@ -334,12 +351,13 @@ class RestructuringProcessTest {
     Map<String, JsonNode> forms = DeployedForms.all(engine);
     Set<String> refs = new HashSet<>(DeployedForms.refsOf(engine, RestructuringProcess.KEY));
     refs.addAll(DeployedForms.refsOf(engine, RestructuringProcess.PACKAGE_KEY));
-    assertThat(refs).hasSize(6);
+    assertThat(refs).hasSize(7);
     for (String formId : refs) {
       assertThat(forms).containsKey(formId);
       // a long list's further parts (system/LongText: candidateSummary2, …) exist only when the list is that long
       Set<String> bound = new HashSet<>(DeployedForms.boundNames(forms.get(formId)));
-      bound.removeIf(n -> n.matches("(" + Var.CANDIDATES + "|" + Var.PACKAGE_SUMMARY + ")\\d+"));
+      bound.removeIf(n -> n.matches("(" + Var.CANDIDATES + "|" + Var.PACKAGE_SUMMARY + "|" + Var.DECISION_PROPOSAL
+          + ")\\d+"));
       assertThat(variables).as("variables bound by form %s", formId).containsAll(bound);
     }
   }
