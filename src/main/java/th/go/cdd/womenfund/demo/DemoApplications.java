@@ -60,7 +60,7 @@ public final class DemoApplications {
       return;
     }
     complete(engine, pid, "officer" + district, Roles.districtOfficers(district), Map.of(
-        Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today.minusDays(1)),
+        Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today), // not before the application
         Var.ENDORSEMENT_REFERENCE, "5/2569",
         Var.ENDORSEMENT_OPINION, "คณะทำงานฯ ตำบลรับรองโครงการ กลุ่มมีความพร้อม"));
     if (stage.equals("screening")) {
