@@ -40,14 +40,16 @@ public class LoanApplicationService {
   private final LoanRepository loans;
   private final AreaRepository areas;
   private final InterestRateRepository rates;
+  private final BorrowerMembership membership;
 
   public LoanApplicationService(LoanApplicationParser parser, EligibilityRules rules, LoanRepository loans,
-                                AreaRepository areas, InterestRateRepository rates) {
+                                AreaRepository areas, InterestRateRepository rates, BorrowerMembership membership) {
     this.parser = parser;
     this.rules = rules;
     this.loans = loans;
     this.areas = areas;
     this.rates = rates;
+    this.membership = membership;
   }
 
   /** What registration (or a fix) produced, for the officers who come next. */
@@ -58,7 +60,9 @@ public class LoanApplicationService {
     LoanApplication app = parser.parse(input, today);
     requireMayRegister(actor, app.subDistrict());
     List<EligibilityCheck> checks = requireEligible(app, today);
+    requireMembers(app, null, today, today);
     LoanRepository.NewLoan loan = loans.insert(app, today);
+    membership.registerNew(app, loan.id(), by(actor), today);
     return describe(loan.id(), loan.applicationNo(), app, checks);
   }
 
@@ -71,7 +75,10 @@ public class LoanApplicationService {
     }
     requireMayRegister(actor, app.subDistrict());
     List<EligibilityCheck> checks = requireEligible(app, today);
+    LocalDate appliedOn = loans.stepDates(loanId).appliedOn();
+    requireMembers(app, loanId, appliedOn == null ? today : appliedOn, today);
     loans.update(loanId, app);
+    membership.registerNew(app, loanId, by(actor), today);
     loans.setStatus(loanId, LoanStatus.REGISTERED);
     return describe(loanId, stored.applicationNo(), app, checks);
   }
@@ -214,6 +221,18 @@ public class LoanApplicationService {
       throw new ThaiValidationException("ท่านไม่มีสิทธิ์ยื่นคำขอกู้ของอำเภอ" + district
           + ": เฉพาะเจ้าหน้าที่พัฒนาชุมชนอำเภอนั้นเท่านั้น");
     }
+  }
+
+  /** Borrowers are members of the fund in the district on the application date, or join now (issue 13). */
+  private void requireMembers(LoanApplication app, Long loanId, LocalDate appliedOn, LocalDate today) {
+    List<String> problems = membership.problems(app, loanId, appliedOn, today);
+    if (!problems.isEmpty()) {
+      throw new ThaiValidationException(problems);
+    }
+  }
+
+  private static String by(Actor actor) {
+    return actor == null ? "system" : actor.userId();
   }
 
   private List<EligibilityCheck> requireEligible(LoanApplication app, LocalDate today) {

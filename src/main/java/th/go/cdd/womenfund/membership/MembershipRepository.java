@@ -21,22 +21,32 @@ public class MembershipRepository {
     this.jdbc = jdbc;
   }
 
-  public record Registration(long memberId, String districtCode, LocalDate registeredOn, int fiscalYear) {}
+  /** A member's registration; {@code loanId}: the loan application that registered her, if one did. */
+  public record Registration(long memberId, String districtCode, LocalDate registeredOn, int fiscalYear, Long loanId) {}
 
   public record Listed(String kind, String name, String nationalIdMasked, String subDistrictName, LocalDate registeredOn) {}
 
   public Optional<Registration> registrationOf(long memberId) {
-    return jdbc.sql("select member_id, district_code, registered_on, fiscal_year from fund_membership where member_id = ?")
+    return jdbc.sql("select member_id, district_code, registered_on, fiscal_year, loan_id from fund_membership"
+            + " where member_id = ?")
         .param(memberId)
-        .query((rs, n) -> new Registration(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4)))
+        .query((rs, n) -> new Registration(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4),
+            rs.getObject(5, Long.class)))
         .optional();
   }
 
   public void insertMembership(long memberId, String districtCode, String provinceCode, LocalDate registeredOn,
                                int fiscalYear, String registeredBy) {
+    insertMembership(memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy, null);
+  }
+
+  /** The same, for a borrower registered in the step that registered (or fixed) loan application {@code loanId}. */
+  public void insertMembership(long memberId, String districtCode, String provinceCode, LocalDate registeredOn,
+                               int fiscalYear, String registeredBy, Long loanId) {
     jdbc.sql("insert into fund_membership (member_id, district_code, province_code, registered_on, fiscal_year,"
-            + " registered_by, created_at) values (?, ?, ?, ?, ?, ?, ?)")
-        .params(memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy, Timestamp.from(Instant.now()))
+            + " registered_by, created_at, loan_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy, Timestamp.from(Instant.now()),
+            loanId)
         .update();
   }
 
