@@ -51,9 +51,10 @@ public class LoanProcessSteps {
     scopes.bindDistrict(execution, r.loanId(), r.districtCode()); // a fix cannot move the application elsewhere
     store(execution, r);
     // the next screening round starts blank: the returned decision must not be pre-filled in the form, nor the
-    // province's when it was the province that sent the application back
+    // province's when it was the province that sent the application back (fixRequest stays: the last return's
+    // reason, replaced at the next one)
     execution.removeVariables(List.of(Var.DISTRICT_DECISION, Var.DISTRICT_DECISION_REASON,
-        Var.PROVINCE_DECISION, Var.PROVINCE_DECISION_REASON, Var.FIX_REQUEST));
+        Var.PROVINCE_DECISION, Var.PROVINCE_DECISION_REASON));
   }
 
   public void recordEndorsement(DelegateExecution task) {

@@ -390,7 +390,7 @@ class LoanApplicationProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(Element.UPDATE).isWaitingAt(Element.DISTRICT_SCREENING);
     BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup("district-2305-committee");
     assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(Var.DISTRICT_DECISION,
-        Var.DISTRICT_DECISION_REASON, Var.PROVINCE_DECISION, Var.PROVINCE_DECISION_REASON, Var.FIX_REQUEST);
+        Var.DISTRICT_DECISION_REASON, Var.PROVINCE_DECISION, Var.PROVINCE_DECISION_REASON);
     assertThat(status(loanId)).isEqualTo("REGISTERED");
 
     complete(task(pi), district(Decision.APPROVE, "แก้ไขตามที่จังหวัดขอแล้ว"));
