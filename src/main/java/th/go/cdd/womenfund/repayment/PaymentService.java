@@ -213,14 +213,15 @@ public class PaymentService {
   /** What the loan owes on {@code day}, default interest accrued to that day; nothing is stored. */
   @Transactional(readOnly = true)
   public LoanBalance balance(long loanId, LocalDate day) {
-    return balance(repo.openInstallments(loanId), periodStarts(loan(loanId)), day, rates.all());
+    Schedule s = schedule(loan(loanId));
+    return balance(s.open(), s.starts(), day, rates.all());
   }
 
   /** What settles the loan on {@code day} (ยอดปิดบัญชี: interest only up to that day); nothing is stored. */
   @Transactional(readOnly = true)
   public Payoff payoff(long loanId, LocalDate day) {
-    return Payoff.of(PaymentAllocator.accrued(repo.openInstallments(loanId), day, rates.all()),
-        periodStarts(loan(loanId)), day);
+    Schedule s = schedule(loan(loanId));
+    return Payoff.of(PaymentAllocator.accrued(s.open(), day, rates.all()), s.starts(), day);
   }
 
   private static LoanBalance balance(List<InstallmentState> open, Map<Integer, LocalDate> starts, LocalDate day,
@@ -229,9 +230,13 @@ public class PaymentService {
     return LoanBalance.of(accrued, day, Payoff.of(accrued, starts, day));
   }
 
-  /** The day each installment's interest period starts (the loan's whole schedule, settled installments too). */
-  private Map<Integer, LocalDate> periodStarts(RepaymentLoan loan) {
-    return Payoff.periodStarts(repo.installments(loan.id()), loan.transferDate());
+  /** The loan's open installments and the day each installment's interest period starts (one query). */
+  private record Schedule(List<InstallmentState> open, Map<Integer, LocalDate> starts) {}
+
+  private Schedule schedule(RepaymentLoan loan) {
+    List<InstallmentState> all = repo.installments(loan.id());
+    return new Schedule(all.stream().filter(i -> i.settledOn() == null).toList(),
+        Payoff.periodStarts(all, loan.transferDate()));
   }
 
   @Transactional(readOnly = true)
@@ -303,8 +308,9 @@ public class PaymentService {
           : loan.label() + " ยังไม่ได้โอนเงินกู้ (สถานะ: " + loan.status().labelTh() + ") จึงยังไม่รับชำระ");
     }
     List<InterestRate> rateTable = rates.all();
-    List<InstallmentState> open = repo.openInstallments(loan.id());
-    Map<Integer, LocalDate> starts = periodStarts(loan);
+    Schedule schedule = schedule(loan);
+    List<InstallmentState> open = schedule.open();
+    Map<Integer, LocalDate> starts = schedule.starts();
     if (amount != null && paidOn != null && problems.isEmpty()) {
       // the most the loan owes on the day is its pay-off: interest only up to that day
       BigDecimal payoff = Payoff.of(PaymentAllocator.accrued(open, paidOn, rateTable), starts, paidOn).total();
@@ -321,8 +327,9 @@ public class PaymentService {
   }
 
   private RecordedPayment apply(Checked c, PaymentSource source, String recordedBy, String approvedBy, LocalDate today) {
-    return apply(c.loan(), c.open(), c.rates(), c.paidOn(), c.amount(), c.reference(), source, c.note(), recordedBy,
-        approvedBy, today, accrued -> PaymentAllocator.allocate(accrued, c.amount(), c.paidOn(), c.starts()));
+    return apply(c.loan(), new Schedule(c.open(), c.starts()), c.rates(), c.paidOn(), c.amount(), c.reference(), source,
+        c.note(), recordedBy, approvedBy, today,
+        accrued -> PaymentAllocator.allocate(accrued, c.amount(), c.paidOn(), c.starts()));
   }
 
   /**
@@ -334,7 +341,7 @@ public class PaymentService {
     RepaymentLoan loan = loan(loanId);
     repo.lock(loanId);
     BigDecimal amount = shares.stream().map(Allocation::total).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    return apply(loan, repo.openInstallments(loanId), rates.all(), paidOn, amount, reference, PaymentSource.RISK_COVER,
+    return apply(loan, schedule(loan), rates.all(), paidOn, amount, reference, PaymentSource.RISK_COVER,
         note, recordedBy, null, today, accrued -> PaymentAllocator.allocateShares(accrued, shares, paidOn));
   }
 
@@ -344,12 +351,13 @@ public class PaymentService {
     return repo.openInstallments(loanId);
   }
 
-  private RecordedPayment apply(RepaymentLoan loan, List<InstallmentState> open, List<InterestRate> rateTable,
+  private RecordedPayment apply(RepaymentLoan loan, Schedule schedule, List<InterestRate> rateTable,
                                 LocalDate paidOn, BigDecimal amount, String reference, PaymentSource source, String note,
                                 String recordedBy, String approvedBy, LocalDate today,
                                 Function<List<InstallmentState>, PaymentAllocator.Result> allocation) {
     LocalDate asOf = paidOn.isAfter(today) ? paidOn : today;
-    Map<Integer, LocalDate> starts = periodStarts(loan);
+    List<InstallmentState> open = schedule.open();
+    Map<Integer, LocalDate> starts = schedule.starts();
     LoanBalance before = balance(open, starts, asOf, rateTable);
     List<InstallmentState> accrued = PaymentAllocator.accrued(open, paidOn, rateTable);
     PaymentAllocator.Result result = allocation.apply(accrued);
