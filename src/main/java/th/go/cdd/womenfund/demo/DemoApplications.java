@@ -53,7 +53,8 @@ public final class DemoApplications {
       long amount = 10_000 + (person % 4) * 5_000;
       total += amount;
       borrowers.append(p.nationalId()).append(", ").append(p.fullName()).append(", ")
-          .append(ThaiDates.formatNumeric(p.birthDate())).append(", ").append(ThaiDates.formatNumeric(p.residentSince()))
+          .append(ThaiDates.formatNumeric(p.birthDate())).append(", ")
+          .append(ThaiDates.formatNumeric(p.residentSince()))
           .append(", ").append(amount).append(".00\n");
       acks.append(p.nationalId()).append(", คู่สมรส, ").append(DemoPeople.husbandOf(person)).append(", ")
           .append(ThaiDates.formatNumeric(today.minusDays(3))).append('\n');

@@ -137,7 +137,8 @@ public class DemoData implements ApplicationRunner {
         District d = districts.get(i % districts.size());
         List<SubDistrict> subs = areas.subDistrictsOf(d.code());
         SubDistrict s = subs.get(i % subs.size());
-        // borrowers are members of the fund in the district (issue 13): the demo's registered members who borrow nothing yet
+        // borrowers are members of the fund in the district (issue 13): the demo's registered members who borrow
+        // nothing yet
         Map<String, Object> vars = DemoApplications.application(i, groups[i] + "บ้าน" + s.nameTh(), s.code(), today,
             membersNotBorrowing(d.code(), today, DemoApplications.size(i)));
         identity.setAuthentication("officer" + d.code(), List.of(Roles.districtOfficers(d.code())));

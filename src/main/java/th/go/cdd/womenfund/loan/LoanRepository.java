@@ -62,8 +62,8 @@ public class LoanRepository {
     long loanId = loanKey.getKey().longValue();
     String applicationNo = String.format("LA-%s-%d-%05d", app.subDistrict().districtCode(),
         today.getYear() + 543, loanId);
-    jdbc.sql("update loan_project set application_no = ?, applied_on = ? where id = ?").params(applicationNo, today, loanId)
-        .update();
+    jdbc.sql("update loan_project set application_no = ?, applied_on = ? where id = ?")
+        .params(applicationNo, today, loanId).update();
     insertBorrowers(loanId, app);
     return new NewLoan(loanId, applicationNo);
   }

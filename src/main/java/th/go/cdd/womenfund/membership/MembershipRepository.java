@@ -45,8 +45,8 @@ public class MembershipRepository {
                                int fiscalYear, String registeredBy, Long loanId) {
     jdbc.sql("insert into fund_membership (member_id, district_code, province_code, registered_on, fiscal_year,"
             + " registered_by, created_at, loan_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy, Timestamp.from(Instant.now()),
-            loanId)
+        .params(memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy,
+            Timestamp.from(Instant.now()), loanId)
         .update();
   }
 

@@ -60,7 +60,8 @@ public record LoanBalance(LocalDate asOf, BigDecimal outstandingPrincipal, BigDe
   public String summaryTh() {
     StringBuilder text = new StringBuilder();
     text.append("- เงินต้นคงเหลือ: ").append(ThaiMoney.format(outstandingPrincipal)).append('\n')
-        .append("- ดอกเบี้ยตามตารางที่ยังไม่ได้ชำระ (ถึงงวดสุดท้าย): ").append(ThaiMoney.format(unpaidInterest)).append('\n')
+        .append("- ดอกเบี้ยตามตารางที่ยังไม่ได้ชำระ (ถึงงวดสุดท้าย): ").append(ThaiMoney.format(unpaidInterest))
+        .append('\n')
         .append("- ดอกเบี้ยผิดนัดถึงวันที่ ").append(ThaiDates.format(asOf)).append(": ")
         .append(ThaiMoney.format(defaultInterest)).append('\n');
     if (inArrears()) {

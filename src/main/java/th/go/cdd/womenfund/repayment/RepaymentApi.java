@@ -75,7 +75,9 @@ public class RepaymentApi {
   /** The body of a payment: date วว/ดด/ปปปป (พ.ศ.), amount as text or number. */
   public record PaymentRequest(String paidOn, String amount, String reference, String note) {}
 
-  public record AllocationView(int installment, BigDecimal defaultInterest, BigDecimal interest, BigDecimal principal) {}
+  /** {@code interestWaived}: the installment's interest a settlement before its due date forgave (not paid). */
+  public record AllocationView(int installment, BigDecimal defaultInterest, BigDecimal interest, BigDecimal principal,
+                               BigDecimal interestWaived) {}
 
   public record PaymentView(long paymentId, long loanId, String applicationNo, String contractNo, LocalDate paidOn,
                             BigDecimal amount, String reference, String source, List<AllocationView> allocations,
@@ -84,7 +86,8 @@ public class RepaymentApi {
     static PaymentView of(RecordedPayment p) {
       return new PaymentView(p.paymentId(), p.loan().id(), p.loan().applicationNo(), p.loan().contractNo(), p.paidOn(),
           p.amount(), p.reference(), p.source().name(), p.allocations().stream()
-              .map(a -> new AllocationView(a.seq(), a.defaultInterest(), a.interest(), a.principal())).toList(),
+              .map(a -> new AllocationView(a.seq(), a.defaultInterest(), a.interest(), a.principal(),
+                  a.interestWaived())).toList(),
           p.arrearsCleared(), p.loanClosed(), p.after(), p.summaryTh());
     }
   }
@@ -116,8 +119,8 @@ public class RepaymentApi {
         throw new ThaiValidationException(loan.label() + " ยังไม่ได้โอนเงินกู้ จึงยังไม่มียอดหนี้");
       }
       if (day.isBefore(loan.transferDate())) {
-        throw new ThaiValidationException("วันที่ที่ขอดูยอด (" + ThaiDates.format(day) + ") ต้องไม่ก่อนวันที่โอนเงินกู้ ("
-            + ThaiDates.format(loan.transferDate()) + ")");
+        throw new ThaiValidationException("วันที่ที่ขอดูยอด (" + ThaiDates.format(day)
+            + ") ต้องไม่ก่อนวันที่โอนเงินกู้ (" + ThaiDates.format(loan.transferDate()) + ")");
       }
     }
     LoanBalance b = payments.balance(loanId, day);

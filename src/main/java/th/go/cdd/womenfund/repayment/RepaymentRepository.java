@@ -104,8 +104,8 @@ public class RepaymentRepository {
             + " select payment_id, seq, default_interest, interest, principal, interest_waived from payment_allocation"
             + " where loan_id = ?"
             + " union all"
-            + " select payment_id, seq, default_interest, interest, principal, interest_waived from allocation_correction"
-            + " where loan_id = ?"
+            + " select payment_id, seq, default_interest, interest, principal, interest_waived"
+            + " from allocation_correction where loan_id = ?"
             + ") x group by payment_id, seq order by payment_id, seq")
         .params(loanId, loanId)
         .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
@@ -189,8 +189,8 @@ public class RepaymentRepository {
   }
 
   public void insertAllocations(long paymentId, long loanId, List<Allocation> allocations) {
-    template.batchUpdate("insert into payment_allocation (payment_id, loan_id, seq, default_interest, interest, principal,"
-            + " interest_waived) values (?, ?, ?, ?, ?, ?, ?)", allocations, allocations.size(),
+    template.batchUpdate("insert into payment_allocation (payment_id, loan_id, seq, default_interest, interest,"
+            + " principal, interest_waived) values (?, ?, ?, ?, ?, ?, ?)", allocations, allocations.size(),
         (ps, a) -> {
           ps.setLong(1, paymentId);
           ps.setLong(2, loanId);
@@ -205,7 +205,8 @@ public class RepaymentRepository {
   /** Stores paid amounts, accrued default interest and settlement of the given installments. */
   public void updateInstallments(long loanId, List<InstallmentState> installments) {
     template.batchUpdate("update repayment_installment set principal_paid = ?, interest_paid = ?, default_interest = ?,"
-            + " default_interest_paid = ?, accrued_until = ?, settled_on = ?, interest_waived = ? where loan_id = ? and seq = ?",
+            + " default_interest_paid = ?, accrued_until = ?, settled_on = ?, interest_waived = ?"
+            + " where loan_id = ? and seq = ?",
         installments, installments.size(),
         (ps, i) -> {
           ps.setBigDecimal(1, i.principalPaid());

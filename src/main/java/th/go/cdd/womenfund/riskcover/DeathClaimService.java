@@ -208,7 +208,8 @@ public class DeathClaimService {
     for (Allocation part : payoff.parts()) {
       BigDecimal principal = share(part.principal(), borrowerAmount, loanAmount);
       BigDecimal interest = share(part.interest(), borrowerAmount, loanAmount);
-      BigDecimal waived = share(part.interest().add(part.interestWaived()), borrowerAmount, loanAmount).subtract(interest);
+      BigDecimal waived = share(part.interest().add(part.interestWaived()), borrowerAmount, loanAmount)
+          .subtract(interest);
       shares.add(new Allocation(part.seq(), BigDecimal.ZERO.setScale(2), interest, principal, waived));
     }
     return shares;

@@ -332,7 +332,8 @@ class LoanApplicationProcessTest {
     complete(task(pi), province(Decision.APPROVE, ""));
     assertThat(stepDate(loanId, "province_approved_on")).isEqualTo(today().plusDays(5));
     ClockUtil.setCurrentTime(new Date(NOW.getTime() + 6 * DAY));
-    complete(task(pi), Map.of(Var.CONTRACT_NO, "สญ.2305/99", Var.CONTRACT_DATE, ThaiDates.formatNumeric(today().plusDays(6))));
+    complete(task(pi), Map.of(Var.CONTRACT_NO, "สญ.2305/99",
+        Var.CONTRACT_DATE, ThaiDates.formatNumeric(today().plusDays(6))));
     // the death cover starts on the contract date
     assertThat(jdbc.sql("select distinct cover_from from risk_cover where loan_id = ?").param(loanId)
         .query(java.sql.Date.class).list()).extracting(java.sql.Date::toLocalDate).containsExactly(today().plusDays(6));

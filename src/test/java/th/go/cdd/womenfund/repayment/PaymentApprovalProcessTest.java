@@ -133,7 +133,8 @@ class PaymentApprovalProcessTest {
   @Test
   void aboveTheThresholdThePaymentWaitsAndTheMakerCannotApproveItButAnotherOfficerCan() {
     BigDecimal payoffBefore = payments.balance(loanId, TODAY).payoff();
-    assertThat(payoffBefore).isEqualByComparingTo("120058.49"); // 120,050.00 + #3: 10.00 x 10 / 31 days = 3.23 + default interest 4.16 + 1.10
+    // pay-off: 120,050.00 + #3's 10 of 31 days, 10.00 x 10 / 31 = 3.23, + default interest 4.16 + 1.10
+    assertThat(payoffBefore).isEqualByComparingTo("120058.49");
     ProcessInstance pi = startAs("maker2305", form("60000.00", "KTB-APPROVE-1"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.APPROVE);
     Task task = approvalTask(pi);

@@ -135,7 +135,9 @@ class RepaymentApiTest {
         + "/payments", json("{\"paidOn\":\"10/02/2569\",\"amount\":\"3013.24\",\"reference\":\"KTB-PO-1\"}"),
         String.class);
     assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
-    assertThat(paid.getBody()).contains("\"loanClosed\":true");
+    assertThat(paid.getBody()).contains("\"loanClosed\":true")
+        .contains("{\"installment\":2,\"defaultInterest\":0.00,\"interest\":3.21,\"principal\":1000.00,"
+            + "\"interestWaived\":5.79}");
     assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
         .isEqualTo("CLOSED");
     assertThat(jdbc.sql("select sum(interest_paid) from repayment_installment where loan_id = ?").param(loanId)

@@ -146,7 +146,8 @@ class DeathClaimProcessTest {
     BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup(Roles.provinceCommittee("23"));
     String summary = (String) engine.getRuntimeService().getVariable(pi.getId(), Var.CLAIM_SUMMARY);
     assertThat(summary).contains("สัดส่วนร้อยละ 20.00").contains("15 มกราคม 2569").contains("มบ.2305/0042")
-        .contains("คู่สมรส " + husband).contains("ยอดหนี้คงเหลือของกลุ่ม ณ วันที่เสียชีวิต (เงินต้นและดอกเบี้ยถึงวันนั้น): 3,004.84 บาท")
+        .contains("คู่สมรส " + husband)
+        .contains("ยอดหนี้คงเหลือของกลุ่ม ณ วันที่เสียชีวิต (เงินต้นและดอกเบี้ยถึงวันนั้น): 3,004.84 บาท")
         .contains("ส่วนของผู้กู้ที่ความคุ้มครองชดใช้ได้: 600.97 บาท").contains("X-XXXX").doesNotContain(nationalId);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), Var.BORROWER_ID)).asString().startsWith("X-XXXX");
 
