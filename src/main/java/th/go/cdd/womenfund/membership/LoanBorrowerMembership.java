@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -13,8 +14,7 @@ import th.go.cdd.womenfund.loan.BorrowerMembership;
 import th.go.cdd.womenfund.loan.EligibilityCheck;
 import th.go.cdd.womenfund.loan.LoanApplication;
 import th.go.cdd.womenfund.loan.LoanApplication.Borrower;
-import th.go.cdd.womenfund.member.Member;
-import th.go.cdd.womenfund.member.MemberRepository;
+import th.go.cdd.womenfund.membership.MembershipRepository.Person;
 import th.go.cdd.womenfund.membership.MembershipRepository.Registration;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
@@ -28,14 +28,11 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 public class LoanBorrowerMembership implements BorrowerMembership {
 
   private final MembershipRepository repo;
-  private final MemberRepository members;
   private final MembershipRules rules;
   private final AreaRepository areas;
 
-  public LoanBorrowerMembership(MembershipRepository repo, MemberRepository members, MembershipRules rules,
-                                AreaRepository areas) {
+  public LoanBorrowerMembership(MembershipRepository repo, MembershipRules rules, AreaRepository areas) {
     this.repo = repo;
-    this.members = members;
     this.rules = rules;
     this.areas = areas;
   }
@@ -45,11 +42,13 @@ public class LoanBorrowerMembership implements BorrowerMembership {
     SubDistrict s = app.subDistrict();
     String district = areas.district(s.districtCode()).map(District::nameTh).orElse(s.districtCode());
     List<String> problems = new ArrayList<>();
+    Map<String, Person> persons = persons(app);
     int row = 0;
     for (Borrower b : app.borrowers()) {
       row++;
       String who = "ผู้กู้แถวที่ " + row + " " + b.fullName() + " (" + b.nationalId().masked() + ")";
-      Optional<Registration> registration = registration(b);
+      Optional<Registration> registration = Optional.ofNullable(persons.get(b.nationalId().value()))
+          .map(Person::registration);
       if (registration.isEmpty()) {
         // not a member yet: she may join in this step, under the member rules
         List<String> failed = rules.evaluate(Period.between(b.birthDate(), today).getYears(),
@@ -77,15 +76,14 @@ public class LoanBorrowerMembership implements BorrowerMembership {
   public void registerNew(LoanApplication app, long loanId, String registeredBy, LocalDate today) {
     SubDistrict s = app.subDistrict();
     int fiscalYear = ThaiFiscalYear.of(today).buddhistYear();
-    for (Borrower b : app.borrowers()) {
-      Member m = members.findByNationalId(b.nationalId()).orElseThrow();
-      if (repo.registrationOf(m.id()).isEmpty()) {
-        repo.insertMembership(m.id(), s.districtCode(), s.provinceCode(), today, fiscalYear, registeredBy, loanId);
+    for (Person p : persons(app).values()) {
+      if (p.registration() == null) {
+        repo.insertMembership(p.memberId(), s.districtCode(), s.provinceCode(), today, fiscalYear, registeredBy, loanId);
       }
     }
   }
 
-  private Optional<Registration> registration(Borrower b) {
-    return members.findByNationalId(b.nationalId()).flatMap(m -> repo.registrationOf(m.id()));
+  private Map<String, Person> persons(LoanApplication app) {
+    return repo.persons(app.borrowers().stream().map(b -> b.nationalId().value()).distinct().toList());
   }
 }

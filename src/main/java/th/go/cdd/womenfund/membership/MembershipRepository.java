@@ -3,6 +3,7 @@ package th.go.cdd.womenfund.membership;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,26 @@ public class MembershipRepository {
         .query((rs, n) -> new Registration(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4),
             rs.getObject(5, Long.class)))
         .optional();
+  }
+
+  /** A person of the member table and her registration as a member of the fund, if any. */
+  public record Person(long memberId, Registration registration) {}
+
+  /** The persons with these national IDs, by national ID (one query): absent when not in the member table. */
+  public Map<String, Person> persons(List<String> nationalIds) {
+    Map<String, Person> result = new HashMap<>();
+    if (nationalIds.isEmpty()) {
+      return result;
+    }
+    jdbc.sql("select m.national_id, m.id, f.district_code, f.registered_on, f.fiscal_year, f.loan_id from member m"
+            + " left join fund_membership f on f.member_id = m.id where m.national_id in ("
+            + String.join(",", Collections.nCopies(nationalIds.size(), "?")) + ")")
+        .params(nationalIds)
+        .query((rs, n) -> result.put(rs.getString(1), new Person(rs.getLong(2), rs.getString(3) == null ? null
+            : new Registration(rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getInt(5),
+                rs.getObject(6, Long.class)))))
+        .list();
+    return result;
   }
 
   public void insertMembership(long memberId, String districtCode, String provinceCode, LocalDate registeredOn,
