@@ -17,23 +17,46 @@ public final class DemoApplications {
 
   private DemoApplications() {}
 
-  /** Start-form variables of a valid application: five to seven borrowers, amounts summing exactly. */
+  /** A woman as the borrowers' list of the start form names her. */
+  public record Person(String nationalId, String fullName, LocalDate birthDate, LocalDate residentSince) {}
+
+  /**
+   * Start-form variables of a valid application: five to seven borrowers, amounts summing exactly. The borrowers are
+   * made up, distinct for each {@code n} and district; not yet members, they join the fund in the registering step.
+   */
   public static Map<String, Object> application(int n, String groupName, String subDistrictCode, LocalDate today) {
-    int size = 5 + n % 3;
+    int district = Integer.parseInt(subDistrictCode.substring(0, 4));
+    List<Person> people = new java.util.ArrayList<>();
+    for (int b = 0; b < size(n); b++) {
+      int person = n * 10 + b;
+      people.add(new Person(DemoPeople.nationalId(district * 100_000 + person), DemoPeople.woman(person),
+          today.minusYears(25 + person % 30).minusDays(person * 11L % 300), today.minusYears(2 + person % 10)));
+    }
+    return application(n, groupName, subDistrictCode, today, people);
+  }
+
+  /** How many borrowers application {@code n} has. */
+  public static int size(int n) {
+    return 5 + n % 3;
+  }
+
+  /** The same with the given borrowers (at least {@link #size(int)} of them: registered members, in the demo). */
+  public static Map<String, Object> application(int n, String groupName, String subDistrictCode, LocalDate today,
+                                                List<Person> people) {
+    int size = size(n);
     StringBuilder borrowers = new StringBuilder();
     StringBuilder acks = new StringBuilder();
     long total = 0;
     for (int b = 0; b < size; b++) {
       int person = n * 10 + b;
-      String id = DemoPeople.nationalId(person);
+      Person p = people.get(b);
       long amount = 10_000 + (person % 4) * 5_000L;
       total += amount;
-      LocalDate birth = today.minusYears(25 + person % 30).minusDays(person * 11L % 300);
-      LocalDate since = today.minusYears(2 + person % 10);
-      borrowers.append(id).append(", ").append(DemoPeople.woman(person)).append(", ")
-          .append(ThaiDates.formatNumeric(birth)).append(", ").append(ThaiDates.formatNumeric(since)).append(", ")
-          .append(amount).append(".00\n");
-      acks.append(id).append(", คู่สมรส, ").append(DemoPeople.husbandOf(person)).append(", ")
+      borrowers.append(p.nationalId()).append(", ").append(p.fullName()).append(", ")
+          .append(ThaiDates.formatNumeric(p.birthDate())).append(", ")
+          .append(ThaiDates.formatNumeric(p.residentSince()))
+          .append(", ").append(amount).append(".00\n");
+      acks.append(p.nationalId()).append(", คู่สมรส, ").append(DemoPeople.husbandOf(person)).append(", ")
           .append(ThaiDates.formatNumeric(today.minusDays(3))).append('\n');
     }
     Map<String, Object> vars = new HashMap<>();
@@ -60,7 +83,7 @@ public final class DemoApplications {
       return;
     }
     complete(engine, pid, "officer" + district, Roles.districtOfficers(district), Map.of(
-        Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today.minusDays(1)),
+        Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today), // not before the application
         Var.ENDORSEMENT_REFERENCE, "5/2569",
         Var.ENDORSEMENT_OPINION, "คณะทำงานฯ ตำบลรับรองโครงการ กลุ่มมีความพร้อม"));
     if (stage.equals("screening")) {

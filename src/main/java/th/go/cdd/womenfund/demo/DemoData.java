@@ -47,9 +47,11 @@ public class DemoData implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final ProcessEngine engine;
   private final RoleAuthorizations roles;
+  private final DemoMeetingFigures meetingFigures;
 
   public DemoData(AreaRepository areas, AccountSettings settings, JdbcClient jdbc, ProcessEngine engine,
-                  RoleAuthorizations roles) {
+                  RoleAuthorizations roles, DemoMeetingFigures meetingFigures) {
+    this.meetingFigures = meetingFigures;
     this.engine = engine;
     this.roles = roles;
     this.areas = areas;
@@ -62,6 +64,7 @@ public class DemoData implements ApplicationRunner {
     List<District> districts = areas.districtsOf(PROVINCE);
     users(engine.getIdentityService(), districts);
     if (jdbc.sql("select count(*) from loan_project").query(Integer.class).single() == 0) {
+      meetingFigures.ensureMembers(); // the borrowers come from the member register
       applications(engine, districts);
     }
   }
@@ -109,6 +112,16 @@ public class DemoData implements ApplicationRunner {
     identity.createMembership(id, group);
   }
 
+  private List<DemoApplications.Person> membersNotBorrowing(String districtCode, LocalDate today, int count) {
+    return jdbc.sql("select m.national_id, m.full_name, m.birth_date, m.resident_since from fund_membership f"
+            + " join member m on m.id = f.member_id where f.district_code = ? and f.registered_on <= ?"
+            + " and not exists (select 1 from loan_borrower b where b.member_id = m.id) order by f.id")
+        .params(districtCode, today)
+        .query((rs, n) -> new DemoApplications.Person(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+            rs.getDate(4).toLocalDate()))
+        .list().stream().limit(count).toList();
+  }
+
   /** Twelve applications, each taken as far as its stage by the officers who would do it. */
   private void applications(ProcessEngine engine, List<District> districts) {
     String[] stages = {"endorsement", "endorsement", "screening", "screening", "screening-after-fix", "fix",
@@ -124,7 +137,10 @@ public class DemoData implements ApplicationRunner {
         District d = districts.get(i % districts.size());
         List<SubDistrict> subs = areas.subDistrictsOf(d.code());
         SubDistrict s = subs.get(i % subs.size());
-        Map<String, Object> vars = DemoApplications.application(i, groups[i] + "บ้าน" + s.nameTh(), s.code(), today);
+        // borrowers are members of the fund in the district (issue 13): the demo's registered members who borrow
+        // nothing yet
+        Map<String, Object> vars = DemoApplications.application(i, groups[i] + "บ้าน" + s.nameTh(), s.code(), today,
+            membersNotBorrowing(d.code(), today, DemoApplications.size(i)));
         identity.setAuthentication("officer" + d.code(), List.of(Roles.districtOfficers(d.code())));
         String pid = runtime.startProcessInstanceByKey(LoanApplicationProcess.KEY, vars).getId();
         DemoApplications.advance(engine, pid, d.code(), stages[i], today);

@@ -74,10 +74,7 @@ public class DemoMeetingFigures implements ApplicationRunner {
     if (membership.progress(PROVINCE, fy).target() == null) {
       membership.setTarget(PROVINCE, fy.toString(), Integer.toString(TARGET), provinceOfficer);
     }
-    if (jdbc.sql("select count(*) from fund_membership where province_code = ?").param(PROVINCE).query(Integer.class)
-        .single() == 0) {
-      members(today, fy);
-    }
+    ensureMembers();
     if (jdbc.sql("select count(*) from admin_budget where province_code = ? and fiscal_year = ?")
         .params(PROVINCE, fy.buddhistYear()).query(Integer.class).single() == 0) {
       budget(today, fy, provinceOfficer);
@@ -89,6 +86,18 @@ public class DemoMeetingFigures implements ApplicationRunner {
     if (jdbc.sql("select count(*) from subsidy_allocation where province_code = ?").param(PROVINCE).query(Integer.class)
         .single() == 0) {
       allocation(fy);
+    }
+  }
+
+  /**
+   * The members each district has registered so far this year, when missing. Also called first by {@link DemoData}:
+   * its applications' borrowers are these members (issue 13).
+   */
+  void ensureMembers() {
+    if (jdbc.sql("select count(*) from fund_membership where province_code = ?").param(PROVINCE).query(Integer.class)
+        .single() == 0) {
+      LocalDate today = EngineClock.today();
+      members(today, ThaiFiscalYear.of(today));
     }
   }
 

@@ -20,6 +20,7 @@ public final class LoanApplicationProcess {
     public static final String CHECK_TRANSFER = "service_task_record_transfer";
     public static final String DISTRICT_SCREENING = "user_task_district_screening";
     public static final String FIX_APPLICATION = "user_task_fix_application";
+    public static final String JOIN_FIX = "gateway_join_fix";
     public static final String UPDATE = "service_task_update_application";
     public static final String PROVINCE_DECISION = "user_task_province_decision";
     public static final String SIGN_CONTRACT = "user_task_sign_contract";
@@ -71,6 +72,8 @@ public final class LoanApplicationProcess {
     public static final String DISTRICT_DECISION_REASON = "districtDecisionReason";
     public static final String PROVINCE_DECISION = "provinceDecision";
     public static final String PROVINCE_DECISION_REASON = "provinceDecisionReason";
+    /** Set by the system when a committee sends the application back: who returned it and why (the fix form). */
+    public static final String FIX_REQUEST = "fixRequest";
     // contract and transfer
     public static final String CONTRACT_NO = "contractNo";
     public static final String CONTRACT_DATE = "contractDate";

@@ -12,6 +12,7 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.area.SubDistrict;
+import th.go.cdd.womenfund.loan.LoanRepository.StepDates;
 import th.go.cdd.womenfund.loan.LoanRepository.StoredLoan;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -31,7 +32,7 @@ public class LoanApplicationService {
   static final Map<Decision, String> DISTRICT_LABELS = new EnumMap<>(Map.of(
       Decision.APPROVE, "เห็นชอบ", Decision.RETURN, "ส่งกลับให้แก้ไข", Decision.REJECT, "ไม่เห็นชอบ"));
   static final Map<Decision, String> PROVINCE_LABELS = new EnumMap<>(Map.of(
-      Decision.APPROVE, "อนุมัติ", Decision.REJECT, "ไม่อนุมัติ"));
+      Decision.APPROVE, "อนุมัติ", Decision.RETURN, "ส่งกลับให้อำเภอแก้ไข", Decision.REJECT, "ไม่อนุมัติ"));
   private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{M}0-9 ./\\-()]{1,50}");
 
   private final LoanApplicationParser parser;
@@ -39,14 +40,16 @@ public class LoanApplicationService {
   private final LoanRepository loans;
   private final AreaRepository areas;
   private final InterestRateRepository rates;
+  private final BorrowerMembership membership;
 
   public LoanApplicationService(LoanApplicationParser parser, EligibilityRules rules, LoanRepository loans,
-                                AreaRepository areas, InterestRateRepository rates) {
+                                AreaRepository areas, InterestRateRepository rates, BorrowerMembership membership) {
     this.parser = parser;
     this.rules = rules;
     this.loans = loans;
     this.areas = areas;
     this.rates = rates;
+    this.membership = membership;
   }
 
   /** What registration (or a fix) produced, for the officers who come next. */
@@ -57,7 +60,9 @@ public class LoanApplicationService {
     LoanApplication app = parser.parse(input, today);
     requireMayRegister(actor, app.subDistrict());
     List<EligibilityCheck> checks = requireEligible(app, today);
+    requireMembers(app, null, today, today);
     LoanRepository.NewLoan loan = loans.insert(app, today);
+    membership.registerNew(app, loan.id(), by(actor), today);
     return describe(loan.id(), loan.applicationNo(), app, checks);
   }
 
@@ -70,7 +75,10 @@ public class LoanApplicationService {
     }
     requireMayRegister(actor, app.subDistrict());
     List<EligibilityCheck> checks = requireEligible(app, today);
+    LocalDate appliedOn = loans.stepDates(loanId).appliedOn();
+    requireMembers(app, loanId, appliedOn == null ? today : appliedOn, today);
     loans.update(loanId, app);
+    membership.registerNew(app, loanId, by(actor), today);
     loans.setStatus(loanId, LoanStatus.REGISTERED);
     return describe(loanId, stored.applicationNo(), app, checks);
   }
@@ -79,32 +87,55 @@ public class LoanApplicationService {
     loans.setProcessInstance(loanId, processInstanceId);
   }
 
-  /** The sub-district working group's endorsement: meeting date and reference are required. */
-  public LocalDate recordEndorsement(String dateText, String reference, String opinion, LocalDate today) {
+  /**
+   * The sub-district working group's endorsement: meeting date and reference are required; the meeting is not in
+   * the future and not before the application was made.
+   */
+  public LocalDate recordEndorsement(long loanId, String dateText, String reference, String opinion, LocalDate today) {
     LocalDate date = ThaiDates.parseBuddhist(dateText, "วันที่ประชุมคณะทำงานขับเคลื่อนกองทุนฯ ตำบล");
     if (date.isAfter(today)) {
       throw new ThaiValidationException("วันที่ประชุมคณะทำงานฯ ตำบลอยู่ในอนาคต");
     }
+    StepDates dates = loans.stepDates(loanId);
+    notBefore(date, "วันที่ประชุมคณะทำงานฯ ตำบล", dates.appliedOn(), "วันที่ยื่นคำขอกู้");
     reference(reference, "ครั้งที่/เลขที่มติที่ประชุม");
     optionalText(opinion, "ความเห็นของคณะทำงานฯ ตำบล");
+    loans.setEndorsedOn(loanId, date);
     return date;
   }
 
-  /** The district screening sub-committee: approve, return for fixes, or reject with a reason. */
-  public Decision recordDistrictDecision(long loanId, String decisionText, String reason) {
+  /**
+   * The district screening sub-committee: approve, return for fixes, or reject with a reason. Its date is the day
+   * it is recorded, not before the sub-district's endorsement.
+   */
+  public Decision recordDistrictDecision(long loanId, String decisionText, String reason, LocalDate today) {
     Decision decision = decision(decisionText, DISTRICT_LABELS, reason, "คณะอนุกรรมการกลั่นกรองฯ อำเภอ");
+    StepDates dates = loans.stepDates(loanId);
+    notBefore(today, "วันที่คณะอนุกรรมการกลั่นกรองฯ อำเภอพิจารณา", dates.appliedOn(), "วันที่ยื่นคำขอกู้");
+    notBefore(today, "วันที่คณะอนุกรรมการกลั่นกรองฯ อำเภอพิจารณา", dates.endorsedOn(),
+        "วันที่ประชุมคณะทำงานฯ ตำบล");
     loans.setStatus(loanId, switch (decision) {
       case APPROVE -> LoanStatus.DISTRICT_APPROVED;
       case RETURN -> LoanStatus.RETURNED;
       case REJECT -> LoanStatus.REJECTED_BY_DISTRICT;
     });
+    loans.setScreenedOn(loanId, today);
     return decision;
   }
 
-  /** The provincial sub-committee: approve or reject with a reason. */
+  /**
+   * The provincial sub-committee: approve, send back to the district for fixes, or reject (the last two with a
+   * reason). Its date is the day it is recorded, not before the district's screening.
+   */
   public Decision recordProvinceDecision(long loanId, String decisionText, String reason, LocalDate today) {
     Decision decision = decision(decisionText, PROVINCE_LABELS, reason, "คณะอนุกรรมการกองทุนฯ จังหวัด");
-    loans.setStatus(loanId, decision == Decision.APPROVE ? LoanStatus.APPROVED : LoanStatus.REJECTED_BY_PROVINCE);
+    notBefore(today, "วันที่คณะอนุกรรมการกองทุนฯ จังหวัดพิจารณา", loans.stepDates(loanId).screenedOn(),
+        "วันที่คณะอนุกรรมการกลั่นกรองฯ อำเภอพิจารณา");
+    loans.setStatus(loanId, switch (decision) {
+      case APPROVE -> LoanStatus.APPROVED;
+      case RETURN -> LoanStatus.RETURNED;
+      case REJECT -> LoanStatus.REJECTED_BY_PROVINCE;
+    });
     if (decision == Decision.APPROVE) {
       loans.setProvinceApprovedOn(loanId, today);
     }
@@ -113,7 +144,8 @@ public class LoanApplicationService {
 
   /**
    * The contract: number and date; the rate in force on the contract date is fixed into it, and each
-   * borrower's risk cover starts, with the family member who acknowledged the loan as beneficiary.
+   * borrower's risk cover starts on the contract date, with the family member who acknowledged the loan as
+   * beneficiary. Not before the province approved the loan.
    */
   public InterestRate recordContract(long loanId, String contractNo, String dateText, LocalDate today) {
     reference(contractNo, "เลขที่สัญญา");
@@ -122,11 +154,8 @@ public class LoanApplicationService {
       throw new ThaiValidationException("วันที่ทำสัญญาอยู่ในอนาคต");
     }
     // dates in order: no contract (and so no risk cover) before the province approved the loan
-    java.util.Optional<LocalDate> approved = loans.provinceApprovedOn(loanId);
-    if (approved.isPresent() && date.isBefore(approved.get())) {
-      throw new ThaiValidationException("วันที่ทำสัญญาต้องไม่ก่อนวันที่คณะอนุกรรมการกองทุนฯ จังหวัดอนุมัติ ("
-          + ThaiDates.format(approved.get()) + ")");
-    }
+    notBefore(date, "วันที่ทำสัญญา", loans.stepDates(loanId).provinceApprovedOn(),
+        "วันที่คณะอนุกรรมการกองทุนฯ จังหวัดอนุมัติ");
     InterestRate rate = rates.rateOn(date);
     loans.recordContract(loanId, contractNo.strip(), date, rate.loanRatePct());
     loans.insertRiskCovers(loanId, loans.borrowers(loanId), date);
@@ -135,17 +164,25 @@ public class LoanApplicationService {
 
   /** The transfer of the money to the group's account: not before the contract, not in the future. */
   public LocalDate recordTransfer(long loanId, String dateText, String reference, LocalDate today) {
-    StoredLoan loan = loans.find(loanId).orElseThrow();
     LocalDate date = ThaiDates.parseBuddhist(dateText, "วันที่โอนเงิน");
     if (date.isAfter(today)) {
       throw new ThaiValidationException("วันที่โอนเงินอยู่ในอนาคต");
     }
-    if (loan.contractDate() != null && date.isBefore(loan.contractDate())) {
-      throw new ThaiValidationException("วันที่โอนเงินต้องไม่ก่อนวันที่ทำสัญญา (" + ThaiDates.format(loan.contractDate()) + ")");
-    }
+    notBefore(date, "วันที่โอนเงิน", loans.stepDates(loanId).contractDate(), "วันที่ทำสัญญา");
     reference(reference, "เลขที่อ้างอิงการโอน");
     loans.recordTransfer(loanId, date, reference.strip());
     return date;
+  }
+
+  /**
+   * Dates in order: {@code date} (what this step records) may not be before {@code earlier} (what the step before
+   * it recorded; null when that step left no date). The refusal names both days in the Buddhist era.
+   */
+  static void notBefore(LocalDate date, String label, LocalDate earlier, String earlierLabel) {
+    if (earlier != null && date.isBefore(earlier)) {
+      throw new ThaiValidationException(label + " (" + ThaiDates.format(date) + ") ต้องไม่ก่อน" + earlierLabel + " ("
+          + ThaiDates.format(earlier) + ")");
+    }
   }
 
   /** Generates and stores the repayment schedule from the transfer date; returns it as Thai text. */
@@ -184,6 +221,18 @@ public class LoanApplicationService {
       throw new ThaiValidationException("ท่านไม่มีสิทธิ์ยื่นคำขอกู้ของอำเภอ" + district
           + ": เฉพาะเจ้าหน้าที่พัฒนาชุมชนอำเภอนั้นเท่านั้น");
     }
+  }
+
+  /** Borrowers are members of the fund in the district on the application date, or join now (issue 13). */
+  private void requireMembers(LoanApplication app, Long loanId, LocalDate appliedOn, LocalDate today) {
+    List<String> problems = membership.problems(app, loanId, appliedOn, today);
+    if (!problems.isEmpty()) {
+      throw new ThaiValidationException(problems);
+    }
+  }
+
+  private static String by(Actor actor) {
+    return actor == null ? "system" : actor.userId();
   }
 
   private List<EligibilityCheck> requireEligible(LoanApplication app, LocalDate today) {

@@ -4,6 +4,7 @@ import static th.go.cdd.womenfund.system.FormValues.string;
 import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -49,27 +50,39 @@ public class LoanProcessSteps {
     Registration r = service.update(loanId(execution), input(execution), actor(execution), EngineClock.today());
     scopes.bindDistrict(execution, r.loanId(), r.districtCode()); // a fix cannot move the application elsewhere
     store(execution, r);
-    // the next screening round starts blank: the returned decision must not be pre-filled in the form
-    execution.removeVariable(Var.DISTRICT_DECISION);
-    execution.removeVariable(Var.DISTRICT_DECISION_REASON);
+    // the next screening round starts blank: the returned decision must not be pre-filled in the form, nor the
+    // province's when it was the province that sent the application back (fixRequest stays: the last return's
+    // reason, replaced at the next one)
+    execution.removeVariables(List.of(Var.DISTRICT_DECISION, Var.DISTRICT_DECISION_REASON,
+        Var.PROVINCE_DECISION, Var.PROVINCE_DECISION_REASON));
   }
 
   public void recordEndorsement(DelegateExecution task) {
-    LocalDate date = service.recordEndorsement(string(task, Var.ENDORSEMENT_DATE), string(task, Var.ENDORSEMENT_REFERENCE),
-        string(task, Var.ENDORSEMENT_OPINION), EngineClock.today());
+    LocalDate date = service.recordEndorsement(loanId(task), string(task, Var.ENDORSEMENT_DATE),
+        string(task, Var.ENDORSEMENT_REFERENCE), string(task, Var.ENDORSEMENT_OPINION), EngineClock.today());
     setIfChanged(task, Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(date));
   }
 
   public void recordDistrictDecision(DelegateExecution task) {
     Decision d = service.recordDistrictDecision(loanId(task), string(task, Var.DISTRICT_DECISION),
-        string(task, Var.DISTRICT_DECISION_REASON));
+        string(task, Var.DISTRICT_DECISION_REASON), EngineClock.today());
     setIfChanged(task, Var.DISTRICT_DECISION, d.name());
-    if (d == Decision.APPROVE) {
-      // past the district, the application can no longer be returned for fixes: the people are registered and
-      // the forms that follow show the summary, so the full national IDs the officer typed are not needed
-      maskIds(task, Var.BORROWERS);
-      maskIds(task, Var.FAMILY_ACKNOWLEDGEMENTS);
+    if (d == Decision.RETURN) {
+      task.setVariable(Var.FIX_REQUEST, "คณะอนุกรรมการกลั่นกรองฯ อำเภอส่งกลับให้แก้ไข เหตุผล: "
+          + string(task, Var.DISTRICT_DECISION_REASON));
+    } else if (d == Decision.REJECT) {
+      maskTypedLists(task);
     }
+  }
+
+  /**
+   * Once the application can no longer be returned for fixes (approved or rejected by the province, or rejected by
+   * the district), the people are registered and the forms that follow show the summary: the full national IDs
+   * the officer typed are not needed any more.
+   */
+  private static void maskTypedLists(VariableScope scope) {
+    maskIds(scope, Var.BORROWERS);
+    maskIds(scope, Var.FAMILY_ACKNOWLEDGEMENTS);
   }
 
   private static void maskIds(VariableScope scope, String name) {
@@ -83,6 +96,13 @@ public class LoanProcessSteps {
     Decision d = service.recordProvinceDecision(loanId(task), string(task, Var.PROVINCE_DECISION),
         string(task, Var.PROVINCE_DECISION_REASON), EngineClock.today());
     setIfChanged(task, Var.PROVINCE_DECISION, d.name());
+    if (d == Decision.RETURN) {
+      // back to the district's officers (fix), then its screening committee, then the province again
+      task.setVariable(Var.FIX_REQUEST, "คณะอนุกรรมการกองทุนฯ จังหวัดส่งกลับให้อำเภอแก้ไข เหตุผล: "
+          + string(task, Var.PROVINCE_DECISION_REASON));
+    } else {
+      maskTypedLists(task);
+    }
   }
 
   public void recordContract(DelegateExecution task) {

@@ -65,7 +65,8 @@ public class LoanRepository {
     long loanId = loanKey.getKey().longValue();
     String applicationNo = String.format("LA-%s-%d-%05d", app.subDistrict().districtCode(),
         today.getYear() + 543, loanId);
-    jdbc.sql("update loan_project set application_no = ? where id = ?").params(applicationNo, loanId).update();
+    jdbc.sql("update loan_project set application_no = ?, applied_on = ? where id = ?")
+        .params(applicationNo, today, loanId).update();
     insertBorrowers(loanId, app);
     return new NewLoan(loanId, applicationNo);
   }
@@ -140,10 +141,31 @@ public class LoanRepository {
     jdbc.sql("update loan_project set province_approved_on = ? where id = ?").params(day, loanId).update();
   }
 
-  /** The day the province approved the loan (empty before the approval, and for loans approved before V44). */
-  public java.util.Optional<LocalDate> provinceApprovedOn(long loanId) {
-    return jdbc.sql("select province_approved_on from loan_project where id = ?").param(loanId)
-        .query((rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate()).optional();
+  public void setEndorsedOn(long loanId, LocalDate day) {
+    jdbc.sql("update loan_project set endorsed_on = ? where id = ?").params(day, loanId).update();
+  }
+
+  public void setScreenedOn(long loanId, LocalDate day) {
+    jdbc.sql("update loan_project set screened_on = ? where id = ?").params(day, loanId).update();
+  }
+
+  /**
+   * The day each step of the loan was done, from the fund's records (null: not done yet, or done before the
+   * column existed).
+   */
+  public record StepDates(LocalDate appliedOn, LocalDate endorsedOn, LocalDate screenedOn, LocalDate provinceApprovedOn,
+                          LocalDate contractDate, LocalDate transferDate) {}
+
+  public StepDates stepDates(long loanId) {
+    return jdbc.sql("select applied_on, endorsed_on, screened_on, province_approved_on, contract_date, transfer_date"
+            + " from loan_project where id = ?").param(loanId)
+        .query((rs, n) -> new StepDates(date(rs.getDate(1)), date(rs.getDate(2)), date(rs.getDate(3)),
+            date(rs.getDate(4)), date(rs.getDate(5)), date(rs.getDate(6))))
+        .single();
+  }
+
+  private static LocalDate date(java.sql.Date d) {
+    return d == null ? null : d.toLocalDate();
   }
 
   public void recordContract(long loanId, String contractNo, LocalDate contractDate, BigDecimal ratePct) {

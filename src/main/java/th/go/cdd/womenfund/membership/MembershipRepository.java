@@ -3,6 +3,7 @@ package th.go.cdd.womenfund.membership;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +27,52 @@ public class MembershipRepository {
     this.areas = areas;
   }
 
-  public record Registration(long memberId, String districtCode, LocalDate registeredOn, int fiscalYear) {}
+  /** A member's registration; {@code loanId}: the loan application that registered her, if one did. */
+  public record Registration(long memberId, String districtCode, LocalDate registeredOn, int fiscalYear, Long loanId) {}
 
   public record Listed(String kind, String name, String nationalIdMasked, String subDistrictName, LocalDate registeredOn) {}
 
   public Optional<Registration> registrationOf(long memberId) {
-    return jdbc.sql("select member_id, district_code, registered_on, fiscal_year from fund_membership where member_id = ?")
+    return jdbc.sql("select member_id, district_code, registered_on, fiscal_year, loan_id from fund_membership"
+            + " where member_id = ?")
         .param(memberId)
-        .query((rs, n) -> new Registration(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4)))
+        .query((rs, n) -> new Registration(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getInt(4),
+            rs.getObject(5, Long.class)))
         .optional();
+  }
+
+  /** A person of the member table and her registration as a member of the fund, if any. */
+  public record Person(long memberId, Registration registration) {}
+
+  /** The persons with these national IDs, by national ID (one query): absent when not in the member table. */
+  public Map<String, Person> persons(List<String> nationalIds) {
+    Map<String, Person> result = new HashMap<>();
+    if (nationalIds.isEmpty()) {
+      return result;
+    }
+    jdbc.sql("select m.national_id, m.id, f.district_code, f.registered_on, f.fiscal_year, f.loan_id from member m"
+            + " left join fund_membership f on f.member_id = m.id where m.national_id in ("
+            + String.join(",", Collections.nCopies(nationalIds.size(), "?")) + ")")
+        .params(nationalIds)
+        .query((rs, n) -> result.put(rs.getString(1), new Person(rs.getLong(2), rs.getString(3) == null ? null
+            : new Registration(rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getInt(5),
+                rs.getObject(6, Long.class)))))
+        .list();
+    return result;
   }
 
   public void insertMembership(long memberId, String districtCode, String provinceCode, LocalDate registeredOn,
                                int fiscalYear, String registeredBy) {
+    insertMembership(memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy, null);
+  }
+
+  /** The same, for a borrower registered in the step that registered (or fixed) loan application {@code loanId}. */
+  public void insertMembership(long memberId, String districtCode, String provinceCode, LocalDate registeredOn,
+                               int fiscalYear, String registeredBy, Long loanId) {
     jdbc.sql("insert into fund_membership (member_id, district_code, province_code, registered_on, fiscal_year,"
-            + " registered_by, created_at) values (?, ?, ?, ?, ?, ?, ?)")
-        .params(memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy, Timestamp.from(Instant.now()))
+            + " registered_by, created_at, loan_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy,
+            Timestamp.from(Instant.now()), loanId)
         .update();
   }
 

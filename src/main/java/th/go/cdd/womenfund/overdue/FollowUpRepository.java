@@ -46,7 +46,7 @@ public class FollowUpRepository {
    * date, the principal and interest unpaid past due. Public so that the benchmark times the bare query.
    */
   public static final String OVERDUE_LOANS_WITHOUT_FOLLOW_UP = "select i.loan_id, i.loan_id, ?, min(i.due_date),"
-      + " sum(i.principal - i.principal_paid + i.interest - i.interest_paid)"
+      + " sum(i.principal - i.principal_paid + i.interest - i.interest_paid - i.interest_waived)"
       + " from installment_view i join loan_view l on l.id = i.loan_id"
       + " where i.settled_on is null and i.due_date < ? and l.status = 'DISBURSED'"
       + " and not exists (select 1 from overdue_follow_up f where f.open_loan_id = i.loan_id)"

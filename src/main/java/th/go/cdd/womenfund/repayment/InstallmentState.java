@@ -7,18 +7,30 @@ import th.go.cdd.womenfund.loan.InterestRate;
 
 /**
  * One installment as it stands: what was scheduled, what has been paid, the default interest accrued so
- * far ({@code defaultInterest}, up to {@code accruedUntil}; null means nothing accrued yet).
+ * far ({@code defaultInterest}, up to {@code accruedUntil}; null means nothing accrued yet), and the scheduled
+ * interest forgiven by a settlement before the installment's period ran out ({@code interestWaived}, see
+ * {@link Payoff}).
  */
 public record InstallmentState(int seq, LocalDate dueDate, BigDecimal principal, BigDecimal interest,
                                BigDecimal principalPaid, BigDecimal interestPaid, BigDecimal defaultInterest,
-                               BigDecimal defaultInterestPaid, LocalDate accruedUntil, LocalDate settledOn) {
+                               BigDecimal defaultInterestPaid, LocalDate accruedUntil, LocalDate settledOn,
+                               BigDecimal interestWaived) {
+
+  /** An installment nothing of which was forgiven. */
+  public InstallmentState(int seq, LocalDate dueDate, BigDecimal principal, BigDecimal interest,
+                          BigDecimal principalPaid, BigDecimal interestPaid, BigDecimal defaultInterest,
+                          BigDecimal defaultInterestPaid, LocalDate accruedUntil, LocalDate settledOn) {
+    this(seq, dueDate, principal, interest, principalPaid, interestPaid, defaultInterest, defaultInterestPaid,
+        accruedUntil, settledOn, BigDecimal.ZERO.setScale(2));
+  }
 
   public BigDecimal unpaidPrincipal() {
     return principal.subtract(principalPaid);
   }
 
+  /** Scheduled interest neither paid nor forgiven. */
   public BigDecimal unpaidInterest() {
-    return interest.subtract(interestPaid);
+    return interest.subtract(interestPaid).subtract(interestWaived);
   }
 
   public BigDecimal unpaidDefaultInterest() {
@@ -42,16 +54,16 @@ public record InstallmentState(int seq, LocalDate dueDate, BigDecimal principal,
     }
     BigDecimal more = DefaultInterest.accrue(unpaidPrincipal(), from, day, rates);
     return new InstallmentState(seq, dueDate, principal, interest, principalPaid, interestPaid,
-        defaultInterest.add(more), defaultInterestPaid, day, settledOn);
+        defaultInterest.add(more), defaultInterestPaid, day, settledOn, interestWaived);
   }
 
   InstallmentState paying(Allocation a, LocalDate paidOn) {
     InstallmentState next = new InstallmentState(seq, dueDate, principal, interest, principalPaid.add(a.principal()),
         interestPaid.add(a.interest()), defaultInterest, defaultInterestPaid.add(a.defaultInterest()), accruedUntil,
-        settledOn);
+        settledOn, interestWaived.add(a.interestWaived()));
     if (next.unpaid().signum() == 0 && settledOn == null) {
       return new InstallmentState(seq, dueDate, principal, interest, next.principalPaid, next.interestPaid,
-          defaultInterest, next.defaultInterestPaid, accruedUntil, paidOn);
+          defaultInterest, next.defaultInterestPaid, accruedUntil, paidOn, next.interestWaived);
     }
     return next;
   }

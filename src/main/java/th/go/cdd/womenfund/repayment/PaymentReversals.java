@@ -141,8 +141,9 @@ public class PaymentReversals {
     long reversalId = repo.insertReversal(reversed.id(), loan.id(), reversed.amount(), entry.note(), entry.requestedBy(),
         entry.requestedAt(), approver.userId());
     repo.insertCorrections(reversalId, reversed.id(), loan.id(), current.getOrDefault(reversed.id(), List.of()).stream()
-        .map(a -> new Allocation(a.seq(), a.defaultInterest().negate(), a.interest().negate(), a.principal().negate()))
-        .filter(a -> a.defaultInterest().signum() != 0 || a.interest().signum() != 0 || a.principal().signum() != 0)
+        .map(a -> new Allocation(a.seq(), a.defaultInterest().negate(), a.interest().negate(), a.principal().negate(),
+            a.interestWaived().negate()))
+        .filter(a -> !a.isEmpty())
         .toList());
     List<Long> reallocated = new ArrayList<>();
     for (Map.Entry<Long, List<Allocation>> e : replayed.entrySet()) {
@@ -181,6 +182,8 @@ public class PaymentReversals {
       state.put(i.seq(), new InstallmentState(i.seq(), i.dueDate(), i.principal(), i.interest(), zero, zero, zero, zero,
           null, null));
     }
+    Map<Integer, LocalDate> starts = Payoff.periodStarts(List.copyOf(state.values()), repo.loan(loanId).orElseThrow()
+        .transferDate());
     Map<Long, List<Allocation>> replayed = new HashMap<>();
     for (StoredPayment p : repo.payments(loanId)) {
       if (gone.contains(p.id())) {
@@ -198,7 +201,7 @@ public class PaymentReversals {
               + ThaiDates.format(p.paidOn()) + " จะเกินยอดที่ค้างของงวด กรุณาติดต่อผู้ดูแลระบบ");
         }
       } else {
-        result = PaymentAllocator.allocate(accrued, p.amount(), p.paidOn());
+        result = PaymentAllocator.allocate(accrued, p.amount(), p.paidOn(), starts);
         if (result.unallocated().signum() != 0) {
           throw new IllegalStateException("replayed payment " + p.id() + " left " + result.unallocated());
         }
@@ -233,8 +236,9 @@ public class PaymentReversals {
       Allocation x = n.getOrDefault(seq, none);
       Allocation y = b.getOrDefault(seq, none);
       Allocation d = new Allocation(seq, x.defaultInterest().subtract(y.defaultInterest()),
-          x.interest().subtract(y.interest()), x.principal().subtract(y.principal()));
-      if (d.defaultInterest().signum() != 0 || d.interest().signum() != 0 || d.principal().signum() != 0) {
+          x.interest().subtract(y.interest()), x.principal().subtract(y.principal()),
+          x.interestWaived().subtract(y.interestWaived()));
+      if (!d.isEmpty()) {
         diff.add(d);
       }
     }

@@ -75,7 +75,7 @@ public class PaymentService {
 
   /** A payment checked in full; not yet written. */
   private record Checked(RepaymentLoan loan, BigDecimal amount, LocalDate paidOn, String reference, String note,
-                         List<InterestRate> rates, List<InstallmentState> open) {}
+                         List<InterestRate> rates, List<InstallmentState> open, Map<Integer, LocalDate> starts) {}
 
   /** What a person keyed: every field as text, parsed here. */
   public record PaymentInput(String loanNumber, String paidOn, String amount, String reference, String note) {}
@@ -153,7 +153,7 @@ public class PaymentService {
         + (c.note() == null ? "" : "- หมายเหตุ: " + c.note() + "\n")
         + "- เกินวงเงินที่ต้องอนุมัติ " + ThaiMoney.format(settings.approvalThreshold())
         + ": ยังไม่ตัดชำระจนกว่าจะได้รับอนุมัติ\n\nยอดหนี้ปัจจุบัน\n\n"
-        + LoanBalance.of(PaymentAllocator.accrued(c.open(), c.paidOn(), c.rates()), c.paidOn()).summaryTh();
+        + balance(c.open(), c.starts(), c.paidOn(), c.rates()).summaryTh();
     ApprovalRequest pending = approvals.insert(new ApprovalRequest.New(ApprovalKind.PAYMENT, loan.provinceCode(),
         loan.districtCode(), loan.id(), null, c.paidOn(), c.amount(), c.reference(), c.note(), source.name(), null, null,
         summary, recordedBy(actor)));
@@ -213,7 +213,30 @@ public class PaymentService {
   /** What the loan owes on {@code day}, default interest accrued to that day; nothing is stored. */
   @Transactional(readOnly = true)
   public LoanBalance balance(long loanId, LocalDate day) {
-    return LoanBalance.of(PaymentAllocator.accrued(repo.openInstallments(loanId), day, rates.all()), day);
+    Schedule s = schedule(loan(loanId));
+    return balance(s.open(), s.starts(), day, rates.all());
+  }
+
+  /** What settles the loan on {@code day} (ยอดปิดบัญชี: interest only up to that day); nothing is stored. */
+  @Transactional(readOnly = true)
+  public Payoff payoff(long loanId, LocalDate day) {
+    Schedule s = schedule(loan(loanId));
+    return Payoff.of(PaymentAllocator.accrued(s.open(), day, rates.all()), s.starts(), day);
+  }
+
+  private static LoanBalance balance(List<InstallmentState> open, Map<Integer, LocalDate> starts, LocalDate day,
+                                     List<InterestRate> rateTable) {
+    List<InstallmentState> accrued = PaymentAllocator.accrued(open, day, rateTable);
+    return LoanBalance.of(accrued, day, Payoff.of(accrued, starts, day));
+  }
+
+  /** The loan's open installments and the day each installment's interest period starts (one query). */
+  private record Schedule(List<InstallmentState> open, Map<Integer, LocalDate> starts) {}
+
+  private Schedule schedule(RepaymentLoan loan) {
+    List<InstallmentState> all = repo.installments(loan.id());
+    return new Schedule(all.stream().filter(i -> i.settledOn() == null).toList(),
+        Payoff.periodStarts(all, loan.transferDate()));
   }
 
   @Transactional(readOnly = true)
@@ -285,24 +308,28 @@ public class PaymentService {
           : loan.label() + " ยังไม่ได้โอนเงินกู้ (สถานะ: " + loan.status().labelTh() + ") จึงยังไม่รับชำระ");
     }
     List<InterestRate> rateTable = rates.all();
-    List<InstallmentState> open = repo.openInstallments(loan.id());
+    Schedule schedule = schedule(loan);
+    List<InstallmentState> open = schedule.open();
+    Map<Integer, LocalDate> starts = schedule.starts();
     if (amount != null && paidOn != null && problems.isEmpty()) {
-      BigDecimal payoff = PaymentAllocator.payoff(PaymentAllocator.accrued(open, paidOn, rateTable));
+      // the most the loan owes on the day is its pay-off: interest only up to that day
+      BigDecimal payoff = Payoff.of(PaymentAllocator.accrued(open, paidOn, rateTable), starts, paidOn).total();
       if (amount.compareTo(payoff) > 0) {
         problems.add("จำนวนเงิน " + ThaiMoney.format(amount) + " เกินยอดหนี้ทั้งหมดของ" + loan.label() + " ณ วันที่ "
-            + ThaiDates.format(paidOn) + " (" + ThaiMoney.format(payoff) + ") กองทุนฯ ไม่รับชำระเกินยอดหนี้:"
-            + " กรุณาบันทึกไม่เกินยอดนี้และคืนส่วนเกินให้กลุ่ม");
+            + ThaiDates.format(paidOn) + " (ยอดปิดบัญชี " + ThaiMoney.format(payoff) + ": เงินต้น ดอกเบี้ยถึงวันนั้น"
+            + " และดอกเบี้ยผิดนัด) กองทุนฯ ไม่รับชำระเกินยอดหนี้: กรุณาบันทึกไม่เกินยอดนี้และคืนส่วนเกินให้กลุ่ม");
       }
     }
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
-    return new Checked(loan, amount, paidOn, reference, note, rateTable, open);
+    return new Checked(loan, amount, paidOn, reference, note, rateTable, open, starts);
   }
 
   private RecordedPayment apply(Checked c, PaymentSource source, String recordedBy, String approvedBy, LocalDate today) {
-    return apply(c.loan(), c.open(), c.rates(), c.paidOn(), c.amount(), c.reference(), source, c.note(), recordedBy,
-        approvedBy, today, accrued -> PaymentAllocator.allocate(accrued, c.amount(), c.paidOn()));
+    return apply(c.loan(), new Schedule(c.open(), c.starts()), c.rates(), c.paidOn(), c.amount(), c.reference(), source,
+        c.note(), recordedBy, approvedBy, today,
+        accrued -> PaymentAllocator.allocate(accrued, c.amount(), c.paidOn(), c.starts()));
   }
 
   /**
@@ -314,7 +341,7 @@ public class PaymentService {
     RepaymentLoan loan = loan(loanId);
     repo.lock(loanId);
     BigDecimal amount = shares.stream().map(Allocation::total).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    return apply(loan, repo.openInstallments(loanId), rates.all(), paidOn, amount, reference, PaymentSource.RISK_COVER,
+    return apply(loan, schedule(loan), rates.all(), paidOn, amount, reference, PaymentSource.RISK_COVER,
         note, recordedBy, null, today, accrued -> PaymentAllocator.allocateShares(accrued, shares, paidOn));
   }
 
@@ -324,12 +351,14 @@ public class PaymentService {
     return repo.openInstallments(loanId);
   }
 
-  private RecordedPayment apply(RepaymentLoan loan, List<InstallmentState> open, List<InterestRate> rateTable,
+  private RecordedPayment apply(RepaymentLoan loan, Schedule schedule, List<InterestRate> rateTable,
                                 LocalDate paidOn, BigDecimal amount, String reference, PaymentSource source, String note,
                                 String recordedBy, String approvedBy, LocalDate today,
                                 Function<List<InstallmentState>, PaymentAllocator.Result> allocation) {
     LocalDate asOf = paidOn.isAfter(today) ? paidOn : today;
-    LoanBalance before = LoanBalance.of(PaymentAllocator.accrued(open, asOf, rateTable), asOf);
+    List<InstallmentState> open = schedule.open();
+    Map<Integer, LocalDate> starts = schedule.starts();
+    LoanBalance before = balance(open, starts, asOf, rateTable);
     List<InstallmentState> accrued = PaymentAllocator.accrued(open, paidOn, rateTable);
     PaymentAllocator.Result result = allocation.apply(accrued);
     if (result.unallocated().signum() != 0) {
@@ -352,7 +381,7 @@ public class PaymentService {
     if (closed) {
       loanStatus.repaid(loan.id());
     }
-    LoanBalance after = LoanBalance.of(PaymentAllocator.accrued(afterOpen, asOf, rateTable), asOf);
+    LoanBalance after = balance(afterOpen, starts, asOf, rateTable);
     RecordedPayment recorded = new RecordedPayment(paymentId, loan, paidOn, amount, reference, source,
         result.allocations(), before, after, closed);
     events.publishEvent(new PaymentRecorded(loan.id(), loan.applicationNo(), paymentId, paidOn, amount, reference,

@@ -32,6 +32,7 @@ import th.go.cdd.womenfund.repayment.PaymentService.RecordedPayment;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
@@ -74,7 +75,9 @@ public class RepaymentApi {
   /** The body of a payment: date วว/ดด/ปปปป (พ.ศ.), amount as text or number. */
   public record PaymentRequest(String paidOn, String amount, String reference, String note) {}
 
-  public record AllocationView(int installment, BigDecimal defaultInterest, BigDecimal interest, BigDecimal principal) {}
+  /** {@code interestWaived}: the installment's interest a settlement before its due date forgave (not paid). */
+  public record AllocationView(int installment, BigDecimal defaultInterest, BigDecimal interest, BigDecimal principal,
+                               BigDecimal interestWaived) {}
 
   public record PaymentView(long paymentId, long loanId, String applicationNo, String contractNo, LocalDate paidOn,
                             BigDecimal amount, String reference, String source, List<AllocationView> allocations,
@@ -83,7 +86,8 @@ public class RepaymentApi {
     static PaymentView of(RecordedPayment p) {
       return new PaymentView(p.paymentId(), p.loan().id(), p.loan().applicationNo(), p.loan().contractNo(), p.paidOn(),
           p.amount(), p.reference(), p.source().name(), p.allocations().stream()
-              .map(a -> new AllocationView(a.seq(), a.defaultInterest(), a.interest(), a.principal())).toList(),
+              .map(a -> new AllocationView(a.seq(), a.defaultInterest(), a.interest(), a.principal(),
+                  a.interestWaived())).toList(),
           p.arrearsCleared(), p.loanClosed(), p.after(), p.summaryTh());
     }
   }
@@ -101,10 +105,25 @@ public class RepaymentApi {
     return payments.ledger(loanId);
   }
 
+  /**
+   * The loan's balance today, or on {@code asOf} (วว/ดด/ปปปป พ.ศ., not before the transfer): its {@code payoff} is
+   * what settles the loan on that day (interest only up to it), the amount a payment of that day closes it with.
+   */
   @GetMapping("/loans/{loanId}/balance")
-  public BalanceView balance(@PathVariable long loanId) {
+  public BalanceView balance(@PathVariable long loanId, @RequestParam(required = false) String asOf) {
     RepaymentLoan loan = AreaAccess.readable(actor(), payments, loanId);
-    LoanBalance b = payments.balance(loanId, EngineClock.today());
+    LocalDate day = EngineClock.today();
+    if (asOf != null && !asOf.isBlank()) {
+      day = ThaiDates.parseBuddhist(asOf.strip(), "วันที่ที่ขอดูยอด (asOf)");
+      if (loan.transferDate() == null) {
+        throw new ThaiValidationException(loan.label() + " ยังไม่ได้โอนเงินกู้ จึงยังไม่มียอดหนี้");
+      }
+      if (day.isBefore(loan.transferDate())) {
+        throw new ThaiValidationException("วันที่ที่ขอดูยอด (" + ThaiDates.format(day)
+            + ") ต้องไม่ก่อนวันที่โอนเงินกู้ (" + ThaiDates.format(loan.transferDate()) + ")");
+      }
+    }
+    LoanBalance b = payments.balance(loanId, day);
     return new BalanceView(loan.id(), loan.applicationNo(), loan.contractNo(), loan.groupName(), loan.districtCode(),
         loan.status().name(), b, b.summaryTh());
   }

@@ -28,7 +28,8 @@ public class RepaymentRepository {
   private static final String PAYMENT_COLUMNS = "select id, loan_id, paid_on, amount, reference, source, recorded_by"
       + " from repayment_payment";
   private static final String INSTALLMENT_COLUMNS = "select seq, due_date, principal, interest, principal_paid,"
-      + " interest_paid, default_interest, default_interest_paid, accrued_until, settled_on from repayment_installment";
+      + " interest_paid, default_interest, default_interest_paid, accrued_until, settled_on, interest_waived"
+      + " from repayment_installment";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -112,15 +113,17 @@ public class RepaymentRepository {
    */
   public java.util.Map<Long, List<Allocation>> effectiveAllocations(long loanId) {
     java.util.Map<Long, List<Allocation>> result = new java.util.HashMap<>();
-    jdbc.sql("select payment_id, seq, sum(default_interest), sum(interest), sum(principal) from ("
-            + " select payment_id, seq, default_interest, interest, principal from payment_allocation where loan_id = ?"
+    jdbc.sql("select payment_id, seq, sum(default_interest), sum(interest), sum(principal), sum(interest_waived) from ("
+            + " select payment_id, seq, default_interest, interest, principal, interest_waived from payment_allocation"
+            + " where loan_id = ?"
             + " union all"
-            + " select payment_id, seq, default_interest, interest, principal from allocation_correction where loan_id = ?"
+            + " select payment_id, seq, default_interest, interest, principal, interest_waived"
+            + " from allocation_correction where loan_id = ?"
             + ") x group by payment_id, seq order by payment_id, seq")
         .params(loanId, loanId)
         .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
             .add(new Allocation(rs.getInt(2), rs.getBigDecimal(3).setScale(2), rs.getBigDecimal(4).setScale(2),
-                rs.getBigDecimal(5).setScale(2))))
+                rs.getBigDecimal(5).setScale(2), rs.getBigDecimal(6).setScale(2))))
         .list();
     return result;
   }
@@ -169,7 +172,7 @@ public class RepaymentRepository {
 
   public void insertCorrections(long reversalId, long paymentId, long loanId, List<Allocation> corrections) {
     template.batchUpdate("insert into allocation_correction (reversal_id, payment_id, loan_id, seq, default_interest,"
-            + " interest, principal) values (?, ?, ?, ?, ?, ?, ?)", corrections, corrections.size(),
+            + " interest, principal, interest_waived) values (?, ?, ?, ?, ?, ?, ?, ?)", corrections, corrections.size(),
         (ps, a) -> {
           ps.setLong(1, reversalId);
           ps.setLong(2, paymentId);
@@ -178,6 +181,7 @@ public class RepaymentRepository {
           ps.setBigDecimal(5, a.defaultInterest());
           ps.setBigDecimal(6, a.interest());
           ps.setBigDecimal(7, a.principal());
+          ps.setBigDecimal(8, a.interestWaived());
         });
   }
 
@@ -193,8 +197,8 @@ public class RepaymentRepository {
   }
 
   public void insertAllocations(long paymentId, long loanId, List<Allocation> allocations) {
-    template.batchUpdate("insert into payment_allocation (payment_id, loan_id, seq, default_interest, interest, principal)"
-            + " values (?, ?, ?, ?, ?, ?)", allocations, allocations.size(),
+    template.batchUpdate("insert into payment_allocation (payment_id, loan_id, seq, default_interest, interest,"
+            + " principal, interest_waived) values (?, ?, ?, ?, ?, ?, ?)", allocations, allocations.size(),
         (ps, a) -> {
           ps.setLong(1, paymentId);
           ps.setLong(2, loanId);
@@ -202,13 +206,15 @@ public class RepaymentRepository {
           ps.setBigDecimal(4, a.defaultInterest());
           ps.setBigDecimal(5, a.interest());
           ps.setBigDecimal(6, a.principal());
+          ps.setBigDecimal(7, a.interestWaived());
         });
   }
 
   /** Stores paid amounts, accrued default interest and settlement of the given installments. */
   public void updateInstallments(long loanId, List<InstallmentState> installments) {
     template.batchUpdate("update repayment_installment set principal_paid = ?, interest_paid = ?, default_interest = ?,"
-            + " default_interest_paid = ?, accrued_until = ?, settled_on = ? where loan_id = ? and seq = ?",
+            + " default_interest_paid = ?, accrued_until = ?, settled_on = ?, interest_waived = ?"
+            + " where loan_id = ? and seq = ?",
         installments, installments.size(),
         (ps, i) -> {
           ps.setBigDecimal(1, i.principalPaid());
@@ -217,8 +223,9 @@ public class RepaymentRepository {
           ps.setBigDecimal(4, i.defaultInterestPaid());
           ps.setDate(5, i.accruedUntil() == null ? null : Date.valueOf(i.accruedUntil()));
           ps.setDate(6, i.settledOn() == null ? null : Date.valueOf(i.settledOn()));
-          ps.setLong(7, loanId);
-          ps.setInt(8, i.seq());
+          ps.setBigDecimal(7, i.interestWaived());
+          ps.setLong(8, loanId);
+          ps.setInt(9, i.seq());
         });
   }
 
@@ -230,7 +237,8 @@ public class RepaymentRepository {
 
   static InstallmentState installmentRow(ResultSet rs, int n) throws SQLException {
     return new InstallmentState(rs.getInt(1), date(rs, 2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), date(rs, 9), date(rs, 10));
+        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), date(rs, 9), date(rs, 10),
+        rs.getBigDecimal(11));
   }
 
   static StoredPayment paymentRow(ResultSet rs, int n) throws SQLException {

@@ -14,9 +14,9 @@ import th.go.cdd.womenfund.loan.LoanStatus;
 import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.repayment.Allocation;
 import th.go.cdd.womenfund.repayment.AreaAccess;
-import th.go.cdd.womenfund.repayment.InstallmentState;
 import th.go.cdd.womenfund.repayment.LoanBalance;
 import th.go.cdd.womenfund.repayment.PaymentService;
+import th.go.cdd.womenfund.repayment.Payoff;
 import th.go.cdd.womenfund.repayment.RepaymentLoan;
 import th.go.cdd.womenfund.riskcover.DeathClaimRepository.Borrower;
 import th.go.cdd.womenfund.riskcover.DeathClaimRepository.Claim;
@@ -28,9 +28,10 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 /**
  * Seed 4.2, a borrower dies while repaying: the claim is reported with the death date and certificate,
  * her risk cover is checked (in force, and started on or before the death), and the cover settles her
- * share of what the group still owes: of every open installment, the unpaid principal and scheduled
- * interest times her amount / the loan amount, half-up to the satang (default interest already accrued
- * stays with the group). The rest stays with the group; her family member who acknowledged the loan is
+ * share of the loan's pay-off on the day of her death ({@link Payoff}, issue 13): of every open installment, the
+ * unpaid principal and the interest earned up to that day, times her amount / the loan amount, half-up to the
+ * satang; her share of the interest not yet earned is forgiven, not paid, and default interest already accrued
+ * stays with the group. The rest stays with the group; her family member who acknowledged the loan is
  * told by letter (families have no e-mail in the fund's records).
  */
 @Service
@@ -94,10 +95,9 @@ public class DeathClaimService {
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
-    List<InstallmentState> open = payments.openInstallments(loan.id());
-    BigDecimal outstanding = open.stream().map(i -> i.unpaidPrincipal().add(i.unpaidInterest()))
-        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    List<Allocation> shares = shares(open, borrower.amount(), loan.amount());
+    Payoff payoff = payments.payoff(loan.id(), deathDate);
+    BigDecimal outstanding = payoff.principal().add(payoff.interest());
+    List<Allocation> shares = shares(payoff, borrower.amount(), loan.amount());
     BigDecimal herShare = total(shares);
     boolean covered = Boolean.TRUE.equals(borrower.coverInForce()) && borrower.coverFrom() != null
         && !borrower.coverFrom().isAfter(deathDate);
@@ -113,7 +113,8 @@ public class DeathClaimService {
         + "- เสียชีวิตเมื่อ " + ThaiDates.format(deathDate) + " ใบมรณบัตรเลขที่ " + certificateNo.strip() + "\n"
         + "- ผู้รับทราบการกู้ในครอบครัว: " + family + "\n"
         + "- ความคุ้มครองความเสี่ยง: " + coverText(borrower, covered) + "\n"
-        + "- ยอดหนี้คงเหลือของกลุ่ม (เงินต้นและดอกเบี้ยตามตาราง): " + ThaiMoney.format(outstanding) + "\n"
+        + "- ยอดหนี้คงเหลือของกลุ่ม ณ วันที่เสียชีวิต (เงินต้นและดอกเบี้ยถึงวันนั้น): " + ThaiMoney.format(outstanding)
+        + "\n"
         + "- ส่วนของผู้กู้ที่ความคุ้มครองชดใช้ได้: " + ThaiMoney.format(herShare) + "\n";
     return new Reported(claimId, loan, covered, summary, family, borrower.nationalId().masked());
   }
@@ -127,12 +128,15 @@ public class DeathClaimService {
     return claims.find(claimId).loanId();
   }
 
-  /** The province approved: the cover pays her share of each open installment as it stands today. */
+  /**
+   * The province approved: the cover pays her share of each open installment as it stands today, interest earned up
+   * to the day of her death.
+   */
   public Outcome settle(long claimId, String by, LocalDate today) {
     Claim c = claims.find(claimId);
     Borrower b = borrowerOf(c);
     RepaymentLoan loan = payments.loan(c.loanId());
-    List<Allocation> shares = shares(payments.openInstallments(c.loanId()), b.amount(), loan.amount());
+    List<Allocation> shares = shares(payments.payoff(c.loanId(), c.deathDate()), b.amount(), loan.amount());
     BigDecimal settled = total(shares);
     if (settled.signum() > 0) {
       payments.recordCoverSettlement(c.loanId(), today, shares, "RC-" + claimId,
@@ -194,15 +198,25 @@ public class DeathClaimService {
     claims.recordLetter(claimId, letterNo.strip(), date);
   }
 
-  /** Her share of each open installment: unpaid principal and interest times amount / loan, half-up. */
-  public static List<Allocation> shares(List<InstallmentState> open, BigDecimal borrowerAmount, BigDecimal loanAmount) {
+  /**
+   * Her share of each open installment of the pay-off: unpaid principal and interest earned times amount / loan,
+   * half-up; of the interest not yet earned, her share (the same ratio of the installment's unpaid interest, less
+   * what she pays of it) is forgiven.
+   */
+  public static List<Allocation> shares(Payoff payoff, BigDecimal borrowerAmount, BigDecimal loanAmount) {
     List<Allocation> shares = new ArrayList<>();
-    for (InstallmentState i : open) {
-      BigDecimal principal = i.unpaidPrincipal().multiply(borrowerAmount).divide(loanAmount, 2, RoundingMode.HALF_UP);
-      BigDecimal interest = i.unpaidInterest().multiply(borrowerAmount).divide(loanAmount, 2, RoundingMode.HALF_UP);
-      shares.add(new Allocation(i.seq(), BigDecimal.ZERO.setScale(2), interest, principal));
+    for (Allocation part : payoff.parts()) {
+      BigDecimal principal = share(part.principal(), borrowerAmount, loanAmount);
+      BigDecimal interest = share(part.interest(), borrowerAmount, loanAmount);
+      BigDecimal waived = share(part.interest().add(part.interestWaived()), borrowerAmount, loanAmount)
+          .subtract(interest);
+      shares.add(new Allocation(part.seq(), BigDecimal.ZERO.setScale(2), interest, principal, waived));
     }
     return shares;
+  }
+
+  private static BigDecimal share(BigDecimal amount, BigDecimal borrowerAmount, BigDecimal loanAmount) {
+    return amount.multiply(borrowerAmount).divide(loanAmount, 2, RoundingMode.HALF_UP);
   }
 
   static BigDecimal total(List<Allocation> shares) {

@@ -220,7 +220,8 @@ class MoneyApprovalProcessTest {
     // 1 March: #1 default interest 1,000 x 0.1% x 29/365 = 0.08, 10.00, 1,000.00; 10 March: #2 0.03, 9.00, 1,000.00
     assertThat(installments(loanId)).containsExactly("1: 1000.00 10.00 0.08 0.08 settled", "2: 1000.00 9.00 0.03 0.03 settled",
         "3: 0.00 0.00 0.00 0.00 open");
-    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("1008.00");
+    // pay-off: #3 1,000.00 and the 10 days run of its 31, 8.00 x 10 / 31 = 2.58 (issue 13: not the whole 8.00)
+    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("1002.58");
     assertThat(count("select count(*) from repayment_payment where loan_id = ? and recorded_by = 'provmaker23'"
         + " and approved_by = 'provchecker23'", loanId)).isEqualTo(2);
   }
@@ -277,7 +278,7 @@ class MoneyApprovalProcessTest {
     assertThat(b.outstandingPrincipal()).isEqualByComparingTo("90034.16");
     assertThat(b.unpaidInterest()).isEqualByComparingTo("30.00");
     assertThat(b.defaultInterest()).isEqualByComparingTo("1.10"); // #2: 40,000 x 0.1% x 10/365
-    assertThat(b.payoff()).isEqualByComparingTo("90065.26");
+    assertThat(b.payoff()).isEqualByComparingTo("90058.49");
     assertThat(b.arrears()).isEqualByComparingTo("50055.26"); // #1 10,034.16 + #2 40,000 + 20.00 + 1.10
     // nothing deleted or updated: both payments stand as keyed; the reversal is a new entry with who and why
     assertThat(jdbc.sql("select reference || ' ' || amount from repayment_payment where loan_id = ? order by id")
@@ -321,7 +322,7 @@ class MoneyApprovalProcessTest {
     // 80,000.00 on 10 March: #1 4.16 + 30.00 + 40,000.00; #2 1.10 + 20.00 + 39,944.74
     assertThat(installments(loanId)).containsExactly("1: 40000.00 30.00 4.16 4.16 settled",
         "2: 39944.74 20.00 1.10 1.10 open", "3: 0.00 0.00 0.00 0.00 open");
-    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("40065.26");
+    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("40058.49");
     assertThat(count("select count(*) from repayment_payment where loan_id = ? and source = 'API'"
         + " and recorded_by = 'maker2305' and approved_by = 'provchecker23'", loanId)).isEqualTo(1);
   }
@@ -329,11 +330,13 @@ class MoneyApprovalProcessTest {
   @Test
   void reversingThePaymentThatClosedALoanOpensItAgain() {
     long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มปิดบัญชีแล้วกลับรายการ " + System.nanoTime());
-    // payoff on 10 March: 3,027.00 + default interest 0.10 + 0.03
-    long closing = payments.record(loanId, new PaymentInput(null, "10/03/2569", "3027.13", "KTB-ALL", null),
+    // pay-off on 10 March: 3,000.00 + 10.00 + 9.00 + #3's 10 of 31 days 2.58 + default interest 0.10 + 0.03
+    long closing = payments.record(loanId, new PaymentInput(null, "10/03/2569", "3021.71", "KTB-ALL", null),
         PaymentSource.OFFICER, DISTRICT_MAKER, TODAY).paymentId();
     assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
         .isEqualTo("CLOSED");
+    assertThat(jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?").param(loanId)
+        .query(BigDecimal.class).single()).isEqualByComparingTo("5.42"); // 8.00 - 2.58 forgiven
     AtomicReference<String> pi = new AtomicReference<>();
     reversals.request(loanId, closing, "โอนเข้าผิดบัญชี", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e)));
     complete("checker2305", DISTRICT, pi.get(), "APPROVE", null);
@@ -341,7 +344,10 @@ class MoneyApprovalProcessTest {
         .isEqualTo("DISBURSED");
     assertThat(installments(loanId)).containsExactly("1: 0.00 0.00 0.00 0.00 open", "2: 0.00 0.00 0.00 0.00 open",
         "3: 0.00 0.00 0.00 0.00 open");
-    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("3027.13");
+    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("3021.71");
+    // the reversal takes back what the settlement forgave
+    assertThat(jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?").param(loanId)
+        .query(BigDecimal.class).single()).isEqualByComparingTo("0.00");
     assertThat(paid(closing)).isEqualTo("0.00 0.00 0.00");
   }
 

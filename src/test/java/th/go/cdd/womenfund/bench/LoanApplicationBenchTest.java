@@ -194,7 +194,7 @@ class LoanApplicationBenchTest {
     } finally {
       identity.clearAuthentication();
     }
-    complete(pi, Element.SUBDISTRICT_ENDORSEMENT, Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(TODAY.minusDays(1)),
+    complete(pi, Element.SUBDISTRICT_ENDORSEMENT, Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(TODAY),
         Var.ENDORSEMENT_REFERENCE, "3/2569", Var.ENDORSEMENT_OPINION, "เห็นควรสนับสนุน"));
     switch (path) {
       case APPROVE -> {

@@ -105,7 +105,7 @@ class LoanApplicationProcessTest {
   }
 
   static Map<String, Object> endorsement() {
-    return Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today().minusDays(1)),
+    return Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today()),
         Var.ENDORSEMENT_REFERENCE, "3/2569", Var.ENDORSEMENT_OPINION, "เห็นควรสนับสนุน");
   }
 
@@ -269,13 +269,10 @@ class LoanApplicationProcessTest {
   }
 
   @Test
-  void theProvinceCannotReturnAndDatesMustBeBuddhistAndNotInTheFuture() {
+  void datesMustBeBuddhistNotInTheFutureAndNotBeforeTheProvincialApproval() {
     ProcessInstance pi = start();
     complete(task(pi), endorsement());
     complete(task(pi), district(Decision.APPROVE, ""));
-    String provinceTask = task(pi).getId();
-    assertThatThrownBy(() -> engine.getTaskService().complete(provinceTask, province(Decision.RETURN, "x")))
-        .hasMessageContaining("ใช้ไม่ได้ในขั้นตอนนี้");
     complete(task(pi), province(Decision.APPROVE, ""));
     String contractTask = task(pi).getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(contractTask,
@@ -286,10 +283,165 @@ class LoanApplicationProcessTest {
     // dates in order: the province approved today, so a contract dated yesterday (and its risk cover) is refused
     assertThatThrownBy(() -> engine.getTaskService().complete(contractTask,
         Map.of(Var.CONTRACT_NO, "สญ.1", Var.CONTRACT_DATE, ThaiDates.formatNumeric(today().minusDays(1)))))
-        .hasMessageContaining("ต้องไม่ก่อนวันที่คณะอนุกรรมการกองทุนฯ จังหวัดอนุมัติ (" + ThaiDates.format(today()) + ")");
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessage("วันที่ทำสัญญา (" + ThaiDates.format(today().minusDays(1))
+            + ") ต้องไม่ก่อนวันที่คณะอนุกรรมการกองทุนฯ จังหวัดอนุมัติ (" + ThaiDates.format(today()) + ")");
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.SIGN_CONTRACT);
     assertThat(jdbc.sql("select count(*) from risk_cover where loan_id = ?").param(loanId(pi)).query(Integer.class)
         .single()).isZero();
+  }
+
+  /** Each step's day comes from the fund's records and may not be before the step before it (issue 13). */
+  @Test
+  void everyStepIsDatedNoEarlierThanTheStepBeforeIt() {
+    ProcessInstance pi = start();
+    long loanId = loanId(pi);
+    assertThat(stepDate(loanId, "applied_on")).isEqualTo(today());
+    // the sub-district meeting cannot come before the application
+    String endorsementTask = task(pi).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(endorsementTask, Map.of(Var.ENDORSEMENT_DATE,
+        ThaiDates.formatNumeric(today().minusDays(1)), Var.ENDORSEMENT_REFERENCE, "3/2569")))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessage("วันที่ประชุมคณะทำงานฯ ตำบล (" + ThaiDates.format(today().minusDays(1))
+            + ") ต้องไม่ก่อนวันที่ยื่นคำขอกู้ (" + ThaiDates.format(today()) + ")");
+    assertThat(stepDate(loanId, "endorsed_on")).isNull();
+    // the meeting two days after the application; the district committee meets (the engine's clock) one day after
+    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 2 * DAY));
+    complete(task(pi), Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today().plusDays(2)),
+        Var.ENDORSEMENT_REFERENCE, "3/2569"));
+    assertThat(stepDate(loanId, "endorsed_on")).isEqualTo(today().plusDays(2));
+    ClockUtil.setCurrentTime(new Date(NOW.getTime() + DAY));
+    String screeningTask = task(pi).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(screeningTask, district(Decision.APPROVE, "")))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessage("วันที่คณะอนุกรรมการกลั่นกรองฯ อำเภอพิจารณา (" + ThaiDates.format(today().plusDays(1))
+            + ") ต้องไม่ก่อนวันที่ประชุมคณะทำงานฯ ตำบล (" + ThaiDates.format(today().plusDays(2)) + ")");
+    assertThat(status(loanId)).isEqualTo("REGISTERED");
+    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 3 * DAY));
+    complete(task(pi), district(Decision.APPROVE, ""));
+    assertThat(stepDate(loanId, "screened_on")).isEqualTo(today().plusDays(3));
+    // the province's decision cannot be dated before the district's screening
+    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 2 * DAY));
+    String provinceTask = task(pi).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(provinceTask, province(Decision.APPROVE, "")))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessage("วันที่คณะอนุกรรมการกองทุนฯ จังหวัดพิจารณา (" + ThaiDates.format(today().plusDays(2))
+            + ") ต้องไม่ก่อนวันที่คณะอนุกรรมการกลั่นกรองฯ อำเภอพิจารณา (" + ThaiDates.format(today().plusDays(3)) + ")");
+    assertThat(status(loanId)).isEqualTo("DISTRICT_APPROVED");
+    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 5 * DAY));
+    complete(task(pi), province(Decision.APPROVE, ""));
+    assertThat(stepDate(loanId, "province_approved_on")).isEqualTo(today().plusDays(5));
+    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 6 * DAY));
+    complete(task(pi), Map.of(Var.CONTRACT_NO, "สญ.2305/99",
+        Var.CONTRACT_DATE, ThaiDates.formatNumeric(today().plusDays(6))));
+    // the death cover starts on the contract date
+    assertThat(jdbc.sql("select distinct cover_from from risk_cover where loan_id = ?").param(loanId)
+        .query(java.sql.Date.class).list()).extracting(java.sql.Date::toLocalDate).containsExactly(today().plusDays(6));
+    // the transfer cannot come before the contract
+    String transferTask = task(pi).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(transferTask, Map.of(Var.TRANSFER_DATE,
+        ThaiDates.formatNumeric(today().plusDays(5)), Var.TRANSFER_REFERENCE, "KTB-1")))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessage("วันที่โอนเงิน (" + ThaiDates.format(today().plusDays(5)) + ") ต้องไม่ก่อนวันที่ทำสัญญา ("
+            + ThaiDates.format(today().plusDays(6)) + ")");
+    complete(task(pi), Map.of(Var.TRANSFER_DATE, ThaiDates.formatNumeric(today().plusDays(6)),
+        Var.TRANSFER_REFERENCE, "KTB-1"));
+    assertThat(stepDate(loanId, "transfer_date")).isEqualTo(today().plusDays(6));
+  }
+
+  static final long DAY = 24L * 3600 * 1000;
+
+  LocalDate stepDate(long loanId, String column) {
+    return jdbc.sql("select " + column + " from loan_project where id = ?").param(loanId)
+        .query((rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate()).list().get(0);
+  }
+
+  /**
+   * The province sends the application back to the district with a reason: the district's officers fix it (not the
+   * committee), the district committee screens it again, and it comes back to the province.
+   */
+  @Test
+  void theProvinceReturnsTheApplicationToTheDistrictAndItComesBackUpThroughTheDistrict() {
+    ProcessInstance pi = start();
+    long loanId = loanId(pi);
+    complete(task(pi), endorsement());
+    complete(task(pi), district(Decision.APPROVE, "โครงการเป็นไปได้"));
+    String provinceTask = task(pi).getId();
+    // a return needs its reason
+    assertThatThrownBy(() -> engine.getTaskService().complete(provinceTask, province(Decision.RETURN, " ")))
+        .isInstanceOf(RefusedInputException.class).hasMessage("กรุณาระบุเหตุผลที่ส่งกลับให้อำเภอแก้ไข");
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Element.PROVINCE_DECISION);
+    assertThat(status(loanId)).isEqualTo("DISTRICT_APPROVED");
+
+    complete(task(pi), province(Decision.RETURN, "ขอประมาณการรายได้ของโครงการ"));
+    BpmnAwareTests.assertThat(pi).hasPassed(Element.JOIN_FIX);
+    assertTask(pi, Element.FIX_APPLICATION, "district-2305-officers", "fix-application", 7);
+    assertThat(status(loanId)).isEqualTo("RETURNED");
+    assertThat(stepDate(loanId, "province_approved_on")).isNull();
+    assertThat(engine.getTaskService().getVariable(task(pi).getId(), Var.FIX_REQUEST))
+        .isEqualTo("คณะอนุกรรมการกองทุนฯ จังหวัดส่งกลับให้อำเภอแก้ไข เหตุผล: ขอประมาณการรายได้ของโครงการ");
+    // the typed lists keep their full IDs while the application may still be fixed
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.BORROWERS)).doesNotContain("X-XXXX");
+
+    Map<String, Object> fixed = new HashMap<>(engine.getRuntimeService().getVariables(pi.getId(), Var.APPLICATION_FIELDS));
+    fixed.put(Var.PURPOSE, fixed.get(Var.PURPOSE) + " ประมาณการรายได้เดือนละ 20,000 บาท");
+    engine.getIdentityService().setAuthentication("officer2305", List.of(Roles.districtOfficers(DISTRICT)));
+    engine.getTaskService().complete(task(pi).getId(), fixed);
+    engine.getIdentityService().clearAuthentication();
+    BpmnAwareTests.assertThat(pi).hasPassed(Element.UPDATE).isWaitingAt(Element.DISTRICT_SCREENING);
+    BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup("district-2305-committee");
+    assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(Var.DISTRICT_DECISION,
+        Var.DISTRICT_DECISION_REASON, Var.PROVINCE_DECISION, Var.PROVINCE_DECISION_REASON);
+    assertThat(status(loanId)).isEqualTo("REGISTERED");
+
+    complete(task(pi), district(Decision.APPROVE, "แก้ไขตามที่จังหวัดขอแล้ว"));
+    assertTask(pi, Element.PROVINCE_DECISION, "province-23-committee", "province-decision", 30);
+    complete(task(pi), province(Decision.APPROVE, ""));
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Element.SIGN_CONTRACT);
+    assertThat(status(loanId)).isEqualTo("APPROVED");
+    assertThat(stepDate(loanId, "province_approved_on")).isEqualTo(today());
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.BORROWERS)).contains("X-XXXX");
+  }
+
+  /** Four eyes still hold on the way back: the officer who fixed the application cannot screen or sign it. */
+  @Test
+  void afterAReturnFromTheProvinceTheFixerStillCannotScreenOrSign() {
+    ProcessInstance pi = startAs("keyer2305", Roles.districtOfficers(DISTRICT), application());
+    completeAs("keyer2305", Roles.districtOfficers(DISTRICT), pi, endorsement());
+    completeAs("screener2305", Roles.districtCommittee(DISTRICT), pi, district(Decision.APPROVE, ""));
+    completeAs("approver23", Roles.provinceCommittee("23"), pi, province(Decision.RETURN, "ขอเอกสารเพิ่ม"));
+    Map<String, Object> fixed = new HashMap<>(engine.getRuntimeService().getVariables(pi.getId(), Var.APPLICATION_FIELDS));
+    // the screener may not fix (a duty of the district's intake), the keyer may
+    engine.getIdentityService().setAuthentication("screener2305", List.of(Roles.districtCommittee(DISTRICT),
+        Roles.districtOfficers(DISTRICT)));
+    String fixTask = task(pi).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(fixTask, fixed)).hasMessageContaining("แบ่งแยกหน้าที่");
+    engine.getIdentityService().clearAuthentication();
+    completeAs("keyer2305", Roles.districtOfficers(DISTRICT), pi, fixed);
+    // the keyer (and fixer) may not screen, even holding the committee's group
+    engine.getIdentityService().setAuthentication("keyer2305", List.of(Roles.districtOfficers(DISTRICT),
+        Roles.districtCommittee(DISTRICT)));
+    String screeningTask = task(pi).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(screeningTask, district(Decision.APPROVE, "")))
+        .hasMessageContaining("แบ่งแยกหน้าที่");
+    engine.getIdentityService().clearAuthentication();
+    completeAs("screener2305", Roles.districtCommittee(DISTRICT), pi, district(Decision.APPROVE, ""));
+    completeAs("approver23", Roles.provinceCommittee("23"), pi, province(Decision.APPROVE, ""));
+    engine.getIdentityService().setAuthentication("keyer2305", List.of(Roles.districtOfficers(DISTRICT)));
+    String contractTask = task(pi).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(contractTask, Map.of(Var.CONTRACT_NO, "สญ.4",
+        Var.CONTRACT_DATE, ThaiDates.formatNumeric(today())))).hasMessageContaining("แบ่งแยกหน้าที่");
+    engine.getIdentityService().clearAuthentication();
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Element.SIGN_CONTRACT);
+  }
+
+  void completeAs(String user, String group, ProcessInstance pi, Map<String, Object> vars) {
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      engine.getTaskService().complete(task(pi).getId(), vars);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   static Stream<Arguments> badStartForms() {

@@ -242,7 +242,7 @@ class OfficerJourneyBrowserTest {
     assertThat(pageText()).contains("ครบกำหนด", "อีก 14 วัน", applicationNo, "รับงาน");
     shot("06-group-task");
     claim();
-    type(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today().minusDays(1)));
+    type(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today()));
     type(Var.ENDORSEMENT_REFERENCE, "4/2569");
     type(Var.ENDORSEMENT_OPINION, "คณะทำงานฯ ตำบลรับรองโครงการ กลุ่มมีความพร้อม");
     shot("07-endorsement");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import th.go.cdd.womenfund.loan.InterestRate;
 
@@ -60,7 +61,7 @@ class PaymentAllocationTest {
     assertThat(accrued.get(1).unpaidDefaultInterest()).isEqualByComparingTo("3.12");
     assertThat(accrued.get(0).unpaidDefaultInterest()).isEqualByComparingTo("0.82");
     assertThat(accrued.get(2).unpaidDefaultInterest()).isEqualByComparingTo("0.00");
-    assertThat(PaymentAllocator.payoff(accrued)).isEqualByComparingTo("3030.94");
+    assertThat(PaymentAllocator.scheduledOwed(accrued)).isEqualByComparingTo("3030.94");
 
     PaymentAllocator.Result r = PaymentAllocator.allocate(accrued, money("1500.00"), paidOn);
     assertThat(r.allocations()).containsExactly(
@@ -71,13 +72,18 @@ class PaymentAllocationTest {
     assertThat(r.installments().get(1).settledOn()).isNull();
     assertThat(r.installments().get(1).unpaidPrincipal()).isEqualByComparingTo("522.94");
 
-    LoanBalance after = LoanBalance.of(r.installments().subList(1, 3), paidOn);
+    Map<Integer, LocalDate> starts = Payoff.periodStarts(r.installments(), LocalDate.of(2025, 12, 31));
+    LoanBalance after = LoanBalance.of(r.installments().subList(1, 3), paidOn,
+        Payoff.of(r.installments().subList(1, 3), starts, paidOn));
     assertThat(after.arrears()).isEqualByComparingTo("522.94");
     assertThat(after.overduePrincipal()).isEqualByComparingTo("522.94");
     assertThat(after.daysOverdue()).isEqualTo(10);
     assertThat(after.oldestOverdueDueDate()).isEqualTo(LocalDate.of(2026, 2, 28));
     assertThat(after.nextDueDate()).isEqualTo(LocalDate.of(2026, 3, 31));
-    assertThat(after.payoff()).isEqualByComparingTo("1530.94");
+    // pay-off: #2 522.94 (its interest and default interest paid); #3 1,000.00 and the interest of 10 of its 31 days,
+    // 8.00 x 10 / 31 = 2.5806 -> 2.58 (not the whole 8.00)
+    assertThat(after.interestToDate()).isEqualByComparingTo("2.58");
+    assertThat(after.payoff()).isEqualByComparingTo("1525.52");
   }
 
   @Test
@@ -104,7 +110,7 @@ class PaymentAllocationTest {
     assertThat(i.unpaidDefaultInterest()).isEqualByComparingTo("0.00");
     assertThat(i.overdueOn(due)).isFalse();
     assertThat(i.overdueOn(due.plusDays(1))).isTrue();
-    LoanBalance b = LoanBalance.of(List.of(i), due);
+    LoanBalance b = LoanBalance.of(List.of(i), due, Payoff.of(List.of(i), Map.of(1, due.minusMonths(1)), due));
     assertThat(b.inArrears()).isFalse();
     assertThat(b.nextDueDate()).isEqualTo(due);
   }

@@ -133,7 +133,8 @@ class PaymentApprovalProcessTest {
   @Test
   void aboveTheThresholdThePaymentWaitsAndTheMakerCannotApproveItButAnotherOfficerCan() {
     BigDecimal payoffBefore = payments.balance(loanId, TODAY).payoff();
-    assertThat(payoffBefore).isEqualByComparingTo("120065.26"); // 120,060.00 + default interest 4.16 + 1.10
+    // pay-off: 120,050.00 + #3's 10 of 31 days, 10.00 x 10 / 31 = 3.23, + default interest 4.16 + 1.10
+    assertThat(payoffBefore).isEqualByComparingTo("120058.49");
     ProcessInstance pi = startAs("maker2305", form("60000.00", "KTB-APPROVE-1"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.APPROVE);
     Task task = approvalTask(pi);
@@ -172,7 +173,7 @@ class PaymentApprovalProcessTest {
             + rs.getString(4)).single()).isEqualTo("60000.00 maker2305 checker2305 OFFICER");
     LoanBalance after = payments.balance(loanId, TODAY);
     assertThat(after.outstandingPrincipal()).isEqualByComparingTo("60055.26");
-    assertThat(after.payoff()).isEqualByComparingTo("60065.26");
+    assertThat(after.payoff()).isEqualByComparingTo("60058.49");
     assertThat(after.payoff().add(new BigDecimal("60000.00"))).isEqualByComparingTo(payoffBefore);
     assertThat(jdbc.sql("select status || ' ' || requested_by || ' ' || decided_by || ' ' || decision_reason"
         + " from money_approval where loan_id = ?").param(loanId).query(String.class).single())
@@ -271,7 +272,7 @@ class PaymentApprovalProcessTest {
     completeAs("provofficer23", Roles.provinceOfficers("23"), approvalTask(pi), "APPROVE", "ตรวจกับสมุดบัญชีแล้ว");
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(PaymentReversalProcess.Element.APPROVED);
     assertThat(installments()).isEqualTo(UNTOUCHED);
-    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("120065.26");
+    assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("120058.49");
     assertThat(paymentsOfLoan()).isEqualTo(1); // the keyed payment stays in the history
     assertThat(jdbc.sql("select requested_by || ' ' || approved_by || ' ' || reason from payment_reversal where loan_id = ?")
         .param(loanId).query(String.class).single()).isEqualTo("maker2305 provofficer23 จำนวนเงินผิด");

@@ -127,10 +127,11 @@ class PaymentServiceTest {
 
   @Test
   void morThanEverythingOwedIsRefusedNamingTheExactPayoff() {
-    // payoff on 10 March: 3,027.00 + default interest 0.10 + 0.03 = 3,027.13
-    assertThatThrownBy(() -> pay("10/03/2569", "3027.14", "R1")).hasMessageContaining("เกินยอดหนี้ทั้งหมด")
-        .hasMessageContaining("(3,027.13 บาท)");
-    assertThat(pay("10/03/2569", "3027.13", "R1").loanClosed()).isTrue();
+    // pay-off on 10 March: principal 3,000.00, interest of #1 and #2 in full (10.00 + 9.00), of #3 the 10 days run of
+    // its 31, 8.00 x 10 / 31 = 2.5806 -> 2.58 (not the whole 8.00), default interest 0.10 + 0.03 = 3,021.71
+    assertThatThrownBy(() -> pay("10/03/2569", "3021.72", "R1")).hasMessageContaining("เกินยอดหนี้ทั้งหมด")
+        .hasMessageContaining("(ยอดปิดบัญชี 3,021.71 บาท");
+    assertThat(pay("10/03/2569", "3021.71", "R1").loanClosed()).isTrue();
   }
 
   @Test

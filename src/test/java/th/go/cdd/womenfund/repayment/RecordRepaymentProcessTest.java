@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -100,6 +101,26 @@ class RecordRepaymentProcessTest {
     engine.getIdentityService().setAuthentication("officer2301", List.of(Roles.districtOfficers("2301")));
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).count())
         .isZero();
+  }
+
+  /**
+   * Early settlement through the officer's form (issue 13): the pay-off of 10 March, 3,000.00 + 10.00 + 9.00 + #3's
+   * 10 of 31 days 2.58 + default interest 0.10 + 0.03 = 3,021.71, closes the loan; the rest of #3's interest
+   * (8.00 - 2.58 = 5.42) is forgiven, not charged.
+   */
+  @Test
+  void payingThePayoffOnTheFormClosesTheLoanExactly() {
+    ProcessInstance pi = startAs("officer2305", Roles.districtOfficers("2305"), form("3021.71"));
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.RECORD, Element.END);
+    String summary = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName(Var.PAYMENT_SUMMARY).singleResult().getValue();
+    assertThat(summary).contains("งวดที่ 3: ดอกเบี้ย 2.58 บาท เงินต้น 1,000.00 บาท").contains("ปิดบัญชีเงินกู้");
+    assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
+        .isEqualTo("CLOSED");
+    assertThat(jdbc.sql("select count(*) from repayment_installment where loan_id = ? and settled_on is null")
+        .param(loanId).query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql("select interest_waived from repayment_installment where loan_id = ? and seq = 3")
+        .param(loanId).query(BigDecimal.class).single()).isEqualByComparingTo("5.42");
   }
 
   @Test

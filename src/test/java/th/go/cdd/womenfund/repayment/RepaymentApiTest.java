@@ -2,6 +2,7 @@ package th.go.cdd.womenfund.repayment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -97,6 +98,62 @@ class RepaymentApiTest {
     assertThat(balance.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(balance.getBody()).contains("\"arrears\":519.13").contains("\"daysOverdue\":10")
         .contains("เกินกำหนด 10 วัน");
+  }
+
+  /**
+   * Early settlement (issue 13): the balance of any day tells its pay-off, interest only up to that day; paying it
+   * closes the loan exactly. The loan: 3,000.00 transferred 31 Dec 2025, #1 31 Jan 1,000 + 10.00, #2 28 Feb
+   * 1,000 + 9.00, #3 31 Mar 1,000 + 8.00; rates 0.1% a year.
+   */
+  @Test
+  void theBalanceOfAnyDayGivesThePayoffAndPayingItClosesTheLoanExactly() {
+    // 1 Jan 2026: 3,000 + 10.00 x 1 / 31 = 0.3226 -> 0.32 (not the whole term's 27.00)
+    ResponseEntity<String> dayAfter = rest.withBasicAuth("pay2305", PASSWORD)
+        .getForEntity("/api/loans/" + loanId + "/balance?asOf=01/01/2569", String.class);
+    assertThat(dayAfter.getStatusCode()).as(dayAfter.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(dayAfter.getBody()).contains("\"payoff\":3000.32").contains("\"interestToDate\":0.32")
+        .contains("\"unpaidInterest\":27.00").contains("ยอดปิดบัญชี ณ วันที่ 1 มกราคม 2569: 3,000.32 บาท");
+    // 10 Feb 2026, nothing paid: #1 overdue 10 days, 10.00 in full and 1,000 x 0.1% x 10 / 365 = 0.0274 -> 0.03
+    // default interest; #2 10 of its 28 days, 9.00 x 10 / 28 = 3.2143 -> 3.21. 3,000 + 10.00 + 3.21 + 0.03
+    ResponseEntity<String> later = rest.withBasicAuth("pay2305", PASSWORD)
+        .getForEntity("/api/loans/" + loanId + "/balance?asOf=10/02/2569", String.class);
+    assertThat(later.getBody()).contains("\"payoff\":3013.24").contains("\"interestToDate\":13.21")
+        .contains("\"defaultInterest\":0.03");
+    // one satang more than the pay-off is refused, nothing recorded
+    ResponseEntity<String> over = rest.withBasicAuth("pay2305", PASSWORD).postForEntity("/api/loans/" + loanId
+        + "/payments", json("{\"paidOn\":\"10/02/2569\",\"amount\":\"3013.25\",\"reference\":\"KTB-PO-0\"}"),
+        String.class);
+    assertThat(over.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(over.getBody()).contains("เกินยอดหนี้ทั้งหมด").contains("(ยอดปิดบัญชี 3,013.24 บาท");
+    // the pay-off itself closes the loan
+    ResponseEntity<String> paid = rest.withBasicAuth("pay2305", PASSWORD).postForEntity("/api/loans/" + loanId
+        + "/payments", json("{\"paidOn\":\"10/02/2569\",\"amount\":\"3013.24\",\"reference\":\"KTB-PO-1\"}"),
+        String.class);
+    assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(paid.getBody()).contains("\"loanClosed\":true")
+        .contains("{\"installment\":2,\"defaultInterest\":0.00,\"interest\":3.21,\"principal\":1000.00,"
+            + "\"interestWaived\":5.79}");
+    assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
+        .isEqualTo("CLOSED");
+    assertThat(jdbc.sql("select sum(interest_paid) from repayment_installment where loan_id = ?").param(loanId)
+        .query(BigDecimal.class).single()).isEqualByComparingTo("13.21");
+    assertThat(jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?").param(loanId)
+        .query(BigDecimal.class).single()).isEqualByComparingTo("13.79"); // 5.79 of #2 and 8.00 of #3
+  }
+
+  @Test
+  void aBadOrEarlyAsOfDateIs400InThai() {
+    ResponseEntity<String> iso = rest.withBasicAuth("pay2305", PASSWORD)
+        .getForEntity("/api/loans/" + loanId + "/balance?asOf=2026-01-01", String.class);
+    assertThat(iso.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(iso.getBody()).contains("วันที่ที่ขอดูยอด").doesNotContain("Exception");
+    ResponseEntity<String> early = rest.withBasicAuth("pay2305", PASSWORD)
+        .getForEntity("/api/loans/" + loanId + "/balance?asOf=30/12/2568", String.class);
+    assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(early.getBody()).contains("ต้องไม่ก่อนวันที่โอนเงินกู้ (31 ธันวาคม 2568)");
+    // another district's loan is still 403, whatever the date
+    assertThat(rest.withBasicAuth("pay2301", PASSWORD).getForEntity("/api/loans/" + loanId
+        + "/balance?asOf=01/01/2569", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test

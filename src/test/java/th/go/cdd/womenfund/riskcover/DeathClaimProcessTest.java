@@ -145,20 +145,28 @@ class DeathClaimProcessTest {
     BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup(Roles.provinceCommittee("23"));
     String summary = (String) engine.getRuntimeService().getVariable(pi.getId(), Var.CLAIM_SUMMARY);
     assertThat(summary).contains("สัดส่วนร้อยละ 20.00").contains("15 มกราคม 2569").contains("มบ.2305/0042")
-        .contains("คู่สมรส " + husband).contains("ยอดหนี้คงเหลือของกลุ่ม (เงินต้นและดอกเบี้ยตามตาราง): 3,027.00 บาท")
-        .contains("ส่วนของผู้กู้ที่ความคุ้มครองชดใช้ได้: 605.40 บาท").contains("X-XXXX").doesNotContain(nationalId);
+        .contains("คู่สมรส " + husband)
+        .contains("ยอดหนี้คงเหลือของกลุ่ม ณ วันที่เสียชีวิต (เงินต้นและดอกเบี้ยถึงวันนั้น): 3,004.84 บาท")
+        .contains("ส่วนของผู้กู้ที่ความคุ้มครองชดใช้ได้: 600.97 บาท").contains("X-XXXX").doesNotContain(nationalId);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), Var.BORROWER_ID)).asString().startsWith("X-XXXX");
 
     complete(task(pi), Map.of(Var.CLAIM_DECISION, "APPROVE", Var.CLAIM_DECISION_REASON, ""));
     BpmnAwareTests.assertThat(pi).hasPassed(Element.SETTLE).hasNotPassed(Element.NO_PAYOUT);
-    // 20% of each installment: 200 + 2.00, 200 + 1.80, 200 + 1.60 = 605.40; the group keeps 2,421.60
+    // her 20% of the pay-off on the day of her death (15 Jan, 15 of #1's 31 days: 10.00 x 15 / 31 = 4.84 earned):
+    // #1 200.00 + 0.97 (4.84 x 20% = 0.968), #2 and #3 200.00 each with no interest earned = 600.97, not 20% of the
+    // whole term's interest; her share of the interest not earned is forgiven: #1 2.00 - 0.97 = 1.03, #2 1.80, #3 1.60
     assertThat(jdbc.sql("select amount from repayment_payment where loan_id = ? and source = 'RISK_COVER'").param(loanId)
-        .query(BigDecimal.class).single()).isEqualByComparingTo("605.40");
+        .query(BigDecimal.class).single()).isEqualByComparingTo("600.97");
+    assertThat(jdbc.sql("select interest_waived from repayment_installment where loan_id = ? order by seq").param(loanId)
+        .query(BigDecimal.class).list()).usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(new BigDecimal("1.03"), new BigDecimal("1.80"), new BigDecimal("1.60"));
     assertThat(jdbc.sql("select principal - principal_paid from repayment_installment where loan_id = ? order by seq")
         .param(loanId).query(BigDecimal.class).list()).usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("800"), new BigDecimal("800"), new BigDecimal("800"));
     assertThat(claim("status")).isEqualTo("SETTLED");
-    assertThat((BigDecimal) claim("remaining_with_group")).isEqualByComparingTo("2421.60");
+    // the group's pay-off on 20 Jan: 2,400.00 and #1's interest of 20 of its 31 days on what was not forgiven,
+    // (10.00 - 1.03) x 20 / 31 = 5.787 -> 5.79, less the 0.97 the cover paid = 4.82
+    assertThat((BigDecimal) claim("remaining_with_group")).isEqualByComparingTo("2404.82");
     assertThat(jdbc.sql("select in_force from risk_cover c join member m on m.id = c.member_id"
         + " where c.loan_id = ? and m.national_id = ?").params(loanId, nationalId).query(Boolean.class).single()).isFalse();
 
@@ -166,7 +174,7 @@ class DeathClaimProcessTest {
     MimeMessage mail = smtp.getReceivedMessages()[0];
     assertThat(Stream.of(mail.getAllRecipients()).map(Object::toString)).containsExactlyInAnyOrder(OFFICE_MAIL, groupMail);
     assertThat(mail.getSubject()).isEqualTo("ผลการใช้ความคุ้มครองความเสี่ยงกรณีผู้กู้เสียชีวิต " + "สัญญาเลขที่ " + contractNo);
-    assertThat(body(mail)).contains("605.40 บาท").contains("2,421.60 บาท").contains(husband).doesNotContain(nationalId);
+    assertThat(body(mail)).contains("600.97 บาท").contains("2,404.82 บาท").contains(husband).doesNotContain(nationalId);
 
     // a second report of the same death is refused
     assertThatThrownBy(this::reported).hasMessageContaining("ไว้แล้ว (สถานะ: ชดใช้แล้ว)");
@@ -181,11 +189,12 @@ class DeathClaimProcessTest {
     complete(task(pi), Map.of(Var.CLAIM_DECISION, "REJECT", Var.CLAIM_DECISION_REASON, "ใบมรณบัตรไม่ตรงกับทะเบียนราษฎร"));
     BpmnAwareTests.assertThat(pi).hasPassed(Element.NO_PAYOUT).hasNotPassed(Element.SETTLE);
     assertThat(claim("status")).isEqualTo("REJECTED");
-    assertThat((BigDecimal) claim("remaining_with_group")).isEqualByComparingTo("3027.00");
+    // the group's pay-off on 20 Jan: 3,000.00 and 20 of #1's 31 days, 10.00 x 20 / 31 = 6.45
+    assertThat((BigDecimal) claim("remaining_with_group")).isEqualByComparingTo("3006.45");
     assertThat(jdbc.sql("select count(*) from repayment_payment where loan_id = ?").param(loanId).query(Integer.class)
         .single()).isZero();
     sendMailAndWriteLetter(pi);
-    assertThat(body(smtp.getReceivedMessages()[0])).contains("ใบมรณบัตรไม่ตรงกับทะเบียนราษฎร").contains("3,027.00 บาท");
+    assertThat(body(smtp.getReceivedMessages()[0])).contains("ใบมรณบัตรไม่ตรงกับทะเบียนราษฎร").contains("3,006.45 บาท");
     // refused: it may be reported again with the right certificate
     ProcessInstance again = startAs("officer2305", Roles.districtOfficers("2305"),
         report(nationalId, "15/01/2569", "มบ.2305/0043"));

@@ -3,7 +3,6 @@ package th.go.cdd.womenfund.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -305,8 +304,8 @@ class IntegrityAttackTest {
   }
 
   Map<String, Object> endorsement() {
-    LocalDate yesterday = EngineClock.today().minusDays(1);
-    return Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(yesterday), Var.ENDORSEMENT_REFERENCE, "3/2569",
+    // the meeting is not before the application (dates in order, issue 13)
+    return Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(EngineClock.today()), Var.ENDORSEMENT_REFERENCE, "3/2569",
         Var.ENDORSEMENT_OPINION, "รับรอง");
   }
 

@@ -75,7 +75,7 @@ class NationalIdsMaskedInHistoryTest {
   }
 
   @Test
-  void pastTheDistrictTheRunningProcessKeepsThemMaskedToo() {
+  void pastTheProvinceTheRunningProcessKeepsThemMaskedToo() {
     roles.ensureDistrict(areas.district("2305").orElseThrow());
     roles.ensureProvince(areas.province("23").orElseThrow());
     engine.getIdentityService().setAuthentication("officer2305", List.of(Roles.districtOfficers("2305")));
@@ -87,6 +87,11 @@ class NationalIdsMaskedInHistoryTest {
     assertThat(FULL_ID.matcher((String) engine.getRuntimeService().getVariable(pid, LoanApplicationProcess.Var.BORROWERS))
         .find()).as("still needed: the district may return the application for fixes").isTrue();
     complete(pid, Map.of(LoanApplicationProcess.Var.DISTRICT_DECISION, "APPROVE"));
+    assertThat(FULL_ID.matcher((String) engine.getRuntimeService().getVariable(pid, LoanApplicationProcess.Var.BORROWERS))
+        .find()).as("still needed: the province may send the application back for fixes").isTrue();
+    engine.getIdentityService().setAuthentication("provcommittee23", List.of(Roles.provinceCommittee("23")));
+    complete(pid, Map.of(LoanApplicationProcess.Var.PROVINCE_DECISION, "APPROVE"));
+    engine.getIdentityService().clearAuthentication();
     for (String name : List.of(LoanApplicationProcess.Var.BORROWERS, LoanApplicationProcess.Var.FAMILY_ACKNOWLEDGEMENTS)) {
       String text = (String) engine.getRuntimeService().getVariable(pid, name);
       assertThat(FULL_ID.matcher(text).find()).as("%s: %s", name, text).isFalse();
