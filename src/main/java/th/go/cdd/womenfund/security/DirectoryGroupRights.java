@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.security;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -8,10 +9,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.AreaRepository;
 
@@ -21,12 +26,13 @@ import th.go.cdd.womenfund.area.AreaRepository;
  * fund group the directory holds gets its role's rights from {@link RoleAuthorizations} (which creates no group when
  * the identity is read-only): {@code district-XXXX-officers|committee} those of district XXXX,
  * {@code province-XX-officers|committee|supervisors} those of province XX, {@code department} the Department's.
- * Other directory groups get nothing. Idempotent: rights already right are not written again.
+ * Other directory groups get nothing. Idempotent: rights already right are not written again, so it runs again
+ * every {@code womenfund.ldap.sync-every} (default an hour) for groups the Department adds later.
  */
 @Component
 @Profile(LdapDirectory.PROFILE)
 @Order(2)
-public class DirectoryGroupRights implements ApplicationRunner {
+public class DirectoryGroupRights implements ApplicationRunner, SchedulingConfigurer {
 
   static final Pattern DISTRICT = Pattern.compile("district-(\\d{4})-(officers|committee)");
   static final Pattern PROVINCE = Pattern.compile("province-(\\d{2})-(officers|committee|supervisors)");
@@ -37,15 +43,32 @@ public class DirectoryGroupRights implements ApplicationRunner {
   private final RoleAuthorizations roles;
   private final AreaRepository areas;
 
-  public DirectoryGroupRights(IdentityService identity, RoleAuthorizations roles, AreaRepository areas) {
+  private final Duration syncEvery;
+
+  public DirectoryGroupRights(IdentityService identity, RoleAuthorizations roles, AreaRepository areas,
+                              @Value("${womenfund.ldap.sync-every:PT1H}") Duration syncEvery) {
     this.identity = identity;
     this.roles = roles;
     this.areas = areas;
+    this.syncEvery = syncEvery;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     grant();
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(new FixedDelayTask(this::grantQuietly, syncEvery, syncEvery));
+  }
+
+  private void grantQuietly() {
+    try {
+      grant();
+    } catch (RuntimeException e) {
+      LOG.warn("directory groups: the periodic pass failed ({}), the next one retries", e.getClass().getSimpleName());
+    }
   }
 
   /** What one pass found in the directory. */
