@@ -82,7 +82,7 @@ class LdapDirectoryTest {
     assertThatThrownBy(() -> engine.getIdentityService().newUser("intruder")).isInstanceOf(RuntimeException.class);
     assertThatThrownBy(() -> engine.getIdentityService().newGroup("district-2305-officers2"))
         .isInstanceOf(RuntimeException.class);
-    ResponseEntity<String> create = rest.withBasicAuth("ldapadmin", PASSWORD).postForEntity("/engine-rest/user/create",
+    ResponseEntity<String> create = rest.withBasicAuth("ldapadmin", PASSWORD).postForEntity(LdapContext.REST + "/user/create",
         json("{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x-Long-Password-1\"}}"),
         String.class);
     assertThat(create.getStatusCode().is2xxSuccessful()).isFalse();
@@ -95,11 +95,11 @@ class LdapDirectoryTest {
         "dept01", "ldapadmin")) {
       AppSession session = AppSession.login(port, user, PASSWORD);
       assertThat(session.get("/home").statusCode()).as("home of %s", user).isEqualTo(200);
-      assertThat(rest.withBasicAuth(user, PASSWORD).getForEntity("/engine-rest/task", String.class).getStatusCode())
+      assertThat(rest.withBasicAuth(user, PASSWORD).getForEntity(LdapContext.REST + "/task", String.class).getStatusCode())
           .as("REST of %s", user).isEqualTo(HttpStatus.OK);
     }
     assertThatThrownBy(() -> AppSession.login(port, "officer2305", "wrong")).isInstanceOf(IllegalStateException.class);
-    assertThat(rest.withBasicAuth("officer2305", "wrong").getForEntity("/engine-rest/task", String.class)
+    assertThat(rest.withBasicAuth("officer2305", "wrong").getForEntity(LdapContext.REST + "/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     // administrators only: the locks page
     assertThat(AppSession.login(port, "ldapadmin", PASSWORD).get("/admin/locks").statusCode()).isEqualTo(200);
@@ -109,12 +109,12 @@ class LdapDirectoryTest {
   @Test
   void wrongDirectoryPasswordsCountForTheClientAddress() {
     for (int i = 0; i < throttle.freeFailures(); i++) {
-      assertThat(rest.withBasicAuth("officer2301", "wrong-" + i).getForEntity("/engine-rest/task", String.class)
+      assertThat(rest.withBasicAuth("officer2301", "wrong-" + i).getForEntity(LdapContext.REST + "/task", String.class)
           .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
     assertThat(throttle.throttled()).anySatisfy(t -> assertThat(t.failures()).isEqualTo(throttle.freeFailures()));
     ResponseEntity<String> waiting = rest.withBasicAuth("officer2301", PASSWORD)
-        .getForEntity("/engine-rest/task", String.class);
+        .getForEntity(LdapContext.REST + "/task", String.class);
     assertThat(waiting.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
   }
 
@@ -128,15 +128,15 @@ class LdapDirectoryTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    String path = "/engine-rest/task?processInstanceId=" + pid;
+    String path = LdapContext.REST + "/task?processInstanceId=" + pid;
     assertThat(rest.withBasicAuth("officer2305", PASSWORD).getForEntity(path, String.class).getBody())
         .contains("user_task_subdistrict_endorsement");
     assertThat(rest.withBasicAuth("officer2301", PASSWORD).getForEntity(path, String.class).getBody()).isEqualTo("[]");
     assertThat(rest.withBasicAuth("officer2301", PASSWORD)
-        .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class).getStatusCode())
+        .getForEntity(LdapContext.REST + "/process-instance/" + pid + "/variables", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.withBasicAuth("provofficer23", PASSWORD)
-        .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class).getStatusCode())
+        .getForEntity(LdapContext.REST + "/process-instance/" + pid + "/variables", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 
