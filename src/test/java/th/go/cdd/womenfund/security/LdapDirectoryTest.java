@@ -66,8 +66,8 @@ class LdapDirectoryTest {
   @Test
   void theFundsGroupsInTheDirectoryGetTheirRightsAndOthersNone() {
     DirectoryGroupRights.Outcome outcome = directoryRights.grant();
-    // 2305, 2301, 2001; 23, 20; the Department; cdd-staff is not a fund group
-    assertThat(outcome).isEqualTo(new DirectoryGroupRights.Outcome(3, 2, true, 1));
+    // 2305, 2301, 2001; 23, 20; the Department; cdd-staff and cdd-laemngop-… (by cn) are not fund groups
+    assertThat(outcome).isEqualTo(new DirectoryGroupRights.Outcome(3, 2, true, 2));
     for (String group : List.of(Roles.districtOfficers("2305"), Roles.districtCommittee("2301"),
         Roles.provinceCommittee("23"), Roles.provinceSupervisors("20"), Roles.DEPARTMENT)) {
       assertThat(tasklistGrants(group)).as("Tasklist for %s", group).isEqualTo(1);
