@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +105,7 @@ class AccountProvisioningTest {
     assertThat(engine.getIdentityService().createGroupQuery().groupId(Roles.districtCommittee("6401")).count())
         .isEqualTo(1);
     assertThat(engine.getAuthorizationService().createAuthorizationQuery()
-        .groupIdIn(Roles.provinceSupervisors("64")).resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION)
+        .groupIdIn(Roles.provinceSupervisors("64")).resourceType(Resources.APPLICATION)
         .resourceId("cockpit").count()).isEqualTo(1);
 
     MimeMessage[] mails = smtp.getReceivedMessages();
@@ -174,6 +178,15 @@ class AccountProvisioningTest {
   }
 
   @Test
+  void aBodyOverTheSizeLimitIsRefusedWith413BeforeItIsRead() throws Exception {
+    byte[] big = new byte[3 * 1024 * 1024];
+    Arrays.fill(big, (byte) 'a');
+    HttpResponse<String> r = api(big, "text/csv", "admin", ADMIN_PASSWORD);
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("ข้อมูลที่ส่งมามีขนาดเกิน");
+  }
+
+  @Test
   void theAdministratorUploadsAnXlsxOnThePageAndAFailedMailIsRetried() throws Exception {
     byte[] xlsx = xlsx(List.of(
         List.of("เลขประจำตัว", "ชื่อ", "นามสกุล", "อีเมล", "บทบาท", "รหัสพื้นที่"),
@@ -225,7 +238,7 @@ class AccountProvisioningTest {
     assertThat(r.body()).contains("สำหรับผู้ดูแลระบบเท่านั้น");
     AppSession session = AppSession.login(port, officer, "officer-test-password");
     assertThat(session.get("/admin/accounts").statusCode()).isEqualTo(403);
-    assertThat(session.post("/home", "/admin/accounts/resend", java.util.Map.of()).statusCode()).isEqualTo(403);
+    assertThat(session.post("/home", "/admin/accounts/resend", Map.of()).statusCode()).isEqualTo(403);
     assertThat(engine.getIdentityService().createUserQuery().userId("esc" + run).count()).isZero();
   }
 
@@ -239,7 +252,7 @@ class AccountProvisioningTest {
 
   private List<String> groupsOf(String user) {
     return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        .map(Group::getId).toList();
   }
 
   private static String recipient(MimeMessage m) {

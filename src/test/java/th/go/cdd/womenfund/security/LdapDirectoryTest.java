@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
@@ -87,6 +90,16 @@ class LdapDirectoryTest {
         String.class);
     assertThat(create.getStatusCode().is2xxSuccessful()).isFalse();
     assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
+    // provisioning files are for offices without a directory
+    HttpHeaders csv = new HttpHeaders();
+    csv.setContentType(MediaType.parseMediaType("text/csv"));
+    ResponseEntity<String> file = rest.withBasicAuth("ldapadmin", PASSWORD).postForEntity("/api/admin/accounts/import",
+        new HttpEntity<>("""
+            เลขประจำตัว,ชื่อ,นามสกุล,อีเมล,บทบาท,รหัสพื้นที่
+            intruder,ก,ข,intruder@cdd.example,เจ้าหน้าที่อำเภอ,2305
+            """, csv), String.class);
+    assertThat(file.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(file.getBody()).contains("ทะเบียนผู้ใช้ของกรม");
   }
 
   @Test
@@ -149,9 +162,9 @@ class LdapDirectoryTest {
         .resourceType(Resources.APPLICATION).resourceId("tasklist").count();
   }
 
-  private static org.springframework.http.HttpEntity<String> json(String body) {
-    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-    return new org.springframework.http.HttpEntity<>(body, headers);
+  private static HttpEntity<String> json(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
   }
 }
