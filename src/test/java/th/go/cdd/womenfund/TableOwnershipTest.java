@@ -50,7 +50,8 @@ class TableOwnershipTest {
       entry("mail_message", "notification"),
       entry("public_holiday", "holiday"),
       entry("portfolio_snapshot", "reporting"),
-      entry("death_claim", "riskcover"),
+      entry("death_claim", "riskcover"), entry("loan_reschedule", "restructuring"),
+      entry("account_invitation", "provisioning"),
       entry("process_scope", "security"), entry("step_actor", "security"), entry("login_throttle", "security"));
 
   /** Published read views (V65) → the capability that keeps them; anyone may read them, nobody writes them. */

@@ -75,7 +75,8 @@ public class DemoData implements ApplicationRunner {
     }
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     roles.ensureDepartment();
-    if (identity.createUserQuery().userId("supervisor" + PROVINCE).count() > 0) {
+    // with the directory (profile ldap) the people are the directory's: no demo accounts are created
+    if (identity.isReadOnly() || identity.createUserQuery().userId("supervisor" + PROVINCE).count() > 0) {
       return;
     }
     String password = settings.demo().hasPassword() ? settings.demo().password() : AdminAccount.generatePassword();

@@ -5,7 +5,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -103,6 +105,38 @@ public class MailService {
     metrics.sent(transport, 1);
     LOG.info("mail {}: template={} recipients={}", transport == MailTransport.SMTP ? "sent" : "recorded",
         mail.template(), mail.to().size());
+    return true;
+  }
+
+  /** What the outbox keeps instead of a private value of a mail (a one-time password). */
+  public static final String NOT_KEPT = "(ไม่เก็บไว้ในระบบ)";
+
+  /**
+   * Sends, once per key, a mail that carries a private value (a one-time password) under {@code privateKey} of its
+   * model: the recipient gets it, the outbox (and so /mail) keeps the mail with {@link #NOT_KEPT} in its place, and
+   * no log line names it. Only over SMTP: with a transport that only records, throws and sends nothing, so the
+   * caller retries once a mail server is configured. Joins the caller's transaction, as {@link #send(ThaiMail,
+   * String)}.
+   */
+  @Transactional
+  public boolean sendPrivate(ThaiMail mail, String dedupKey, String privateKey) {
+    if (transport != MailTransport.SMTP) {
+      throw new IllegalStateException("ระบบยังไม่ได้ต่อเซิร์ฟเวอร์อีเมล (womenfund.mail.transport=smtp):"
+          + " ส่ง \"" + mail.subject() + "\" ไม่ได้");
+    }
+    if (mail.to().isEmpty()) {
+      throw new IllegalStateException("ไม่มีที่อยู่อีเมลผู้รับสำหรับ \"" + mail.subject() + "\"");
+    }
+    if (outbox.contains(dedupKey)) {
+      LOG.info("mail already sent, not again: key={}", dedupKey);
+      return false;
+    }
+    Map<String, Object> kept = new HashMap<>(mail.model());
+    kept.put(privateKey, NOT_KEPT);
+    ThaiMail stored = new ThaiMail(mail.to(), mail.subject(), mail.template(), kept);
+    outbox.insert(dedupKey, stored, render(stored), transport);
+    smtp(mail, render(mail), dedupKey);
+    LOG.info("mail sent: template={} recipients={}", mail.template(), mail.to().size());
     return true;
   }
 

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Accounts created before these rules are repaired at start by {@link OwnerRightsRepair}. Failed logins never lock
  * an account for good: {@code login-max-attempts} in {@code application.yaml}.
+ *
+ * <p>In the profile {@code ldap} the directory is the identity provider ({@link LdapDirectory}): accounts are
+ * read-only there, so only the owner rights rule applies.
  */
 @Component
 public class AccountRules extends AbstractProcessEnginePlugin {
@@ -28,9 +33,17 @@ public class AccountRules extends AbstractProcessEnginePlugin {
   /** What the owner of an account holds on it. */
   static final Permission[] OWNER_PERMISSIONS = {Permissions.READ, Permissions.UPDATE};
 
+  private final boolean directory;
+
+  public AccountRules(Environment environment) {
+    this.directory = environment.acceptsProfiles(Profiles.of(LdapDirectory.PROFILE));
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(GuardedIdentityProvider.class));
+    if (!directory) {
+      configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(GuardedIdentityProvider.class));
+    }
     configuration.setResourceAuthorizationProvider(new OwnerReadsAndUpdates());
   }
 

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * The administrator account. Its password comes from {@code WOMENFUND_ADMIN_PASSWORD}; outside the demo
  * profile the application refuses to start without it (checked when this bean is built, before the
  * engine serves anyone). In the demo profile an unset password is generated and printed once, when the
- * account is created. An existing account is left as it is.
+ * account is created. An existing account is left as it is. With the directory (profile {@code ldap}) the
+ * administrators are the members of the directory's group {@code camunda-admin}: only its rights are granted here,
+ * and no password is needed.
  */
 @Component
 public class AdminAccount {
@@ -29,16 +31,21 @@ public class AdminAccount {
   public AdminAccount(AccountSettings settings, Environment environment) {
     this.settings = settings;
     this.demo = environment.acceptsProfiles(Profiles.of("demo"));
-    if (!demo && !settings.admin().hasPassword()) {
+    boolean directory = environment.acceptsProfiles(Profiles.of(LdapDirectory.PROFILE));
+    if (!demo && !directory && !settings.admin().hasPassword()) {
       throw new IllegalStateException("ไม่ได้กำหนดรหัสผ่านผู้ดูแลระบบ: ตั้งค่าตัวแปรสภาพแวดล้อม WOMENFUND_ADMIN_PASSWORD"
           + " ก่อนเริ่มระบบ (The admin password must be set in WOMENFUND_ADMIN_PASSWORD outside the demo profile.)");
     }
   }
 
-  /** Creates the admin user, its group and its rights when missing. Returns the user id. */
+  /**
+   * Creates the admin user, its group and its rights when missing. Returns the user id. With a read-only identity
+   * (the directory) only the group's rights.
+   */
   public String ensure(IdentityService identity, AuthorizationService authorizations) {
     String userId = settings.admin().user();
-    if (identity.createGroupQuery().groupId(Roles.ADMIN).count() == 0) {
+    boolean readOnly = identity.isReadOnly();
+    if (!readOnly && identity.createGroupQuery().groupId(Roles.ADMIN).count() == 0) {
       Group group = identity.newGroup(Roles.ADMIN);
       group.setName("ผู้ดูแลระบบ");
       group.setType(Groups.GROUP_TYPE_SYSTEM);
@@ -55,7 +62,7 @@ public class AdminAccount {
         authorizations.saveAuthorization(all);
       }
     }
-    if (identity.createUserQuery().userId(userId).count() == 0) {
+    if (!readOnly && identity.createUserQuery().userId(userId).count() == 0) {
       String password = settings.admin().hasPassword() ? settings.admin().password() : generatePassword();
       User user = identity.newUser(userId);
       user.setFirstName("ผู้ดูแล");

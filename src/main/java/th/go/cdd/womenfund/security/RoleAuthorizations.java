@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Component;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import th.go.cdd.womenfund.approval.MoneyApprovalProcess;
@@ -173,8 +174,9 @@ public class RoleAuthorizations {
     return result;
   }
 
+  /** Creates the group when missing; with a read-only identity (the directory, profile ldap) it is the directory's. */
   private void group(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
+    if (!identity.isReadOnly() && identity.createGroupQuery().groupId(id).count() == 0) {
       Group g = identity.newGroup(id);
       g.setName(name);
       g.setType("WORKFLOW");
@@ -182,11 +184,22 @@ public class RoleAuthorizations {
     }
   }
 
-  /** Grants exactly these permissions (an older grant with more is replaced, so a start repairs drift). */
+  /**
+   * Grants exactly these permissions (an older grant with more is replaced, so a start repairs drift); an identical
+   * grant is left as it is, so a start over every group of the directory writes nothing that is already right.
+   */
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
         .resourceId(resourceId).singleResult();
     if (existing != null) {
+      int wanted = 0;
+      for (Permission p : permissions) {
+        wanted |= p.getValue();
+      }
+      if (existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+          && existing instanceof AuthorizationEntity entity && entity.getPermissions() == wanted) {
+        return;
+      }
       auth.deleteAuthorization(existing.getId());
     }
     Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +66,7 @@ class AuthorizationMatrixTest {
     roles.ensureProvince(areas.province("23").orElseThrow());
     roles.ensureProvince(areas.province("20").orElseThrow());
     for (String group : EXPECTED.keySet()) {
-      TestPeople.of(engine).user("mx-" + group).member(group);
+      ensureUser("mx-" + group, group);
     }
     String pid = start("2305", "230507");
     Task endorsement = engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult();
@@ -120,9 +122,23 @@ class AuthorizationMatrixTest {
     assertThat(failures).as("authorization matrix (%d cells)", EXPECTED.size() * SURFACES.size()).isEmpty();
   }
 
+  /** The person of one role: here created in the database; {@link LdapAuthorizationMatrixTest}: the directory's. */
+  protected void ensureUser(String user, String group) {
+    if (engine.getIdentityService().createUserQuery().userId(user).count() == 0) {
+      User u = engine.getIdentityService().newUser(user);
+      engine.getIdentityService().saveUser(u);
+      engine.getIdentityService().createMembership(user, group);
+    }
+  }
+
+  /** The groups the person acts with: her memberships as the identity service reads them. */
+  protected List<String> groupsOf(String user) {
+    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
   private String start(String district, String subDistrict) {
-    engine.getIdentityService().setAuthentication("mx-district-" + district + "-officers",
-        List.of(Roles.districtOfficers(district)));
+    String officer = "mx-district-" + district + "-officers";
+    engine.getIdentityService().setAuthentication(officer, groupsOf(officer));
     try {
       return engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
           DemoApplications.application(8, "กลุ่มตารางสิทธิ์", subDistrict, EngineClock.today())).getId();
@@ -133,7 +149,9 @@ class AuthorizationMatrixTest {
 
   /** ✓ when the call is allowed and yields what it should, - when refused or empty. */
   private String as(String user, String group, Supplier<Boolean> call) {
-    engine.getIdentityService().setAuthentication(user, List.of(group));
+    List<String> groups = groupsOf(user);
+    assertThat(groups).as("groups of %s", user).containsExactly(group);
+    engine.getIdentityService().setAuthentication(user, groups);
     try {
       return call.get() ? "✓" : "-";
     } catch (AuthorizationException | org.camunda.bpm.engine.exception.NullValueException denied) {
