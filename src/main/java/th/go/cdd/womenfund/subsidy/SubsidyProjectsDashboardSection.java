@@ -20,7 +20,7 @@ public class SubsidyProjectsDashboardSection implements DashboardSection<Subsidy
   /** The province's totals of the fiscal year. */
   public record Figures(int projects, int approved, BigDecimal approvedAmount, BigDecimal disbursedAmount) {
 
-    /** The briefing's sentence, e.g. "โครงการที่เสนอ 4 โครงการ อนุมัติ 3 โครงการ 90,000.00 บาท โอนแล้ว 60,000.00 บาท". */
+    /** The briefing's sentence: "โครงการที่เสนอ 4 โครงการ อนุมัติ 3 โครงการ 90,000.00 บาท โอนแล้ว …". */
     public String text() {
       return "โครงการที่เสนอ " + projects + " โครงการ อนุมัติ " + approved + " โครงการ "
           + ThaiMoney.format(approvedAmount) + " โอนแล้ว "

@@ -13,7 +13,8 @@ class BudgetLinesTest {
 
   @Test
   void linesAreParsedExactlyAndTotalledToTheSatang() {
-    List<BudgetLines.Line> lines = BudgetLines.parse("ค่าวัสดุอุปกรณ์, 15,000.50\n\n  ค่าวิทยากร ,3600\r\nค่าอาหาร, 0.10\n");
+    List<BudgetLines.Line> lines =
+        BudgetLines.parse("ค่าวัสดุอุปกรณ์, 15,000.50\n\n  ค่าวิทยากร ,3600\r\nค่าอาหาร, 0.10\n");
     assertThat(lines).containsExactly(new BudgetLines.Line("ค่าวัสดุอุปกรณ์", new BigDecimal("15000.50")),
         new BudgetLines.Line("ค่าวิทยากร", new BigDecimal("3600.00")),
         new BudgetLines.Line("ค่าอาหาร", new BigDecimal("0.10")));
@@ -23,7 +24,8 @@ class BudgetLinesTest {
 
   @Test
   void everyBadLineIsNamedByItsNumberAllAtOnce() {
-    assertThatThrownBy(() -> BudgetLines.parse("ค่าวัสดุ 15000\nค่าวิทยากร, 3600.555\n, 100\nค่าเดินทาง, -5\nค่าเช่า, 0"))
+    String typed = "ค่าวัสดุ 15000\nค่าวิทยากร, 3600.555\n, 100\nค่าเดินทาง, -5\nค่าเช่า, 0";
+    assertThatThrownBy(() -> BudgetLines.parse(typed))
         .isInstanceOf(ThaiValidationException.class)
         .satisfies(e -> assertThat(((ThaiValidationException) e).problems()).hasSize(5))
         .hasMessageContaining("บรรทัดที่ 1").hasMessageContaining("รายการ, จำนวนเงิน")
