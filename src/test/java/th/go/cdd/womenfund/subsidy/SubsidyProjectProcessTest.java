@@ -295,6 +295,20 @@ class SubsidyProjectProcessTest {
   }
 
   @Test
+  void withoutAnApprovedAllocationOfTheYearNoProjectIsApproved() {
+    ProcessInstance pi = screened("ค่าวัสดุ, 1000");
+    long allocation = allocations.current(PROVINCE, FISCAL_YEAR).orElseThrow().id();
+    allocations.decide(allocation, AllocationStatus.SUPERSEDED, TODAY, null);
+    String taskId = task(pi).getId();
+    assertThatThrownBy(() -> as("spapprover26", List.of(Roles.provinceCommittee(PROVINCE)), () -> {
+      engine.getTaskService().complete(taskId, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
+      return null;
+    })).isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("ยังไม่มีเงินอุดหนุนที่ได้รับจัดสรร (ที่อนุมัติแล้ว) ของปีงบประมาณ พ.ศ. " + FISCAL_YEAR);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(Element.PROVINCE_DECISION);
+  }
+
+  @Test
   void badInputIsRefusedInThaiAllAtOnceAndNothingIsStored() {
     Map<String, Object> bad = project("ค่าวัสดุ 1000\nค่าวิทยากร, 60000");
     bad.put(Var.PERIOD_TO, "31/05/2032");
