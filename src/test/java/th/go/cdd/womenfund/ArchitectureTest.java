@@ -75,7 +75,7 @@ class ArchitectureTest {
               ROOT + ".holiday..", ROOT + ".loan..", ROOT + ".member..", ROOT + ".membership..",
               ROOT + ".notification..", ROOT + ".overdue..", ROOT + ".provisioning..", ROOT + ".repayment..",
               ROOT + ".reporting..", ROOT + ".restructuring..", ROOT + ".riskcover..",
-              ROOT + ".security..");
+              ROOT + ".security..", ROOT + ".subsidy..");
 
   /** App-wide error mapping (ApiErrors, ThaiPages) belongs to system, not to one capability. */
   @ArchTest

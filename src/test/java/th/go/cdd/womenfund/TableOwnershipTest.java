@@ -46,6 +46,7 @@ class TableOwnershipTest {
       entry("recruitment_target", "membership"),
       entry("subsidy_allocation", "budget"), entry("subsidy_allocation_line", "budget"),
       entry("admin_budget", "budget"), entry("admin_disbursement", "budget"),
+      entry("subsidy_project", "subsidy"), entry("subsidy_project_line", "subsidy"),
       entry("money_approval", "approval"),
       entry("mail_message", "notification"),
       entry("public_holiday", "holiday"),

@@ -104,4 +104,25 @@ public class SubsidyAllocationRepository {
   public int count() {
     return jdbc.sql("select count(*) from subsidy_allocation").query(Integer.class).single();
   }
+
+  /** A district's share of its province's approved allocation of a fiscal year. */
+  public record DistrictShare(long allocationId, String districtCode, int fiscalYear, BigDecimal amount) {}
+
+  /**
+   * The district's share of the approved allocation of the fiscal year (the subsidy capability approves projects
+   * within it), locking the allocation's row until the transaction ends so two approvals never both spend the rest.
+   */
+  public Optional<DistrictShare> approvedShareLocked(String districtCode, int fiscalYear) {
+    Optional<Long> id = jdbc.sql("select id from subsidy_allocation where province_code = ? and fiscal_year = ?"
+            + " and status = ? order by id desc")
+        .params(districtCode.substring(0, 2), fiscalYear, AllocationStatus.APPROVED.name())
+        .query(Long.class).list().stream().findFirst();
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    jdbc.sql("select id from subsidy_allocation where id = ? for update").param(id.get()).query(Long.class).optional();
+    return jdbc.sql("select amount from subsidy_allocation_line where allocation_id = ? and district_code = ?")
+        .params(id.get(), districtCode).query(BigDecimal.class).optional()
+        .map(amount -> new DistrictShare(id.get(), districtCode, fiscalYear, amount));
+  }
 }

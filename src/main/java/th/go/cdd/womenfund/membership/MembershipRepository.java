@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -156,5 +157,20 @@ public class MembershipRepository {
 
   public int countIndividuals() {
     return jdbc.sql("select count(*) from fund_membership").query(Integer.class).single();
+  }
+
+  /** A women's organisation registered with the fund (องค์กรสตรี), as other capabilities may read it. */
+  public record Organisation(long id, String name, String subDistrictCode, String districtCode, String provinceCode,
+                             String contactName, String contactPhone, int memberCount, LocalDate registeredOn) {}
+
+  /** The organisation of a sub-district by its name (spaces and case as the register compares them). */
+  public Optional<Organisation> organisation(String subDistrictCode, String name) {
+    String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+    return jdbc.sql("select id, name, sub_district_code, district_code, province_code, contact_name, contact_phone,"
+            + " member_count, registered_on from member_organisation where sub_district_code = ? and name_key = ?")
+        .params(subDistrictCode, key)
+        .query((rs, n) -> new Organisation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getDate(9).toLocalDate()))
+        .optional();
   }
 }

@@ -27,6 +27,7 @@ import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
 import th.go.cdd.womenfund.repayment.PaymentReversalProcess;
 import th.go.cdd.womenfund.repayment.RecordRepaymentProcess;
 import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
+import th.go.cdd.womenfund.subsidy.SubsidyProjectProcess;
 
 /**
  * The groups of a district or province and exactly the rights each role needs. Tasks come to a role
@@ -71,7 +72,9 @@ public class RoleAuthorizations {
       // a borrower's death is reported by the district office
       new ProcessRights(DeathClaimProcess.KEY, START, NONE, READ, READ),
       // province officers propose the subsidy allocation; the committee decides on it
-      new ProcessRights(SubsidyAllocationProcess.KEY, NONE, NONE, START, READ));
+      new ProcessRights(SubsidyAllocationProcess.KEY, NONE, NONE, START, READ),
+      // district officers propose a women's organisation's subsidy-type project; both committees decide on it
+      new ProcessRights(SubsidyProjectProcess.KEY, START, READ, READ, READ));
 
   private final IdentityService identity;
   private final AuthorizationService auth;
