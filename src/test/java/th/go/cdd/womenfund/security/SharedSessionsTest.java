@@ -1,0 +1,84 @@
+package th.go.cdd.womenfund.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import th.go.cdd.womenfund.WomenFundApplication;
+import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.system.DatabaseTest;
+
+/**
+ * Shared sessions (Spring Session JDBC, issue 14) without a cluster: this test's context is node A, a second app
+ * context started next to it on the same database is node B. Sign in on A, Tasklist and a completed task on B,
+ * sign out on B: A's session is gone. The two-JVM version on PostgreSQL is in {@code ClusterReliabilityTest}.
+ */
+@DatabaseTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SharedSessionsTest {
+
+  static final String PASSWORD = "shared-session-password";
+  static ConfigurableApplicationContext nodeB;
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RoleAuthorizations roles;
+  @Autowired AreaRepository areas;
+  @Autowired LoginThrottle throttle;
+
+  @BeforeAll
+  static void startNodeB() {
+    nodeB = new SpringApplicationBuilder(WomenFundApplication.class).profiles("test")
+        .properties("server.port=0").run();
+  }
+
+  @AfterAll
+  static void stopNodeB() {
+    if (nodeB != null) {
+      nodeB.close();
+    }
+  }
+
+  @AfterEach
+  void liftThrottle() {
+    throttle.liftAll();
+  }
+
+  @Test
+  void aLoginOnNodeAWorksOnNodeBAndALogoutOnBEndsItOnA() throws Exception {
+    roles.ensureDistrict(areas.district("2306").orElseThrow());
+    String userId = "sessionofficer2306";
+    if (engine.getIdentityService().createUserQuery().userId(userId).count() == 0) {
+      User u = engine.getIdentityService().newUser(userId);
+      u.setPassword(PASSWORD);
+      u.setFirstName("ทดสอบ");
+      u.setLastName("สองเครื่อง");
+      engine.getIdentityService().saveUser(u);
+      engine.getIdentityService().createMembership(userId, Roles.districtOfficers("2306"));
+    }
+    Task task = engine.getTaskService().newTask("shared-session-" + System.nanoTime());
+    task.setName("งานทดสอบสองเครื่อง");
+    engine.getTaskService().saveTask(task);
+    engine.getTaskService().addCandidateGroup(task.getId(), Roles.districtOfficers("2306"));
+
+    int portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+    assertThat(portB).isNotEqualTo(port);
+    new SharedSessionJourney(port, portB).run(userId, PASSWORD, task.getId());
+
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult()
+        .getEndTime()).as("completed through node B").isNotNull();
+  }
+}
