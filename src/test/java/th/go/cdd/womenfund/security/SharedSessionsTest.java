@@ -41,8 +41,8 @@ class SharedSessionsTest {
 
   @BeforeAll
   static void startNodeB() {
-    nodeB = new SpringApplicationBuilder(WomenFundApplication.class).profiles("test")
-        .properties("server.port=0").run();
+    // a command-line argument: it outranks application.yaml's server.port (default properties would not)
+    nodeB = new SpringApplicationBuilder(WomenFundApplication.class).profiles("test").run("--server.port=0");
   }
 
   @AfterAll
