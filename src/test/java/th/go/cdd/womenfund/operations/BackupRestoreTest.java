@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -61,15 +63,24 @@ class BackupRestoreTest {
   static final String GROUP = "backup-officers";
   static final String DISTRICT = "2304";
 
+  /** The engine other tests' cached contexts registered under "default" (the REST API and webapps look it up). */
+  final ProcessEngine registered = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
   ConfigurableApplicationContext source;
   ConfigurableApplicationContext restored;
 
+  /**
+   * The two contexts are not closed, like Spring's cached test contexts: closing one unregisters the engine name
+   * "default" JVM-wide and upsets the Camunda webapps' JVM-wide state for later tests. The restored node's job
+   * executor stops, and the engine registered before comes back.
+   */
   @AfterEach
   void stop() {
-    for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {source, restored}) {
-      if (c != null && c.isActive()) {
-        c.close();
-      }
+    if (restored != null) {
+      ((ProcessEngineConfigurationImpl) restored.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+          .getJobExecutor().shutdown();
+    }
+    if (registered != null) {
+      ProcessEngines.registerProcessEngine(registered);
     }
   }
 
@@ -113,13 +124,12 @@ class BackupRestoreTest {
     Job timer = reminderTimer(engine);
     engine.getManagementService().setJobDuedate(timer.getId(), new Date(System.currentTimeMillis() - 60_000));
 
-    // online backup of the running system (docs/OPERATIONS.md), then the system is lost
+    // online backup of the running system (docs/OPERATIONS.md); the source is never used again
     Path script = Files.createTempFile("womenfund-backup-", ".sql");
     try {
       try (Connection c = DriverManager.getConnection(sourceUrl, "sa", ""); Statement s = c.createStatement()) {
         s.execute("SCRIPT TO '" + script.toAbsolutePath() + "'");
       }
-      source.close();
 
       // restore into a fresh database, then start the app on it with its job executor running
       try (Connection c = DriverManager.getConnection(restoredUrl, "sa", ""); Statement s = c.createStatement()) {

@@ -87,7 +87,7 @@ class PersonalDataRetentionTest {
 
   long mail(String key, Instant at) {
     jdbc.sql("insert into mail_message (dedup_key, recipients, subject, template, body_html, transport, created_at)"
-            + " values (?, 'someone@example.org', 'ทดสอบ', 'test', '<p>ข้อความถึงคุณสมหญิง</p>', 'record', ?)")
+            + " values (?, 'someone@example.org', 'ทดสอบ', 'test', '<p>ข้อความถึงคุณสมหญิง</p>', 'RECORD', ?)")
         .params(key, Timestamp.from(at)).update();
     return jdbc.sql("select id from mail_message where dedup_key = ?").param(key).query(Long.class).single();
   }

@@ -3,11 +3,13 @@ package th.go.cdd.womenfund.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,6 +34,7 @@ class SharedSessionsTest {
 
   static final String PASSWORD = "shared-session-password";
   static ConfigurableApplicationContext nodeB;
+  static ProcessEngine nodeAEngine;
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -45,11 +48,21 @@ class SharedSessionsTest {
     nodeB = new SpringApplicationBuilder(WomenFundApplication.class).profiles("test").run("--server.port=0");
   }
 
+  /**
+   * Node B stays up until the JVM ends: closing an app context unregisters the engine name "default" from the
+   * JVM-wide registry, and the Camunda webapps keep JVM-wide state of their own, so later tests' webapps would fail.
+   * Node A's engine (the cached test context later tests use) is registered again instead.
+   */
   @AfterAll
-  static void stopNodeB() {
-    if (nodeB != null) {
-      nodeB.close();
+  static void giveTheRegistryBackToNodeA() {
+    if (nodeAEngine != null) {
+      ProcessEngines.registerProcessEngine(nodeAEngine);
     }
+  }
+
+  @BeforeEach
+  void rememberNodeA() {
+    nodeAEngine = engine;
   }
 
   @AfterEach
