@@ -2,6 +2,10 @@ package th.go.cdd.womenfund.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
@@ -44,8 +48,10 @@ class SharedSessionsTest {
 
   @BeforeAll
   static void startNodeB() {
-    // a command-line argument: it outranks application.yaml's server.port (default properties would not)
-    nodeB = new SpringApplicationBuilder(WomenFundApplication.class).profiles("test").run("--server.port=0");
+    // command-line arguments: they outrank application.yaml (default properties would not); node B stands behind
+    // a proxy (docker-compose.yml) and trusts its X-Forwarded-* headers
+    nodeB = new SpringApplicationBuilder(WomenFundApplication.class).profiles("test")
+        .run("--server.port=0", "--server.forward-headers-strategy=native");
   }
 
   /**
@@ -93,5 +99,16 @@ class SharedSessionsTest {
 
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult()
         .getEndTime()).as("completed through node B").isNotNull();
+  }
+
+  @Test
+  void behindTheProxyRedirectsGoToTheProxysAddress() throws Exception {
+    int portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+    HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + portB + "/home")).header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Host", "womenfund.cdd.example").header("X-Forwarded-Port", "443").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(home.statusCode()).isEqualTo(302);
+    assertThat(home.headers().firstValue("Location")).hasValue("https://womenfund.cdd.example/login");
   }
 }
