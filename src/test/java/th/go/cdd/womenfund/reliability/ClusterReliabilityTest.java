@@ -74,6 +74,13 @@ class ClusterReliabilityTest {
   }
 
   Process node(String name, int port, int smtpPort) throws Exception {
+    Process p = startNode(name, System.getenv("WOMENFUND_TEST_DB_URL"), port, smtpPort);
+    nodes.add(p);
+    return p;
+  }
+
+  /** A node from the built jar on {@code dbUrl}, once its REST API answers (log: target/cluster-node-NAME.log). */
+  static Process startNode(String name, String dbUrl, int port, int smtpPort) throws Exception {
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar().getPath(),
         "--spring.profiles.active=postgres,prod", "--server.port=" + port,
@@ -83,12 +90,11 @@ class ClusterReliabilityTest {
         "--womenfund.mail.transport=smtp", "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(new File("target/cluster-node-" + name + ".log"));
-    pb.environment().put("WOMENFUND_DB_URL", System.getenv("WOMENFUND_TEST_DB_URL"));
+    pb.environment().put("WOMENFUND_DB_URL", dbUrl);
     pb.environment().put("WOMENFUND_DB_USER", System.getenv("WOMENFUND_TEST_DB_USER"));
     pb.environment().put("WOMENFUND_DB_PASSWORD", System.getenv("WOMENFUND_TEST_DB_PASSWORD"));
     pb.environment().put("WOMENFUND_ADMIN_PASSWORD", ADMIN_PASSWORD);
     Process p = pb.start();
-    nodes.add(p);
     long deadline = System.currentTimeMillis() + 180_000;
     while (System.currentTimeMillis() < deadline) {
       if (!p.isAlive()) {
@@ -103,6 +109,7 @@ class ClusterReliabilityTest {
       }
       Thread.sleep(1000);
     }
+    p.destroyForcibly();
     throw new IllegalStateException("node " + name + " did not start in 3 minutes");
   }
 
