@@ -30,7 +30,8 @@ class LoginThrottleRetention implements PersonalDataRetention {
   @Override
   public int apply(Instant now) {
     Timestamp at = Timestamp.from(now);
-    return jdbc.sql("delete from login_throttle where last_failure_at < ? and (blocked_until is null or blocked_until < ?)")
+    return jdbc.sql("delete from login_throttle where last_failure_at < ?"
+            + " and (blocked_until is null or blocked_until < ?)")
         .params(Timestamp.from(now.minus(settings.loginThrottle())), at).update();
   }
 }

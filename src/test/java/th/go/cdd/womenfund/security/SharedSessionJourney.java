@@ -58,8 +58,9 @@ public final class SharedSessionJourney {
     String xsrf = cookie("XSRF-TOKEN");
     assertThat(get(portA, "/camunda/api/engine/engine/default/task/" + taskId).statusCode()).isEqualTo(200);
     // (a change without the token is refused too, and the webapps then end the session: Camunda's own CSRF filter)
-    HttpResponse<String> complete = send(portB, "POST", "/camunda/api/engine/engine/default/task/" + taskId + "/complete",
-        "{\"variables\":{}}", "Content-Type", "application/json", "X-XSRF-TOKEN", xsrf);
+    HttpResponse<String> complete = send(portB, "POST",
+        "/camunda/api/engine/engine/default/task/" + taskId + "/complete", "{\"variables\":{}}",
+        "Content-Type", "application/json", "X-XSRF-TOKEN", xsrf);
     assertThat(complete.statusCode()).as(complete.body()).isEqualTo(204);
 
     // sign out on B (with the CSRF token of one of B's pages); A no longer knows the session
