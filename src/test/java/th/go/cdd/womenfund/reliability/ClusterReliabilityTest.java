@@ -174,6 +174,7 @@ class ClusterReliabilityTest {
     send(portA, "POST", "/engine-rest/task/cluster-session-task/identity-links",
         "{\"groupId\":\"cluster-officers\",\"type\":\"candidate\"}");
     new SharedSessionJourney(portA, portB).run("cluster1", officerPassword, "cluster-session-task");
+    new SharedSessionJourney(portA, portB).runThroughTheWebappsLogin("cluster1", officerPassword);
     assertThat(sql("select count(*) from act_hi_taskinst where id_ = 'cluster-session-task' and end_time_ is not null"))
         .as("the task completed through node B").isEqualTo(1);
 

@@ -76,6 +76,30 @@ public final class SharedSessionJourney {
     assertThat(get(portA, "/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(401);
   }
 
+  /**
+   * The Camunda webapps' own sign-in (their login form, checked by Camunda, with their CSRF token) on node A; the
+   * webapps and the app's pages on node B know her; the webapps' logout on B ends the session on A too.
+   */
+  public void runThroughTheWebappsLogin(String userId, String password) throws Exception {
+    assertThat(get(portA, "/camunda/api/admin/auth/user/default").statusCode()).as("nobody yet").isEqualTo(404);
+    HttpResponse<String> login = send(portA, "POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=" + enc(userId) + "&password=" + enc(password), "Content-Type", "application/x-www-form-urlencoded",
+        "X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    HttpResponse<String> who = get(portB, "/camunda/api/admin/auth/user/default");
+    assertThat(who.statusCode()).as("node B knows the webapps' login of node A").isEqualTo(200);
+    assertThat(who.body()).contains("\"userId\":\"" + userId + "\"");
+    assertThat(get(portB, "/home").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> logout = send(portB, "POST", "/camunda/api/admin/auth/user/default/logout", "",
+        "Content-Type", "application/x-www-form-urlencoded", "X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+    assertThat(logout.statusCode()).isEqualTo(200);
+    assertThat(get(portA, "/camunda/api/admin/auth/user/default").statusCode()).as("node A after the logout on B")
+        .isEqualTo(404);
+    assertThat(get(portA, "/home").statusCode()).isEqualTo(302);
+  }
+
   private String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
         .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));

@@ -76,8 +76,8 @@ class SharedSessionsTest {
     throttle.liftAll();
   }
 
-  @Test
-  void aLoginOnNodeAWorksOnNodeBAndALogoutOnBEndsItOnA() throws Exception {
+  /** A district officer of 2306 (เกาะกูด) with a password of her own. */
+  String officer() {
     roles.ensureDistrict(areas.district("2306").orElseThrow());
     String userId = "sessionofficer2306";
     if (engine.getIdentityService().createUserQuery().userId(userId).count() == 0) {
@@ -88,6 +88,12 @@ class SharedSessionsTest {
       engine.getIdentityService().saveUser(u);
       engine.getIdentityService().createMembership(userId, Roles.districtOfficers("2306"));
     }
+    return userId;
+  }
+
+  @Test
+  void aLoginOnNodeAWorksOnNodeBAndALogoutOnBEndsItOnA() throws Exception {
+    String userId = officer();
     Task task = engine.getTaskService().newTask("shared-session-" + System.nanoTime());
     task.setName("งานทดสอบสองเครื่อง");
     engine.getTaskService().saveTask(task);
@@ -99,6 +105,13 @@ class SharedSessionsTest {
 
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult()
         .getEndTime()).as("completed through node B").isNotNull();
+  }
+
+  @Test
+  void theWebappsOwnLoginOnNodeAWorksOnNodeBAndTheirLogoutOnBEndsItOnA() throws Exception {
+    String userId = officer();
+    new SharedSessionJourney(port, ((WebServerApplicationContext) nodeB).getWebServer().getPort())
+        .runThroughTheWebappsLogin(userId, PASSWORD);
   }
 
   @Test
