@@ -2,6 +2,7 @@ package th.go.cdd.womenfund.member;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,5 +78,22 @@ public class MemberRepository {
       ids.put(nationalId, id);
     }
     return ids;
+  }
+
+  /** The name shown for a member whose personal data was removed after its retention period. */
+  public static final String NAME_REMOVED = "(ลบข้อมูลส่วนบุคคลตามระยะเวลาเก็บรักษาแล้ว)";
+
+  /**
+   * Replaces national ID and name of these members by a pseudonym ("X" and the row id; never a valid national ID,
+   * so it can meet no real person); birth date and sub-district stay for statistics. Already replaced rows are
+   * left alone. Returns the rows changed.
+   */
+  public int pseudonymise(Collection<Long> memberIds) {
+    int changed = 0;
+    for (Long id : memberIds) {
+      changed += jdbc.sql("update member set national_id = ?, full_name = ? where id = ? and national_id not like 'X%'")
+          .params(String.format("X%012d", id), NAME_REMOVED, id).update();
+    }
+    return changed;
   }
 }

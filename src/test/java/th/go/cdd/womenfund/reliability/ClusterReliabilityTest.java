@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import th.go.cdd.womenfund.security.SharedSessionJourney;
 
 /**
  * Two app nodes (separate JVMs, the built jar) on one PostgreSQL, a real SMTP server (GreenMail) in this
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * restarted later. Every reminder must be delivered, none lost; the test counts copies per Message-ID (a
  * copy can only come from a node killed after the SMTP server accepted a mail and before its record
  * committed; it carries the same Message-ID). Needs WOMENFUND_TEST_DB_URL (an empty PostgreSQL database) and
- * target/womenfund-*.jar; tagged "cluster" and run by .ci/run as a separate step.
+ * target/womenfund-*.jar; tagged "cluster" and run by .ci/run as a separate step. Before the burst, one officer's
+ * browser session moves between the nodes (shared sessions, {@link SharedSessionJourney}).
  */
 @Tag("cluster")
 class ClusterReliabilityTest {
@@ -72,6 +74,13 @@ class ClusterReliabilityTest {
   }
 
   Process node(String name, int port, int smtpPort) throws Exception {
+    Process p = startNode(name, System.getenv("WOMENFUND_TEST_DB_URL"), port, smtpPort);
+    nodes.add(p);
+    return p;
+  }
+
+  /** A node from the built jar on {@code dbUrl}, once its REST API answers (log: target/cluster-node-NAME.log). */
+  static Process startNode(String name, String dbUrl, int port, int smtpPort) throws Exception {
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar().getPath(),
         "--spring.profiles.active=postgres,prod", "--server.port=" + port,
@@ -81,12 +90,11 @@ class ClusterReliabilityTest {
         "--womenfund.mail.transport=smtp", "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(new File("target/cluster-node-" + name + ".log"));
-    pb.environment().put("WOMENFUND_DB_URL", System.getenv("WOMENFUND_TEST_DB_URL"));
+    pb.environment().put("WOMENFUND_DB_URL", dbUrl);
     pb.environment().put("WOMENFUND_DB_USER", System.getenv("WOMENFUND_TEST_DB_USER"));
     pb.environment().put("WOMENFUND_DB_PASSWORD", System.getenv("WOMENFUND_TEST_DB_PASSWORD"));
     pb.environment().put("WOMENFUND_ADMIN_PASSWORD", ADMIN_PASSWORD);
     Process p = pb.start();
-    nodes.add(p);
     long deadline = System.currentTimeMillis() + 180_000;
     while (System.currentTimeMillis() < deadline) {
       if (!p.isAlive()) {
@@ -101,6 +109,7 @@ class ClusterReliabilityTest {
       }
       Thread.sleep(1000);
     }
+    p.destroyForcibly();
     throw new IllegalStateException("node " + name + " did not start in 3 minutes");
   }
 
@@ -143,8 +152,10 @@ class ClusterReliabilityTest {
 
     // one recipient with an email, 1,000 tasks of her group due in two days: the "2 days before" reminder is due
     send(portA, "POST", "/engine-rest/group/create", "{\"id\":\"cluster-officers\",\"name\":\"cluster\",\"type\":\"WORKFLOW\"}");
+    String officerPassword = "x-" + System.nanoTime();
     send(portA, "POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"cluster1\",\"firstName\":\"ทดสอบ\","
-        + "\"lastName\":\"คลัสเตอร์\",\"email\":\"cluster1@example.org\"},\"credentials\":{\"password\":\"x-" + System.nanoTime() + "\"}}");
+        + "\"lastName\":\"คลัสเตอร์\",\"email\":\"cluster1@example.org\"},\"credentials\":{\"password\":\""
+        + officerPassword + "\"}}");
     send(portA, "PUT", "/engine-rest/group/cluster-officers/members/cluster1", "");
     String due = LocalDate.now(ZoneId.of("Asia/Bangkok")).plusDays(2).atTime(12, 0).atZone(ZoneId.of("Asia/Bangkok"))
         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
@@ -155,6 +166,17 @@ class ClusterReliabilityTest {
       send(portA, "POST", "/engine-rest/task/" + id + "/identity-links", "{\"groupId\":\"cluster-officers\",\"type\":\"candidate\"}");
     }
     node("B", portB, smtpPort);
+
+    // shared sessions (Spring Session JDBC): sign in on A, Tasklist and a completed task through B, sign out on B
+    send(portA, "POST", "/engine-rest/authorization/create", "{\"type\":1,\"resourceType\":0,\"resourceId\":\"tasklist\","
+        + "\"permissions\":[\"ACCESS\"],\"userId\":\"cluster1\"}");
+    send(portA, "POST", "/engine-rest/task/create", "{\"id\":\"cluster-session-task\",\"name\":\"งานทดสอบเซสชันร่วม\"}");
+    send(portA, "POST", "/engine-rest/task/cluster-session-task/identity-links",
+        "{\"groupId\":\"cluster-officers\",\"type\":\"candidate\"}");
+    new SharedSessionJourney(portA, portB).run("cluster1", officerPassword, "cluster-session-task");
+    new SharedSessionJourney(portA, portB).runThroughTheWebappsLogin("cluster1", officerPassword);
+    assertThat(sql("select count(*) from act_hi_taskinst where id_ = 'cluster-session-task' and end_time_ is not null"))
+        .as("the task completed through node B").isEqualTo(1);
 
     // the reminder timer falls due now on both nodes' job executors
     String jobs = get(portA, "/engine-rest/job?processDefinitionKey=task-reminders&timers=true").body();

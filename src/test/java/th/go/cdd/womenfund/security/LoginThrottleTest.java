@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -177,6 +178,23 @@ class LoginThrottleTest {
     later(16 * 60);
     assertThat(basic("/engine-rest/task", "officer2399", "guess").statusCode()).isEqualTo(401);
     assertThat(basic("/engine-rest/task", officer, PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * Behind no proxy (server.forward-headers-strategy none, the default) a client cannot claim another address with
+   * a header and so win fresh guesses; only a node behind the proxy trusts X-Forwarded-For (docs/OPERATIONS.md).
+   */
+  @Test
+  void aForgedForwardedForHeaderDoesNotGiveAWaitingAddressFreshGuesses() throws Exception {
+    tenFailures();
+    String basic = "Basic " + Base64.getEncoder().encodeToString((officer + ":" + PASSWORD).getBytes());
+    for (String header : List.of("X-Forwarded-For", "X-Real-IP", "Forwarded")) {
+      String value = header.equals("Forwarded") ? "for=203.0.113.9" : "203.0.113.9";
+      HttpResponse<String> forged = client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/engine-rest/task")).header("Authorization", basic).header(header, value).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(forged.statusCode()).as(header).isEqualTo(429);
+    }
   }
 
   @Test
