@@ -187,7 +187,7 @@ class LoginThrottleTest {
   @Test
   void aForgedForwardedForHeaderDoesNotGiveAWaitingAddressFreshGuesses() throws Exception {
     tenFailures();
-    String basic = "Basic " + Base64.getEncoder().encodeToString((officer + ":" + PASSWORD).getBytes());
+    String basic = AppSession.basic(officer, PASSWORD);
     for (String header : List.of("X-Forwarded-For", "X-Real-IP", "Forwarded")) {
       String value = header.equals("Forwarded") ? "for=203.0.113.9" : "203.0.113.9";
       HttpResponse<String> forged = client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
