@@ -51,6 +51,7 @@ class TableOwnershipTest {
       entry("public_holiday", "holiday"),
       entry("portfolio_snapshot", "reporting"),
       entry("death_claim", "riskcover"),
+      entry("occupation_sale", "occupation"),
       entry("process_scope", "security"), entry("step_actor", "security"), entry("login_throttle", "security"));
 
   /** Published read views (V65) → the capability that keeps them; anyone may read them, nobody writes them. */

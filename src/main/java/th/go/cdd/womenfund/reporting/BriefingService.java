@@ -16,6 +16,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.springframework.stereotype.Service;
+import th.go.cdd.womenfund.occupation.OccupationDashboardSection;
 import th.go.cdd.womenfund.restructuring.RestructuringSettings;
 import th.go.cdd.womenfund.system.Cells;
 import th.go.cdd.womenfund.system.Table;
@@ -25,7 +26,7 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 /**
  * The agenda and briefing of the provincial working group's meeting, written from live figures in the
  * order of the seed's report: overdue debt against the target, restructuring, membership, fund
- * management (subsidy allocation, field visits), the districts' administrative budget. As a page
+ * management (subsidy allocation, field visits, occupation and markets), the districts' administrative budget. As a page
  * ({@code /briefing}) and as a Word document.
  */
 @Service
@@ -55,7 +56,7 @@ public class BriefingService {
     DashboardService.Dashboard d = dashboards.dashboard(provinceCode, fy, asOf);
     String province = d.province().nameTh();
     List<Item> items = List.of(overdue(d), restructuring(d), members(d),
-        new Item("4", "การบริหารจัดการกองทุน", List.of(), null), allocation(d), visits(d), budget(d));
+        new Item("4", "การบริหารจัดการกองทุน", List.of(), null), allocation(d), visits(d), occupation(d), budget(d));
     return new Briefing(province, meetingDate, fy,
         "เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัด" + province,
         "วันที่ " + ThaiDates.format(meetingDate) + " ณ สำนักงานพัฒนาชุมชนจังหวัด" + province
@@ -146,6 +147,23 @@ public class BriefingService {
         ? "ยังไม่มีการบันทึกการลงพื้นที่ติดตามใน" + fy.label()
         + " (เจ้าหน้าที่สำนักงานเลขานุการฯ ลงพื้นที่พร้อมคณะอนุกรรมการกลั่นกรองฯ อำเภอ และคณะขับเคลื่อนฯ ตำบล)"
         : "ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง"), d.visits());
+  }
+
+  /** 4.3 occupation and market promotion of the groups that borrowed. */
+  private static Item occupation(DashboardService.Dashboard d) {
+    OccupationDashboardSection.Figures f = d.figures().occupation();
+    ThaiFiscalYear fy = d.fiscalYear();
+    List<String> text = new ArrayList<>();
+    text.add("ส่งเสริมอาชีพของกลุ่มสตรีที่กู้ยืมเงินกองทุนประเภทเงินทุนหมุนเวียน และหาช่องทางการตลาดให้กลุ่ม"
+        + " เพื่อสร้างรายได้ให้กับสมาชิกในกลุ่ม");
+    if (f.groups() == 0) {
+      text.add("ยังไม่มีการบันทึกผลการส่งเสริมอาชีพและการตลาดของกลุ่มสตรีใน" + fy.label());
+    } else {
+      text.add(fy.label() + " กลุ่มสตรีได้รับการส่งเสริม " + f.groups() + " กลุ่ม ใน " + f.districts().size() + " อำเภอ ("
+          + thaiList(f.districts(), "อำเภอ") + ") ขายผ่านช่องทาง" + String.join(" ", f.channels())
+          + " มีรายได้รวม " + Cells.text(f.income()) + " บาท");
+    }
+    return new Item("4.3", "การส่งเสริมอาชีพและช่องทางการตลาดของกลุ่มสตรี", text, d.occupation());
   }
 
   /** 5. the districts' administrative budget. */

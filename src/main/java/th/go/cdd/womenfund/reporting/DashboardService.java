@@ -17,6 +17,7 @@ import th.go.cdd.womenfund.budget.AdminBudgetService;
 import th.go.cdd.womenfund.budget.AllocationDashboardSection;
 import th.go.cdd.womenfund.membership.MembersDashboardSection;
 import th.go.cdd.womenfund.membership.MembershipService;
+import th.go.cdd.womenfund.occupation.OccupationDashboardSection;
 import th.go.cdd.womenfund.overdue.FieldVisitsDashboardSection;
 import th.go.cdd.womenfund.overdue.OverdueDashboardSection;
 import th.go.cdd.womenfund.restructuring.RestructuringDashboardSection;
@@ -29,7 +30,8 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
  * The live figures of a province for its supervisors (and the briefing). Each section is built by the
  * capability that owns its figures ({@link th.go.cdd.womenfund.system.DashboardSection}); this only puts them in
  * order: overdue debt against the target, members against the Department's target, restructuring packages and
- * their deadlines, the subsidy allocation, the administrative budget disbursed, field visits. Each section's
+ * their deadlines, the subsidy allocation, the administrative budget disbursed, field visits, occupation and
+ * market promotion (4.3). Each section's
  * table exists only when its data does.
  */
 @Service
@@ -42,10 +44,12 @@ public class DashboardService {
   private final AllocationDashboardSection allocation;
   private final AdminBudgetDashboardSection budget;
   private final FieldVisitsDashboardSection visits;
+  private final OccupationDashboardSection occupation;
 
   public DashboardService(AreaRepository areas, OverdueDashboardSection overdue, MembersDashboardSection members,
                           RestructuringDashboardSection restructuring, AllocationDashboardSection allocation,
-                          AdminBudgetDashboardSection budget, FieldVisitsDashboardSection visits) {
+                          AdminBudgetDashboardSection budget, FieldVisitsDashboardSection visits,
+                          OccupationDashboardSection occupation) {
     this.areas = areas;
     this.overdue = overdue;
     this.members = members;
@@ -53,6 +57,7 @@ public class DashboardService {
     this.allocation = allocation;
     this.budget = budget;
     this.visits = visits;
+    this.occupation = occupation;
   }
 
   /** The headline figures the briefing quotes. */
@@ -60,14 +65,15 @@ public class DashboardService {
                         BigDecimal overdueRatio, List<String> districtsAboveTarget, Integer memberTarget, int members,
                         int organisations, BigDecimal memberPct, List<String> restructuringDistricts,
                         BigDecimal restructuringTotal, List<String> restructuringLate, String allocationText,
-                        BigDecimal budgetTotal, BigDecimal budgetDisbursed, BigDecimal budgetPct, int visits) {}
+                        BigDecimal budgetTotal, BigDecimal budgetDisbursed, BigDecimal budgetPct, int visits,
+                        OccupationDashboardSection.Figures occupation) {}
 
   public record Dashboard(Province province, ThaiFiscalYear fiscalYear, LocalDate asOf, Figures figures,
                           Table overdue, Table members, Table restructuring, Table allocation, Table budget,
-                          Table visits, Map<String, Object> charts) {
+                          Table visits, Table occupation, Map<String, Object> charts) {
 
     public List<Table> tables() {
-      return Stream.of(overdue, members, restructuring, allocation, budget, visits).filter(Objects::nonNull).toList();
+      return Stream.of(overdue, members, restructuring, allocation, budget, visits, occupation).filter(Objects::nonNull).toList();
     }
 
     public Optional<Table> table(String id) {
@@ -89,6 +95,7 @@ public class DashboardService {
     Part<String> subsidy = allocation.build(scope);
     Part<AdminBudgetService.Summary> admin = budget.build(scope);
     Part<Integer> visited = visits.build(scope);
+    Part<OccupationDashboardSection.Figures> promoted = occupation.build(scope);
 
     Map<String, Object> charts = new LinkedHashMap<>();
     charts.put("districts", List.copyOf(districts.values()));
@@ -104,9 +111,9 @@ public class DashboardService {
     Figures figures = new Figures(o.targetPct(), o.outstanding(), o.overdueAmount(), o.ratio(),
         o.districtsAboveTarget(), m.target(), m.individuals(), m.organisations(), m.percentOfTarget(),
         r.sentDistricts(), r.sentTotal(), r.late(), subsidy.figures(), b.budget(), b.disbursed(),
-        b.percentDisbursed(), visited.figures());
+        b.percentDisbursed(), visited.figures(), promoted.figures());
     return new Dashboard(province, fy, asOf, figures, debt.table(), progress.table(), packages.table(),
-        subsidy.table(), admin.table(), visited.table(), charts);
+        subsidy.table(), admin.table(), visited.table(), promoted.table(), charts);
   }
 
   private static void chart(Map<String, Object> charts, String id, Part<?> part) {
