@@ -72,7 +72,8 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage(ROOT + ".system..")
           .should().dependOnClassesThat().resideInAnyPackage(
               ROOT + ".approval..", ROOT + ".area..", ROOT + ".budget..", ROOT + ".demo..",
-              ROOT + ".holiday..", ROOT + ".loan..", ROOT + ".member..", ROOT + ".membership..",
+              ROOT + ".holiday..", ROOT + ".loan..", ROOT + ".meeting..", ROOT + ".member..", ROOT + ".membership..",
+              ROOT + ".occupation..",
               ROOT + ".notification..", ROOT + ".overdue..", ROOT + ".repayment..",
               ROOT + ".reporting..", ROOT + ".restructuring..", ROOT + ".riskcover..",
               ROOT + ".security..");

@@ -52,6 +52,7 @@ class TableOwnershipTest {
       entry("portfolio_snapshot", "reporting"),
       entry("death_claim", "riskcover"),
       entry("occupation_sale", "occupation"),
+      entry("meeting", "meeting"), entry("meeting_resolution", "meeting"),
       entry("process_scope", "security"), entry("step_actor", "security"), entry("login_throttle", "security"));
 
   /** Published read views (V65) → the capability that keeps them; anyone may read them, nobody writes them. */

@@ -21,6 +21,7 @@ import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.budget.SubsidyAllocationProcess;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.meeting.MeetingResolutionProcess;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
 import th.go.cdd.womenfund.repayment.PaymentReversalProcess;
@@ -68,7 +69,10 @@ public class RoleAuthorizations {
       // a borrower's death is reported by the district office
       new ProcessRights(DeathClaimProcess.KEY, START, NONE, READ, READ),
       // province officers propose the subsidy allocation; the committee decides on it
-      new ProcessRights(SubsidyAllocationProcess.KEY, NONE, NONE, START, READ));
+      new ProcessRights(SubsidyAllocationProcess.KEY, NONE, NONE, START, READ),
+      // the working group's resolutions: the system starts one per resolution when the province records a meeting;
+      // its owner (a district's or the province's officers) works on it
+      new ProcessRights(MeetingResolutionProcess.KEY, READ, NONE, READ, NONE));
 
   private final IdentityService identity;
   private final AuthorizationService auth;
