@@ -43,7 +43,8 @@ public class OccupationService {
     String product = ThaiValidationException.collect(problems, () -> product(in.product()));
     MarketChannel channel = ThaiValidationException.collect(problems, () -> channel(in.channel()));
     LocalDate month = ThaiValidationException.collect(problems, () -> month(in.period(), today));
-    BigDecimal income = ThaiValidationException.collect(problems, () -> ThaiMoney.parse(in.income(), "รายได้จากการขาย"));
+    BigDecimal income = ThaiValidationException.collect(problems,
+        () -> ThaiMoney.parse(in.income(), "รายได้จากการขาย"));
     if (group != null && !mayRecordFor(actor, group.districtCode())) {
       throw new NotYourAreaException("ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
     }
@@ -107,8 +108,8 @@ public class OccupationService {
     }
     String value = text.strip();
     if (!value.matches("\\d{1,2}/\\d{4}")) {
-      throw new ThaiValidationException("เดือนที่ขาย \"" + shorten(value) + "\" ไม่ถูกรูปแบบ: กรุณากรอกเป็น ดด/ปปปป (พ.ศ.)"
-          + " เช่น 08/2569");
+      throw new ThaiValidationException("เดือนที่ขาย \"" + shorten(value)
+          + "\" ไม่ถูกรูปแบบ: กรุณากรอกเป็น ดด/ปปปป (พ.ศ.) เช่น 08/2569");
     }
     int monthNo = Integer.parseInt(value.substring(0, value.indexOf('/')));
     int year = Integer.parseInt(value.substring(value.indexOf('/') + 1));
@@ -121,7 +122,8 @@ public class OccupationService {
     }
     LocalDate first = LocalDate.of(year - ThaiDates.BUDDHIST_ERA_OFFSET, monthNo, 1);
     if (first.isAfter(today)) {
-      throw new ThaiValidationException("เดือนที่ขาย \"" + value + "\" ยังมาไม่ถึง: บันทึกได้เฉพาะยอดขายที่เกิดขึ้นแล้ว");
+      throw new ThaiValidationException("เดือนที่ขาย \"" + value
+          + "\" ยังมาไม่ถึง: บันทึกได้เฉพาะยอดขายที่เกิดขึ้นแล้ว");
     }
     return first;
   }
