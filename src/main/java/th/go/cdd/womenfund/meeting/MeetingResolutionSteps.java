@@ -57,9 +57,13 @@ public class MeetingResolutionSteps {
         .orElse(Roles.ADMIN);
   }
 
-  /** {@code camunda:dueDate}: the resolution's due day, at the end of office hours in Bangkok. */
+  /**
+   * {@code camunda:dueDate}: the resolution's due day, at the end of office hours in Bangkok; none for an instance
+   * an administrator started part-way, which has no resolution.
+   */
   public Date due(DelegateExecution execution) {
-    return Date.from(resolution(execution).dueOn().atTime(16, 30).atZone(ThaiDates.BANGKOK).toInstant());
+    return repo.byProcessInstance(execution.getProcessInstanceId())
+        .map(r -> Date.from(r.dueOn().atTime(16, 30).atZone(ThaiDates.BANGKOK).toInstant())).orElse(null);
   }
 
   /** After the follow-up task: the owner's progress note and whether it is done, kept on the resolution. */

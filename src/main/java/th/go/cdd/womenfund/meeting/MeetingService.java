@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -155,8 +156,15 @@ public class MeetingService {
     }
     String agendaText = String.join("\n", items.stream().filter(a -> agenda.contains(a.number()))
         .map(AgendaSource.AgendaItem::label).toList());
-    long meetingId = repo.insertMeeting(provinceCode, number[0], number[1], heldOn, attendees, agendaText,
-        actor.userId());
+    long meetingId;
+    try {
+      meetingId = repo.insertMeeting(provinceCode, number[0], number[1], heldOn, attendees, agendaText,
+          actor.userId());
+    } catch (DuplicateKeyException e) {
+      // another officer recorded the same number a moment ago: the whole record rolls back
+      throw new ThaiValidationException("การประชุมครั้งที่ " + number[0] + "/" + number[1]
+          + " ของจังหวัดนี้บันทึกไว้แล้ว");
+    }
     for (Checked c : checked) {
       long id = repo.insertResolution(meetingId, c.agendaItem(), c.text(),
           PROVINCE_OWNER.equals(c.owner()) ? null : c.owner(), provinceCode, c.dueOn());
