@@ -72,8 +72,9 @@ class ArchitectureTest {
       noClasses().that().resideInAPackage(ROOT + ".system..")
           .should().dependOnClassesThat().resideInAnyPackage(
               ROOT + ".approval..", ROOT + ".area..", ROOT + ".budget..", ROOT + ".demo..",
-              ROOT + ".holiday..", ROOT + ".loan..", ROOT + ".member..", ROOT + ".membership..",
-              ROOT + ".notification..", ROOT + ".overdue..", ROOT + ".provisioning..", ROOT + ".repayment..",
+              ROOT + ".holiday..", ROOT + ".loan..", ROOT + ".meeting..", ROOT + ".member..", ROOT + ".membership..",
+              ROOT + ".occupation..", ROOT + ".notification..", ROOT + ".overdue..", ROOT + ".provisioning..",
+              ROOT + ".repayment..",
               ROOT + ".reporting..", ROOT + ".restructuring..", ROOT + ".riskcover..",
               ROOT + ".security..", ROOT + ".subsidy..");
 

@@ -53,6 +53,8 @@ class TableOwnershipTest {
       entry("portfolio_snapshot", "reporting"),
       entry("death_claim", "riskcover"), entry("loan_reschedule", "restructuring"),
       entry("account_invitation", "provisioning"),
+      entry("occupation_sale", "occupation"),
+      entry("meeting", "meeting"), entry("meeting_resolution", "meeting"),
       entry("process_scope", "security"), entry("step_actor", "security"), entry("login_throttle", "security"));
 
   /** Published read views (V65) → the capability that keeps them; anyone may read them, nobody writes them. */

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -16,6 +19,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.springframework.stereotype.Service;
+import th.go.cdd.womenfund.meeting.MeetingRepository;
+import th.go.cdd.womenfund.meeting.MeetingService;
+import th.go.cdd.womenfund.meeting.ResolutionStatus;
+import th.go.cdd.womenfund.occupation.OccupationDashboardSection;
 import th.go.cdd.womenfund.restructuring.RestructuringSettings;
 import th.go.cdd.womenfund.system.Cells;
 import th.go.cdd.womenfund.system.Table;
@@ -24,19 +31,22 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
  * The agenda and briefing of the provincial working group's meeting, written from live figures in the
- * order of the seed's report: overdue debt against the target, restructuring, membership, fund
- * management (subsidy allocation, field visits), the districts' administrative budget. As a page
- * ({@code /briefing}) and as a Word document.
+ * order of the seed's report: overdue debt against the target, restructuring, membership, fund management
+ * (subsidy allocation, field visits, occupation and markets), the districts' administrative budget; then what
+ * became of the last meeting's resolutions. As a page ({@code /briefing}) and as a Word document.
  */
 @Service
 public class BriefingService {
 
   private final DashboardService dashboards;
   private final RestructuringSettings restructuringSettings;
+  private final MeetingService meetings;
 
-  public BriefingService(DashboardService dashboards, RestructuringSettings restructuringSettings) {
+  public BriefingService(DashboardService dashboards, RestructuringSettings restructuringSettings,
+                         MeetingService meetings) {
     this.dashboards = dashboards;
     this.restructuringSettings = restructuringSettings;
+    this.meetings = meetings;
   }
 
   /** One agenda item: its number and title, what the secretariat reports, and the table behind it. */
@@ -55,11 +65,38 @@ public class BriefingService {
     DashboardService.Dashboard d = dashboards.dashboard(provinceCode, fy, asOf);
     String province = d.province().nameTh();
     List<Item> items = List.of(overdue(d), restructuring(d), members(d),
-        new Item("4", "การบริหารจัดการกองทุน", List.of(), null), allocation(d), visits(d), budget(d));
+        new Item("4", "การบริหารจัดการกองทุน", List.of(), null), allocation(d), visits(d), occupation(d), budget(d),
+        resolutions(provinceCode, meetingDate, asOf));
     return new Briefing(province, meetingDate, fy,
         "เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัด" + province,
         "วันที่ " + ThaiDates.format(meetingDate) + " ณ สำนักงานพัฒนาชุมชนจังหวัด" + province
             + " (ข้อมูล ณ วันที่ " + ThaiDates.format(asOf) + ")", items);
+  }
+
+  /** Matters arising: what became of the last meeting's resolutions (done, open, late on {@code asOf}). */
+  private Item resolutions(String provinceCode, LocalDate meetingDate, LocalDate asOf) {
+    Optional<MeetingService.MeetingRecord> last = meetings.lastMeeting(provinceCode, meetingDate);
+    if (last.isEmpty()) {
+      return new Item("เรื่องสืบเนื่อง", "ผลการดำเนินงานตามมติการประชุมครั้งที่แล้ว",
+          List.of("ยังไม่มีการบันทึกมติการประชุมครั้งก่อนในระบบ"), null);
+    }
+    MeetingRepository.Meeting m = last.get().meeting();
+    List<MeetingRepository.Resolution> list = last.get().resolutions();
+    Map<ResolutionStatus, Long> counts = new EnumMap<>(ResolutionStatus.class);
+    for (ResolutionStatus s : ResolutionStatus.values()) {
+      counts.put(s, list.stream().filter(r -> r.status(asOf) == s).count());
+    }
+    String title = "ผลการดำเนินงานตามมติการประชุมครั้งที่ " + m.numberText() + " (" + ThaiDates.format(m.heldOn())
+        + ")";
+    List<String> text = List.of("มติและข้อสั่งการ " + list.size() + " รายการ ณ วันที่ " + ThaiDates.format(asOf) + ": "
+        + ResolutionStatus.DONE.labelTh() + " " + counts.get(ResolutionStatus.DONE) + " รายการ "
+        + ResolutionStatus.OPEN.labelTh() + " " + counts.get(ResolutionStatus.OPEN) + " รายการ "
+        + ResolutionStatus.LATE.labelTh() + " " + counts.get(ResolutionStatus.LATE) + " รายการ");
+    Table table = new Table("resolutions", title, List.of("วาระ", "มติ/ข้อสั่งการ", "ผู้รับผิดชอบ", "กำหนดเสร็จ",
+        "สถานะ", "ความคืบหน้า"), list.stream().map(r -> Table.Row.of(null, r.status(asOf) == ResolutionStatus.LATE,
+            r.agendaItem(), r.text(), meetings.ownerName(r), r.dueOn(), r.status(asOf).labelTh(),
+            r.progressNote() == null ? "-" : r.progressNote())).toList(), null);
+    return new Item("เรื่องสืบเนื่อง", title, text, table);
   }
 
   /** 1. overdue debt against the target. */
@@ -151,6 +188,23 @@ public class BriefingService {
         ? "ยังไม่มีการบันทึกการลงพื้นที่ติดตามใน" + fy.label()
         + " (เจ้าหน้าที่สำนักงานเลขานุการฯ ลงพื้นที่พร้อมคณะอนุกรรมการกลั่นกรองฯ อำเภอ และคณะขับเคลื่อนฯ ตำบล)"
         : "ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง"), d.visits());
+  }
+
+  /** 4.3 occupation and market promotion of the groups that borrowed. */
+  private static Item occupation(DashboardService.Dashboard d) {
+    OccupationDashboardSection.Figures f = d.figures().occupation();
+    ThaiFiscalYear fy = d.fiscalYear();
+    List<String> text = new ArrayList<>();
+    text.add("ส่งเสริมอาชีพของกลุ่มสตรีที่กู้ยืมเงินกองทุนประเภทเงินทุนหมุนเวียน และหาช่องทางการตลาดให้กลุ่ม"
+        + " เพื่อสร้างรายได้ให้กับสมาชิกในกลุ่ม");
+    if (f.groups() == 0) {
+      text.add("ยังไม่มีการบันทึกผลการส่งเสริมอาชีพและการตลาดของกลุ่มสตรีใน" + fy.label());
+    } else {
+      text.add(fy.label() + " กลุ่มสตรีได้รับการส่งเสริม " + f.groups() + " กลุ่ม ใน " + f.districts().size() + " อำเภอ ("
+          + thaiList(f.districts(), "อำเภอ") + ") ขายผ่านช่องทาง" + String.join(" ", f.channels())
+          + " มีรายได้รวม " + Cells.text(f.income()) + " บาท");
+    }
+    return new Item("4.3", "การส่งเสริมอาชีพและช่องทางการตลาดของกลุ่มสตรี", text, d.occupation());
   }
 
   /** 5. the districts' administrative budget. */

@@ -17,6 +17,7 @@ import th.go.cdd.womenfund.budget.AdminBudgetService;
 import th.go.cdd.womenfund.budget.AllocationDashboardSection;
 import th.go.cdd.womenfund.membership.MembersDashboardSection;
 import th.go.cdd.womenfund.membership.MembershipService;
+import th.go.cdd.womenfund.occupation.OccupationDashboardSection;
 import th.go.cdd.womenfund.overdue.FieldVisitsDashboardSection;
 import th.go.cdd.womenfund.overdue.OverdueDashboardSection;
 import th.go.cdd.womenfund.restructuring.RestructuredDashboardSection;
@@ -30,7 +31,8 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
  * The live figures of a province for its supervisors (and the briefing). Each section is built by the
  * capability that owns its figures ({@link th.go.cdd.womenfund.system.DashboardSection}); this only puts them in
  * order: overdue debt against the target, members against the Department's target, restructuring packages and
- * their deadlines, the subsidy allocation, the administrative budget disbursed, field visits. Each section's
+ * their deadlines, the subsidy allocation, the administrative budget disbursed, field visits, occupation and
+ * market promotion (4.3). Each section's
  * table exists only when its data does.
  */
 @Service
@@ -44,11 +46,12 @@ public class DashboardService {
   private final AllocationDashboardSection allocation;
   private final AdminBudgetDashboardSection budget;
   private final FieldVisitsDashboardSection visits;
+  private final OccupationDashboardSection occupation;
 
   public DashboardService(AreaRepository areas, OverdueDashboardSection overdue, MembersDashboardSection members,
                           RestructuringDashboardSection restructuring, RestructuredDashboardSection restructured,
                           AllocationDashboardSection allocation, AdminBudgetDashboardSection budget,
-                          FieldVisitsDashboardSection visits) {
+                          FieldVisitsDashboardSection visits, OccupationDashboardSection occupation) {
     this.areas = areas;
     this.overdue = overdue;
     this.members = members;
@@ -57,6 +60,7 @@ public class DashboardService {
     this.allocation = allocation;
     this.budget = budget;
     this.visits = visits;
+    this.occupation = occupation;
   }
 
   /** The headline figures the briefing quotes. */
@@ -65,14 +69,16 @@ public class DashboardService {
                         int organisations, BigDecimal memberPct, List<String> restructuringDistricts,
                         BigDecimal restructuringTotal, List<String> restructuringLate, String allocationText,
                         BigDecimal budgetTotal, BigDecimal budgetDisbursed, BigDecimal budgetPct, int visits,
-                        int restructuredLoans, BigDecimal restructuredAmount) {}
+                        OccupationDashboardSection.Figures occupation, int restructuredLoans,
+                        BigDecimal restructuredAmount) {}
 
   public record Dashboard(Province province, ThaiFiscalYear fiscalYear, LocalDate asOf, Figures figures,
                           Table overdue, Table members, Table restructuring, Table allocation, Table budget,
-                          Table visits, Map<String, Object> charts, Table restructured) {
+                          Table visits, Table occupation, Map<String, Object> charts, Table restructured) {
 
     public List<Table> tables() {
-      return Stream.of(overdue, members, restructuring, restructured, allocation, budget, visits).filter(Objects::nonNull).toList();
+      return Stream.of(overdue, members, restructuring, restructured, allocation, budget, visits, occupation)
+          .filter(Objects::nonNull).toList();
     }
 
     public Optional<Table> table(String id) {
@@ -95,6 +101,7 @@ public class DashboardService {
     Part<String> subsidy = allocation.build(scope);
     Part<AdminBudgetService.Summary> admin = budget.build(scope);
     Part<Integer> visited = visits.build(scope);
+    Part<OccupationDashboardSection.Figures> promoted = occupation.build(scope);
 
     Map<String, Object> charts = new LinkedHashMap<>();
     charts.put("districts", List.copyOf(districts.values()));
@@ -110,9 +117,10 @@ public class DashboardService {
     Figures figures = new Figures(o.targetPct(), o.outstanding(), o.overdueAmount(), o.ratio(),
         o.districtsAboveTarget(), m.target(), m.individuals(), m.organisations(), m.percentOfTarget(),
         r.sentDistricts(), r.sentTotal(), r.late(), subsidy.figures(), b.budget(), b.disbursed(),
-        b.percentDisbursed(), visited.figures(), rescheduled.figures().loans(), rescheduled.figures().carried());
+        b.percentDisbursed(), visited.figures(), promoted.figures(), rescheduled.figures().loans(),
+        rescheduled.figures().carried());
     return new Dashboard(province, fy, asOf, figures, debt.table(), progress.table(), packages.table(),
-        subsidy.table(), admin.table(), visited.table(), charts, rescheduled.table());
+        subsidy.table(), admin.table(), visited.table(), promoted.table(), charts, rescheduled.table());
   }
 
   private static void chart(Map<String, Object> charts, String id, Part<?> part) {

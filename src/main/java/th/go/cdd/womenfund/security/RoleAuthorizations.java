@@ -22,6 +22,7 @@ import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.budget.SubsidyAllocationProcess;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
+import th.go.cdd.womenfund.meeting.MeetingResolutionProcess;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
 import th.go.cdd.womenfund.repayment.PaymentReversalProcess;
@@ -74,7 +75,10 @@ public class RoleAuthorizations {
       // province officers propose the subsidy allocation; the committee decides on it
       new ProcessRights(SubsidyAllocationProcess.KEY, NONE, NONE, START, READ),
       // district officers propose a women's organisation's subsidy-type project; both committees decide on it
-      new ProcessRights(SubsidyProjectProcess.KEY, START, READ, READ, READ));
+      new ProcessRights(SubsidyProjectProcess.KEY, START, READ, READ, READ),
+      // the working group's resolutions: the system starts one per resolution when the province records a meeting;
+      // its owner (a district's or the province's officers) works on it
+      new ProcessRights(MeetingResolutionProcess.KEY, READ, NONE, READ, NONE));
 
   private final IdentityService identity;
   private final AuthorizationService auth;

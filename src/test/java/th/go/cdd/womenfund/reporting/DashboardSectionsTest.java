@@ -38,7 +38,8 @@ class DashboardSectionsTest {
     DashboardService.Dashboard empty = dashboards.dashboard("55", new ThaiFiscalYear(2568), TODAY);
     assertThat(empty.tables()).isEmpty();
     BriefingService.Briefing b = briefings.briefing("55", TODAY, TODAY);
-    assertThat(b.items()).extracting(BriefingService.Item::number).containsExactly("1", "2", "3", "4", "4.1", "4.2", "5");
+    assertThat(b.items()).extracting(BriefingService.Item::number).containsExactly("1", "2", "3", "4", "4.1", "4.2", "4.3", "5",
+        "เรื่องสืบเนื่อง");
     assertThat(b.items().get(0).paragraphs()).anyMatch(p -> p.contains("ลดหนี้ค้างชำระให้เหลือร้อยละ " + overdue.targetText()))
         .anyMatch(p -> p.contains("ยังไม่มีหนี้เงินกู้คงค้าง"));
     assertThat(b.items().get(2).paragraphs()).anyMatch(p -> p.contains("ยังไม่ได้รับเป้าหมาย"));
@@ -50,7 +51,7 @@ class DashboardSectionsTest {
     assertThat(withBudget.tables()).extracting(Table::id).containsExactly("budget");
     assertThat(withBudget.figures().budgetPct()).isEqualByComparingTo("25.0");
     assertThat(withBudget.charts()).containsKey("budget").doesNotContainKey("overdue");
-    assertThat(briefings.briefing("55", TODAY, TODAY).items().get(6).paragraphs().get(0))
+    assertThat(briefings.briefing("55", TODAY, TODAY).items().get(7).paragraphs().get(0))
         .isEqualTo("อำเภอเบิกจ่ายงบบริหารแล้ว 5,000.00 บาท จากงบประมาณ 20,000.00 บาท คิดเป็นร้อยละ 25.0");
   }
 }
