@@ -177,6 +177,9 @@ public class BriefingService {
         + "หรืออัตราร้อยละของหนี้เกินกำหนดชำระ (จัดสรรละเอียดถึงบาท รวมเท่างบประมาณพอดี)");
     allocation.add(f.allocationText() == null ? "ยังไม่มีการเสนอการจัดสรรเงินอุดหนุนของ" + fy.label()
         : f.allocationText());
+    if (d.subsidyProjectFigures().projects() > 0) {
+      allocation.add("โครงการประเภทอุดหนุนของกลุ่มสตรี: " + d.subsidyProjectFigures().text());
+    }
     return new Item("4.1", "การจัดสรรงบประมาณประเภทเงินอุดหนุน", allocation, d.allocation());
   }
 

@@ -22,6 +22,7 @@ import th.go.cdd.womenfund.overdue.FieldVisitsDashboardSection;
 import th.go.cdd.womenfund.overdue.OverdueDashboardSection;
 import th.go.cdd.womenfund.restructuring.RestructuredDashboardSection;
 import th.go.cdd.womenfund.restructuring.RestructuringDashboardSection;
+import th.go.cdd.womenfund.subsidy.SubsidyProjectsDashboardSection;
 import th.go.cdd.womenfund.system.DashboardSection.Part;
 import th.go.cdd.womenfund.system.DashboardSection.Scope;
 import th.go.cdd.womenfund.system.Table;
@@ -47,11 +48,13 @@ public class DashboardService {
   private final AdminBudgetDashboardSection budget;
   private final FieldVisitsDashboardSection visits;
   private final OccupationDashboardSection occupation;
+  private final SubsidyProjectsDashboardSection projects;
 
   public DashboardService(AreaRepository areas, OverdueDashboardSection overdue, MembersDashboardSection members,
                           RestructuringDashboardSection restructuring, RestructuredDashboardSection restructured,
                           AllocationDashboardSection allocation, AdminBudgetDashboardSection budget,
-                          FieldVisitsDashboardSection visits, OccupationDashboardSection occupation) {
+                          FieldVisitsDashboardSection visits, OccupationDashboardSection occupation,
+                          SubsidyProjectsDashboardSection projects) {
     this.areas = areas;
     this.overdue = overdue;
     this.members = members;
@@ -61,6 +64,7 @@ public class DashboardService {
     this.budget = budget;
     this.visits = visits;
     this.occupation = occupation;
+    this.projects = projects;
   }
 
   /** The headline figures the briefing quotes. */
@@ -74,10 +78,12 @@ public class DashboardService {
 
   public record Dashboard(Province province, ThaiFiscalYear fiscalYear, LocalDate asOf, Figures figures,
                           Table overdue, Table members, Table restructuring, Table allocation, Table budget,
-                          Table visits, Table occupation, Map<String, Object> charts, Table restructured) {
+                          Table visits, Table occupation, Map<String, Object> charts, Table restructured,
+                          Table subsidyProjects, SubsidyProjectsDashboardSection.Figures subsidyProjectFigures) {
 
     public List<Table> tables() {
-      return Stream.of(overdue, members, restructuring, restructured, allocation, budget, visits, occupation)
+      return Stream.of(overdue, members, restructuring, restructured, allocation, subsidyProjects, budget, visits,
+              occupation)
           .filter(Objects::nonNull).toList();
     }
 
@@ -102,6 +108,7 @@ public class DashboardService {
     Part<AdminBudgetService.Summary> admin = budget.build(scope);
     Part<Integer> visited = visits.build(scope);
     Part<OccupationDashboardSection.Figures> promoted = occupation.build(scope);
+    Part<SubsidyProjectsDashboardSection.Figures> granted = projects.build(scope);
 
     Map<String, Object> charts = new LinkedHashMap<>();
     charts.put("districts", List.copyOf(districts.values()));
@@ -120,7 +127,8 @@ public class DashboardService {
         b.percentDisbursed(), visited.figures(), promoted.figures(), rescheduled.figures().loans(),
         rescheduled.figures().carried());
     return new Dashboard(province, fy, asOf, figures, debt.table(), progress.table(), packages.table(),
-        subsidy.table(), admin.table(), visited.table(), promoted.table(), charts, rescheduled.table());
+        subsidy.table(), admin.table(), visited.table(), promoted.table(), charts, rescheduled.table(),
+        granted.table(), granted.figures());
   }
 
   private static void chart(Map<String, Object> charts, String id, Part<?> part) {
