@@ -73,7 +73,7 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage(
               ROOT + ".approval..", ROOT + ".area..", ROOT + ".budget..", ROOT + ".demo..",
               ROOT + ".holiday..", ROOT + ".loan..", ROOT + ".member..", ROOT + ".membership..",
-              ROOT + ".notification..", ROOT + ".overdue..", ROOT + ".repayment..",
+              ROOT + ".notification..", ROOT + ".onboarding..", ROOT + ".overdue..", ROOT + ".repayment..",
               ROOT + ".reporting..", ROOT + ".restructuring..", ROOT + ".riskcover..",
               ROOT + ".security..");
 

@@ -90,6 +90,11 @@ public class ImportedLoans {
             "นำเข้าโดย " + importedBy, loan.ratePct(), now, now)
         .update(key, "id");
     long loanId = key.getKey().longValue();
+    // the number follow-ups and mails name a loan by, as for a loan applied for here (LA-…): IM- says it was imported
+    jdbc.sql("update loan_project set application_no = ? where id = ?")
+        .params(String.format("IM-%s-%d-%05d", loan.subDistrict().districtCode(),
+            loan.contractDate().getYear() + 543, loanId), loanId)
+        .update();
     for (Borrower b : loan.borrowers()) {
       jdbc.sql("insert into loan_borrower (loan_id, member_id, amount) values (?, ?, ?)")
           .params(loanId, b.memberId(), b.amount()).update();
