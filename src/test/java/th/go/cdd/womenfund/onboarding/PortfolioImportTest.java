@@ -298,7 +298,7 @@ class PortfolioImportTest {
   void anotherAreasOfficerIsRefusedAndAnOversizeFileIsNotRead() throws Exception {
     throttle.liftAll();
     roles.ensureProvince(areas.province("95").orElseThrow());
-    roles.ensureProvince(areas.province("23").orElseThrow());
+    roles.ensureDistrict(areas.district("2301").orElseThrow());
     TestPeople.of(engine).user("import2301").password(PASSWORD).member(Roles.districtOfficers("2301"));
     TestPeople.of(engine).user("import95").password(PASSWORD).member(Roles.provinceOfficers("95"));
     AppSession stranger = AppSession.login(port, "import2301", PASSWORD);
@@ -310,7 +310,7 @@ class PortfolioImportTest {
 
     AppSession officer = AppSession.login(port, "import95", PASSWORD);
     String page = officer.get("/onboarding?province=95").body();
-    assertThat(page).contains("นำเข้าข้อมูลเดิมของจังหวัดยะลา").contains("/onboarding/templates/loans.xlsx");
+    assertThat(page).contains("นำเข้าข้อมูลเดิมของจังหวัด<span>ยะลา</span>").contains("/onboarding/templates/loans.xlsx");
     assertThat(officer.bytes("/onboarding/templates/payments.csv").body()).startsWith(
         PortfolioTemplates.csv(PortfolioKind.PAYMENTS));
     String officerToken = AppSession.csrfToken(page);
