@@ -72,6 +72,7 @@ public class OnboardingController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "ไม่พบจังหวัดรหัส " + province)));
     model.addAttribute("kinds", Arrays.asList(PortfolioKind.values()));
     model.addAttribute("maxSize", RequestLimits.thai(limits.maxBytes("/onboarding/preview")));
+    model.addAttribute("restMaxSize", RequestLimits.thai(limits.maxBytes("/api/onboarding/members")));
     return "onboarding";
   }
 

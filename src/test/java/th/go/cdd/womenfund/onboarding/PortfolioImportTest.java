@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -330,11 +332,30 @@ class PortfolioImportTest {
     assertThat(applied.body()).contains("นำเข้าแล้ว");
     assertThat(count("select count(*) from member where national_id = ?", nid(5))).isEqualTo(1);
 
-    byte[] big = new byte[21 * 1024 * 1024];
+    byte[] big = new byte[3 * 1024 * 1024];
     Arrays.fill(big, (byte) 'a');
     HttpResponse<String> oversize = upload(officer, officerToken, "payments", "big.csv", big);
     assertThat(oversize.statusCode()).isEqualTo(413);
-    assertThat(oversize.body()).contains("ขนาดเกิน 20 เมกะไบต์");
+    assertThat(oversize.body()).contains("เกิน 2 เมกะไบต์");
+
+    // over REST: the file as the body, up to 20 MB; another area's officer is refused, an oversize body is not read
+    String sample = String.join(",", PortfolioKind.MEMBERS.columns()) + "\n" + member(6) + "\n";
+    assertThat(rest("import2301", "members?province=95&apply=true", sample.getBytes(StandardCharsets.UTF_8))
+        .statusCode()).isEqualTo(403);
+    HttpResponse<String> viaRest = rest("import95", "members?province=95&apply=true",
+        sample.getBytes(StandardCharsets.UTF_8));
+    assertThat(viaRest.statusCode()).as(viaRest.body()).isEqualTo(200);
+    assertThat(viaRest.body()).contains("\"committed\":true");
+    HttpResponse<String> tooBig = rest("import95", "payments?province=95", new byte[21 * 1024 * 1024]);
+    assertThat(tooBig.statusCode()).isEqualTo(413);
+    assertThat(tooBig.body()).contains("เกิน 20 เมกะไบต์");
+  }
+
+  HttpResponse<String> rest(String user, String path, byte[] body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/onboarding/" + path)).header("Authorization", AppSession.basic(user, PASSWORD))
+        .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> upload(AppSession session, String csrf, String kind, String name, byte[] content)
