@@ -311,6 +311,7 @@ class PortfolioImportTest {
     assertThat(posted.statusCode()).isEqualTo(403);
 
     AppSession officer = AppSession.login(port, "import95", PASSWORD);
+    assertThat(officer.get("/home").body()).contains("/onboarding?province=95");
     String page = officer.get("/onboarding?province=95").body();
     assertThat(page).contains("นำเข้าข้อมูลเดิมของจังหวัด<span>ยะลา</span>").contains("/onboarding/templates/loans.xlsx");
     assertThat(officer.bytes("/onboarding/templates/payments.csv").body()).startsWith(
