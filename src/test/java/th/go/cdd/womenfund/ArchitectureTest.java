@@ -73,8 +73,8 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAnyPackage(
               ROOT + ".approval..", ROOT + ".area..", ROOT + ".budget..", ROOT + ".demo..",
               ROOT + ".holiday..", ROOT + ".loan..", ROOT + ".meeting..", ROOT + ".member..", ROOT + ".membership..",
-              ROOT + ".occupation..", ROOT + ".notification..", ROOT + ".overdue..", ROOT + ".provisioning..",
-              ROOT + ".repayment..",
+              ROOT + ".occupation..", ROOT + ".notification..", ROOT + ".onboarding..", ROOT + ".overdue..",
+              ROOT + ".provisioning..", ROOT + ".repayment..",
               ROOT + ".reporting..", ROOT + ".restructuring..", ROOT + ".riskcover..",
               ROOT + ".security..", ROOT + ".subsidy..");
 

@@ -210,6 +210,12 @@ public class PaymentService {
     return repo.loan(loanId).orElseThrow(() -> new LoanNotFoundException("ไม่พบสัญญาเงินกู้รหัส " + loanId));
   }
 
+  /** Whether the loan already has a payment with this reference (the portfolio import's natural key). */
+  @Transactional(readOnly = true)
+  public boolean hasPayment(long loanId, String reference) {
+    return repo.paymentWithReference(loanId, reference).isPresent();
+  }
+
   /** What the loan owes on {@code day}, default interest accrued to that day; nothing is stored. */
   @Transactional(readOnly = true)
   public LoanBalance balance(long loanId, LocalDate day) {

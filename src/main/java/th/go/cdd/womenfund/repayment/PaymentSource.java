@@ -6,7 +6,8 @@ public enum PaymentSource {
   API("บันทึกผ่านระบบ (REST)"),
   BANK_STATEMENT("นำเข้าจากรายการเดินบัญชีธนาคาร"),
   RISK_COVER("ชดใช้จากความคุ้มครองความเสี่ยง (ผู้กู้เสียชีวิต)"),
-  DEMO("ข้อมูลตัวอย่าง");
+  DEMO("ข้อมูลตัวอย่าง"),
+  IMPORT("นำเข้าจากทะเบียนเดิมของจังหวัด");
 
   private final String labelTh;
 
