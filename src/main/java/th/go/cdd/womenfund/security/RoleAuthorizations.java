@@ -123,6 +123,7 @@ public class RoleAuthorizations {
     grant(supervisors, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
     grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grantFilters(List.of(officers, committee, supervisors), TasklistFilters.existingIds(filters));
+    grantFilters(List.of(supervisors), TasklistFilters.provinceLateId(filters));
     return List.of(officers, committee, supervisors);
   }
 

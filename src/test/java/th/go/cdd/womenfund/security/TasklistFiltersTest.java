@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
@@ -57,6 +58,8 @@ class TasklistFiltersTest {
     tasks = engine.getTaskService();
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureDistrict(areas.district("2301").orElseThrow());
+    roles.ensureProvince(areas.province("23").orElseThrow());
+    roles.ensureProvince(areas.province("22").orElseThrow());
   }
 
   @AfterEach
@@ -93,7 +96,7 @@ class TasklistFiltersTest {
       assertThat(order.get(0).getDirection()).isEqualTo(Direction.ASCENDING);
       assertThat(order.get(1).getQueryProperty()).isEqualTo(TaskQueryProperty.CREATE_TIME);
     }
-    // Tasklist lists filters by priority: own work, group work, due soon, overdue
+    // Tasklist lists filters by priority: group work, own work, due soon, overdue
     List<Integer> priorities = TasklistFilters.NAMES.stream()
         .map(n -> ((Number) filter(n).getProperties().get("priority")).intValue()).toList();
     assertThat(priorities).isSorted();
@@ -173,6 +176,34 @@ class TasklistFiltersTest {
     for (String name : TasklistFilters.NAMES) {
       assertThat(ids(name)).as(name).doesNotContain(later.getId(), soon.getId(), late.getId());
     }
+
+    // the province's supervisors see the late one in their own filter; another province's see nothing of it
+    actAs("filters-supervisor23", Roles.provinceSupervisors("23"));
+    assertThat(ids(TasklistFilters.PROVINCE_LATE)).contains(late.getId()).doesNotContain(soon.getId(), later.getId());
+    actAs("filters-supervisor22", Roles.provinceSupervisors("22"));
+    assertThat(ids(TasklistFilters.PROVINCE_LATE)).doesNotContain(late.getId(), soon.getId(), later.getId());
+  }
+
+  /** Tasklist opens the readable filter with the lowest priority: where each role's work waits. */
+  @Test
+  void eachRoleOpensOnTheFilterThatHoldsItsWork() {
+    tasklistFilters.run(null);
+    actAs("someone", Roles.districtOfficers(DISTRICT));
+    assertThat(firstFilter()).isEqualTo(TasklistFilters.GROUP);
+    actAs("someone", Roles.districtCommittee(DISTRICT));
+    assertThat(firstFilter()).isEqualTo(TasklistFilters.GROUP);
+    actAs("someone", Roles.provinceCommittee("23"));
+    assertThat(firstFilter()).isEqualTo(TasklistFilters.GROUP);
+    assertThat(readableFilterNames()).doesNotContain(TasklistFilters.PROVINCE_LATE);
+    actAs("someone", Roles.provinceSupervisors("23"));
+    assertThat(firstFilter()).isEqualTo(TasklistFilters.PROVINCE_LATE);
+  }
+
+  String firstFilter() {
+    return filters.createFilterQuery().list().stream()
+        .filter(f -> TasklistFilters.NAMES.contains(f.getName()) || TasklistFilters.PROVINCE_LATE.equals(f.getName()))
+        .min(Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))
+        .map(Filter::getName).orElseThrow();
   }
 
   List<String> ids(String filterName) {
