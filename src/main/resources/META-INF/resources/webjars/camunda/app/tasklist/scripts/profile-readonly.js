@@ -1,49 +1,77 @@
 /*
- * womenfund: an officer's own profile page (Admin's "users/<id>?tab=profile", opened from "โปรไฟล์ของฉัน" in
- * every app's header) shows her name and e-mail address without letting her change them. The engine refuses
- * such a change anyway (security/GuardedIdentityProvider); this only stops offering it. Her password she may
- * still change on the same page. Administrators (who may open Admin) keep the editable form.
- * Loaded by admin/scripts/config.js through customScripts.
+ * womenfund: an officer's own profile ("ข้อมูลของฉัน" in every app's header opens the welcome page's profile;
+ * Admin has the same form at users/<id>?tab=profile, for administrators) shows her name and e-mail address
+ * without offering to change them. The engine refuses such a change anyway (security/GuardedIdentityProvider);
+ * this only stops offering it. Her password she may still change there. Administrators (who may open Admin) keep
+ * the editable form. Loaded by welcome/ and admin/scripts/config.js through customScripts.
  */
-const PROFILE_FIELDS = ['#inputFirstname', '#inputLastname', '#inputEmail'];
+/** The profile forms of the welcome page and of Admin, with their name and e-mail fields. */
+const PROFILE_FORMS = [
+  {form: 'form[name="userProfile"]', fields: ['#user-profile-firstname', '#user-profile-lastname',
+    '#user-profile-email']},
+  {form: 'form[name="editProfileForm"]', fields: ['#inputFirstname', '#inputLastname', '#inputEmail']},
+];
+/** The welcome page's "แก้ไขข้อมูลส่วนตัว" link, which opens its profile form. */
+const EDIT_PROFILE_LINK = 'a[ng-click="showForm(\'profile\')"]';
+let mayEditProfiles = null;
+let asking = false;
 
 function authenticationUrl() {
-  const m = window.location.pathname.match(/^(.*)\/app\/admin\/([^/]+)\//);
+  const m = window.location.pathname.match(/^(.*)\/app\/[^/]+\/([^/]+)\//);
   return m ? `${m[1]}/api/admin/auth/user/${m[2]}` : null;
 }
 
-function lock(form) {
-  PROFILE_FIELDS.forEach((selector) => {
-    const input = form.querySelector(selector);
-    if (input) {
-      input.readOnly = true;
-      input.disabled = true;
-    }
+function lock() {
+  document.querySelectorAll(EDIT_PROFILE_LINK).forEach((link) => {
+    (link.closest('li') || link).style.display = 'none';
   });
-  form.querySelectorAll('button[type="submit"]').forEach((button) => {
-    button.style.display = 'none';
+  PROFILE_FORMS.forEach(({form, fields}) => {
+    document.querySelectorAll(form).forEach((f) => {
+      if (f.dataset.womenfundLocked) {
+        return;
+      }
+      f.dataset.womenfundLocked = 'true';
+      fields.forEach((selector) => {
+        const input = f.querySelector(selector);
+        if (input) {
+          input.readOnly = true;
+          input.disabled = true;
+        }
+      });
+      f.querySelectorAll('button[type="submit"]').forEach((button) => {
+        button.style.display = 'none';
+      });
+      const note = document.createElement('p');
+      note.className = 'help-block womenfund-profile-note';
+      note.textContent = 'ชื่อ นามสกุล และอีเมลแก้ไขได้เฉพาะผู้ดูแลระบบ หากข้อมูลไม่ถูกต้องกรุณาแจ้งผู้ดูแลระบบ';
+      f.appendChild(note);
+    });
   });
-  const note = document.createElement('p');
-  note.className = 'help-block womenfund-profile-note';
-  note.textContent = 'ชื่อ นามสกุล และอีเมลแก้ไขได้เฉพาะผู้ดูแลระบบ หากข้อมูลไม่ถูกต้องกรุณาแจ้งผู้ดูแลระบบ';
-  form.appendChild(note);
 }
 
-/** Each profile form, once it appears: asks who is signed in now, and locks the form unless she may use Admin. */
+/** Asks once who is signed in (after she has signed in), and locks the forms unless she may use Admin. */
 function checkProfile() {
-  const form = document.querySelector('form[name="editProfileForm"]');
-  const url = authenticationUrl();
-  if (!form || !url || form.dataset.womenfundChecked) {
+  if (mayEditProfiles === false) {
+    lock();
     return;
   }
-  form.dataset.womenfundChecked = 'true';
+  const url = authenticationUrl();
+  const profileShown = document.querySelector([EDIT_PROFILE_LINK, ...PROFILE_FORMS.map((p) => p.form)].join(', '));
+  if (mayEditProfiles !== null || asking || !url || !profileShown) {
+    return;
+  }
+  asking = true;
   fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
     .then((response) => (response.ok ? response.json() : null))
     .catch(() => null)
     .then((user) => {
-      const admin = !!(user && Array.isArray(user.authorizedApps) && user.authorizedApps.includes('admin'));
-      if (!admin) {
-        lock(form);
+      asking = false;
+      if (!user || !user.userId) {
+        return; // nobody signed in yet: ask again when the page changes
+      }
+      mayEditProfiles = Array.isArray(user.authorizedApps) && user.authorizedApps.includes('admin');
+      if (!mayEditProfiles) {
+        lock();
       }
     });
 }

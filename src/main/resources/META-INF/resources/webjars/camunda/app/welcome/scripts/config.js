@@ -40,8 +40,8 @@ export default {
   },
   locales: womenfundLocales(),
   disableWelcomeMessage: true,
-  // the ไทย / English switch
-  customScripts: ['../tasklist/scripts/language-switch'],
+  // the ไทย / English switch, and a profile officers cannot edit
+  customScripts: ['../tasklist/scripts/language-switch', '../tasklist/scripts/profile-readonly'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'D',
