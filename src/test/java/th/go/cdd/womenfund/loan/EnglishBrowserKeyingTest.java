@@ -66,6 +66,7 @@ class EnglishBrowserKeyingTest {
   static final String PASSWORD = "English-browser-2569";
   static final String DISTRICT = "8101";
   static final String PROVINCE = "81";
+  static final String OTHER_DISTRICT = "8102";
   static final Duration WAIT = Duration.ofSeconds(30);
 
   static WebDriver browser;
@@ -119,6 +120,10 @@ class EnglishBrowserKeyingTest {
     throttle.liftAll();
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
+    roles.ensureDistrict(areas.district(OTHER_DISTRICT).orElseThrow());
+    TestPeople.of(engine).user("officer81two").password(PASSWORD).name("สมใจ", "เจ้าหน้าที่สองอำเภอ")
+        .email("officer81two@womenfund.example")
+        .member(Roles.districtOfficers(DISTRICT), Roles.districtOfficers(OTHER_DISTRICT));
     TestPeople.of(engine).user("officer" + DISTRICT).password(PASSWORD).name("อรุณี", "เจ้าหน้าที่อำเภอเมืองกระบี่")
         .email("officer" + DISTRICT + "@womenfund.example").member(Roles.districtOfficers(DISTRICT));
     TestPeople.of(engine).user("supervisor" + PROVINCE).password(PASSWORD).name("ประไพ", "พัฒนาการจังหวัดกระบี่")
@@ -190,6 +195,27 @@ class EnglishBrowserKeyingTest {
     PatientWait.until(browser, WAIT, d -> activeFilter().startsWith(TasklistFilters.PROVINCE_LATE));
     waitText(lateTask);
     shot("en-05-supervisor-late-work-first");
+
+    // 6. an officer of two districts chooses the district, then one of its sub-districts
+    browser.manage().deleteAllCookies();
+    open("tasklist");
+    logIn("officer81two");
+    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
+    click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']"));
+    openChoices(StartFormPlaces.DISTRICT_FIELD);
+    String otherName = areas.district(OTHER_DISTRICT).orElseThrow().nameTh();
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + otherName + "']"));
+    openChoices(LoanApplicationProcess.Var.SUB_DISTRICT_CODE);
+    List<String> others = areas.subDistrictsOf(OTHER_DISTRICT).stream().map(SubDistrict::nameTh).toList();
+    PatientWait.until(browser, WAIT, d -> texts(By.cssSelector(".fjs-dropdownlist-item")).equals(others));
+    shot("en-06-district-then-sub-district");
+  }
+
+  void openChoices(String key) {
+    WebElement f = PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("[id$='-field_" + key + "']")))
+        .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
   }
 
   /** An application of the district whose first task is already late; returns its application number. */
