@@ -82,7 +82,8 @@ public class StartFormPlaces {
       List<SubDistrict> places = districts.isEmpty() ? List.of() : areas.subDistrictsOf(districts.get(0).code());
       subDistrict.set("values", options(places));
       if (districts.isEmpty()) {
-        subDistrict.put("description", "บัญชีนี้ไม่ได้สังกัดสำนักงานพัฒนาชุมชนอำเภอ: คำขอกู้ยื่นได้เฉพาะเจ้าหน้าที่อำเภอ");
+        subDistrict.put("description",
+            "บัญชีนี้ไม่ได้สังกัดสำนักงานพัฒนาชุมชนอำเภอ: คำขอกู้ยื่นได้เฉพาะเจ้าหน้าที่อำเภอ");
       } else {
         subDistrict.put("description", "ตำบลในอำเภอ" + districts.get(0).nameTh() + " (พิมพ์ชื่อตำบลเพื่อค้นหา)");
       }

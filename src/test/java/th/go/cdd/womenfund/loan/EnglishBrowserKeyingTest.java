@@ -53,8 +53,8 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * and the welcome page are Thai all the same, with a ไทย / English switch that this browser remembers; Tasklist
  * opens on the filter that holds the person's work (her group's tasks; the province's late tasks for a
  * supervisor) and offers no free-standing task; the loan application's start form offers her district's
- * sub-districts by name; her profile's name and e-mail are shown, not offered for editing. Krabi (81) keeps these people
- * apart from the other tests. Screenshots go to {@code target/screenshots/} like the officers' journey.
+ * sub-districts by name; her profile's name and e-mail are shown, not offered for editing. Krabi (81) keeps these
+ * people apart from the other tests. Screenshots go to {@code target/screenshots/} like the officers' journey.
  */
 @Tag("browser")
 @DatabaseTest
@@ -68,6 +68,8 @@ class EnglishBrowserKeyingTest {
   static final String PROVINCE = "81";
   static final String OTHER_DISTRICT = "8102";
   static final Duration WAIT = Duration.ofSeconds(30);
+  static final By LOAN_APPLICATION = By.xpath(
+      "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
 
   static WebDriver browser;
   static Path profileDir;
@@ -156,7 +158,7 @@ class EnglishBrowserKeyingTest {
 
     // 2. the group's sub-district is chosen from the district's sub-districts, by Thai name
     click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']"));
+    click(LOAN_APPLICATION);
     WebElement place = PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("[id$='-field_" + LoanApplicationProcess.Var.SUB_DISTRICT_CODE + "']")))
         .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
@@ -201,7 +203,7 @@ class EnglishBrowserKeyingTest {
     open("tasklist");
     logIn("officer81two");
     click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']"));
+    click(LOAN_APPLICATION);
     openChoices(StartFormPlaces.DISTRICT_FIELD);
     String otherName = areas.district(OTHER_DISTRICT).orElseThrow().nameTh();
     click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + otherName + "']"));
