@@ -42,7 +42,7 @@ public class TasklistFilters implements ApplicationRunner {
   public static final String DUE_SOON = "ใกล้ครบกำหนด";
   public static final String OVERDUE = "เกินกำหนด";
   /** In the order Tasklist lists them. */
-  public static final List<String> NAMES = List.of(MINE, GROUP, DUE_SOON, OVERDUE);
+  public static final List<String> NAMES = List.of(GROUP, MINE, DUE_SOON, OVERDUE);
   /**
    * For those who oversee an area without working on its tasks (a province's supervisors, the Department): every
    * task they may read that is due soon or late, whoever holds it. Their area is what the engine lets them read
@@ -87,21 +87,23 @@ public class TasklistFilters implements ApplicationRunner {
   /** Creates or updates the four filters; returns their ids in {@link #NAMES} order. */
   public List<String> ensure() {
     List<String> ids = new ArrayList<>();
-    ids.add(save(MINE, "งานที่ฉันรับไว้แล้ว เรียงตามวันครบกำหนด", -10, null,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
-    ids.add(save(GROUP, "งานของกลุ่มที่ยังไม่มีผู้รับ กด \"รับงาน\" ก่อนทำ", -5, null,
+    // Tasklist opens the first filter by priority: the group's unclaimed work for officers and committees
+    ids.add(save(GROUP, "งานของกลุ่มที่ยังไม่มีผู้รับ กด \"รับงาน\" ก่อนทำ", -10, null,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()));
+    ids.add(save(MINE, "งานที่ฉันรับไว้แล้ว เรียงตามวันครบกำหนด", -5, null,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
     ids.add(save(DUE_SOON, "งานของฉันหรือของกลุ่มที่ครบกำหนดภายใน " + DUE_SOON_DAYS + " วัน", 0, "#e5a100",
         mineOrGroups().dueAfterExpression("${now()}")
             .dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ").toDate()}")));
     ids.add(save(OVERDUE, "งานของฉันหรือของกลุ่มที่เลยวันครบกำหนดแล้ว", 5, "#b5152b",
         mineOrGroups().dueBeforeExpression("${now()}")));
-    // no criterion on people: the engine's read rights alone keep each overseer inside her area
+    // no criterion on people: the engine's read rights alone keep each overseer inside her area. The late one
+    // comes before every other (priority -20): those who oversee have no tasks of their own, so Tasklist opens it
     save(DUE_SOON_AREA, "ทุกงานในพื้นที่ที่ท่านดูแลที่ครบกำหนดภายใน " + DUE_SOON_DAYS
-        + " วัน ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)", 8, "#e5a100",
+        + " วัน ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)", -15, "#e5a100",
         tasks.createTaskQuery().dueAfterExpression("${now()}")
             .dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ").toDate()}"));
-    save(OVERDUE_AREA, "ทุกงานในพื้นที่ที่ท่านดูแลที่เลยวันครบกำหนดแล้ว ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)", 10,
+    save(OVERDUE_AREA, "ทุกงานในพื้นที่ที่ท่านดูแลที่เลยวันครบกำหนดแล้ว ไม่ว่าใครรับผิดชอบ (ดูได้อย่างเดียว)", -20,
         "#b5152b",
         tasks.createTaskQuery().dueBeforeExpression("${now()}"));
     return ids;

@@ -96,7 +96,8 @@ class LoanFormsTest {
     for (String formId : formRefsByProcess().get(LoanApplicationProcess.KEY)) {
       for (JsonNode c : forms.get(formId).get("components")) {
         String type = c.get("type").asText();
-        if (INPUT_TYPES.contains(type)) {
+        // the district choice is shown only to an officer of several districts (StartFormPlaces): no walk sets it
+        if (INPUT_TYPES.contains(type) && !StartFormPlaces.DISTRICT_FIELD.equals(c.get("key").asText())) {
           assertThat(variables).as("field %s of form %s", c.get("key").asText(), formId).contains(c.get("key").asText());
         }
         if (type.equals("text")) {

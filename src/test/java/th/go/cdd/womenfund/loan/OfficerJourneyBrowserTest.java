@@ -169,6 +169,11 @@ class OfficerJourneyBrowserTest {
     logIn("officer" + DISTRICT);
     waitFor(By.cssSelector(".task-filter"));
     assertThat(texts(By.cssSelector(".task-filter .name, .task-filter"))).anySatisfy(t -> assertThat(t).contains(TasklistFilters.MINE));
+    // work first (issue 17): Tasklist opens on the group's tasks, and offers no free-standing task
+    assertThat(texts(By.cssSelector(".task-filter.active h4"))).singleElement().asString()
+        .startsWith(TasklistFilters.GROUP);
+    assertThat(browser.findElements(By.cssSelector(".create-task-action")))
+        .allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
     assertThat(pageText()).contains(TasklistFilters.GROUP, TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE,
         "เริ่มกระบวนการ").doesNotContain("migrate to Camunda 8");
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")))
@@ -192,7 +197,8 @@ class OfficerJourneyBrowserTest {
     PatientWait.until(browser, WAIT, ExpectedConditions.numberOfElementsToBe(
         By.cssSelector(".modal .notifications .alert-danger"), 0));
     type(Var.GROUP_NAME, GROUP_NAME);
-    type(Var.SUB_DISTRICT_CODE, SUB_DISTRICT);
+    // the group's place is chosen from the district's sub-districts by name (issue 17), not typed as a code
+    choose(Var.SUB_DISTRICT_CODE, areas.subDistrict(SUB_DISTRICT).orElseThrow().nameTh());
     type(Var.CONTACT_NAME, (String) application.get(Var.CONTACT_NAME));
     type(Var.CONTACT_EMAIL, (String) application.get(Var.CONTACT_EMAIL));
     type(Var.CONTACT_PHONE, (String) application.get(Var.CONTACT_PHONE));

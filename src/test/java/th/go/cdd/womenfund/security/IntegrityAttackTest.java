@@ -215,6 +215,19 @@ class IntegrityAttackTest {
         .activityId(LoanApplicationProcess.Element.RECORD_TRANSFER).count()).isZero();
   }
 
+  /** Issue 17: a free-standing task (outside every process, so outside every rule) is refused to the fund's roles. */
+  @Test
+  void aFreeStandingTaskCannotBeCreatedByTheFundsRoles() throws Exception {
+    String name = "งานแทรกโดยไม่ผ่านกระบวนการ " + System.nanoTime();
+    for (String user : List.of("keyer2201", "screener2201", "approver22", "payer22")) {
+      ResponseEntity<String> r = send(user, PASSWORD, HttpMethod.POST, "/engine-rest/task/create",
+          Map.of("name", name, "candidateGroup", Roles.districtOfficers(DISTRICT)));
+      assertThat(r.getStatusCode().value()).as(user + ": " + r.getBody()).isEqualTo(403);
+      assertThat(r.getBody()).doesNotContain("\tat ");
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskName(name).count()).isZero();
+  }
+
   /** Every user task of every deployed process, and every start form: an undeclared variable is refused. */
   @Test
   void everyUserTaskAndStartFormOfEveryProcessRefusesUndeclaredVariables() throws Exception {

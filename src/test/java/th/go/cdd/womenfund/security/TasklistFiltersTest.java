@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -59,6 +60,8 @@ class TasklistFiltersTest {
     tasks = engine.getTaskService();
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureDistrict(areas.district("2301").orElseThrow());
+    roles.ensureProvince(areas.province("23").orElseThrow());
+    roles.ensureProvince(areas.province("22").orElseThrow());
   }
 
   @AfterEach
@@ -95,7 +98,7 @@ class TasklistFiltersTest {
       assertThat(order.get(0).getDirection()).isEqualTo(Direction.ASCENDING);
       assertThat(order.get(1).getQueryProperty()).isEqualTo(TaskQueryProperty.CREATE_TIME);
     }
-    // Tasklist lists filters by priority: own work, group work, due soon, overdue
+    // Tasklist lists filters by priority: group work, own work, due soon, overdue
     List<Integer> priorities = TasklistFilters.NAMES.stream()
         .map(n -> ((Number) filter(n).getProperties().get("priority")).intValue()).toList();
     assertThat(priorities).isSorted();
@@ -196,6 +199,28 @@ class TasklistFiltersTest {
     actAs("filters-supervisor20", Roles.provinceSupervisors("20"));
     assertThat(ids(TasklistFilters.OVERDUE_AREA)).doesNotContain(late.getId());
     assertThat(ids(TasklistFilters.DUE_SOON_AREA)).doesNotContain(soon.getId());
+  }
+
+  /** Tasklist opens the readable filter with the lowest priority: where each role's work waits. */
+  @Test
+  void eachRoleOpensOnTheFilterThatHoldsItsWork() {
+    tasklistFilters.run(null);
+    actAs("someone", Roles.districtOfficers(DISTRICT));
+    assertThat(firstFilter()).isEqualTo(TasklistFilters.GROUP);
+    actAs("someone", Roles.districtCommittee(DISTRICT));
+    assertThat(firstFilter()).isEqualTo(TasklistFilters.GROUP);
+    actAs("someone", Roles.provinceCommittee("23"));
+    assertThat(firstFilter()).isEqualTo(TasklistFilters.GROUP);
+    assertThat(readableFilterNames()).doesNotContain(TasklistFilters.OVERDUE_AREA);
+    actAs("someone", Roles.provinceSupervisors("23"));
+    assertThat(firstFilter()).isEqualTo(TasklistFilters.OVERDUE_AREA);
+  }
+
+  String firstFilter() {
+    return filters.createFilterQuery().list().stream()
+        .filter(f -> TasklistFilters.NAMES.contains(f.getName()) || TasklistFilters.AREA_NAMES.contains(f.getName()))
+        .min(Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))
+        .map(Filter::getName).orElseThrow();
   }
 
   List<String> ids(String filterName) {

@@ -90,6 +90,11 @@ class WebappLocalesTest {
     String config = text(WEBAPP + app + "/scripts/config.js");
     assertThat(config).contains("OFFERED_LOCALES = ['th', 'en']").contains("fallbackLocale: 'th'")
         .contains("locales: womenfundLocales()");
+    // Thai whatever the browser's language (issue 17): until English is chosen, only Thai is offered, and every
+    // app carries the switch that chooses
+    assertThat(config).contains(": {availableLocales: ['th'], fallbackLocale: 'th'};")
+        .doesNotContain("availableLocales: OFFERED_LOCALES")
+        .containsPattern("customScripts: \\[[^\\]]*language-switch");
     String styles = text(WEBAPP + app + "/styles/user-styles.css");
     assertThat(styles).containsPattern("\\.ce-eol-banner[^{]*\\{\\s*display:\\s*none");
   }

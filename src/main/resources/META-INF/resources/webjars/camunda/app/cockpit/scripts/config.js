@@ -2,11 +2,11 @@
  * womenfund: this file replaces the webapp's shipped config.js (same path on the classpath, ours first).
  * Started from Camunda 7.24's own config.js (Apache License 2.0, copyright Camunda Services GmbH).
  *
- * Language: Thai first, English offered. The webapp takes the browser's first language when it is one of
- * availableLocales, otherwise fallbackLocale: a Thai browser (or any language other than English) gets
- * Thai, an English browser gets English. Opening the app once with ?lang=th or ?lang=en, e.g.
- * /camunda/app/cockpit/default/?lang=en (before the #), chooses for good in this browser, in every app;
- * ?lang=auto goes back to following the browser.
+ * Language: Thai, whatever the browser's language. The webapp would take the browser's first language when it
+ * is one of availableLocales, so only Thai is offered until English is chosen: with the ไทย / English switch
+ * at the bottom right of every page (tasklist/scripts/language-switch.js), or by opening the app once with
+ * ?lang=en or ?lang=th, e.g. /camunda/app/cockpit/default/?lang=en (before the #). The choice is kept in this
+ * browser (localStorage "womenfund.lang"), for every app; ?lang=auto forgets it (Thai again).
  * Dates: the Thai locale files (locales/th.json, dateLocales) show Buddhist-era years (2569) through a
  * moment.js era, e.g. "13 สิงหาคม 2564 เวลา 09:30 น.".
  * The red "migrate to Camunda 8" banner is hidden by styles/user-styles.css (it has no config switch).
@@ -25,11 +25,11 @@ function womenfundLocales() {
     }
     chosen = window.localStorage.getItem('womenfund.lang');
   } catch (e) {
-    // no storage (private mode): follow the browser
+    // no storage (private mode): Thai
   }
   return OFFERED_LOCALES.includes(chosen)
     ? {availableLocales: [chosen], fallbackLocale: chosen}
-    : {availableLocales: OFFERED_LOCALES, fallbackLocale: 'th'};
+    : {availableLocales: ['th'], fallbackLocale: 'th'};
 }
 
 export default {
@@ -42,7 +42,7 @@ export default {
   disableWelcomeMessage: true,
   // Buddhist-era years in the tables that show raw dates (start time, due date), and refusals without the
   // engine's English prefix: the same script as Tasklist's
-  customScripts: ['../tasklist/scripts/thai-display'],
+  customScripts: ['../tasklist/scripts/thai-display', '../tasklist/scripts/language-switch'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -6,8 +6,8 @@
  *    the REST API answers "Cannot instantiate process definition loan-application:1:…: <Thai message>"
  *    and the webapp shows all of it; officers see only the Thai message.
  * 2. Buddhist-era dates where the webapp prints raw ISO date-times (Cockpit's tables: start time, due
- *    date, …): "2026-12-12T13:32:24" becomes "12/12/2569 13:32". The webapp already shows these in the
- *    browser's time zone, so only the year changes (+543) and the format.
+ *    date, …): "2026-12-12T13:32:24" becomes "12/12/2569 13:32". A date-time with a zone is shown in
+ *    Thailand's time (Asia/Bangkok); one without is already local, so only the year changes (+543).
  * 3. The form viewer's own words in Thai. Camunda Forms (form-js) has no translations: its validation
  *    messages ("Field is required.", "Field must have maximum length of 50.") and the select's "Select" /
  *    "No results" are English in its bundle. Inside a form (.fjs-container) they are replaced by Thai.
@@ -23,14 +23,17 @@ function thaiDateTime(text) {
   }
   let [year, month, day, hour, minute] = [Number(m[2]), m[3], m[4], m[5], m[6]];
   if (m[9]) {
-    // with a zone (Z, +07:00): show it in the browser's time zone like the rest of the page
+    // with a zone (Z, +07:00): show it in Thailand's time (Asia/Bangkok), whatever the browser's zone
     const d = new Date(text.trim());
     if (isNaN(d.getTime())) {
       return null;
     }
-    const two = (n) => String(n).padStart(2, '0');
-    [year, month, day, hour, minute] = [d.getFullYear(), two(d.getMonth() + 1), two(d.getDate()), two(d.getHours()),
-      two(d.getMinutes())];
+    const parts = {};
+    new Intl.DateTimeFormat('en-GB', {timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).formatToParts(d).forEach((p) => {
+      parts[p.type] = p.value;
+    });
+    [year, month, day, hour, minute] = [Number(parts.year), parts.month, parts.day, parts.hour, parts.minute];
   }
   return `${m[1]}${day}/${month}/${year + 543} ${hour}:${minute}${m[10]}`;
 }

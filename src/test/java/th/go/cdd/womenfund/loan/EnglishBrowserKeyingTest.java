@@ -1,0 +1,317 @@
+package th.go.cdd.womenfund.loan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.area.SubDistrict;
+import th.go.cdd.womenfund.demo.DemoApplications;
+import th.go.cdd.womenfund.security.LoginThrottle;
+import th.go.cdd.womenfund.security.RoleAuthorizations;
+import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.security.TasklistFilters;
+import th.go.cdd.womenfund.security.TestPeople;
+import th.go.cdd.womenfund.system.BrowserSwitch;
+import th.go.cdd.womenfund.system.DatabaseTest;
+import th.go.cdd.womenfund.system.PatientWait;
+import th.go.cdd.womenfund.system.ThaiDates;
+
+/**
+ * Issue 17 in a real browser whose language is English (an office PC set up in English): Tasklist, Cockpit, Admin
+ * and the welcome page are Thai all the same, with a ไทย / English switch that this browser remembers; Tasklist
+ * opens on the filter that holds the person's work (her group's tasks; the province's late tasks for a
+ * supervisor) and offers no free-standing task; the loan application's start form offers her district's
+ * sub-districts by name; her profile's name and e-mail are shown, not offered for editing. Krabi (81) keeps these
+ * people apart from the other tests. Screenshots go to {@code target/screenshots/} like the officers' journey.
+ */
+@Tag("browser")
+@DatabaseTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class EnglishBrowserKeyingTest {
+
+  static final Path SHOTS = Path.of("target", "screenshots");
+  static final String PASSWORD = "English-browser-2569";
+  static final String DISTRICT = "8101";
+  static final String PROVINCE = "81";
+  static final String OTHER_DISTRICT = "8102";
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final By LOAN_APPLICATION = By.xpath(
+      "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
+
+  static WebDriver browser;
+  static Path profileDir;
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RoleAuthorizations roles;
+  @Autowired AreaRepository areas;
+  @Autowired LoginThrottle throttle;
+
+  @BeforeAll
+  static void startChromium() throws IOException {
+    BrowserSwitch.chromiumOrSkip();
+    Files.createDirectories(SHOTS);
+    profileDir = Files.createTempDirectory("womenfund-chromium-en-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BrowserSwitch.CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profileDir);
+    // a browser set to English only
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(BrowserSwitch.CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", "Asia/Bangkok", "LANGUAGE", "en_US"))
+        .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopChromium() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profileDir != null) {
+      try (var files = Files.walk(profileDir)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @AfterEach
+  void signOut() {
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  @BeforeEach
+  void people() {
+    throttle.liftAll();
+    roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
+    roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
+    roles.ensureDistrict(areas.district(OTHER_DISTRICT).orElseThrow());
+    TestPeople.of(engine).user("officer81two").password(PASSWORD).name("สมใจ", "เจ้าหน้าที่สองอำเภอ")
+        .email("officer81two@womenfund.example")
+        .member(Roles.districtOfficers(DISTRICT), Roles.districtOfficers(OTHER_DISTRICT));
+    TestPeople.of(engine).user("officer" + DISTRICT).password(PASSWORD).name("อรุณี", "เจ้าหน้าที่อำเภอเมืองกระบี่")
+        .email("officer" + DISTRICT + "@womenfund.example").member(Roles.districtOfficers(DISTRICT));
+    TestPeople.of(engine).user("supervisor" + PROVINCE).password(PASSWORD).name("ประไพ", "พัฒนาการจังหวัดกระบี่")
+        .email("supervisor" + PROVINCE + "@womenfund.example").member(Roles.provinceSupervisors(PROVINCE));
+  }
+
+  @Test
+  void anEnglishBrowserGetsThaiMenusWorkFirstAndPlacesAsChoices() {
+    try {
+      journey();
+    } catch (RuntimeException | AssertionError e) {
+      shot("en-failure");
+      throw e;
+    }
+  }
+
+  void journey() {
+    String lateTask = lateTaskInTheDistrict();
+
+    // 1. Thai menus in an English browser; the group's tasks first; no "create task"
+    open("tasklist");
+    logIn("officer" + DISTRICT);
+    waitText("เริ่มกระบวนการ");
+    assertThat(pageText()).doesNotContain("Start process", "Create task");
+    assertThat(activeFilter()).startsWith(TasklistFilters.GROUP);
+    assertThat(browser.findElements(By.cssSelector(".create-task-action")))
+        .allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
+    waitText(lateTask);
+    shot("en-01-thai-menus-group-work-first");
+
+    // 2. the group's sub-district is chosen from the district's sub-districts, by Thai name
+    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
+    click(LOAN_APPLICATION);
+    WebElement place = PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("[id$='-field_" + LoanApplicationProcess.Var.SUB_DISTRICT_CODE + "']")))
+        .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    place.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
+    List<String> names = areas.subDistrictsOf(DISTRICT).stream().map(SubDistrict::nameTh).toList();
+    PatientWait.until(browser, WAIT, d -> texts(By.cssSelector(".fjs-dropdownlist-item")).size() == names.size());
+    assertThat(texts(By.cssSelector(".fjs-dropdownlist-item"))).containsExactlyElementsOf(names);
+    shot("en-02-sub-district-choice");
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + names.get(1) + "']"));
+    assertThat(place.getText() + value(place)).contains(names.get(1));
+    browser.navigate().refresh(); // leaves the form unsubmitted
+    waitFor(By.cssSelector(".task-filter"));
+
+    // 3. English when chosen, and this browser remembers it; back to Thai the same way
+    click(By.id("womenfund-language"));
+    waitText("Start process");
+    browser.navigate().refresh();
+    waitText("Start process");
+    shot("en-03-english-chosen");
+    click(By.id("womenfund-language"));
+    waitText("เริ่มกระบวนการ");
+
+    // 4. the welcome page is Thai too; her profile there shows her name and e-mail without offering to edit them
+    open("welcome");
+    waitText("รายการงาน (Tasklist)");
+    waitText("เปลี่ยนรหัสผ่าน");
+    By editProfile = By.cssSelector("a[ng-click=\"showForm('profile')\"]");
+    PatientWait.until(browser, WAIT, d -> d.findElements(editProfile).stream().noneMatch(WebElement::isDisplayed));
+    assertThat(pageText()).contains("อรุณี").doesNotContain("แก้ไขข้อมูลส่วนตัว");
+    shot("en-04-profile-read-only");
+
+    // 5. the province's supervisor opens on its late tasks
+    browser.manage().deleteAllCookies();
+    open("tasklist");
+    logIn("supervisor" + PROVINCE);
+    PatientWait.until(browser, WAIT, d -> activeFilter().startsWith(TasklistFilters.OVERDUE_AREA));
+    waitText(lateTask);
+    shot("en-05-supervisor-late-work-first");
+
+    // 6. an officer of two districts chooses the district, then one of its sub-districts
+    browser.manage().deleteAllCookies();
+    open("tasklist");
+    logIn("officer81two");
+    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
+    click(LOAN_APPLICATION);
+    openChoices(StartFormPlaces.DISTRICT_FIELD);
+    String otherName = areas.district(OTHER_DISTRICT).orElseThrow().nameTh();
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + otherName + "']"));
+    openChoices(LoanApplicationProcess.Var.SUB_DISTRICT_CODE);
+    List<String> others = areas.subDistrictsOf(OTHER_DISTRICT).stream().map(SubDistrict::nameTh).toList();
+    PatientWait.until(browser, WAIT, d -> texts(By.cssSelector(".fjs-dropdownlist-item")).equals(others));
+    shot("en-06-district-then-sub-district");
+  }
+
+  void openChoices(String key) {
+    WebElement f = PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("[id$='-field_" + key + "']")))
+        .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
+  }
+
+  /** An application of the district whose first task is already late; returns its application number. */
+  String lateTaskInTheDistrict() {
+    String subDistrict = areas.subDistrictsOf(DISTRICT).get(0).code();
+    engine.getIdentityService().setAuthentication("officer" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
+    String pid = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
+        DemoApplications.application(70, "กลุ่มสตรีทำผ้าบาติกบ้านไสไทย", subDistrict,
+            LocalDate.now(ThaiDates.BANGKOK))).getId();
+    engine.getIdentityService().clearAuthentication();
+    Task t = engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult();
+    t.setDueDate(new Date(System.currentTimeMillis() - 2L * 24 * 3600 * 1000));
+    engine.getTaskService().saveTask(t);
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).singleResult()
+        .getBusinessKey();
+  }
+
+  // --- browser helpers (as in OfficerJourneyBrowserTest) ---
+
+  String base() {
+    return "http://localhost:" + port;
+  }
+
+  void open(String app) {
+    browser.get(base() + "/camunda/app/" + app + "/default/");
+  }
+
+  void logIn(String user) {
+    waitFor(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    click(By.id("login-button"));
+    PatientWait.until(browser, WAIT, d -> !d.getCurrentUrl().contains("/login"));
+    try {
+      PatientWait.until(browser, Duration.ofSeconds(20),
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+    } catch (org.openqa.selenium.TimeoutException stalled) {
+      browser.navigate().refresh();
+      waitFor(By.cssSelector(".task-filter"));
+    }
+  }
+
+  String activeFilter() {
+    List<String> active = texts(By.cssSelector(".task-filter.active h4"));
+    return active.isEmpty() ? "" : active.get(0).trim();
+  }
+
+  String value(WebElement field) {
+    return field.findElements(By.cssSelector("input")).stream().map(i -> String.valueOf(i.getAttribute("value")))
+        .reduce("", String::concat);
+  }
+
+  void click(By by) {
+    PatientWait.until(browser, WAIT, d -> {
+      WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+      if (e == null) {
+        return null;
+      }
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+      try {
+        e.click();
+      } catch (org.openqa.selenium.WebDriverException clickedAway) {
+        if (!PatientWait.navigating(clickedAway)) {
+          throw clickedAway;
+        }
+      }
+      return true;
+    });
+  }
+
+  WebElement waitFor(By by) {
+    return PatientWait.until(browser, WAIT, ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void waitText(String text) {
+    PatientWait.until(browser, WAIT, d -> pageText().contains(text));
+  }
+
+  String pageText() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  List<String> texts(By by) {
+    return browser.findElements(by).stream().map(WebElement::getText).toList();
+  }
+
+  void shot(String name) {
+    try {
+      Thread.sleep(400);
+      File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("screenshot " + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
