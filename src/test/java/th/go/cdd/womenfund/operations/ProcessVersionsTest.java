@@ -105,7 +105,7 @@ class ProcessVersionsTest {
 
   static Map<String, Object> endorsement() {
     LocalDate today = NOW.toInstant().atZone(ThaiDates.BANGKOK).toLocalDate();
-    return Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today.minusDays(1)),
+    return Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today),
         Var.ENDORSEMENT_REFERENCE, "9/2569", Var.ENDORSEMENT_OPINION, "เห็นควรสนับสนุน");
   }
 
