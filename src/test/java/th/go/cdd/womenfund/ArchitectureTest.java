@@ -32,6 +32,8 @@ import th.go.cdd.womenfund.security.StepGuardPlugin;
 import th.go.cdd.womenfund.security.WebSecurity;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.health.JobExecutorHealth;
+import th.go.cdd.womenfund.system.HistoryCleanupWindow;
+import th.go.cdd.womenfund.security.LdapDirectory;
 
 /**
  * The capability boundaries, checked by the build (issue 12). Each top-level package under
@@ -93,7 +95,8 @@ class ArchitectureTest {
       AccountLocksController.class, AccountRules.class, AuthorizedGroupLookup.class,
       CamundaWebappSessionBridge.class, GuardedIdentityProvider.class, NationalIdsMaskedInHistory.class,
       ProvinceTaskVisibility.class, RestApiSecurity.class, StepGuard.class, StepGuardPlugin.class,
-      WebSecurity.class, EngineClock.class, JobExecutorHealth.class};
+      WebSecurity.class, EngineClock.class, JobExecutorHealth.class, LdapDirectory.class,
+      HistoryCleanupWindow.class};
 
   /**
    * Internal engine packages only where listed. {@code impl.identity.Authentication} is not counted: it is the

@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.provisioning;
 
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -46,7 +47,7 @@ public class AccountProvisioningController {
 
   /** The answer of the API and what the page shows after an upload. */
   public record Report(int rows, int created, int unchanged, int membershipsAdded, int mailsSent,
-                       int mailsPending, List<String> problems) {}
+                       int mailsPending, List<String> problems) implements Serializable {}
 
   @GetMapping("/admin/accounts")
   public String page(Model model) {

@@ -32,6 +32,10 @@ public class MonitoringAccount implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    if (identity.isReadOnly()) {
+      // the directory (profile ldap) holds the people and groups: the monitoring group and its scraper live there
+      return;
+    }
     if (identity.createGroupQuery().groupId(Roles.MONITORING).count() == 0) {
       Group group = identity.newGroup(Roles.MONITORING);
       group.setName("ระบบเฝ้าดูการทำงาน (metrics)");

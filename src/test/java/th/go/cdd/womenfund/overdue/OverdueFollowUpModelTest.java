@@ -131,6 +131,19 @@ class OverdueFollowUpModelTest {
     assertThat(pi).hasNotPassed(Element.CONTACT);
   }
 
+  @Test
+  void theDepartmentApprovingARestructuringEndsTheFollowUpWhereverItWaits() {
+    checks.add(45);
+    ProcessInstance pi = opened();
+    waitsAt(pi, Element.CONTACT, DISTRICT_OFFICERS);
+
+    runtimeService().createMessageCorrelation(OverdueFollowUpProcess.MESSAGE_LOAN_RESCHEDULED)
+        .processInstanceBusinessKey("LA-9").correlate();
+    model.ran("closeOverdueRescheduled");
+    assertThat(pi).isEnded().hasPassed(Element.RESCHEDULED_START, Element.CLOSE_RESCHEDULED, Element.END_RESCHEDULED)
+        .hasNotPassed(Element.END_PAID_OFF, Element.END_HANDED_OVER);
+  }
+
   private ProcessInstance opened() {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(OverdueFollowUpProcess.KEY, "LA-9");
     assertThat(pi).isWaitingAt(Element.OPEN);
