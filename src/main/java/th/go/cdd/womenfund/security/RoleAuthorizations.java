@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Component;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import th.go.cdd.womenfund.approval.MoneyApprovalProcess;
@@ -195,16 +194,29 @@ public class RoleAuthorizations {
    * Grants exactly these permissions (an older grant with more is replaced, so a start repairs drift); an identical
    * grant is left as it is, so a start over every group of the directory writes nothing that is already right.
    */
+  /** Whether a grant gives these permissions and no other of their kind (read through the public API). */
+  static boolean grantsExactly(Authorization existing, Permission... permissions) {
+    int wanted = 0;
+    for (Permission p : permissions) {
+      wanted |= p.getValue();
+    }
+    int granted = 0;
+    Object[] kind = permissions[0] instanceof Enum<?> e ? e.getDeclaringClass().getEnumConstants() : permissions;
+    for (Object o : kind) {
+      Permission p = (Permission) o;
+      if (p.getValue() != 0 && p.getValue() != Integer.MAX_VALUE && existing.isPermissionGranted(p)) {
+        granted |= p.getValue();
+      }
+    }
+    return granted == wanted;
+  }
+
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
         .resourceId(resourceId).singleResult();
     if (existing != null) {
-      int wanted = 0;
-      for (Permission p : permissions) {
-        wanted |= p.getValue();
-      }
       if (existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
-          && existing instanceof AuthorizationEntity entity && entity.getPermissions() == wanted) {
+          && grantsExactly(existing, permissions)) {
         return;
       }
       auth.deleteAuthorization(existing.getId());

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +40,7 @@ public class RetentionJob implements SchedulingConfigurer {
   }
 
   void nightly() {
-    run(ClockUtil.getCurrentTime().toInstant());
+    run(EngineClock.instant());
   }
 
   /** Applies every rule as of {@code now}; the rows each changed, by rule. */
