@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +188,8 @@ class LoginThrottleTest {
   @Test
   void aForgedForwardedForHeaderDoesNotGiveAWaitingAddressFreshGuesses() throws Exception {
     tenFailures();
-    String basic = "Basic " + Base64.getEncoder().encodeToString((officer + ":" + PASSWORD).getBytes());
+    String basic = "Basic "
+        + Base64.getEncoder().encodeToString((officer + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     for (String header : List.of("X-Forwarded-For", "X-Real-IP", "Forwarded")) {
       String value = header.equals("Forwarded") ? "for=203.0.113.9" : "203.0.113.9";
       HttpResponse<String> forged = client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
