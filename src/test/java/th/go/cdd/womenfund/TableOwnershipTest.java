@@ -55,7 +55,9 @@ class TableOwnershipTest {
       entry("account_invitation", "provisioning"),
       entry("occupation_sale", "occupation"),
       entry("meeting", "meeting"), entry("meeting_resolution", "meeting"),
-      entry("process_scope", "security"), entry("step_actor", "security"), entry("login_throttle", "security"));
+      entry("process_scope", "security"), entry("step_actor", "security"), entry("login_throttle", "security"),
+      // Spring Session JDBC's own tables (V60), written only by Spring Session as configured by security
+      entry("spring_session", "security"), entry("spring_session_attributes", "security"));
 
   /** Published read views (V65) → the capability that keeps them; anyone may read them, nobody writes them. */
   static final Map<String, String> VIEW_OWNER = Map.of(

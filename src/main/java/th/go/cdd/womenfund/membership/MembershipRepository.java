@@ -51,7 +51,7 @@ public class MembershipRepository {
     if (nationalIds.isEmpty()) {
       return result;
     }
-    jdbc.sql("select m.national_id, m.id, f.district_code, f.registered_on, f.fiscal_year, f.loan_id from member m"
+    jdbc.sql("select m.national_id, m.id, f.district_code, f.registered_on, f.fiscal_year, f.loan_id from member_view m"
             + " left join fund_membership f on f.member_id = m.id where m.national_id in ("
             + String.join(",", Collections.nCopies(nationalIds.size(), "?")) + ")")
         .params(nationalIds)

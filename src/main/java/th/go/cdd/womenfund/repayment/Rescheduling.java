@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.loan.Installment;
 import th.go.cdd.womenfund.loan.InterestRateRepository;
+import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.loan.RepaymentFrequency;
 import th.go.cdd.womenfund.loan.RepaymentScheduleCalculator;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -36,12 +38,15 @@ public class Rescheduling {
 
   private final RepaymentRepository repo;
   private final InterestRateRepository rates;
+  private final LoanRepository loans;
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
 
-  public Rescheduling(RepaymentRepository repo, InterestRateRepository rates, JdbcClient jdbc, JdbcTemplate template) {
+  public Rescheduling(RepaymentRepository repo, InterestRateRepository rates, LoanRepository loans, JdbcClient jdbc,
+                      JdbcTemplate template) {
     this.repo = repo;
     this.rates = rates;
+    this.loans = loans;
     this.jdbc = jdbc;
     this.template = template;
   }
@@ -170,8 +175,8 @@ public class Rescheduling {
     int periods = (int) (ceilDiv(remaining, f) + ceilDiv(terms.extensionMonths(), f));
     int termMonths = Math.max(1, periods) * f;
     // the contract's rate (recorded with the contract); the new schedule charges it on the declining balance
-    BigDecimal rate = jdbc.sql("select interest_rate_pct from loan_project where id = ?").param(loanId)
-        .query((rs, n) -> rs.getBigDecimal(1)).list().stream().filter(r -> r != null).findFirst()
+    // (loan's Java API: loan_project is loan's table)
+    BigDecimal rate = Optional.ofNullable(loans.contractRate(loanId))
         .orElseThrow(() -> new ThaiValidationException("สัญญานี้ยังไม่มีอัตราดอกเบี้ยตามสัญญา: ทำตารางชำระใหม่ไม่ได้"));
     int nextSeq = jdbc.sql("select max(seq) from repayment_installment where loan_id = ?").param(loanId)
         .query(Integer.class).single() + 1;
@@ -185,8 +190,7 @@ public class Rescheduling {
   }
 
   private RepaymentFrequency loanFrequency(long loanId) {
-    return RepaymentFrequency.valueOf(jdbc.sql("select repayment_frequency from loan_project where id = ?")
-        .param(loanId).query(String.class).single());
+    return loans.find(loanId).orElseThrow().frequency();
   }
 
   private static long ceilDiv(long a, long b) {
