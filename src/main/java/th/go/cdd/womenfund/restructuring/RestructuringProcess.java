@@ -23,6 +23,7 @@ public final class RestructuringProcess {
     public static final String RECORD_PACKAGE = "service_task_record_package";
     public static final String REFRESH_TIMER = "boundary_timer_refresh_candidates";
     public static final String REFRESH_CANDIDATES = "service_task_refresh_candidates";
+    public static final String CANDIDATES_REFRESHED = "end_event_candidates_refreshed";
     public static final String NOTHING_TO_SEND = "end_event_nothing_to_send";
     public static final String RECORD_RECEIPT_TASK = "user_task_record_receipt";
     public static final String RECORD_RECEIPT = "service_task_record_receipt";

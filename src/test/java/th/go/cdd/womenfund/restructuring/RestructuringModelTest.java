@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -29,9 +30,10 @@ import th.go.cdd.womenfund.system.ProcessModel;
 
 /**
  * debt-restructuring and its per-district restructuring-package on the plain engine: a district with nothing
- * to send; a package sent to the Department in time; a package past its deadline (the boundary timer mails
- * the supervisors and gives them a follow-up task while the submission stays open); the round, which calls
- * one package per district and closes when the last one ends.
+ * to send; the daily refresh of the candidates while the district prepares; a package sent to the Department
+ * in time; a package past its deadline (the boundary timer mails the supervisors and gives them a follow-up
+ * task while the submission stays open), each acknowledged by the committee and decided by the Department;
+ * the round, which calls one package per district and closes when the last one ends.
  */
 @ModelTest
 class RestructuringModelTest {
@@ -54,6 +56,26 @@ class RestructuringModelTest {
     ProcessInstance pi = prepared(false);
 
     assertThat(pi).isEnded().hasPassed(Element.NOTHING_TO_SEND).hasNotPassed(Element.RECORD_RECEIPT_TASK);
+  }
+
+  @Test
+  void dailyTimerRefreshesTheCandidatesWhileTheDistrictPrepares() {
+    model.sets("recordRestructuringPackage", Var.HAS_PACKAGE, false);
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(RestructuringProcess.PACKAGE_KEY, "R-1",
+        withVariables(Var.DISTRICT_CODE, ProcessModel.DISTRICT, Var.PROVINCE_CODE, ProcessModel.PROVINCE));
+    assertThat(pi).isWaitingAtExactly(Element.PREPARE_PACKAGE);
+
+    for (int day = 1; day <= 2; day++) {
+      ClockUtil.setCurrentTime(Date.from(ProcessModel.NOW.toInstant().plus(Duration.ofDays(day))));
+      execute(job());
+      model.ran("refreshRestructuringCandidates", day);
+      assertThat(pi).hasPassed(Element.REFRESH_TIMER, Element.REFRESH_CANDIDATES, Element.CANDIDATES_REFRESHED)
+          .isWaitingAtExactly(Element.PREPARE_PACKAGE);
+    }
+
+    complete(task(), withVariables(Var.NOTHING_TO_SEND, true));
+    assertThat(pi).isEnded().hasPassed(Element.NOTHING_TO_SEND);
+    Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
   @Test
@@ -131,6 +153,12 @@ class RestructuringModelTest {
     waitsAt(pi, Element.COMMITTEE_ACKNOWLEDGEMENT, Roles.provinceCommittee(ProcessModel.PROVINCE));
     complete(task(), withVariables(Var.MEETING_REFERENCE, "ครั้งที่ 3/2569", Var.MEETING_DATE, "20/03/2569"));
     model.ran("recordCommitteeAcknowledgement");
-    assertThat(pi).isEnded().hasPassed(Element.PACKAGE_ACKNOWLEDGED);
+    model.ran("proposeRestructuringTerms");
+
+    waitsAt(pi, Element.RECORD_DECISION_TASK, PROVINCE_OFFICERS);
+    complete(task(), withVariables(Var.DECISION_LETTER_NO, "มท 0410.5/77", Var.DECISION_LETTER_DATE, "05/04/2569",
+        Var.DECISIONS, "[]"));
+    model.ran("recordDepartmentDecision");
+    assertThat(pi).isEnded().hasPassed(Element.RECORD_DECISION, Element.PACKAGE_ACKNOWLEDGED);
   }
 }
