@@ -13,12 +13,12 @@ import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Maker-checker (after Fineract/Mifos): an entry keyed by one person takes effect only when a second person
- * of the right group approves it. Who may approve: for a payment or a reversal, the officers of the loan's
- * district or of its province; for a bank statement and the administrative budget, the province's officers.
- * Never the maker herself, administrators included. On approval the entry is checked again and applied by
- * its {@link ApprovedAction}; if it no longer fits, the approval is refused in Thai and nothing changes.
- * Knows nothing of the engine.
+ * Maker-checker (after Fineract/Mifos): an entry keyed by one person takes effect only when a
+ * second person of the right group approves it. Who may approve: for a payment or a reversal, the
+ * officers of the loan's district or of its province; for a bank statement and the administrative
+ * budget, the province's officers. Never the maker herself, administrators included. On approval
+ * the entry is checked again and applied by its {@link ApprovedAction}; if it no longer fits, the
+ * approval is refused in Thai and nothing changes. Knows nothing of the engine.
  */
 @Service
 @Transactional
@@ -26,7 +26,10 @@ public class MakerChecker {
 
   public static final int MAX_REASON = 1000;
 
-  /** Applies an approved entry of one kind (checked again first); throws {@link ThaiValidationException} if it no longer fits. */
+  /**
+   * Applies an approved entry of one kind (checked again first); throws {@link
+   * ThaiValidationException} if it no longer fits.
+   */
   public interface ApprovedAction {
     ApprovalKind kind();
 
@@ -52,7 +55,10 @@ public class MakerChecker {
     }
   }
 
-  public enum Decision { APPROVE, REJECT }
+  public enum Decision {
+    APPROVE,
+    REJECT
+  }
 
   private final ApprovalRepository repo;
   private final Map<ApprovalKind, ApprovedAction> actions = new EnumMap<>(ApprovalKind.class);
@@ -65,14 +71,24 @@ public class MakerChecker {
   /** The groups offered the approval task of this entry. */
   public static List<String> approverGroups(ApprovalRequest entry) {
     return switch (entry.kind()) {
-      case PAYMENT, REVERSAL -> List.of(Roles.districtOfficers(entry.districtCode()),
-          Roles.provinceOfficers(entry.provinceCode()));
+      case PAYMENT, REVERSAL ->
+          List.of(
+              Roles.districtOfficers(entry.districtCode()),
+              Roles.provinceOfficers(entry.provinceCode()));
       case STATEMENT, BUDGET, DISBURSEMENT -> List.of(Roles.provinceOfficers(entry.provinceCode()));
     };
   }
 
-  /** The checker's decision on a pending entry: applied (approve) or closed (reject), or refused in Thai. */
-  public Decision decide(ApprovalRequest entry, String decisionText, String reasonText, Actor approver, LocalDate today) {
+  /**
+   * The checker's decision on a pending entry: applied (approve) or closed (reject), or refused in
+   * Thai.
+   */
+  public Decision decide(
+      ApprovalRequest entry,
+      String decisionText,
+      String reasonText,
+      Actor approver,
+      LocalDate today) {
     if (approver == null) {
       throw new ThaiValidationException("ไม่ทราบผู้อนุมัติ: กรุณาเข้าสู่ระบบก่อนพิจารณารายการ");
     }
@@ -80,11 +96,18 @@ public class MakerChecker {
       throw new ThaiValidationException("รายการนี้พิจารณาไปแล้ว (" + entry.status() + ")");
     }
     if (approver.userId().equals(entry.requestedBy())) {
-      throw new ThaiValidationException("ผู้บันทึกรายการ (" + entry.requestedBy() + ") อนุมัติรายการของตนเองไม่ได้:"
-          + " " + entry.kind().labelTh() + " ต้องให้เจ้าหน้าที่อีกคนหนึ่งเป็นผู้อนุมัติ");
+      throw new ThaiValidationException(
+          "ผู้บันทึกรายการ ("
+              + entry.requestedBy()
+              + ") อนุมัติรายการของตนเองไม่ได้:"
+              + " "
+              + entry.kind().labelTh()
+              + " ต้องให้เจ้าหน้าที่อีกคนหนึ่งเป็นผู้อนุมัติ");
     }
-    if (!approver.isAdmin() && approverGroups(entry).stream().noneMatch(approver.groups()::contains)) {
-      throw new ThaiValidationException("ท่านไม่มีสิทธิ์อนุมัติ" + entry.kind().labelTh() + "รายการนี้");
+    if (!approver.isAdmin()
+        && approverGroups(entry).stream().noneMatch(approver.groups()::contains)) {
+      throw new ThaiValidationException(
+          "ท่านไม่มีสิทธิ์อนุมัติ" + entry.kind().labelTh() + "รายการนี้");
     }
     List<String> problems = new ArrayList<>();
     Decision decision = null;
@@ -117,13 +140,19 @@ public class MakerChecker {
         action.apply(entry, approver, today);
       } catch (ThaiValidationException e) {
         List<String> why = new ArrayList<>();
-        why.add("อนุมัติไม่ได้: " + entry.kind().labelTh() + "รายการนี้ไม่ผ่านการตรวจสอบอีกครั้ง จึงยังไม่มีการเปลี่ยนแปลงใด"
-            + " (เลือก \"ไม่อนุมัติ\" แล้วให้ผู้บันทึกแก้ไขและส่งใหม่)");
+        why.add(
+            "อนุมัติไม่ได้: "
+                + entry.kind().labelTh()
+                + "รายการนี้ไม่ผ่านการตรวจสอบอีกครั้ง จึงยังไม่มีการเปลี่ยนแปลงใด"
+                + " (เลือก \"ไม่อนุมัติ\" แล้วให้ผู้บันทึกแก้ไขและส่งใหม่)");
         why.addAll(e.problems());
         throw new ThaiValidationException(why);
       }
     }
-    if (!repo.decide(entry.id(), decision == Decision.APPROVE ? Status.APPROVED : Status.REJECTED, approver.userId(),
+    if (!repo.decide(
+        entry.id(),
+        decision == Decision.APPROVE ? Status.APPROVED : Status.REJECTED,
+        approver.userId(),
         reason)) {
       throw new ThaiValidationException("รายการนี้พิจารณาไปแล้ว");
     }

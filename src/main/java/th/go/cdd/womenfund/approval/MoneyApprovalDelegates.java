@@ -15,7 +15,10 @@ public class MoneyApprovalDelegates {
     return steps::bind;
   }
 
-  /** A refusal (the maker herself, an entry that no longer fits) rolls the task completion back: the task stays open. */
+  /**
+   * A refusal (the maker herself, an entry that no longer fits) rolls the task completion back: the
+   * task stays open.
+   */
   @Bean
   JavaDelegate decideMoneyApproval(MoneyApprovalSteps steps) {
     return refusingBadInput(steps::decide);

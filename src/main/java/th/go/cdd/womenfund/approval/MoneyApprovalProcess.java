@@ -1,8 +1,9 @@
 package th.go.cdd.womenfund.approval;
 
 /**
- * Names shared by {@code processes/money-approval.bpmn}, its form, its steps and tests. The same approval
- * task (form {@code money-approval}) also sits in {@code record-repayment} for payments keyed in Tasklist.
+ * Names shared by {@code processes/money-approval.bpmn}, its form, its steps and tests. The same
+ * approval task (form {@code money-approval}) also sits in {@code record-repayment} for payments
+ * keyed in Tasklist.
  */
 public final class MoneyApprovalProcess {
 
@@ -25,8 +26,13 @@ public final class MoneyApprovalProcess {
   public static final class Var {
     /** What the checker reads: set from the fund's table, never read back. */
     public static final String SUMMARY = "approvalSummary";
-    /** The entry's province, for Tasklist and the supervisors' read access; never read back for a decision. */
+
+    /**
+     * The entry's province, for Tasklist and the supervisors' read access; never read back for a
+     * decision.
+     */
     public static final String PROVINCE_CODE = "provinceCode";
+
     // the checker's form: every variable the completion sets
     public static final String DECISION = "approvalDecision";
     public static final String REASON = "approvalReason";

@@ -17,10 +17,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads every province, district and sub-district of Thailand from the copy of the
- * thai-admin-areas dataset (MIT) in {@code reference/thai-admin-areas/}. The dataset's province
- * {@code id} is its own numbering, not the official code: the official 2-digit province code is the
- * first two digits of its districts' 4-digit codes, and that is the key used here.
+ * Loads every province, district and sub-district of Thailand from the copy of the thai-admin-areas
+ * dataset (MIT) in {@code reference/thai-admin-areas/}. The dataset's province {@code id} is its
+ * own numbering, not the official code: the official 2-digit province code is the first two digits
+ * of its districts' 4-digit codes, and that is the key used here.
  */
 @Component
 public class V2__Load_thai_admin_areas extends BaseJavaMigration {
@@ -38,12 +38,14 @@ public class V2__Load_thai_admin_areas extends BaseJavaMigration {
       String code = d.get("id").substring(0, 2);
       String previous = officialProvinceCode.putIfAbsent(d.get("province_id"), code);
       if (previous != null && !previous.equals(code)) {
-        throw new IllegalStateException("province " + d.get("province_id") + " has districts in " + previous + " and " + code);
+        throw new IllegalStateException(
+            "province " + d.get("province_id") + " has districts in " + previous + " and " + code);
       }
     }
 
     Connection c = context.getConnection();
-    try (PreparedStatement ps = c.prepareStatement("insert into province (code, name_th, name_en) values (?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("insert into province (code, name_th, name_en) values (?, ?, ?)")) {
       for (CSVRecord p : provinces) {
         String code = officialProvinceCode.get(p.get("id"));
         if (code == null) {
@@ -56,8 +58,9 @@ public class V2__Load_thai_admin_areas extends BaseJavaMigration {
       }
       ps.executeBatch();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "insert into district (code, province_code, name_th, name_en) values (?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into district (code, province_code, name_th, name_en) values (?, ?, ?, ?)")) {
       for (CSVRecord d : districts) {
         ps.setString(1, d.get("id"));
         ps.setString(2, d.get("id").substring(0, 2));
@@ -67,8 +70,9 @@ public class V2__Load_thai_admin_areas extends BaseJavaMigration {
       }
       ps.executeBatch();
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "insert into sub_district (code, district_code, name_th, name_en, zip_code) values (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into sub_district (code, district_code, name_th, name_en, zip_code) values (?, ?, ?, ?, ?)")) {
       for (CSVRecord s : subDistricts) {
         ps.setString(1, s.get("id"));
         ps.setString(2, s.get("district_id"));
@@ -84,8 +88,12 @@ public class V2__Load_thai_admin_areas extends BaseJavaMigration {
   /** Rows still in force (the dataset marks removed areas with deleted_at). */
   static List<CSVRecord> read(String file) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader in = new InputStreamReader(new ClassPathResource(FOLDER + file).getInputStream(), StandardCharsets.UTF_8)) {
-      return format.parse(in).getRecords().stream().filter(r -> r.get("deleted_at").isBlank()).toList();
+    try (Reader in =
+        new InputStreamReader(
+            new ClassPathResource(FOLDER + file).getInputStream(), StandardCharsets.UTF_8)) {
+      return format.parse(in).getRecords().stream()
+          .filter(r -> r.get("deleted_at").isBlank())
+          .toList();
     }
   }
 }

@@ -9,7 +9,10 @@ import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.Table.Percent;
 import th.go.cdd.womenfund.system.Table.Row;
 
-/** Dashboard section 6: the districts' administrative budget of the fiscal year and what they disbursed. */
+/**
+ * Dashboard section 6: the districts' administrative budget of the fiscal year and what they
+ * disbursed.
+ */
 @Component
 public class AdminBudgetDashboardSection implements DashboardSection<AdminBudgetService.Summary> {
 
@@ -25,14 +28,47 @@ public class AdminBudgetDashboardSection implements DashboardSection<AdminBudget
     if (!budget.hasBudget()) {
       return new Part<>(null, null, budget);
     }
-    String link = "/budget?province=" + scope.provinceCode() + "&year=" + scope.fiscalYear().buddhistYear();
-    List<Row> rows = budget.districts().stream().map(b -> Row.of(link, false, b.districtName(), b.budget(),
-        b.disbursed(), b.remaining(), new Percent(b.percentDisbursed()))).toList();
-    Table table = new Table("budget", "การเบิกจ่ายงบบริหารของอำเภอ " + scope.fiscalYear().label(),
-        List.of("อำเภอ", "งบบริหาร (บาท)", "เบิกจ่ายแล้ว (บาท)", "คงเหลือ (บาท)", "ร้อยละที่เบิกจ่าย"), rows,
-        Row.of(link, false, "รวมทั้งจังหวัด", budget.budget(), budget.disbursed(),
-            budget.budget().subtract(budget.disbursed()), new Percent(budget.percentDisbursed())));
-    return new Part<>(table, Map.of("pct", budget.districts().stream()
-        .map(b -> b.percentDisbursed() == null ? BigDecimal.ZERO : b.percentDisbursed()).toList()), budget);
+    String link =
+        "/budget?province=" + scope.provinceCode() + "&year=" + scope.fiscalYear().buddhistYear();
+    List<Row> rows =
+        budget.districts().stream()
+            .map(
+                b ->
+                    Row.of(
+                        link,
+                        false,
+                        b.districtName(),
+                        b.budget(),
+                        b.disbursed(),
+                        b.remaining(),
+                        new Percent(b.percentDisbursed())))
+            .toList();
+    Table table =
+        new Table(
+            "budget",
+            "การเบิกจ่ายงบบริหารของอำเภอ " + scope.fiscalYear().label(),
+            List.of(
+                "อำเภอ",
+                "งบบริหาร (บาท)",
+                "เบิกจ่ายแล้ว (บาท)",
+                "คงเหลือ (บาท)",
+                "ร้อยละที่เบิกจ่าย"),
+            rows,
+            Row.of(
+                link,
+                false,
+                "รวมทั้งจังหวัด",
+                budget.budget(),
+                budget.disbursed(),
+                budget.budget().subtract(budget.disbursed()),
+                new Percent(budget.percentDisbursed())));
+    return new Part<>(
+        table,
+        Map.of(
+            "pct",
+            budget.districts().stream()
+                .map(b -> b.percentDisbursed() == null ? BigDecimal.ZERO : b.percentDisbursed())
+                .toList()),
+        budget);
   }
 }

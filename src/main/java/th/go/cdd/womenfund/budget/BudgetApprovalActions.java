@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Configuration;
 import th.go.cdd.womenfund.approval.ApprovalKind;
 import th.go.cdd.womenfund.approval.MakerChecker.ApprovedAction;
 
-/** What an approved administrative-budget change or disbursement does: checked again, then stored. */
+/**
+ * What an approved administrative-budget change or disbursement does: checked again, then stored.
+ */
 @Configuration
 public class BudgetApprovalActions {
 

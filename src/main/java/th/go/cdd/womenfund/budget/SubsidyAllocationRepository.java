@@ -21,84 +21,178 @@ public class SubsidyAllocationRepository {
     this.jdbc = jdbc;
   }
 
-  public record Allocation(long id, String provinceCode, int fiscalYear, BigDecimal budget, AllocationBasis basis,
-                           SubsidyAllocator.Weights weights, LocalDate factsAsOf, AllocationStatus status,
-                           LocalDate decidedOn, String decisionReason, String processInstanceId) {}
+  public record Allocation(
+      long id,
+      String provinceCode,
+      int fiscalYear,
+      BigDecimal budget,
+      AllocationBasis basis,
+      SubsidyAllocator.Weights weights,
+      LocalDate factsAsOf,
+      AllocationStatus status,
+      LocalDate decidedOn,
+      String decisionReason,
+      String processInstanceId) {}
 
-  public record Line(String districtCode, int subDistricts, int members, BigDecimal overduePct, BigDecimal exactQuota,
-                     BigDecimal amount) {}
+  public record Line(
+      String districtCode,
+      int subDistricts,
+      int members,
+      BigDecimal overduePct,
+      BigDecimal exactQuota,
+      BigDecimal amount) {}
 
-  public long insert(String provinceCode, int fiscalYear, BigDecimal budget, AllocationBasis basis,
-                     SubsidyAllocator.Weights w, LocalDate factsAsOf, String proposedBy, String processInstanceId) {
+  public long insert(
+      String provinceCode,
+      int fiscalYear,
+      BigDecimal budget,
+      AllocationBasis basis,
+      SubsidyAllocator.Weights w,
+      LocalDate factsAsOf,
+      String proposedBy,
+      String processInstanceId) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("insert into subsidy_allocation (province_code, fiscal_year, budget, basis, weight_sub_districts,"
-            + " weight_members, weight_overdue, facts_as_of, status, proposed_by, process_instance_id, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(provinceCode, fiscalYear, budget, basis.name(), w.subDistricts(), w.members(), w.overdue(), factsAsOf,
-            AllocationStatus.PROPOSED.name(), proposedBy, processInstanceId, Timestamp.from(Instant.now()))
+    jdbc.sql(
+            "insert into subsidy_allocation (province_code, fiscal_year, budget, basis, weight_sub_districts,"
+                + " weight_members, weight_overdue, facts_as_of, status, proposed_by, process_instance_id, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            provinceCode,
+            fiscalYear,
+            budget,
+            basis.name(),
+            w.subDistricts(),
+            w.members(),
+            w.overdue(),
+            factsAsOf,
+            AllocationStatus.PROPOSED.name(),
+            proposedBy,
+            processInstanceId,
+            Timestamp.from(Instant.now()))
         .update(key, "id");
     return key.getKey().longValue();
   }
 
-  public void revise(long id, int fiscalYear, BigDecimal budget, AllocationBasis basis, SubsidyAllocator.Weights w,
-                     LocalDate factsAsOf) {
-    jdbc.sql("update subsidy_allocation set fiscal_year = ?, budget = ?, basis = ?, weight_sub_districts = ?,"
-            + " weight_members = ?, weight_overdue = ?, facts_as_of = ?, status = ?, decided_on = null,"
-            + " decision_reason = null where id = ?")
-        .params(fiscalYear, budget, basis.name(), w.subDistricts(), w.members(), w.overdue(), factsAsOf,
-            AllocationStatus.PROPOSED.name(), id)
+  public void revise(
+      long id,
+      int fiscalYear,
+      BigDecimal budget,
+      AllocationBasis basis,
+      SubsidyAllocator.Weights w,
+      LocalDate factsAsOf) {
+    jdbc.sql(
+            "update subsidy_allocation set fiscal_year = ?, budget = ?, basis = ?, weight_sub_districts = ?,"
+                + " weight_members = ?, weight_overdue = ?, facts_as_of = ?, status = ?, decided_on = null,"
+                + " decision_reason = null where id = ?")
+        .params(
+            fiscalYear,
+            budget,
+            basis.name(),
+            w.subDistricts(),
+            w.members(),
+            w.overdue(),
+            factsAsOf,
+            AllocationStatus.PROPOSED.name(),
+            id)
         .update();
     jdbc.sql("delete from subsidy_allocation_line where allocation_id = ?").param(id).update();
   }
 
   public void insertLine(long id, SubsidyAllocator.DistrictFacts f, SubsidyAllocator.Share s) {
-    jdbc.sql("insert into subsidy_allocation_line (allocation_id, district_code, sub_districts, members, overdue_pct,"
-            + " exact_quota, amount) values (?, ?, ?, ?, ?, ?, ?)")
-        .params(id, f.districtCode(), f.subDistricts(), f.members(), f.overduePct(), s.exactQuota(), s.amount())
+    jdbc.sql(
+            "insert into subsidy_allocation_line (allocation_id, district_code, sub_districts, members, overdue_pct,"
+                + " exact_quota, amount) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            f.districtCode(),
+            f.subDistricts(),
+            f.members(),
+            f.overduePct(),
+            s.exactQuota(),
+            s.amount())
         .update();
   }
 
   public void decide(long id, AllocationStatus status, LocalDate on, String reason) {
-    jdbc.sql("update subsidy_allocation set status = ?, decided_on = ?, decision_reason = ? where id = ?")
-        .params(status.name(), on, reason, id).update();
+    jdbc.sql(
+            "update subsidy_allocation set status = ?, decided_on = ?, decision_reason = ? where id = ?")
+        .params(status.name(), on, reason, id)
+        .update();
   }
 
   /** An approved allocation replaces the one approved before it for the same province and year. */
   public void supersedeApproved(String provinceCode, int fiscalYear, long exceptId) {
-    jdbc.sql("update subsidy_allocation set status = ? where province_code = ? and fiscal_year = ? and status = ?"
-            + " and id <> ?")
-        .params(AllocationStatus.SUPERSEDED.name(), provinceCode, fiscalYear, AllocationStatus.APPROVED.name(), exceptId)
+    jdbc.sql(
+            "update subsidy_allocation set status = ? where province_code = ? and fiscal_year = ? and status = ?"
+                + " and id <> ?")
+        .params(
+            AllocationStatus.SUPERSEDED.name(),
+            provinceCode,
+            fiscalYear,
+            AllocationStatus.APPROVED.name(),
+            exceptId)
         .update();
   }
 
   public Allocation get(long id) {
-    return jdbc.sql("select id, province_code, fiscal_year, budget, basis, weight_sub_districts, weight_members,"
-            + " weight_overdue, facts_as_of, status, decided_on, decision_reason, process_instance_id"
-            + " from subsidy_allocation where id = ?")
+    return jdbc.sql(
+            "select id, province_code, fiscal_year, budget, basis, weight_sub_districts, weight_members,"
+                + " weight_overdue, facts_as_of, status, decided_on, decision_reason, process_instance_id"
+                + " from subsidy_allocation where id = ?")
         .param(id)
-        .query((rs, n) -> new Allocation(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
-            AllocationBasis.valueOf(rs.getString(5)), new SubsidyAllocator.Weights(rs.getInt(6), rs.getInt(7), rs.getInt(8)),
-            rs.getDate(9).toLocalDate(), AllocationStatus.valueOf(rs.getString(10)),
-            rs.getDate(11) == null ? null : rs.getDate(11).toLocalDate(), rs.getString(12), rs.getString(13)))
+        .query(
+            (rs, n) ->
+                new Allocation(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getBigDecimal(4),
+                    AllocationBasis.valueOf(rs.getString(5)),
+                    new SubsidyAllocator.Weights(rs.getInt(6), rs.getInt(7), rs.getInt(8)),
+                    rs.getDate(9).toLocalDate(),
+                    AllocationStatus.valueOf(rs.getString(10)),
+                    rs.getDate(11) == null ? null : rs.getDate(11).toLocalDate(),
+                    rs.getString(12),
+                    rs.getString(13)))
         .single();
   }
 
   public List<Line> lines(long id) {
-    return jdbc.sql("select district_code, sub_districts, members, overdue_pct, exact_quota, amount"
-            + " from subsidy_allocation_line where allocation_id = ? order by district_code")
+    return jdbc.sql(
+            "select district_code, sub_districts, members, overdue_pct, exact_quota, amount"
+                + " from subsidy_allocation_line where allocation_id = ? order by district_code")
         .param(id)
-        .query((rs, n) -> new Line(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-            rs.getBigDecimal(6)))
+        .query(
+            (rs, n) ->
+                new Line(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getInt(3),
+                    rs.getBigDecimal(4),
+                    rs.getBigDecimal(5),
+                    rs.getBigDecimal(6)))
         .list();
   }
 
-  /** The approved allocation of the year, else the latest one still waiting for the sub-committee. */
+  /**
+   * The approved allocation of the year, else the latest one still waiting for the sub-committee.
+   */
   public Optional<Allocation> current(String provinceCode, int fiscalYear) {
-    return jdbc.sql("select id from subsidy_allocation where province_code = ? and fiscal_year = ? and status in (?, ?)"
-            + " order by case when status = ? then 0 else 1 end, id desc")
-        .params(provinceCode, fiscalYear, AllocationStatus.APPROVED.name(), AllocationStatus.PROPOSED.name(),
+    return jdbc
+        .sql(
+            "select id from subsidy_allocation where province_code = ? and fiscal_year = ? and status in (?, ?)"
+                + " order by case when status = ? then 0 else 1 end, id desc")
+        .params(
+            provinceCode,
+            fiscalYear,
+            AllocationStatus.APPROVED.name(),
+            AllocationStatus.PROPOSED.name(),
             AllocationStatus.APPROVED.name())
-        .query(Long.class).list().stream().findFirst().map(this::get);
+        .query(Long.class)
+        .list()
+        .stream()
+        .findFirst()
+        .map(this::get);
   }
 
   public int count() {
@@ -106,23 +200,37 @@ public class SubsidyAllocationRepository {
   }
 
   /** A district's share of its province's approved allocation of a fiscal year. */
-  public record DistrictShare(long allocationId, String districtCode, int fiscalYear, BigDecimal amount) {}
+  public record DistrictShare(
+      long allocationId, String districtCode, int fiscalYear, BigDecimal amount) {}
 
   /**
-   * The district's share of the approved allocation of the fiscal year (the subsidy capability approves projects
-   * within it), locking the allocation's row until the transaction ends so two approvals never both spend the rest.
+   * The district's share of the approved allocation of the fiscal year (the subsidy capability
+   * approves projects within it), locking the allocation's row until the transaction ends so two
+   * approvals never both spend the rest.
    */
   public Optional<DistrictShare> approvedShareLocked(String districtCode, int fiscalYear) {
-    Optional<Long> id = jdbc.sql("select id from subsidy_allocation where province_code = ? and fiscal_year = ?"
-            + " and status = ? order by id desc")
-        .params(districtCode.substring(0, 2), fiscalYear, AllocationStatus.APPROVED.name())
-        .query(Long.class).list().stream().findFirst();
+    Optional<Long> id =
+        jdbc
+            .sql(
+                "select id from subsidy_allocation where province_code = ? and fiscal_year = ?"
+                    + " and status = ? order by id desc")
+            .params(districtCode.substring(0, 2), fiscalYear, AllocationStatus.APPROVED.name())
+            .query(Long.class)
+            .list()
+            .stream()
+            .findFirst();
     if (id.isEmpty()) {
       return Optional.empty();
     }
-    jdbc.sql("select id from subsidy_allocation where id = ? for update").param(id.get()).query(Long.class).optional();
-    return jdbc.sql("select amount from subsidy_allocation_line where allocation_id = ? and district_code = ?")
-        .params(id.get(), districtCode).query(BigDecimal.class).optional()
+    jdbc.sql("select id from subsidy_allocation where id = ? for update")
+        .param(id.get())
+        .query(Long.class)
+        .optional();
+    return jdbc.sql(
+            "select amount from subsidy_allocation_line where allocation_id = ? and district_code = ?")
+        .params(id.get(), districtCode)
+        .query(BigDecimal.class)
+        .optional()
         .map(amount -> new DistrictShare(id.get(), districtCode, fiscalYear, amount));
   }
 }

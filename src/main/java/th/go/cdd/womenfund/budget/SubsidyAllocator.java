@@ -9,16 +9,17 @@ import java.util.List;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Splits a subsidy budget (whole baht) among a province's districts in proportion to a basis, exactly:
- * largest-remainder (Hamilton) rounding to the baht, so the shares always sum to the budget. The arithmetic
- * is in integers (a common denominator for all bases), so no rounding error can move a baht.
+ * Splits a subsidy budget (whole baht) among a province's districts in proportion to a basis,
+ * exactly: largest-remainder (Hamilton) rounding to the baht, so the shares always sum to the
+ * budget. The arithmetic is in integers (a common denominator for all bases), so no rounding error
+ * can move a baht.
  *
  * <p>Weights per district: number of sub-districts; number of fund members; for the overdue basis
- * (100 − overdue %) to two decimals, so a district with less overdue debt gets more (a district without
- * debt counts as 0% overdue); a weighted mix adds the bases' proportional shares in the given percentages.
- * Each district first gets the whole baht of its exact quota; the baht left over go one each to the
- * districts with the largest remainders; equal remainders go to the larger exact quota first, then to the
- * lower district code.
+ * (100 − overdue %) to two decimals, so a district with less overdue debt gets more (a district
+ * without debt counts as 0% overdue); a weighted mix adds the bases' proportional shares in the
+ * given percentages. Each district first gets the whole baht of its exact quota; the baht left over
+ * go one each to the districts with the largest remainders; equal remainders go to the larger exact
+ * quota first, then to the lower district code.
  */
 public final class SubsidyAllocator {
 
@@ -27,7 +28,12 @@ public final class SubsidyAllocator {
   private SubsidyAllocator() {}
 
   /** What a district brings to the split; {@code overduePct} null means it has no debt. */
-  public record DistrictFacts(String districtCode, String districtName, int subDistricts, int members, BigDecimal overduePct) {}
+  public record DistrictFacts(
+      String districtCode,
+      String districtName,
+      int subDistricts,
+      int members,
+      BigDecimal overduePct) {}
 
   /** Percent of each basis in a weighted mix; they sum to 100. */
   public record Weights(int subDistricts, int members, int overdue) {
@@ -42,11 +48,15 @@ public final class SubsidyAllocator {
     }
   }
 
-  /** A district's share: whole baht; {@code exactQuota} is the unrounded share, for showing the rounding. */
-  public record Share(String districtCode, String districtName, BigDecimal amount, BigDecimal exactQuota) {}
+  /**
+   * A district's share: whole baht; {@code exactQuota} is the unrounded share, for showing the
+   * rounding.
+   */
+  public record Share(
+      String districtCode, String districtName, BigDecimal amount, BigDecimal exactQuota) {}
 
-  public static List<Share> allocate(BigDecimal budget, List<DistrictFacts> districts, AllocationBasis basis,
-                                     Weights weights) {
+  public static List<Share> allocate(
+      BigDecimal budget, List<DistrictFacts> districts, AllocationBasis basis, Weights weights) {
     Weights w = basis == AllocationBasis.WEIGHTED ? weights : Weights.only(basis);
     List<String> problems = new ArrayList<>();
     if (budget == null || budget.signum() <= 0) {
@@ -59,10 +69,14 @@ public final class SubsidyAllocator {
     }
     if (w == null) {
       problems.add("กรุณาระบุน้ำหนักของแต่ละฐาน (ร้อยละ รวมกันได้ 100)");
-    } else if (w.subDistricts() < 0 || w.members() < 0 || w.overdue() < 0
+    } else if (w.subDistricts() < 0
+        || w.members() < 0
+        || w.overdue() < 0
         || w.subDistricts() + w.members() + w.overdue() != 100) {
-      problems.add("น้ำหนักของแต่ละฐานต้องไม่ติดลบและรวมกันได้ร้อยละ 100 (ได้ "
-          + (w.subDistricts() + w.members() + w.overdue()) + ")");
+      problems.add(
+          "น้ำหนักของแต่ละฐานต้องไม่ติดลบและรวมกันได้ร้อยละ 100 (ได้ "
+              + (w.subDistricts() + w.members() + w.overdue())
+              + ")");
     }
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
@@ -73,16 +87,21 @@ public final class SubsidyAllocator {
       DistrictFacts d = districts.get(i);
       x[0][i] = BigInteger.valueOf(d.subDistricts());
       x[1][i] = BigInteger.valueOf(d.members());
-      BigDecimal pct = d.overduePct() == null ? BigDecimal.ZERO : d.overduePct().max(BigDecimal.ZERO).min(HUNDRED);
+      BigDecimal pct =
+          d.overduePct() == null
+              ? BigDecimal.ZERO
+              : d.overduePct().max(BigDecimal.ZERO).min(HUNDRED);
       x[2][i] = HUNDRED.subtract(pct).setScale(2, RoundingMode.HALF_UP).unscaledValue();
       if (d.subDistricts() < 0 || d.members() < 0) {
         throw new IllegalArgumentException("negative facts for district " + d.districtCode());
       }
     }
     int[] pct = {w.subDistricts(), w.members(), w.overdue()};
-    String[] nothing = {"จังหวัดนี้ไม่มีข้อมูลตำบล: ใช้ฐานจำนวนตำบลไม่ได้",
-        "ยังไม่มีสมาชิกกองทุนในจังหวัด: ใช้ฐานจำนวนสมาชิกไม่ได้",
-        "ทุกอำเภอมีหนี้เกินกำหนดชำระร้อยละ 100: ใช้ฐานอัตราหนี้เกินกำหนดไม่ได้"};
+    String[] nothing = {
+      "จังหวัดนี้ไม่มีข้อมูลตำบล: ใช้ฐานจำนวนตำบลไม่ได้",
+      "ยังไม่มีสมาชิกกองทุนในจังหวัด: ใช้ฐานจำนวนสมาชิกไม่ได้",
+      "ทุกอำเภอมีหนี้เกินกำหนดชำระร้อยละ 100: ใช้ฐานอัตราหนี้เกินกำหนดไม่ได้"
+    };
     BigInteger[] total = new BigInteger[3];
     for (int b = 0; b < 3; b++) {
       total[b] = BigInteger.ZERO;
@@ -135,18 +154,25 @@ public final class SubsidyAllocator {
       order.add(i);
     }
     final BigInteger[] num = numerator;
-    order.sort(Comparator.<Integer, BigInteger>comparing(i -> remainder[i]).reversed()
-        .thenComparing(Comparator.<Integer, BigInteger>comparing(i -> num[i]).reversed())
-        .thenComparing(i -> districts.get(i).districtCode()));
+    order.sort(
+        Comparator.<Integer, BigInteger>comparing(i -> remainder[i])
+            .reversed()
+            .thenComparing(Comparator.<Integer, BigInteger>comparing(i -> num[i]).reversed())
+            .thenComparing(i -> districts.get(i).districtCode()));
     for (int k = 0; k < left; k++) {
       floor[order.get(k)] = floor[order.get(k)].add(BigInteger.ONE);
     }
     List<Share> shares = new ArrayList<>();
     BigDecimal d = new BigDecimal(denominator);
     for (int i = 0; i < n; i++) {
-      BigDecimal exact = new BigDecimal(budgetBaht.multiply(numerator[i])).divide(d, 4, RoundingMode.HALF_UP);
-      shares.add(new Share(districts.get(i).districtCode(), districts.get(i).districtName(),
-          new BigDecimal(floor[i]).setScale(2), exact));
+      BigDecimal exact =
+          new BigDecimal(budgetBaht.multiply(numerator[i])).divide(d, 4, RoundingMode.HALF_UP);
+      shares.add(
+          new Share(
+              districts.get(i).districtCode(),
+              districts.get(i).districtName(),
+              new BigDecimal(floor[i]).setScale(2),
+              exact));
     }
     return shares;
   }

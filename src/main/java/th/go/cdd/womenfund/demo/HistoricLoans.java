@@ -20,8 +20,8 @@ import th.go.cdd.womenfund.member.NationalId;
 
 /**
  * Loans made before the system existed (keyed in from the paper files): disbursed, with a repayment
- * schedule that started in the past. Demo data and tests use them for restructuring and overdue work: a bean
- * only in the {@code demo} and {@code test} profiles, never in production.
+ * schedule that started in the past. Demo data and tests use them for restructuring and overdue
+ * work: a bean only in the {@code demo} and {@code test} profiles, never in production.
  */
 @Component
 @Profile({"demo", "test"})
@@ -38,32 +38,62 @@ public class HistoricLoans {
   }
 
   /**
-   * A disbursed group loan in the sub-district, one borrower per amount, monthly over {@code termMonths}
-   * from {@code transferDate}. {@code seed} makes national IDs and names distinct and repeatable.
+   * A disbursed group loan in the sub-district, one borrower per amount, monthly over {@code
+   * termMonths} from {@code transferDate}. {@code seed} makes national IDs and names distinct and
+   * repeatable.
    */
-  public long disbursed(String subDistrictCode, String groupName, List<BigDecimal> borrowerAmounts, LocalDate transferDate,
-                        int termMonths, int seed) {
+  public long disbursed(
+      String subDistrictCode,
+      String groupName,
+      List<BigDecimal> borrowerAmounts,
+      LocalDate transferDate,
+      int termMonths,
+      int seed) {
     SubDistrict s = areas.subDistrict(subDistrictCode).orElseThrow();
     List<LoanApplication.Borrower> borrowers = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     for (int i = 0; i < borrowerAmounts.size(); i++) {
       int person = 100_000 + seed * 100 + i;
-      borrowers.add(new LoanApplication.Borrower(new NationalId(DemoPeople.nationalId(person)), DemoPeople.woman(person),
-          transferDate.minusYears(30 + i), transferDate.minusYears(5),
-          borrowerAmounts.get(i).setScale(2),
-          new LoanApplication.Acknowledgement(FamilyRelation.SPOUSE, DemoPeople.husbandOf(person), transferDate.minusDays(30))));
+      borrowers.add(
+          new LoanApplication.Borrower(
+              new NationalId(DemoPeople.nationalId(person)),
+              DemoPeople.woman(person),
+              transferDate.minusYears(30 + i),
+              transferDate.minusYears(5),
+              borrowerAmounts.get(i).setScale(2),
+              new LoanApplication.Acknowledgement(
+                  FamilyRelation.SPOUSE,
+                  DemoPeople.husbandOf(person),
+                  transferDate.minusDays(30))));
       total = total.add(borrowerAmounts.get(i));
     }
-    LoanApplication app = new LoanApplication(groupName, s, DemoPeople.woman(seed), "group-h" + seed + "@womenfund.example",
-        null, "ทุนหมุนเวียนของ" + groupName, OccupationCategory.AGRICULTURE, total.setScale(2), termMonths,
-        RepaymentFrequency.MONTHLY, borrowers, true);
+    LoanApplication app =
+        new LoanApplication(
+            groupName,
+            s,
+            DemoPeople.woman(seed),
+            "group-h" + seed + "@womenfund.example",
+            null,
+            "ทุนหมุนเวียนของ" + groupName,
+            OccupationCategory.AGRICULTURE,
+            total.setScale(2),
+            termMonths,
+            RepaymentFrequency.MONTHLY,
+            borrowers,
+            true);
     long loanId = loans.insert(app, transferDate.minusDays(60)).id();
     LocalDate contract = transferDate.minusDays(7);
     BigDecimal rate = rates.rateOn(contract).loanRatePct();
-    loans.recordContract(loanId, "สญ." + s.districtCode() + "/" + (contract.getYear() + 543) + "/" + seed, contract, rate);
+    loans.recordContract(
+        loanId,
+        "สญ." + s.districtCode() + "/" + (contract.getYear() + 543) + "/" + seed,
+        contract,
+        rate);
     loans.recordTransfer(loanId, transferDate, "HIST-" + seed);
-    loans.replaceSchedule(loanId, RepaymentScheduleCalculator.schedule(total.setScale(2), rate, termMonths,
-        RepaymentFrequency.MONTHLY, transferDate));
+    loans.replaceSchedule(
+        loanId,
+        RepaymentScheduleCalculator.schedule(
+            total.setScale(2), rate, termMonths, RepaymentFrequency.MONTHLY, transferDate));
     loans.setStatus(loanId, LoanStatus.DISBURSED);
     return loanId;
   }

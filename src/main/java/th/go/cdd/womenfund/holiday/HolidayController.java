@@ -17,8 +17,8 @@ import th.go.cdd.womenfund.system.ThaiPage;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * /holidays: the public-holiday table that working-day deadlines skip. Everyone signed in reads it; the
- * administrator and the Department add the Cabinet's announcements and remove cancelled days.
+ * /holidays: the public-holiday table that working-day deadlines skip. Everyone signed in reads it;
+ * the administrator and the Department add the Cabinet's announcements and remove cancelled days.
  */
 @Controller
 @ThaiPage
@@ -28,7 +28,8 @@ public class HolidayController {
   private final List<WorkingDayDeadlines> deadlines;
   private final CurrentUser currentUser;
 
-  public HolidayController(HolidayService service, List<WorkingDayDeadlines> deadlines, CurrentUser currentUser) {
+  public HolidayController(
+      HolidayService service, List<WorkingDayDeadlines> deadlines, CurrentUser currentUser) {
     this.service = service;
     this.deadlines = List.copyOf(deadlines);
     this.currentUser = currentUser;
@@ -36,6 +37,7 @@ public class HolidayController {
 
   /** The years (พ.ศ.) the page shows: wide, but nothing the database's date type would refuse. */
   static final int FIRST_YEAR = 2500;
+
   static final int LAST_YEAR = 2700;
 
   public record Row(String date, String numeric, String weekday, String name, boolean weekend) {}
@@ -46,19 +48,35 @@ public class HolidayController {
     LocalDate today = EngineClock.today();
     int buddhistYear = year == null ? ThaiDates.buddhistYear(today) : year;
     if (buddhistYear < FIRST_YEAR || buddhistYear > LAST_YEAR) {
-      model.addAttribute("problems", List.of("ปี พ.ศ. " + year + " อยู่นอกช่วงที่ตารางวันหยุดแสดงได้ ("
-          + FIRST_YEAR + "–" + LAST_YEAR + "): แสดงปีปัจจุบันแทน"));
+      model.addAttribute(
+          "problems",
+          List.of(
+              "ปี พ.ศ. "
+                  + year
+                  + " อยู่นอกช่วงที่ตารางวันหยุดแสดงได้ ("
+                  + FIRST_YEAR
+                  + "–"
+                  + LAST_YEAR
+                  + "): แสดงปีปัจจุบันแทน"));
       buddhistYear = ThaiDates.buddhistYear(today);
     }
-    List<Row> rows = service.ofYear(buddhistYear - ThaiDates.BUDDHIST_ERA_OFFSET).stream()
-        .map(h -> new Row(ThaiDates.format(h.date()), ThaiDates.formatNumeric(h.date()),
-            h.date().getDayOfWeek().getDisplayName(TextStyle.FULL, ThaiDates.THAI), h.nameTh(), h.onWeekend()))
-        .toList();
+    List<Row> rows =
+        service.ofYear(buddhistYear - ThaiDates.BUDDHIST_ERA_OFFSET).stream()
+            .map(
+                h ->
+                    new Row(
+                        ThaiDates.format(h.date()),
+                        ThaiDates.formatNumeric(h.date()),
+                        h.date().getDayOfWeek().getDisplayName(TextStyle.FULL, ThaiDates.THAI),
+                        h.nameTh(),
+                        h.onWeekend()))
+            .toList();
     model.addAttribute("year", buddhistYear);
     model.addAttribute("rows", rows);
     model.addAttribute("mayKeep", HolidayService.mayKeep(actor));
     model.addAttribute("gaps", service.gaps(today));
-    model.addAttribute("workingDays", deadlines.stream().anyMatch(WorkingDayDeadlines::countsWorkingDays));
+    model.addAttribute(
+        "workingDays", deadlines.stream().anyMatch(WorkingDayDeadlines::countsWorkingDays));
     if (!model.containsAttribute("dateText")) {
       model.addAttribute("dateText", "");
       model.addAttribute("nameText", "");
@@ -67,12 +85,21 @@ public class HolidayController {
   }
 
   @PostMapping("/holidays/add")
-  public String add(@RequestParam(required = false) String date, @RequestParam(required = false) String name,
-                    @RequestParam(required = false) Integer year, Model model, RedirectAttributes redirect) {
+  public String add(
+      @RequestParam(required = false) String date,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) Integer year,
+      Model model,
+      RedirectAttributes redirect) {
     try {
       HolidayService.Outcome o = service.add(date, name, currentUser.actor(), EngineClock.today());
-      redirect.addFlashAttribute("notice", "เพิ่มวันหยุด " + ThaiDates.format(o.holiday().date()) + " ("
-          + o.holiday().nameTh() + ") แล้ว");
+      redirect.addFlashAttribute(
+          "notice",
+          "เพิ่มวันหยุด "
+              + ThaiDates.format(o.holiday().date())
+              + " ("
+              + o.holiday().nameTh()
+              + ") แล้ว");
       redirect.addFlashAttribute("effects", o.effects());
       return "redirect:/holidays?year=" + ThaiDates.buddhistYear(o.holiday().date());
     } catch (ThaiValidationException e) {
@@ -84,12 +111,20 @@ public class HolidayController {
   }
 
   @PostMapping("/holidays/remove")
-  public String remove(@RequestParam(required = false) String date, @RequestParam(required = false) Integer year,
-                       Model model, RedirectAttributes redirect) {
+  public String remove(
+      @RequestParam(required = false) String date,
+      @RequestParam(required = false) Integer year,
+      Model model,
+      RedirectAttributes redirect) {
     try {
       HolidayService.Outcome o = service.remove(date, currentUser.actor(), EngineClock.today());
-      redirect.addFlashAttribute("notice", "ยกเลิกวันหยุด " + ThaiDates.format(o.holiday().date()) + " ("
-          + o.holiday().nameTh() + ") แล้ว");
+      redirect.addFlashAttribute(
+          "notice",
+          "ยกเลิกวันหยุด "
+              + ThaiDates.format(o.holiday().date())
+              + " ("
+              + o.holiday().nameTh()
+              + ") แล้ว");
       redirect.addFlashAttribute("effects", o.effects());
       return "redirect:/holidays?year=" + ThaiDates.buddhistYear(o.holiday().date());
     } catch (ThaiValidationException e) {

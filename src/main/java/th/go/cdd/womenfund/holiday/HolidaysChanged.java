@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Published inside the transaction that added or removed a holiday, so that what counts working days (the
- * restructuring submission deadline) counts again in the same transaction. Listeners report what they moved,
- * in Thai, for the administrator who made the change.
+ * Published inside the transaction that added or removed a holiday, so that what counts working
+ * days (the restructuring submission deadline) counts again in the same transaction. Listeners
+ * report what they moved, in Thai, for the administrator who made the change.
  */
 public final class HolidaysChanged {
 

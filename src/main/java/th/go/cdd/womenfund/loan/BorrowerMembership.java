@@ -4,19 +4,23 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Borrowers are members of the fund (issue 13): the member register as a loan application needs it. Owned here and
- * implemented by {@code membership}, which owns the register (and already uses {@code loan}).
+ * Borrowers are members of the fund (issue 13): the member register as a loan application needs it.
+ * Owned here and implemented by {@code membership}, which owns the register (and already uses
+ * {@code loan}).
  */
 public interface BorrowerMembership {
 
   /**
-   * What is wrong, in Thai and naming the row and the borrower, with the application's borrowers as members of the
-   * fund in its district on {@code appliedOn}: registered in another district; registered after {@code appliedOn}
-   * (unless this application, {@code loanId}, registered her); not registered and not eligible under the member
-   * rules on {@code today}. Empty when every borrower may borrow. Writes nothing.
+   * What is wrong, in Thai and naming the row and the borrower, with the application's borrowers as
+   * members of the fund in its district on {@code appliedOn}: registered in another district;
+   * registered after {@code appliedOn} (unless this application, {@code loanId}, registered her);
+   * not registered and not eligible under the member rules on {@code today}. Empty when every
+   * borrower may borrow. Writes nothing.
    */
   List<String> problems(LoanApplication app, Long loanId, LocalDate appliedOn, LocalDate today);
 
-  /** Registers, on {@code today} and with the loan, the borrowers not yet in the member register. */
+  /**
+   * Registers, on {@code today} and with the loan, the borrowers not yet in the member register.
+   */
   void registerNew(LoanApplication app, long loanId, String registeredBy, LocalDate today);
 }

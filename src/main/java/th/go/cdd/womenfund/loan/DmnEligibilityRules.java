@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.system.RuleTables;
 
 /**
- * Evaluates the deployed {@code loan-eligibility} table (latest version); each criterion's outcome is kept in
- * the application's summary, not as decision history (see {@link RuleTables}).
+ * Evaluates the deployed {@code loan-eligibility} table (latest version); each criterion's outcome
+ * is kept in the application's summary, not as decision history (see {@link RuleTables}).
  */
 @Component
 public class DmnEligibilityRules implements EligibilityRules {
@@ -22,20 +22,24 @@ public class DmnEligibilityRules implements EligibilityRules {
 
   @Override
   public List<EligibilityCheck> evaluate(EligibilityFacts f) {
-    DmnDecisionTableResult result = tables.evaluate(LoanApplicationProcess.ELIGIBILITY_DECISION,
-        Variables.createVariables()
-            .putValue("groupSize", f.groupSize())
-            .putValue("requestedAmount", f.requestedAmount())
-            .putValue("maxBorrowerAmount", f.maxBorrowerAmount())
-            .putValue("termMonths", f.termMonths())
-            .putValue("youngestAge", f.youngestAge())
-            .putValue("shortestResidenceMonths", f.shortestResidenceMonths())
-            .putValue("allThaiWomen", f.allThaiWomen()));
+    DmnDecisionTableResult result =
+        tables.evaluate(
+            LoanApplicationProcess.ELIGIBILITY_DECISION,
+            Variables.createVariables()
+                .putValue("groupSize", f.groupSize())
+                .putValue("requestedAmount", f.requestedAmount())
+                .putValue("maxBorrowerAmount", f.maxBorrowerAmount())
+                .putValue("termMonths", f.termMonths())
+                .putValue("youngestAge", f.youngestAge())
+                .putValue("shortestResidenceMonths", f.shortestResidenceMonths())
+                .putValue("allThaiWomen", f.allThaiWomen()));
     return result.getResultList().stream().map(DmnEligibilityRules::check).toList();
   }
 
   public static EligibilityCheck check(Map<String, Object> row) {
-    return new EligibilityCheck((String) row.get("criterion"), Boolean.TRUE.equals(row.get("passed")),
+    return new EligibilityCheck(
+        (String) row.get("criterion"),
+        Boolean.TRUE.equals(row.get("passed")),
         (String) row.get("message"));
   }
 }

@@ -23,8 +23,13 @@ public record LoanApplication(
     boolean allBorrowersThaiWomen) {
 
   /** One borrower of the group, with her family's acknowledgement of the amount. */
-  public record Borrower(NationalId nationalId, String fullName, LocalDate birthDate, LocalDate residentSince,
-                         BigDecimal amount, Acknowledgement acknowledgement) {}
+  public record Borrower(
+      NationalId nationalId,
+      String fullName,
+      LocalDate birthDate,
+      LocalDate residentSince,
+      BigDecimal amount,
+      Acknowledgement acknowledgement) {}
 
   /** การรับทราบของครอบครัว: who acknowledged the amount, and when. */
   public record Acknowledgement(FamilyRelation relation, String fullName, LocalDate date) {}
@@ -34,11 +39,19 @@ public record LoanApplication(
     return new EligibilityFacts(
         borrowers.size(),
         requestedAmount,
-        borrowers.stream().map(Borrower::amount).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO),
+        borrowers.stream()
+            .map(Borrower::amount)
+            .max(Comparator.naturalOrder())
+            .orElse(BigDecimal.ZERO),
         termMonths,
-        borrowers.stream().mapToInt(b -> java.time.Period.between(b.birthDate(), today).getYears()).min().orElse(0),
-        borrowers.stream().mapToInt(b -> (int) java.time.Period.between(b.residentSince(), today).toTotalMonths())
-            .min().orElse(0),
+        borrowers.stream()
+            .mapToInt(b -> java.time.Period.between(b.birthDate(), today).getYears())
+            .min()
+            .orElse(0),
+        borrowers.stream()
+            .mapToInt(b -> (int) java.time.Period.between(b.residentSince(), today).toTotalMonths())
+            .min()
+            .orElse(0),
         allBorrowersThaiWomen);
   }
 }

@@ -1,8 +1,8 @@
 package th.go.cdd.womenfund.loan;
 
 /**
- * What an officer keyed into the start (or fix) form, untouched: every field is text or what the form
- * sent, so that nothing is trusted before {@link LoanApplicationParser} has checked it.
+ * What an officer keyed into the start (or fix) form, untouched: every field is text or what the
+ * form sent, so that nothing is trusted before {@link LoanApplicationParser} has checked it.
  */
 public record LoanApplicationInput(
     String groupName,

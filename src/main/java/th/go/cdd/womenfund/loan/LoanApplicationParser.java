@@ -21,13 +21,14 @@ import th.go.cdd.womenfund.system.ThaiMoney;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Checks what an officer keyed in and turns it into a {@link LoanApplication}, or refuses it with every
- * problem found, each in Thai, naming the line and field. Structure only: the fund's criteria (caps,
- * group size, terms, age, residence) are the decision table's.
+ * Checks what an officer keyed in and turns it into a {@link LoanApplication}, or refuses it with
+ * every problem found, each in Thai, naming the line and field. Structure only: the fund's criteria
+ * (caps, group size, terms, age, residence) are the decision table's.
  *
- * <p>Borrowers, one a line: {@code เลขประจำตัวประชาชน, ชื่อ-สกุล, วันเกิด, อาศัยในพื้นที่ตั้งแต่, จำนวนเงินกู้}.
- * Family acknowledgements, one a line: {@code เลขประจำตัวประชาชนผู้กู้, ความสัมพันธ์, ชื่อ-สกุลผู้รับทราบ, วันที่รับทราบ}.
- * Fields are separated by commas (or tabs, when pasted from a spreadsheet); dates are วว/ดด/ปปปป in พ.ศ.
+ * <p>Borrowers, one a line: {@code เลขประจำตัวประชาชน, ชื่อ-สกุล, วันเกิด, อาศัยในพื้นที่ตั้งแต่,
+ * จำนวนเงินกู้}. Family acknowledgements, one a line: {@code เลขประจำตัวประชาชนผู้กู้,
+ * ความสัมพันธ์, ชื่อ-สกุลผู้รับทราบ, วันที่รับทราบ}. Fields are separated by commas (or tabs, when
+ * pasted from a spreadsheet); dates are วว/ดด/ปปปป in พ.ศ.
  */
 @Component
 public class LoanApplicationParser {
@@ -36,7 +37,8 @@ public class LoanApplicationParser {
   static final int MAX_PURPOSE = 2000;
   static final int MAX_LINES = 100;
   static final int MAX_LINE = 500;
-  private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
   private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{9,20}");
   private static final Pattern SUB_DISTRICT = Pattern.compile("\\d{6}");
   private static final Pattern MARKUP = Pattern.compile("[<>{}]");
@@ -55,23 +57,32 @@ public class LoanApplicationParser {
     String contactEmail = email(in.contactEmail(), problems);
     String contactPhone = phone(in.contactPhone(), problems);
     String purpose = text(in.projectPurpose(), "วัตถุประสงค์ของโครงการ", MAX_PURPOSE, problems);
-    OccupationCategory occupation = enumValue(OccupationCategory.class, in.occupationCategory(), "ประเภทอาชีพ", problems);
-    BigDecimal amount = capture(problems, () -> ThaiMoney.parse(in.requestedAmount(), "วงเงินขอกู้"));
+    OccupationCategory occupation =
+        enumValue(OccupationCategory.class, in.occupationCategory(), "ประเภทอาชีพ", problems);
+    BigDecimal amount =
+        capture(problems, () -> ThaiMoney.parse(in.requestedAmount(), "วงเงินขอกู้"));
     if (amount != null && amount.signum() == 0) {
       problems.add("วงเงินขอกู้ต้องมากกว่า 0 บาท");
       amount = null;
     }
-    RepaymentFrequency frequency = enumValue(RepaymentFrequency.class, in.repaymentFrequency(), "งวดการชำระคืน", problems);
+    RepaymentFrequency frequency =
+        enumValue(RepaymentFrequency.class, in.repaymentFrequency(), "งวดการชำระคืน", problems);
     Integer term = termMonths(in.termMonths(), frequency, problems);
-    Map<String, Acknowledgement> acks = acknowledgements(in.familyAcknowledgements(), today, problems);
+    Map<String, Acknowledgement> acks =
+        acknowledgements(in.familyAcknowledgements(), today, problems);
     int beforeBorrowers = problems.size();
     List<Borrower> borrowers = borrowers(in.borrowers(), acks, today, problems);
     boolean everyBorrowerLineIsValid = problems.size() == beforeBorrowers;
     if (amount != null && !borrowers.isEmpty() && everyBorrowerLineIsValid) {
-      BigDecimal sum = borrowers.stream().map(Borrower::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal sum =
+          borrowers.stream().map(Borrower::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
       if (sum.compareTo(amount) != 0) {
-        problems.add("ผลรวมเงินกู้ของผู้กู้ทุกคน (" + ThaiMoney.format(sum) + ") ไม่เท่ากับวงเงินขอกู้ของโครงการ ("
-            + ThaiMoney.format(amount) + ")");
+        problems.add(
+            "ผลรวมเงินกู้ของผู้กู้ทุกคน ("
+                + ThaiMoney.format(sum)
+                + ") ไม่เท่ากับวงเงินขอกู้ของโครงการ ("
+                + ThaiMoney.format(amount)
+                + ")");
       }
     }
     if (in.allBorrowersThaiWomen() == null) {
@@ -80,11 +91,23 @@ public class LoanApplicationParser {
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
-    return new LoanApplication(groupName, subDistrict, contactName, contactEmail, contactPhone, purpose, occupation,
-        amount, term, frequency, List.copyOf(borrowers), in.allBorrowersThaiWomen());
+    return new LoanApplication(
+        groupName,
+        subDistrict,
+        contactName,
+        contactEmail,
+        contactPhone,
+        purpose,
+        occupation,
+        amount,
+        term,
+        frequency,
+        List.copyOf(borrowers),
+        in.allBorrowersThaiWomen());
   }
 
-  private List<Borrower> borrowers(String text, Map<String, Acknowledgement> acks, LocalDate today, List<String> problems) {
+  private List<Borrower> borrowers(
+      String text, Map<String, Acknowledgement> acks, LocalDate today, List<String> problems) {
     List<String> lines = lines(text, "รายชื่อผู้กู้", problems);
     List<Borrower> result = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -92,14 +115,18 @@ public class LoanApplicationParser {
       String where = "ผู้กู้บรรทัดที่ " + (i + 1);
       String[] f = fields(lines.get(i), 5);
       if (f.length != 5) {
-        problems.add(where + ": ต้องมี 5 ช่อง คือ เลขประจำตัวประชาชน, ชื่อ-สกุล, วันเกิด, อาศัยในพื้นที่ตั้งแต่, จำนวนเงินกู้");
+        problems.add(
+            where
+                + ": ต้องมี 5 ช่อง คือ เลขประจำตัวประชาชน, ชื่อ-สกุล, วันเกิด, อาศัยในพื้นที่ตั้งแต่, จำนวนเงินกู้");
         continue;
       }
       int before = problems.size();
       NationalId id = capture(problems, where, () -> NationalId.parse(f[0]));
       String name = text(f[1], where + ": ชื่อ-สกุล", MAX_TEXT, problems);
       LocalDate birth = capture(problems, where, () -> ThaiDates.parseBuddhist(f[2], "วันเกิด"));
-      LocalDate since = capture(problems, where, () -> ThaiDates.parseBuddhist(f[3], "วันที่เริ่มอาศัยในพื้นที่"));
+      LocalDate since =
+          capture(
+              problems, where, () -> ThaiDates.parseBuddhist(f[3], "วันที่เริ่มอาศัยในพื้นที่"));
       BigDecimal amount = capture(problems, where, () -> ThaiMoney.parse(f[4], "จำนวนเงินกู้"));
       if (birth != null && birth.isAfter(today)) {
         problems.add(where + ": วันเกิดอยู่ในอนาคต");
@@ -115,7 +142,11 @@ public class LoanApplicationParser {
         if (first != null) {
           problems.add(where + ": เลขประจำตัวประชาชน " + id.masked() + " ซ้ำกับบรรทัดที่ " + first);
         } else if (!acks.containsKey(id.value())) {
-          problems.add(where + ": ผู้กู้ " + id.masked() + " ยังไม่มีการรับทราบการกู้เงินของครอบครัว (คู่สมรส บุตร หรือญาติ)");
+          problems.add(
+              where
+                  + ": ผู้กู้ "
+                  + id.masked()
+                  + " ยังไม่มีการรับทราบการกู้เงินของครอบครัว (คู่สมรส บุตร หรือญาติ)");
         }
       }
       if (problems.size() == before) {
@@ -124,13 +155,17 @@ public class LoanApplicationParser {
     }
     for (String ackId : acks.keySet()) {
       if (!seen.containsKey(ackId)) {
-        problems.add("การรับทราบของครอบครัว: เลขประจำตัวประชาชน " + NationalId.parse(ackId).masked() + " ไม่อยู่ในรายชื่อผู้กู้");
+        problems.add(
+            "การรับทราบของครอบครัว: เลขประจำตัวประชาชน "
+                + NationalId.parse(ackId).masked()
+                + " ไม่อยู่ในรายชื่อผู้กู้");
       }
     }
     return result;
   }
 
-  private Map<String, Acknowledgement> acknowledgements(String text, LocalDate today, List<String> problems) {
+  private Map<String, Acknowledgement> acknowledgements(
+      String text, LocalDate today, List<String> problems) {
     Map<String, Acknowledgement> result = new LinkedHashMap<>();
     if (text == null || text.isBlank()) {
       return result; // each borrower is then reported as lacking one
@@ -140,7 +175,9 @@ public class LoanApplicationParser {
       String where = "การรับทราบของครอบครัวบรรทัดที่ " + (i + 1);
       String[] f = fields(lines.get(i), 4);
       if (f.length != 4) {
-        problems.add(where + ": ต้องมี 4 ช่อง คือ เลขประจำตัวประชาชนผู้กู้, ความสัมพันธ์, ชื่อ-สกุลผู้รับทราบ, วันที่รับทราบ");
+        problems.add(
+            where
+                + ": ต้องมี 4 ช่อง คือ เลขประจำตัวประชาชนผู้กู้, ความสัมพันธ์, ชื่อ-สกุลผู้รับทราบ, วันที่รับทราบ");
         continue;
       }
       int before = problems.size();
@@ -150,7 +187,8 @@ public class LoanApplicationParser {
         problems.add(where + ": ความสัมพันธ์ต้องเป็น คู่สมรส บุตร หรือ ญาติ");
       }
       String name = text(f[2], where + ": ชื่อ-สกุลผู้รับทราบ", MAX_TEXT, problems);
-      LocalDate date = capture(problems, where, () -> ThaiDates.parseBuddhist(f[3], "วันที่รับทราบ"));
+      LocalDate date =
+          capture(problems, where, () -> ThaiDates.parseBuddhist(f[3], "วันที่รับทราบ"));
       if (date != null && date.isAfter(today)) {
         problems.add(where + ": วันที่รับทราบอยู่ในอนาคต");
       }
@@ -181,7 +219,10 @@ public class LoanApplicationParser {
     return lines;
   }
 
-  /** Splits on tabs if there are any, else on the first n-1 commas (the last field may hold "15,000.00"). */
+  /**
+   * Splits on tabs if there are any, else on the first n-1 commas (the last field may hold
+   * "15,000.00").
+   */
   static String[] fields(String line, int n) {
     String[] parts = line.contains("\t") ? line.split("\t", -1) : line.split(",", n);
     for (int i = 0; i < parts.length; i++) {
@@ -265,13 +306,15 @@ public class LoanApplicationParser {
     }
     int months = Integer.parseInt(v);
     if (frequency != null && months % frequency.months() != 0) {
-      problems.add("ระยะเวลาชำระคืน " + months + " เดือน แบ่งเป็นงวด" + frequency.labelTh() + "ไม่ลงตัว");
+      problems.add(
+          "ระยะเวลาชำระคืน " + months + " เดือน แบ่งเป็นงวด" + frequency.labelTh() + "ไม่ลงตัว");
       return null;
     }
     return months;
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String label, List<String> problems) {
+  private static <E extends Enum<E>> E enumValue(
+      Class<E> type, String value, String label, List<String> problems) {
     if (value == null || value.isBlank()) {
       problems.add("กรุณาเลือก" + label);
       return null;

@@ -1,6 +1,9 @@
 package th.go.cdd.womenfund.loan;
 
-/** Names shared by the {@code loan-application} BPMN, its forms, its delegates and its tests: one place each. */
+/**
+ * Names shared by the {@code loan-application} BPMN, its forms, its delegates and its tests: one
+ * place each.
+ */
 public final class LoanApplicationProcess {
 
   public static final String KEY = "loan-application";
@@ -52,10 +55,24 @@ public final class LoanApplicationProcess {
     public static final String BORROWERS = "borrowers";
     public static final String FAMILY_ACKNOWLEDGEMENTS = "familyAcknowledgements";
     public static final String ALL_THAI_WOMEN = "allBorrowersThaiWomen";
+
     /** The fields of the start form and of the fix form (the application as keyed). */
-    public static final java.util.List<String> APPLICATION_FIELDS = java.util.List.of(GROUP_NAME, SUB_DISTRICT_CODE,
-        CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, PURPOSE, OCCUPATION, REQUESTED_AMOUNT, TERM_MONTHS,
-        REPAYMENT_FREQUENCY, BORROWERS, FAMILY_ACKNOWLEDGEMENTS, ALL_THAI_WOMEN);
+    public static final java.util.List<String> APPLICATION_FIELDS =
+        java.util.List.of(
+            GROUP_NAME,
+            SUB_DISTRICT_CODE,
+            CONTACT_NAME,
+            CONTACT_EMAIL,
+            CONTACT_PHONE,
+            PURPOSE,
+            OCCUPATION,
+            REQUESTED_AMOUNT,
+            TERM_MONTHS,
+            REPAYMENT_FREQUENCY,
+            BORROWERS,
+            FAMILY_ACKNOWLEDGEMENTS,
+            ALL_THAI_WOMEN);
+
     // set by registration
     public static final String LOAN_ID = "loanId";
     public static final String APPLICATION_NO = "applicationNo";
@@ -72,8 +89,13 @@ public final class LoanApplicationProcess {
     public static final String DISTRICT_DECISION_REASON = "districtDecisionReason";
     public static final String PROVINCE_DECISION = "provinceDecision";
     public static final String PROVINCE_DECISION_REASON = "provinceDecisionReason";
-    /** Set by the system when a committee sends the application back: who returned it and why (the fix form). */
+
+    /**
+     * Set by the system when a committee sends the application back: who returned it and why (the
+     * fix form).
+     */
     public static final String FIX_REQUEST = "fixRequest";
+
     // contract and transfer
     public static final String CONTRACT_NO = "contractNo";
     public static final String CONTRACT_DATE = "contractDate";

@@ -6,10 +6,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-
 /**
- * The delegate beans that {@code processes/loan-application.bpmn} names in
- * {@code camunda:delegateExpression}. Delegate expressions (not method expressions) so that a Thai
+ * The delegate beans that {@code processes/loan-application.bpmn} names in {@code
+ * camunda:delegateExpression}. Delegate expressions (not method expressions) so that a Thai
  * validation message reaches Tasklist as it is, not wrapped in an expression-evaluation error.
  */
 @Configuration

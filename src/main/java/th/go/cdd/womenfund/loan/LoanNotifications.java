@@ -35,9 +35,18 @@ public class LoanNotifications {
     BigDecimal principal = BigDecimal.ZERO;
     BigDecimal interest = BigDecimal.ZERO;
     for (Installment i : loans.schedule(loanId)) {
-      rows.add(Map.of("seq", Integer.toString(i.seq()), "due", ThaiDates.format(i.dueDate()),
-          "principal", ThaiMoney.format(i.principal()), "interest", ThaiMoney.format(i.interest()),
-          "total", ThaiMoney.format(i.total())));
+      rows.add(
+          Map.of(
+              "seq",
+              Integer.toString(i.seq()),
+              "due",
+              ThaiDates.format(i.dueDate()),
+              "principal",
+              ThaiMoney.format(i.principal()),
+              "interest",
+              ThaiMoney.format(i.interest()),
+              "total",
+              ThaiMoney.format(i.total())));
       principal = principal.add(i.principal());
       interest = interest.add(i.interest());
     }
@@ -45,7 +54,11 @@ public class LoanNotifications {
     model.put("totalPrincipal", ThaiMoney.format(principal));
     model.put("totalInterest", ThaiMoney.format(interest));
     model.put("transferDate", ThaiDates.format(loan.transferDate()));
-    return new ThaiMail(recipients(loan), "แจ้งผลการอนุมัติเงินกู้ คำขอเลขที่ " + loan.applicationNo(), "loan-approved", model);
+    return new ThaiMail(
+        recipients(loan),
+        "แจ้งผลการอนุมัติเงินกู้ คำขอเลขที่ " + loan.applicationNo(),
+        "loan-approved",
+        model);
   }
 
   public ThaiMail rejectionMail(long loanId, String byWhom, String reason) {
@@ -53,7 +66,11 @@ public class LoanNotifications {
     Map<String, Object> model = base(loan);
     model.put("byWhom", byWhom);
     model.put("reason", reason == null ? "" : reason);
-    return new ThaiMail(recipients(loan), "แจ้งผลการพิจารณาคำขอกู้ เลขที่ " + loan.applicationNo(), "loan-rejected", model);
+    return new ThaiMail(
+        recipients(loan),
+        "แจ้งผลการพิจารณาคำขอกู้ เลขที่ " + loan.applicationNo(),
+        "loan-rejected",
+        model);
   }
 
   /** Sends a loan's notice once: the key stops a retried job from mailing the group twice. */
@@ -69,7 +86,9 @@ public class LoanNotifications {
     model.put("amount", ThaiMoney.format(loan.amount()));
     model.put("termMonths", loan.termMonths());
     model.put("frequency", loan.frequency().labelTh());
-    model.put("districtName", areas.district(loan.districtCode()).map(District::nameTh).orElse(loan.districtCode()));
+    model.put(
+        "districtName",
+        areas.district(loan.districtCode()).map(District::nameTh).orElse(loan.districtCode()));
     return model;
   }
 

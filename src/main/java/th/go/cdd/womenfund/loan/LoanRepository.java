@@ -16,7 +16,9 @@ import th.go.cdd.womenfund.member.Member;
 import th.go.cdd.womenfund.member.MemberRepository;
 import th.go.cdd.womenfund.member.NationalId;
 
-/** The fund's loan tables: groups, projects, borrowers, acknowledgements, risk cover, installments. */
+/**
+ * The fund's loan tables: groups, projects, borrowers, acknowledgements, risk cover, installments.
+ */
 @Repository
 public class LoanRepository {
 
@@ -25,8 +27,11 @@ public class LoanRepository {
   private final MemberRepository members;
   private final InstallmentSchedules schedules;
 
-  public LoanRepository(JdbcClient jdbc, JdbcTemplate batch, MemberRepository members,
-                        InstallmentSchedules schedules) {
+  public LoanRepository(
+      JdbcClient jdbc,
+      JdbcTemplate batch,
+      MemberRepository members,
+      InstallmentSchedules schedules) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.members = members;
@@ -34,14 +39,30 @@ public class LoanRepository {
   }
 
   /** A stored project, as much as later steps need. */
-  public record StoredLoan(long id, String applicationNo, long groupId, String groupName, String districtCode,
-                           String provinceCode, BigDecimal amount, int termMonths, RepaymentFrequency frequency,
-                           LoanStatus status, String contactName, String contactEmail, LocalDate contractDate,
-                           LocalDate transferDate) {}
+  public record StoredLoan(
+      long id,
+      String applicationNo,
+      long groupId,
+      String groupName,
+      String districtCode,
+      String provinceCode,
+      BigDecimal amount,
+      int termMonths,
+      RepaymentFrequency frequency,
+      LoanStatus status,
+      String contactName,
+      String contactEmail,
+      LocalDate contractDate,
+      LocalDate transferDate) {}
 
   /** A borrower with her family's acknowledgement, for risk cover and notices. */
-  public record StoredBorrower(long memberId, NationalId nationalId, String fullName, BigDecimal amount,
-                               FamilyRelation ackRelation, String ackName) {}
+  public record StoredBorrower(
+      long memberId,
+      NationalId nationalId,
+      String fullName,
+      BigDecimal amount,
+      FamilyRelation ackRelation,
+      String ackName) {}
 
   /** A newly registered project: its id and the application number made from it. */
   public record NewLoan(long id, String applicationNo) {}
@@ -49,39 +70,71 @@ public class LoanRepository {
   public NewLoan insert(LoanApplication app, LocalDate today) {
     Timestamp now = Timestamp.from(Instant.now());
     KeyHolder groupKey = new GeneratedKeyHolder();
-    jdbc.sql("insert into women_group (name, sub_district_code, contact_name, contact_email,"
-            + " contact_phone, created_at) values (?, ?, ?, ?, ?, ?)")
-        .params(app.groupName(), app.subDistrict().code(), app.contactName(), app.contactEmail(), app.contactPhone(), now)
+    jdbc.sql(
+            "insert into women_group (name, sub_district_code, contact_name, contact_email,"
+                + " contact_phone, created_at) values (?, ?, ?, ?, ?, ?)")
+        .params(
+            app.groupName(),
+            app.subDistrict().code(),
+            app.contactName(),
+            app.contactEmail(),
+            app.contactPhone(),
+            now)
         .update(groupKey, "id");
     long groupId = groupKey.getKey().longValue();
     KeyHolder loanKey = new GeneratedKeyHolder();
-    jdbc.sql("insert into loan_project (group_id, district_code, province_code, purpose,"
-            + " occupation_category, requested_amount, term_months, repayment_frequency, status, created_at, updated_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(groupId, app.subDistrict().districtCode(), app.subDistrict().provinceCode(), app.purpose(),
-            app.occupation().name(), app.requestedAmount(), app.termMonths(), app.frequency().name(),
-            LoanStatus.REGISTERED.name(), now, now)
+    jdbc.sql(
+            "insert into loan_project (group_id, district_code, province_code, purpose,"
+                + " occupation_category, requested_amount, term_months, repayment_frequency, status, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            groupId,
+            app.subDistrict().districtCode(),
+            app.subDistrict().provinceCode(),
+            app.purpose(),
+            app.occupation().name(),
+            app.requestedAmount(),
+            app.termMonths(),
+            app.frequency().name(),
+            LoanStatus.REGISTERED.name(),
+            now,
+            now)
         .update(loanKey, "id");
     long loanId = loanKey.getKey().longValue();
-    String applicationNo = String.format("LA-%s-%d-%05d", app.subDistrict().districtCode(),
-        today.getYear() + 543, loanId);
+    String applicationNo =
+        String.format(
+            "LA-%s-%d-%05d", app.subDistrict().districtCode(), today.getYear() + 543, loanId);
     jdbc.sql("update loan_project set application_no = ?, applied_on = ? where id = ?")
-        .params(applicationNo, today, loanId).update();
+        .params(applicationNo, today, loanId)
+        .update();
     insertBorrowers(loanId, app);
     return new NewLoan(loanId, applicationNo);
   }
 
   public void update(long loanId, LoanApplication app) {
     StoredLoan loan = find(loanId).orElseThrow();
-    jdbc.sql("update women_group set name = ?, sub_district_code = ?, contact_name = ?, contact_email = ?,"
-            + " contact_phone = ? where id = ?")
-        .params(app.groupName(), app.subDistrict().code(), app.contactName(), app.contactEmail(), app.contactPhone(),
+    jdbc.sql(
+            "update women_group set name = ?, sub_district_code = ?, contact_name = ?, contact_email = ?,"
+                + " contact_phone = ? where id = ?")
+        .params(
+            app.groupName(),
+            app.subDistrict().code(),
+            app.contactName(),
+            app.contactEmail(),
+            app.contactPhone(),
             loan.groupId())
         .update();
-    jdbc.sql("update loan_project set purpose = ?, occupation_category = ?, requested_amount = ?, term_months = ?,"
-            + " repayment_frequency = ?, updated_at = ? where id = ?")
-        .params(app.purpose(), app.occupation().name(), app.requestedAmount(), app.termMonths(), app.frequency().name(),
-            Timestamp.from(Instant.now()), loanId)
+    jdbc.sql(
+            "update loan_project set purpose = ?, occupation_category = ?, requested_amount = ?, term_months = ?,"
+                + " repayment_frequency = ?, updated_at = ? where id = ?")
+        .params(
+            app.purpose(),
+            app.occupation().name(),
+            app.requestedAmount(),
+            app.termMonths(),
+            app.frequency().name(),
+            Timestamp.from(Instant.now()),
+            loanId)
         .update();
     jdbc.sql("delete from family_acknowledgement where loan_id = ?").param(loanId).update();
     jdbc.sql("delete from loan_borrower where loan_id = ?").param(loanId).update();
@@ -89,56 +142,103 @@ public class LoanRepository {
   }
 
   private void insertBorrowers(long loanId, LoanApplication app) {
-    Map<String, Long> memberIds = members.saveAll(app.borrowers().stream()
-        .map(b -> new Member(null, b.nationalId(), b.fullName(), b.birthDate(), b.residentSince(), app.subDistrict().code()))
-        .toList());
+    Map<String, Long> memberIds =
+        members.saveAll(
+            app.borrowers().stream()
+                .map(
+                    b ->
+                        new Member(
+                            null,
+                            b.nationalId(),
+                            b.fullName(),
+                            b.birthDate(),
+                            b.residentSince(),
+                            app.subDistrict().code()))
+                .toList());
     // two JDBC batches: one round trip for the borrowers, one for their families' acknowledgements
-    batch.batchUpdate("insert into loan_borrower (loan_id, member_id, amount) values (?, ?, ?)",
-        app.borrowers().stream().map(b -> new Object[] {loanId, memberIds.get(b.nationalId().value()), b.amount()})
+    batch.batchUpdate(
+        "insert into loan_borrower (loan_id, member_id, amount) values (?, ?, ?)",
+        app.borrowers().stream()
+            .map(b -> new Object[] {loanId, memberIds.get(b.nationalId().value()), b.amount()})
             .toList());
-    batch.batchUpdate("insert into family_acknowledgement (loan_id, member_id, relation, full_name, acknowledged_on)"
+    batch.batchUpdate(
+        "insert into family_acknowledgement (loan_id, member_id, relation, full_name, acknowledged_on)"
             + " values (?, ?, ?, ?, ?)",
-        app.borrowers().stream().map(b -> new Object[] {loanId, memberIds.get(b.nationalId().value()),
-            b.acknowledgement().relation().name(), b.acknowledgement().fullName(),
-            java.sql.Date.valueOf(b.acknowledgement().date())}).toList());
+        app.borrowers().stream()
+            .map(
+                b ->
+                    new Object[] {
+                      loanId,
+                      memberIds.get(b.nationalId().value()),
+                      b.acknowledgement().relation().name(),
+                      b.acknowledgement().fullName(),
+                      java.sql.Date.valueOf(b.acknowledgement().date())
+                    })
+            .toList());
   }
 
   public Optional<StoredLoan> find(long loanId) {
-    return jdbc.sql("select l.id, l.application_no, l.group_id, g.name, l.district_code, l.province_code,"
-            + " l.requested_amount, l.term_months, l.repayment_frequency, l.status, g.contact_name, g.contact_email,"
-            + " l.contract_date, l.transfer_date"
-            + " from loan_project l join women_group g on g.id = l.group_id where l.id = ?")
+    return jdbc.sql(
+            "select l.id, l.application_no, l.group_id, g.name, l.district_code, l.province_code,"
+                + " l.requested_amount, l.term_months, l.repayment_frequency, l.status, g.contact_name, g.contact_email,"
+                + " l.contract_date, l.transfer_date"
+                + " from loan_project l join women_group g on g.id = l.group_id where l.id = ?")
         .param(loanId)
-        .query((rs, n) -> new StoredLoan(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getInt(8),
-            RepaymentFrequency.valueOf(rs.getString(9)), LoanStatus.valueOf(rs.getString(10)), rs.getString(11),
-            rs.getString(12), rs.getDate(13) == null ? null : rs.getDate(13).toLocalDate(),
-            rs.getDate(14) == null ? null : rs.getDate(14).toLocalDate()))
+        .query(
+            (rs, n) ->
+                new StoredLoan(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getLong(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getBigDecimal(7),
+                    rs.getInt(8),
+                    RepaymentFrequency.valueOf(rs.getString(9)),
+                    LoanStatus.valueOf(rs.getString(10)),
+                    rs.getString(11),
+                    rs.getString(12),
+                    rs.getDate(13) == null ? null : rs.getDate(13).toLocalDate(),
+                    rs.getDate(14) == null ? null : rs.getDate(14).toLocalDate()))
         .optional();
   }
 
   public List<StoredBorrower> borrowers(long loanId) {
-    return jdbc.sql("select m.id, m.national_id, m.full_name, b.amount, a.relation, a.full_name"
-            + " from loan_borrower b join member_view m on m.id = b.member_id"
-            + " join family_acknowledgement a on a.loan_id = b.loan_id and a.member_id = b.member_id"
-            + " where b.loan_id = ? order by m.id")
+    return jdbc.sql(
+            "select m.id, m.national_id, m.full_name, b.amount, a.relation, a.full_name"
+                + " from loan_borrower b join member_view m on m.id = b.member_id"
+                + " join family_acknowledgement a on a.loan_id = b.loan_id and a.member_id = b.member_id"
+                + " where b.loan_id = ? order by m.id")
         .param(loanId)
-        .query((rs, n) -> new StoredBorrower(rs.getLong(1), new NationalId(rs.getString(2)), rs.getString(3),
-            rs.getBigDecimal(4), FamilyRelation.valueOf(rs.getString(5)), rs.getString(6)))
+        .query(
+            (rs, n) ->
+                new StoredBorrower(
+                    rs.getLong(1),
+                    new NationalId(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getBigDecimal(4),
+                    FamilyRelation.valueOf(rs.getString(5)),
+                    rs.getString(6)))
         .list();
   }
 
   public void setProcessInstance(long loanId, String processInstanceId) {
-    jdbc.sql("update loan_project set process_instance_id = ? where id = ?").params(processInstanceId, loanId).update();
+    jdbc.sql("update loan_project set process_instance_id = ? where id = ?")
+        .params(processInstanceId, loanId)
+        .update();
   }
 
   public void setStatus(long loanId, LoanStatus status) {
     jdbc.sql("update loan_project set status = ?, updated_at = ? where id = ?")
-        .params(status.name(), Timestamp.from(Instant.now()), loanId).update();
+        .params(status.name(), Timestamp.from(Instant.now()), loanId)
+        .update();
   }
 
   public void setProvinceApprovedOn(long loanId, LocalDate day) {
-    jdbc.sql("update loan_project set province_approved_on = ? where id = ?").params(day, loanId).update();
+    jdbc.sql("update loan_project set province_approved_on = ? where id = ?")
+        .params(day, loanId)
+        .update();
   }
 
   public void setEndorsedOn(long loanId, LocalDate day) {
@@ -150,17 +250,31 @@ public class LoanRepository {
   }
 
   /**
-   * The day each step of the loan was done, from the fund's records (null: not done yet, or done before the
-   * column existed).
+   * The day each step of the loan was done, from the fund's records (null: not done yet, or done
+   * before the column existed).
    */
-  public record StepDates(LocalDate appliedOn, LocalDate endorsedOn, LocalDate screenedOn, LocalDate provinceApprovedOn,
-                          LocalDate contractDate, LocalDate transferDate) {}
+  public record StepDates(
+      LocalDate appliedOn,
+      LocalDate endorsedOn,
+      LocalDate screenedOn,
+      LocalDate provinceApprovedOn,
+      LocalDate contractDate,
+      LocalDate transferDate) {}
 
   public StepDates stepDates(long loanId) {
-    return jdbc.sql("select applied_on, endorsed_on, screened_on, province_approved_on, contract_date, transfer_date"
-            + " from loan_project where id = ?").param(loanId)
-        .query((rs, n) -> new StepDates(date(rs.getDate(1)), date(rs.getDate(2)), date(rs.getDate(3)),
-            date(rs.getDate(4)), date(rs.getDate(5)), date(rs.getDate(6))))
+    return jdbc.sql(
+            "select applied_on, endorsed_on, screened_on, province_approved_on, contract_date, transfer_date"
+                + " from loan_project where id = ?")
+        .param(loanId)
+        .query(
+            (rs, n) ->
+                new StepDates(
+                    date(rs.getDate(1)),
+                    date(rs.getDate(2)),
+                    date(rs.getDate(3)),
+                    date(rs.getDate(4)),
+                    date(rs.getDate(5)),
+                    date(rs.getDate(6))))
         .single();
   }
 
@@ -168,40 +282,71 @@ public class LoanRepository {
     return d == null ? null : d.toLocalDate();
   }
 
-  public void recordContract(long loanId, String contractNo, LocalDate contractDate, BigDecimal ratePct) {
-    jdbc.sql("update loan_project set contract_no = ?, contract_date = ?, interest_rate_pct = ?, status = ?,"
-            + " updated_at = ? where id = ?")
-        .params(contractNo, contractDate, ratePct, LoanStatus.CONTRACT_SIGNED.name(), Timestamp.from(Instant.now()), loanId)
+  public void recordContract(
+      long loanId, String contractNo, LocalDate contractDate, BigDecimal ratePct) {
+    jdbc.sql(
+            "update loan_project set contract_no = ?, contract_date = ?, interest_rate_pct = ?, status = ?,"
+                + " updated_at = ? where id = ?")
+        .params(
+            contractNo,
+            contractDate,
+            ratePct,
+            LoanStatus.CONTRACT_SIGNED.name(),
+            Timestamp.from(Instant.now()),
+            loanId)
         .update();
   }
 
-  /** Starts the risk cover of every borrower of the loan, with her family's acknowledger as beneficiary (one batch). */
+  /**
+   * Starts the risk cover of every borrower of the loan, with her family's acknowledger as
+   * beneficiary (one batch).
+   */
   public void insertRiskCovers(long loanId, List<StoredBorrower> borrowers, LocalDate from) {
-    batch.batchUpdate("insert into risk_cover (loan_id, member_id, beneficiary_name, beneficiary_relation, cover_from,"
+    batch.batchUpdate(
+        "insert into risk_cover (loan_id, member_id, beneficiary_name, beneficiary_relation, cover_from,"
             + " in_force) values (?, ?, ?, ?, ?, ?)",
-        borrowers.stream().map(b -> new Object[] {loanId, b.memberId(), b.ackName(), b.ackRelation().name(),
-            java.sql.Date.valueOf(from), true}).toList());
+        borrowers.stream()
+            .map(
+                b ->
+                    new Object[] {
+                      loanId,
+                      b.memberId(),
+                      b.ackName(),
+                      b.ackRelation().name(),
+                      java.sql.Date.valueOf(from),
+                      true
+                    })
+            .toList());
   }
 
-  public void insertRiskCover(long loanId, long memberId, String beneficiary, FamilyRelation relation, LocalDate from) {
-    jdbc.sql("insert into risk_cover (loan_id, member_id, beneficiary_name, beneficiary_relation, cover_from, in_force)"
-            + " values (?, ?, ?, ?, ?, ?)")
-        .params(loanId, memberId, beneficiary, relation.name(), from, true).update();
+  public void insertRiskCover(
+      long loanId, long memberId, String beneficiary, FamilyRelation relation, LocalDate from) {
+    jdbc.sql(
+            "insert into risk_cover (loan_id, member_id, beneficiary_name, beneficiary_relation, cover_from, in_force)"
+                + " values (?, ?, ?, ?, ?, ?)")
+        .params(loanId, memberId, beneficiary, relation.name(), from, true)
+        .update();
   }
 
   public int riskCoversInForce(long loanId) {
-    return jdbc.sql("select count(*) from risk_cover where loan_id = ? and in_force = true").param(loanId)
-        .query(Integer.class).single();
+    return jdbc.sql("select count(*) from risk_cover where loan_id = ? and in_force = true")
+        .param(loanId)
+        .query(Integer.class)
+        .single();
   }
 
   public void recordTransfer(long loanId, LocalDate transferDate, String reference) {
-    jdbc.sql("update loan_project set transfer_date = ?, transfer_reference = ?, updated_at = ? where id = ?")
-        .params(transferDate, reference, Timestamp.from(Instant.now()), loanId).update();
+    jdbc.sql(
+            "update loan_project set transfer_date = ?, transfer_reference = ?, updated_at = ? where id = ?")
+        .params(transferDate, reference, Timestamp.from(Instant.now()), loanId)
+        .update();
   }
 
   public BigDecimal contractRate(long loanId) {
-    return jdbc.sql("select interest_rate_pct from loan_project where id = ?").param(loanId)
-        .query(BigDecimal.class).single();
+    return jdbc.sql("select interest_rate_pct from loan_project where id = ?")
+        .param(loanId)
+        .query(BigDecimal.class)
+        .single();
   }
 
   /** Sets the loan's schedule (kept by repayment, {@link InstallmentSchedules}). */

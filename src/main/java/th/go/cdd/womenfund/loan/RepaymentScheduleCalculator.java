@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Equal principal installments with interest on the declining balance, counted in days (actual/365).
- * Principal is rounded down to the satang; the last installment absorbs the remainder, so the
- * principal sums exactly to the loan amount. Interest is rounded half-up to the satang.
+ * Equal principal installments with interest on the declining balance, counted in days
+ * (actual/365). Principal is rounded down to the satang; the last installment absorbs the
+ * remainder, so the principal sums exactly to the loan amount. Interest is rounded half-up to the
+ * satang.
  */
 public final class RepaymentScheduleCalculator {
 
@@ -19,10 +20,15 @@ public final class RepaymentScheduleCalculator {
 
   private RepaymentScheduleCalculator() {}
 
-  public static List<Installment> schedule(BigDecimal amount, BigDecimal annualRatePct, int termMonths,
-                                           RepaymentFrequency frequency, LocalDate startDate) {
+  public static List<Installment> schedule(
+      BigDecimal amount,
+      BigDecimal annualRatePct,
+      int termMonths,
+      RepaymentFrequency frequency,
+      LocalDate startDate) {
     if (amount.signum() <= 0 || termMonths <= 0 || termMonths % frequency.months() != 0) {
-      throw new IllegalArgumentException("amount must be positive and the term a whole number of periods");
+      throw new IllegalArgumentException(
+          "amount must be positive and the term a whole number of periods");
     }
     int count = termMonths / frequency.months();
     BigDecimal regular = amount.divide(BigDecimal.valueOf(count), 2, RoundingMode.DOWN);
@@ -34,8 +40,11 @@ public final class RepaymentScheduleCalculator {
       LocalDate due = startDate.plusMonths((long) seq * frequency.months());
       BigDecimal principal = seq == count ? outstanding : regular;
       long days = ChronoUnit.DAYS.between(from, due);
-      BigDecimal interest = outstanding.multiply(rate).multiply(BigDecimal.valueOf(days))
-          .divide(DAYS_IN_YEAR, 2, RoundingMode.HALF_UP);
+      BigDecimal interest =
+          outstanding
+              .multiply(rate)
+              .multiply(BigDecimal.valueOf(days))
+              .divide(DAYS_IN_YEAR, 2, RoundingMode.HALF_UP);
       result.add(new Installment(seq, due, principal, interest));
       outstanding = outstanding.subtract(principal);
       from = due;

@@ -16,26 +16,33 @@ import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.Roles;
 
 /**
- * The group's place in the loan application's start form, as choices for the officer who opens it. Tasklist renders
- * a start form with no data (there is no process yet), so a select that takes its options from data
- * ({@code valuesKey}) would stay empty; instead the form, as the REST API hands it to this officer
- * ({@link StartFormPlacesFilter}), carries the options itself:
+ * The group's place in the loan application's start form, as choices for the officer who opens it.
+ * Tasklist renders a start form with no data (there is no process yet), so a select that takes its
+ * options from data ({@code valuesKey}) would stay empty; instead the form, as the REST API hands
+ * it to this officer ({@link StartFormPlacesFilter}), carries the options itself:
+ *
  * <ul>
- *   <li>an officer of one district chooses among its sub-districts (Thai names);</li>
+ *   <li>an officer of one district chooses among its sub-districts (Thai names);
  *   <li>an officer of several districts chooses the district, then one of its sub-districts (a FEEL
- *       {@code valuesExpression} keyed by the chosen district);</li>
- *   <li>an administrator, who belongs to no district, types the 6-digit code as before.</li>
+ *       {@code valuesExpression} keyed by the chosen district);
+ *   <li>an administrator, who belongs to no district, types the 6-digit code as before.
  * </ul>
- * The submitted value is still the sub-district code under {@link Var#SUB_DISTRICT_CODE}, and the server still
- * checks it (it exists, and it lies in a district the officer may register for): a choice is a convenience, not a
- * rule. The deployed form file keeps {@code valuesKey} placeholders and the hidden district field.
+ *
+ * The submitted value is still the sub-district code under {@link Var#SUB_DISTRICT_CODE}, and the
+ * server still checks it (it exists, and it lies in a district the officer may register for): a
+ * choice is a convenience, not a rule. The deployed form file keeps {@code valuesKey} placeholders
+ * and the hidden district field.
  */
 @Component
 public class StartFormPlaces {
 
   /** The form whose places are filled in. */
   public static final String FORM_ID = "loan-application-start";
-  /** The district choice (shown only to an officer of several districts); never read by the application. */
+
+  /**
+   * The district choice (shown only to an officer of several districts); never read by the
+   * application.
+   */
   public static final String DISTRICT_FIELD = "groupDistrictCode";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +53,9 @@ public class StartFormPlaces {
     this.areas = areas;
   }
 
-  /** The districts whose applications this person registers: those of her district-officer groups. */
+  /**
+   * The districts whose applications this person registers: those of her district-officer groups.
+   */
   public List<District> districtsOf(Actor actor) {
     List<District> districts = new ArrayList<>();
     for (String group : actor.groups()) {
@@ -55,10 +64,15 @@ public class StartFormPlaces {
     return districts;
   }
 
-  /** This form with the places this person may choose; any other form (or what is not a form) unchanged. */
+  /**
+   * This form with the places this person may choose; any other form (or what is not a form)
+   * unchanged.
+   */
   public byte[] forPerson(byte[] form, Actor actor) throws IOException {
     JsonNode root = JSON.readTree(form);
-    if (root == null || !FORM_ID.equals(root.path("id").asText()) || !root.path("components").isArray()) {
+    if (root == null
+        || !FORM_ID.equals(root.path("id").asText())
+        || !root.path("components").isArray()) {
       return form;
     }
     ArrayNode components = (ArrayNode) root.path("components");
@@ -77,15 +91,21 @@ public class StartFormPlaces {
       subDistrict.put("type", "textfield");
       subDistrict.remove("searchable");
       subDistrict.put("label", "รหัสตำบลที่ตั้งกลุ่ม (6 หลัก)");
-      subDistrict.put("description", "ผู้ดูแลระบบไม่ได้สังกัดอำเภอ: กรอกรหัสตำบลตามทะเบียนเขตการปกครอง เช่น 230507");
+      subDistrict.put(
+          "description",
+          "ผู้ดูแลระบบไม่ได้สังกัดอำเภอ: กรอกรหัสตำบลตามทะเบียนเขตการปกครอง เช่น 230507");
     } else if (districts.size() <= 1) {
-      List<SubDistrict> places = districts.isEmpty() ? List.of() : areas.subDistrictsOf(districts.get(0).code());
+      List<SubDistrict> places =
+          districts.isEmpty() ? List.of() : areas.subDistrictsOf(districts.get(0).code());
       subDistrict.set("values", options(places));
       if (districts.isEmpty()) {
-        subDistrict.put("description",
+        subDistrict.put(
+            "description",
             "บัญชีนี้ไม่ได้สังกัดสำนักงานพัฒนาชุมชนอำเภอ: คำขอกู้ยื่นได้เฉพาะเจ้าหน้าที่อำเภอ");
       } else {
-        subDistrict.put("description", "ตำบลในอำเภอ" + districts.get(0).nameTh() + " (พิมพ์ชื่อตำบลเพื่อค้นหา)");
+        subDistrict.put(
+            "description",
+            "ตำบลในอำเภอ" + districts.get(0).nameTh() + " (พิมพ์ชื่อตำบลเพื่อค้นหา)");
       }
     } else {
       ArrayNode districtOptions = JSON.createArrayNode();
@@ -98,8 +118,13 @@ public class StartFormPlaces {
         byDistrict.append(feelString(d.code())).append(": [");
         List<SubDistrict> places = areas.subDistrictsOf(d.code());
         for (int i = 0; i < places.size(); i++) {
-          byDistrict.append(i == 0 ? "" : ", ").append("{label: ").append(feelString(places.get(i).nameTh()))
-              .append(", value: ").append(feelString(places.get(i).code())).append('}');
+          byDistrict
+              .append(i == 0 ? "" : ", ")
+              .append("{label: ")
+              .append(feelString(places.get(i).nameTh()))
+              .append(", value: ")
+              .append(feelString(places.get(i).code()))
+              .append('}');
         }
         byDistrict.append(']');
       }

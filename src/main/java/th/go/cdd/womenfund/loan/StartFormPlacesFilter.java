@@ -17,14 +17,16 @@ import th.go.cdd.womenfund.security.CurrentUser;
 
 /**
  * Hands the loan application's start form to each officer with her own places to choose from
- * ({@link StartFormPlaces}): on the deployed start form as Tasklist fetches it
- * ({@code /camunda/api/engine/engine/{engine}/process-definition/{id}/deployed-start-form}) and as the REST API
- * serves it ({@code /engine-rest/process-definition/…/deployed-start-form}). Every other answer passes untouched.
- * Registered after the REST API's authentication filter, so the caller is known for both.
+ * ({@link StartFormPlaces}): on the deployed start form as Tasklist fetches it ({@code
+ * /camunda/api/engine/engine/{engine}/process-definition/{id}/deployed-start-form}) and as the REST
+ * API serves it ({@code /engine-rest/process-definition/…/deployed-start-form}). Every other answer
+ * passes untouched. Registered after the REST API's authentication filter, so the caller is known
+ * for both.
  */
 public class StartFormPlacesFilter extends OncePerRequestFilter {
 
-  private static final Pattern START_FORM = Pattern.compile(".*/process-definition/.+/deployed-start-form$");
+  private static final Pattern START_FORM =
+      Pattern.compile(".*/process-definition/.+/deployed-start-form$");
 
   private final StartFormPlaces places;
   private final CurrentUser currentUser;
@@ -34,12 +36,16 @@ public class StartFormPlacesFilter extends OncePerRequestFilter {
     this.currentUser = currentUser;
   }
 
-  /** Registers the filter on both REST paths, after the REST API's authentication (order 101, RestApiSecurity). */
+  /**
+   * Registers the filter on both REST paths, after the REST API's authentication (order 101,
+   * RestApiSecurity).
+   */
   @Configuration
   static class Registration {
 
     @Bean
-    FilterRegistrationBean<StartFormPlacesFilter> startFormPlacesFilter(StartFormPlaces places, CurrentUser user) {
+    FilterRegistrationBean<StartFormPlacesFilter> startFormPlacesFilter(
+        StartFormPlaces places, CurrentUser user) {
       FilterRegistrationBean<StartFormPlacesFilter> registration =
           new FilterRegistrationBean<>(new StartFormPlacesFilter(places, user));
       registration.setName("womenfund-start-form-places");
@@ -51,11 +57,13 @@ public class StartFormPlacesFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod()) || !START_FORM.matcher(request.getRequestURI()).matches();
+    return !"GET".equals(request.getMethod())
+        || !START_FORM.matcher(request.getRequestURI()).matches();
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, buffered);

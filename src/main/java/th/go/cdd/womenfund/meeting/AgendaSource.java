@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The agenda items of a province's meeting on a day: the briefing's items, which reporting writes (reporting
- * implements this; meeting cannot use reporting, which lists the resolutions in the next briefing).
+ * The agenda items of a province's meeting on a day: the briefing's items, which reporting writes
+ * (reporting implements this; meeting cannot use reporting, which lists the resolutions in the next
+ * briefing).
  */
 public interface AgendaSource {
 

@@ -19,7 +19,10 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiPage;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
-/** /meetings: the province's officers record the working group's meeting and its resolutions, and follow them. */
+/**
+ * /meetings: the province's officers record the working group's meeting and its resolutions, and
+ * follow them.
+ */
 @Controller
 @ThaiPage
 public class MeetingController {
@@ -38,11 +41,18 @@ public class MeetingController {
   }
 
   /** A resolution as the page lists it. */
-  public record Row(String agendaItem, String text, String owner, String dueOn, String status, boolean late,
-                    String progress) {}
+  public record Row(
+      String agendaItem,
+      String text,
+      String owner,
+      String dueOn,
+      String status,
+      boolean late,
+      String progress) {}
 
   /** A meeting as the page lists it. */
-  public record Shown(String number, String heldOn, String attendees, List<String> agenda, List<Row> resolutions) {}
+  public record Shown(
+      String number, String heldOn, String attendees, List<String> agenda, List<Row> resolutions) {}
 
   @GetMapping("/meetings")
   public String page(@RequestParam String province, Model model) {
@@ -51,12 +61,29 @@ public class MeetingController {
     model.addAttribute("agenda", service.agenda(province, EngineClock.today()));
     model.addAttribute("owners", service.owners(province));
     var today = EngineClock.today();
-    model.addAttribute("meetings", service.meetings(province, 10).stream().map(m -> new Shown(
-        m.meeting().numberText(), ThaiDates.format(m.meeting().heldOn()), m.meeting().attendees(),
-        List.of(m.meeting().agenda().split("\n")), m.resolutions().stream().map(r -> new Row(r.agendaItem(),
-            r.text(), service.ownerName(r), ThaiDates.formatShort(r.dueOn()), r.status(today).labelTh(),
-            r.status(today) == ResolutionStatus.LATE, r.progressNote() == null ? "-" : r.progressNote())).toList()))
-        .toList());
+    model.addAttribute(
+        "meetings",
+        service.meetings(province, 10).stream()
+            .map(
+                m ->
+                    new Shown(
+                        m.meeting().numberText(),
+                        ThaiDates.format(m.meeting().heldOn()),
+                        m.meeting().attendees(),
+                        List.of(m.meeting().agenda().split("\n")),
+                        m.resolutions().stream()
+                            .map(
+                                r ->
+                                    new Row(
+                                        r.agendaItem(),
+                                        r.text(),
+                                        service.ownerName(r),
+                                        ThaiDates.formatShort(r.dueOn()),
+                                        r.status(today).labelTh(),
+                                        r.status(today) == ResolutionStatus.LATE,
+                                        r.progressNote() == null ? "-" : r.progressNote()))
+                            .toList()))
+            .toList());
     if (!model.containsAttribute("input")) {
       List<MeetingService.ResolutionInput> rows = new ArrayList<>();
       for (int i = 0; i < ROWS; i++) {
@@ -68,7 +95,8 @@ public class MeetingController {
   }
 
   @PostMapping("/meetings")
-  public String record(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+  public String record(
+      @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
     String province = form.getFirst("province");
     if (province == null) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "ไม่ได้ระบุจังหวัด");
@@ -76,15 +104,29 @@ public class MeetingController {
     requireOfficer(province);
     List<MeetingService.ResolutionInput> rows = new ArrayList<>();
     for (int i = 0; i < ROWS; i++) {
-      rows.add(new MeetingService.ResolutionInput(nth(form, "agendaItem", i), nth(form, "text", i),
-          nth(form, "owner", i), nth(form, "dueOn", i)));
+      rows.add(
+          new MeetingService.ResolutionInput(
+              nth(form, "agendaItem", i),
+              nth(form, "text", i),
+              nth(form, "owner", i),
+              nth(form, "dueOn", i)));
     }
-    MeetingService.MeetingInput in = new MeetingService.MeetingInput(form.getFirst("number"), form.getFirst("heldOn"),
-        form.getFirst("attendees"), form.getOrDefault("agenda", List.of()), rows);
+    MeetingService.MeetingInput in =
+        new MeetingService.MeetingInput(
+            form.getFirst("number"),
+            form.getFirst("heldOn"),
+            form.getFirst("attendees"),
+            form.getOrDefault("agenda", List.of()),
+            rows);
     try {
       MeetingService.MeetingRecord r = service.record(province, in, currentUser.actor());
-      redirect.addFlashAttribute("notice", "บันทึกการประชุมครั้งที่ " + r.meeting().numberText() + " และมติ "
-          + r.resolutions().size() + " รายการแล้ว ระบบส่งงานติดตามมติให้ผู้รับผิดชอบใน Tasklist");
+      redirect.addFlashAttribute(
+          "notice",
+          "บันทึกการประชุมครั้งที่ "
+              + r.meeting().numberText()
+              + " และมติ "
+              + r.resolutions().size()
+              + " รายการแล้ว ระบบส่งงานติดตามมติให้ผู้รับผิดชอบใน Tasklist");
       return "redirect:/meetings?province=" + province;
     } catch (NotYourAreaException e) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
@@ -100,7 +142,8 @@ public class MeetingController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "ไม่พบจังหวัดรหัส " + province);
     }
     if (!MeetingService.mayRecord(currentUser.actor(), province)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "หน้านี้สำหรับเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้น: ท่านไม่มีสิทธิ์บันทึกการประชุมของจังหวัดนี้");
     }
   }

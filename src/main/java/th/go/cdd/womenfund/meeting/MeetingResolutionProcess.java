@@ -1,10 +1,14 @@
 package th.go.cdd.womenfund.meeting;
 
-/** Names shared by {@code processes/meeting-resolution.bpmn}, its form, its steps and tests: one place each. */
+/**
+ * Names shared by {@code processes/meeting-resolution.bpmn}, its form, its steps and tests: one
+ * place each.
+ */
 public final class MeetingResolutionProcess {
 
   public static final String KEY = "meeting-resolution";
   public static final String FORM = "meeting-resolution-follow-up";
+
   /** The business key of a resolution's instance: this prefix and the resolution's id. */
   public static final String BUSINESS_KEY_PREFIX = "resolution-";
 
@@ -25,6 +29,7 @@ public final class MeetingResolutionProcess {
   public static final class Var {
     /** What the owner reads in Tasklist: set from the fund's record, never read back. */
     public static final String SUMMARY = "resolutionSummary";
+
     // the follow-up form: every variable its completion sets
     public static final String PROGRESS_NOTE = "progressNote";
     public static final String DONE = "resolutionDone";

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -25,27 +25,41 @@ public class MemberRepository {
   }
 
   public Optional<Member> findByNationalId(NationalId id) {
-    return jdbc.sql("select id, national_id, full_name, birth_date, resident_since, sub_district_code"
-            + " from member where national_id = ?")
+    return jdbc.sql(
+            "select id, national_id, full_name, birth_date, resident_since, sub_district_code"
+                + " from member where national_id = ?")
         .param(id.value())
-        .query((rs, n) -> new Member(rs.getLong(1), new NationalId(rs.getString(2)), rs.getString(3),
-            rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getString(6)))
+        .query(
+            (rs, n) ->
+                new Member(
+                    rs.getLong(1),
+                    new NationalId(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getDate(4).toLocalDate(),
+                    rs.getDate(5).toLocalDate(),
+                    rs.getString(6)))
         .optional();
   }
 
   public String nationalIdOf(long memberId) {
-    return jdbc.sql("select national_id from member where id = ?").param(memberId).query(String.class).single();
+    return jdbc.sql("select national_id from member where id = ?")
+        .param(memberId)
+        .query(String.class)
+        .single();
   }
 
-  /** Registers the member, or refreshes name and residence of one already registered; returns the id. */
+  /**
+   * Registers the member, or refreshes name and residence of one already registered; returns the
+   * id.
+   */
   public long save(Member m) {
     return saveAll(List.of(m)).get(m.nationalId().value());
   }
 
   /**
-   * Registers the members, or refreshes name and residence of those already registered; returns each one's id
-   * by national ID. One look-up for all of them (a loan's borrowers are saved together), and the new ids come
-   * back from the insert itself.
+   * Registers the members, or refreshes name and residence of those already registered; returns
+   * each one's id by national ID. One look-up for all of them (a loan's borrowers are saved
+   * together), and the new ids come back from the insert itself.
    */
   public Map<String, Long> saveAll(List<Member> list) {
     Map<String, Long> ids = new LinkedHashMap<>();
@@ -54,22 +68,31 @@ public class MemberRepository {
     }
     List<String> nationalIds = list.stream().map(m -> m.nationalId().value()).distinct().toList();
     Map<String, Long> existing = new HashMap<>();
-    jdbc.sql("select national_id, id from member where national_id in ("
-            + String.join(",", Collections.nCopies(nationalIds.size(), "?")) + ")")
+    jdbc.sql(
+            "select national_id, id from member where national_id in ("
+                + String.join(",", Collections.nCopies(nationalIds.size(), "?"))
+                + ")")
         .params(nationalIds)
         .query((RowCallbackHandler) rs -> existing.put(rs.getString(1), rs.getLong(2)));
     for (Member m : list) {
       String nationalId = m.nationalId().value();
       Long id = existing.get(nationalId);
       if (id != null) {
-        jdbc.sql("update member set full_name = ?, birth_date = ?, resident_since = ?, sub_district_code = ? where id = ?")
+        jdbc.sql(
+                "update member set full_name = ?, birth_date = ?, resident_since = ?, sub_district_code = ? where id = ?")
             .params(m.fullName(), m.birthDate(), m.residentSince(), m.subDistrictCode(), id)
             .update();
       } else {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into member (national_id, full_name, birth_date, resident_since, sub_district_code, created_at)"
-                + " values (?, ?, ?, ?, ?, ?)")
-            .params(nationalId, m.fullName(), m.birthDate(), m.residentSince(), m.subDistrictCode(),
+        jdbc.sql(
+                "insert into member (national_id, full_name, birth_date, resident_since, sub_district_code, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?)")
+            .params(
+                nationalId,
+                m.fullName(),
+                m.birthDate(),
+                m.residentSince(),
+                m.subDistrictCode(),
                 Timestamp.from(Instant.now()))
             .update(key, "id");
         id = key.getKey().longValue();
@@ -84,15 +107,18 @@ public class MemberRepository {
   public static final String NAME_REMOVED = "(ลบข้อมูลส่วนบุคคลตามระยะเวลาเก็บรักษาแล้ว)";
 
   /**
-   * Replaces national ID and name of these members by a pseudonym ("X" and the row id; never a valid national ID,
-   * so it can meet no real person); birth date and sub-district stay for statistics. Already replaced rows are
-   * left alone. Returns the rows changed.
+   * Replaces national ID and name of these members by a pseudonym ("X" and the row id; never a
+   * valid national ID, so it can meet no real person); birth date and sub-district stay for
+   * statistics. Already replaced rows are left alone. Returns the rows changed.
    */
   public int pseudonymise(Collection<Long> memberIds) {
     int changed = 0;
     for (Long id : memberIds) {
-      changed += jdbc.sql("update member set national_id = ?, full_name = ? where id = ? and national_id not like 'X%'")
-          .params(String.format("X%012d", id), NAME_REMOVED, id).update();
+      changed +=
+          jdbc.sql(
+                  "update member set national_id = ?, full_name = ? where id = ? and national_id not like 'X%'")
+              .params(String.format("X%012d", id), NAME_REMOVED, id)
+              .update();
     }
     return changed;
   }

@@ -3,8 +3,8 @@ package th.go.cdd.womenfund.member;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * เลขประจำตัวประชาชน: 13 digits, the last a check digit (mod 11 over the first twelve weighted 13..2).
- * Shown masked everywhere it is not needed in full.
+ * เลขประจำตัวประชาชน: 13 digits, the last a check digit (mod 11 over the first twelve weighted
+ * 13..2). Shown masked everywhere it is not needed in full.
  */
 public record NationalId(String value) {
 
@@ -32,13 +32,17 @@ public record NationalId(String value) {
       return "เลขประจำตัวประชาชน: กรุณาใช้ตัวเลขอารบิก (0-9)";
     }
     if (!digits.matches("\\d{13}")) {
-      return "เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก (กรอกมา " + Math.min(digits.length(), 99) + " ตัวอักษร)";
+      return "เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก (กรอกมา "
+          + Math.min(digits.length(), 99)
+          + " ตัวอักษร)";
     }
     if (digits.charAt(0) == '0') {
       return "เลขประจำตัวประชาชน " + mask(digits) + " ไม่ถูกต้อง: หลักแรกต้องไม่เป็น 0";
     }
     if (checkDigit(digits.substring(0, 12)) != digits.charAt(12) - '0') {
-      return "เลขประจำตัวประชาชน " + mask(digits) + " ไม่ถูกต้อง: เลขหลักสุดท้าย (หลักตรวจสอบ) ไม่ตรง กรุณาตรวจสอบอีกครั้ง";
+      return "เลขประจำตัวประชาชน "
+          + mask(digits)
+          + " ไม่ถูกต้อง: เลขหลักสุดท้าย (หลักตรวจสอบ) ไม่ตรง กรุณาตรวจสอบอีกครั้ง";
     }
     return null;
   }
@@ -61,13 +65,18 @@ public record NationalId(String value) {
     return mask(value);
   }
 
-  /** Thirteen digits, alone or with the usual separators (1-2345-67890-12-3, spaces), not part of a longer number. */
-  private static final java.util.regex.Pattern IN_TEXT = java.util.regex.Pattern.compile(
-      "(?<![0-9])([0-9])[- ]?([0-9]{4})[- ]?([0-9]{5})[- ]?([0-9]{2})[- ]?([0-9])(?![0-9])");
+  /**
+   * Thirteen digits, alone or with the usual separators (1-2345-67890-12-3, spaces), not part of a
+   * longer number.
+   */
+  private static final java.util.regex.Pattern IN_TEXT =
+      java.util.regex.Pattern.compile(
+          "(?<![0-9])([0-9])[- ]?([0-9]{4})[- ]?([0-9]{5})[- ]?([0-9]{2})[- ]?([0-9])(?![0-9])");
 
   /**
-   * The text with every 13-digit number in it masked like {@link #masked()} (valid check digit or not: a
-   * mistyped national ID is still one). For free text that may hold national IDs, e.g. a list of borrowers.
+   * The text with every 13-digit number in it masked like {@link #masked()} (valid check digit or
+   * not: a mistyped national ID is still one). For free text that may hold national IDs, e.g. a
+   * list of borrowers.
    */
   public static String maskAll(String text) {
     if (text == null || text.length() < 13) {
@@ -90,7 +99,12 @@ public record NationalId(String value) {
     if (digits.length() != 13) {
       return "*************";
     }
-    return "X-XXXX-XXXX" + digits.charAt(9) + "-" + digits.substring(10, 12) + "-" + digits.charAt(12);
+    return "X-XXXX-XXXX"
+        + digits.charAt(9)
+        + "-"
+        + digits.substring(10, 12)
+        + "-"
+        + digits.charAt(12);
   }
 
   @Override

@@ -7,7 +7,10 @@ import th.go.cdd.womenfund.loan.DmnEligibilityRules;
 import th.go.cdd.womenfund.loan.EligibilityCheck;
 import th.go.cdd.womenfund.system.RuleTables;
 
-/** Evaluates the deployed {@code membership-eligibility} table (latest version), without decision history ({@link RuleTables}). */
+/**
+ * Evaluates the deployed {@code membership-eligibility} table (latest version), without decision
+ * history ({@link RuleTables}).
+ */
 @Component
 public class DmnMembershipRules implements MembershipRules {
 
@@ -20,12 +23,19 @@ public class DmnMembershipRules implements MembershipRules {
   }
 
   @Override
-  public List<EligibilityCheck> evaluate(int age, int residenceMonths, boolean thaiNationality, boolean female) {
-    return tables.evaluate(DECISION, Variables.createVariables()
-            .putValue("age", age)
-            .putValue("residenceMonths", residenceMonths)
-            .putValue("thaiNationality", thaiNationality)
-            .putValue("female", female))
-        .getResultList().stream().map(DmnEligibilityRules::check).toList();
+  public List<EligibilityCheck> evaluate(
+      int age, int residenceMonths, boolean thaiNationality, boolean female) {
+    return tables
+        .evaluate(
+            DECISION,
+            Variables.createVariables()
+                .putValue("age", age)
+                .putValue("residenceMonths", residenceMonths)
+                .putValue("thaiNationality", thaiNationality)
+                .putValue("female", female))
+        .getResultList()
+        .stream()
+        .map(DmnEligibilityRules::check)
+        .toList();
   }
 }

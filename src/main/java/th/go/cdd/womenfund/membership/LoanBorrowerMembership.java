@@ -20,9 +20,10 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
- * Each borrower must be a member of the fund in the application's district on its application date, or become
- * one in the same step under the member rules ({@code membership-eligibility}). Where and when a woman registered
- * elsewhere is not told to another district (issue 11): only that she is not a member of this one.
+ * Each borrower must be a member of the fund in the application's district on its application date,
+ * or become one in the same step under the member rules ({@code membership-eligibility}). Where and
+ * when a woman registered elsewhere is not told to another district (issue 11): only that she is
+ * not a member of this one.
  */
 @Component
 public class LoanBorrowerMembership implements BorrowerMembership {
@@ -31,42 +32,65 @@ public class LoanBorrowerMembership implements BorrowerMembership {
   private final MembershipRules rules;
   private final AreaRepository areas;
 
-  public LoanBorrowerMembership(MembershipRepository repo, MembershipRules rules, AreaRepository areas) {
+  public LoanBorrowerMembership(
+      MembershipRepository repo, MembershipRules rules, AreaRepository areas) {
     this.repo = repo;
     this.rules = rules;
     this.areas = areas;
   }
 
   @Override
-  public List<String> problems(LoanApplication app, Long loanId, LocalDate appliedOn, LocalDate today) {
+  public List<String> problems(
+      LoanApplication app, Long loanId, LocalDate appliedOn, LocalDate today) {
     SubDistrict s = app.subDistrict();
-    String district = areas.district(s.districtCode()).map(District::nameTh).orElse(s.districtCode());
+    String district =
+        areas.district(s.districtCode()).map(District::nameTh).orElse(s.districtCode());
     List<String> problems = new ArrayList<>();
     Map<String, Person> persons = persons(app);
     int row = 0;
     for (Borrower b : app.borrowers()) {
       row++;
-      String who = "ผู้กู้แถวที่ " + row + " " + b.fullName() + " (" + b.nationalId().masked() + ")";
-      Optional<Registration> registration = Optional.ofNullable(persons.get(b.nationalId().value()))
-          .map(Person::registration);
+      String who =
+          "ผู้กู้แถวที่ " + row + " " + b.fullName() + " (" + b.nationalId().masked() + ")";
+      Optional<Registration> registration =
+          Optional.ofNullable(persons.get(b.nationalId().value())).map(Person::registration);
       if (registration.isEmpty()) {
         // not a member yet: she may join in this step, under the member rules
-        List<String> failed = rules.evaluate(Period.between(b.birthDate(), today).getYears(),
-                (int) Period.between(b.residentSince(), today).toTotalMonths(), app.allBorrowersThaiWomen(),
-                app.allBorrowersThaiWomen())
-            .stream().filter(c -> !c.passed()).map(EligibilityCheck::message).toList();
+        List<String> failed =
+            rules
+                .evaluate(
+                    Period.between(b.birthDate(), today).getYears(),
+                    (int) Period.between(b.residentSince(), today).toTotalMonths(),
+                    app.allBorrowersThaiWomen(),
+                    app.allBorrowersThaiWomen())
+                .stream()
+                .filter(c -> !c.passed())
+                .map(EligibilityCheck::message)
+                .toList();
         if (!failed.isEmpty()) {
-          problems.add(who + " ยังไม่เป็นสมาชิกกองทุนและสมัครเป็นสมาชิกไม่ได้: " + String.join(", ", failed));
+          problems.add(
+              who
+                  + " ยังไม่เป็นสมาชิกกองทุนและสมัครเป็นสมาชิกไม่ได้: "
+                  + String.join(", ", failed));
         }
         continue;
       }
       Registration r = registration.get();
       if (!r.districtCode().equals(s.districtCode())) {
-        problems.add(who + " ไม่ได้เป็นสมาชิกกองทุนของอำเภอ" + district
-            + ": ลงทะเบียนเป็นสมาชิกไว้ที่อำเภออื่น ผู้กู้ต้องเป็นสมาชิกในอำเภอที่กลุ่มยื่นคำขอ");
-      } else if (r.registeredOn().isAfter(appliedOn) && (loanId == null || !loanId.equals(r.loanId()))) {
-        problems.add(who + " ลงทะเบียนเป็นสมาชิกกองทุนเมื่อ " + ThaiDates.format(r.registeredOn())
-            + " หลังวันยื่นคำขอกู้ (" + ThaiDates.format(appliedOn) + "): ผู้กู้ต้องเป็นสมาชิกในวันยื่นคำขอกู้");
+        problems.add(
+            who
+                + " ไม่ได้เป็นสมาชิกกองทุนของอำเภอ"
+                + district
+                + ": ลงทะเบียนเป็นสมาชิกไว้ที่อำเภออื่น ผู้กู้ต้องเป็นสมาชิกในอำเภอที่กลุ่มยื่นคำขอ");
+      } else if (r.registeredOn().isAfter(appliedOn)
+          && (loanId == null || !loanId.equals(r.loanId()))) {
+        problems.add(
+            who
+                + " ลงทะเบียนเป็นสมาชิกกองทุนเมื่อ "
+                + ThaiDates.format(r.registeredOn())
+                + " หลังวันยื่นคำขอกู้ ("
+                + ThaiDates.format(appliedOn)
+                + "): ผู้กู้ต้องเป็นสมาชิกในวันยื่นคำขอกู้");
       }
     }
     return problems;
@@ -78,12 +102,20 @@ public class LoanBorrowerMembership implements BorrowerMembership {
     int fiscalYear = ThaiFiscalYear.of(today).buddhistYear();
     for (Person p : persons(app).values()) {
       if (p.registration() == null) {
-        repo.insertMembership(p.memberId(), s.districtCode(), s.provinceCode(), today, fiscalYear, registeredBy, loanId);
+        repo.insertMembership(
+            p.memberId(),
+            s.districtCode(),
+            s.provinceCode(),
+            today,
+            fiscalYear,
+            registeredBy,
+            loanId);
       }
     }
   }
 
   private Map<String, Person> persons(LoanApplication app) {
-    return repo.persons(app.borrowers().stream().map(b -> b.nationalId().value()).distinct().toList());
+    return repo.persons(
+        app.borrowers().stream().map(b -> b.nationalId().value()).distinct().toList());
   }
 }

@@ -24,20 +24,40 @@ public class MembersDashboardSection implements DashboardSection<MembershipServi
 
   @Override
   public Part<MembershipService.Progress> build(Scope scope) {
-    MembershipService.Progress progress = membership.progress(scope.provinceCode(), scope.fiscalYear());
+    MembershipService.Progress progress =
+        membership.progress(scope.provinceCode(), scope.fiscalYear());
     if (progress.target() == null && progress.individuals() + progress.organisations() == 0) {
       return new Part<>(null, null, progress);
     }
     String link = "/membership/targets?province=" + scope.provinceCode();
-    List<Row> rows = progress.districts().stream()
-        .map(p -> Row.of(link, false, p.districtName(), p.individuals(), p.organisations())).toList();
-    Table table = new Table("members", "สมาชิกใหม่ " + scope.fiscalYear().label() + (progress.target() == null ? ""
-        : " (เป้าหมายสมาชิกประเภทบุคคลธรรมดา " + Cells.text(progress.target()) + " คน)"),
-        List.of("อำเภอ", "สมาชิกประเภทบุคคลธรรมดา (คน)", "องค์กรสตรี (แห่ง)"), rows,
-        Row.of(links.decisionDefinition(DmnMembershipRules.DECISION), false, "รวมทั้งจังหวัด", progress.individuals(),
-            progress.organisations()));
+    List<Row> rows =
+        progress.districts().stream()
+            .map(p -> Row.of(link, false, p.districtName(), p.individuals(), p.organisations()))
+            .toList();
+    Table table =
+        new Table(
+            "members",
+            "สมาชิกใหม่ "
+                + scope.fiscalYear().label()
+                + (progress.target() == null
+                    ? ""
+                    : " (เป้าหมายสมาชิกประเภทบุคคลธรรมดา "
+                        + Cells.text(progress.target())
+                        + " คน)"),
+            List.of("อำเภอ", "สมาชิกประเภทบุคคลธรรมดา (คน)", "องค์กรสตรี (แห่ง)"),
+            rows,
+            Row.of(
+                links.decisionDefinition(DmnMembershipRules.DECISION),
+                false,
+                "รวมทั้งจังหวัด",
+                progress.individuals(),
+                progress.organisations()));
     Map<String, Object> chart = new LinkedHashMap<>();
-    chart.put("counts", progress.districts().stream().map(MembershipService.DistrictProgress::individuals).toList());
+    chart.put(
+        "counts",
+        progress.districts().stream()
+            .map(MembershipService.DistrictProgress::individuals)
+            .toList());
     chart.put("total", progress.individuals());
     chart.put("target", progress.target());
     return new Part<>(table, chart, progress);

@@ -20,8 +20,9 @@ import th.go.cdd.womenfund.system.ThaiPage;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * /membership: a district officer registers women (individual members) and women's organisations of her
- * district; /membership/targets: the province's officers key the Department's recruitment target.
+ * /membership: a district officer registers women (individual members) and women's organisations of
+ * her district; /membership/targets: the province's officers key the Department's recruitment
+ * target.
  */
 @Controller
 @ThaiPage
@@ -31,7 +32,8 @@ public class MembershipController {
   private final CurrentUser currentUser;
   private final AreaRepository areas;
 
-  public MembershipController(MembershipService service, CurrentUser currentUser, AreaRepository areas) {
+  public MembershipController(
+      MembershipService service, CurrentUser currentUser, AreaRepository areas) {
     this.service = service;
     this.currentUser = currentUser;
     this.areas = areas;
@@ -43,37 +45,65 @@ public class MembershipController {
     model.addAttribute("district", d);
     model.addAttribute("districts", districtsOf(currentUser.actor()));
     model.addAttribute("subDistricts", areas.subDistrictsOf(d.code()));
-    model.addAttribute("latest", service.latest(d.code()).stream()
-        .map(l -> new Row(l.kind(), l.name(), l.nationalIdMasked(), l.subDistrictName(), ThaiDates.formatShort(l.registeredOn())))
-        .toList());
+    model.addAttribute(
+        "latest",
+        service.latest(d.code()).stream()
+            .map(
+                l ->
+                    new Row(
+                        l.kind(),
+                        l.name(),
+                        l.nationalIdMasked(),
+                        l.subDistrictName(),
+                        ThaiDates.formatShort(l.registeredOn())))
+            .toList());
     ThaiFiscalYear fy = ThaiFiscalYear.of(EngineClock.today());
     model.addAttribute("fiscalYear", fy.label());
     if (!model.containsAttribute("individual")) {
-      model.addAttribute("individual", new MembershipService.IndividualInput("", "", "", "", "", true, true));
+      model.addAttribute(
+          "individual", new MembershipService.IndividualInput("", "", "", "", "", true, true));
     }
     if (!model.containsAttribute("organisation")) {
-      model.addAttribute("organisation", new MembershipService.OrganisationInput("", "", "", "", ""));
+      model.addAttribute(
+          "organisation", new MembershipService.OrganisationInput("", "", "", "", ""));
     }
     return "membership";
   }
 
-  public record Row(String kind, String name, String nationalId, String subDistrict, String registeredOn) {}
+  public record Row(
+      String kind, String name, String nationalId, String subDistrict, String registeredOn) {}
 
   @PostMapping("/membership/individual")
-  public String registerIndividual(@RequestParam String district, @RequestParam(required = false) String nationalId,
-                                   @RequestParam(required = false) String fullName,
-                                   @RequestParam(required = false) String birthDate,
-                                   @RequestParam(required = false) String residentSince,
-                                   @RequestParam(required = false) String subDistrictCode,
-                                   @RequestParam(required = false) String thaiNationality,
-                                   @RequestParam(required = false) String female, Model model,
-                                   RedirectAttributes redirect) {
-    MembershipService.IndividualInput in = new MembershipService.IndividualInput(nationalId, fullName, birthDate,
-        residentSince, subDistrictCode, yesNo(thaiNationality), yesNo(female));
+  public String registerIndividual(
+      @RequestParam String district,
+      @RequestParam(required = false) String nationalId,
+      @RequestParam(required = false) String fullName,
+      @RequestParam(required = false) String birthDate,
+      @RequestParam(required = false) String residentSince,
+      @RequestParam(required = false) String subDistrictCode,
+      @RequestParam(required = false) String thaiNationality,
+      @RequestParam(required = false) String female,
+      Model model,
+      RedirectAttributes redirect) {
+    MembershipService.IndividualInput in =
+        new MembershipService.IndividualInput(
+            nationalId,
+            fullName,
+            birthDate,
+            residentSince,
+            subDistrictCode,
+            yesNo(thaiNationality),
+            yesNo(female));
     try {
-      MembershipService.Registered r = service.registerIndividual(in, currentUser.actor(), EngineClock.today());
-      redirect.addFlashAttribute("notice", "ลงทะเบียน" + r.fullName() + " เป็นสมาชิกประเภทบุคคลธรรมดาแล้ว ("
-          + r.fiscalYear().label() + ")");
+      MembershipService.Registered r =
+          service.registerIndividual(in, currentUser.actor(), EngineClock.today());
+      redirect.addFlashAttribute(
+          "notice",
+          "ลงทะเบียน"
+              + r.fullName()
+              + " เป็นสมาชิกประเภทบุคคลธรรมดาแล้ว ("
+              + r.fiscalYear().label()
+              + ")");
       return "redirect:/membership?district=" + district;
     } catch (ThaiValidationException e) {
       model.addAttribute("individual", in);
@@ -83,17 +113,23 @@ public class MembershipController {
   }
 
   @PostMapping("/membership/organisation")
-  public String registerOrganisation(@RequestParam String district, @RequestParam(required = false) String name,
-                                     @RequestParam(required = false) String subDistrictCode,
-                                     @RequestParam(required = false) String contactName,
-                                     @RequestParam(required = false) String contactPhone,
-                                     @RequestParam(required = false) String memberCount, Model model,
-                                     RedirectAttributes redirect) {
-    MembershipService.OrganisationInput in = new MembershipService.OrganisationInput(name, subDistrictCode, contactName,
-        contactPhone, memberCount);
+  public String registerOrganisation(
+      @RequestParam String district,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String subDistrictCode,
+      @RequestParam(required = false) String contactName,
+      @RequestParam(required = false) String contactPhone,
+      @RequestParam(required = false) String memberCount,
+      Model model,
+      RedirectAttributes redirect) {
+    MembershipService.OrganisationInput in =
+        new MembershipService.OrganisationInput(
+            name, subDistrictCode, contactName, contactPhone, memberCount);
     try {
-      ThaiFiscalYear fy = service.registerOrganisation(in, currentUser.actor(), EngineClock.today());
-      redirect.addFlashAttribute("notice", "ลงทะเบียนองค์กรสตรี \"" + name.strip() + "\" แล้ว (" + fy.label() + ")");
+      ThaiFiscalYear fy =
+          service.registerOrganisation(in, currentUser.actor(), EngineClock.today());
+      redirect.addFlashAttribute(
+          "notice", "ลงทะเบียนองค์กรสตรี \"" + name.strip() + "\" แล้ว (" + fy.label() + ")");
       return "redirect:/membership?district=" + district;
     } catch (ThaiValidationException e) {
       model.addAttribute("organisation", in);
@@ -110,17 +146,24 @@ public class MembershipController {
     model.addAttribute("province", areas.province(province).orElseThrow());
     ThaiFiscalYear fy = ThaiFiscalYear.of(EngineClock.today());
     model.addAttribute("fiscalYear", fy.buddhistYear());
-    model.addAttribute("progress", List.of(service.progress(province, fy), service.progress(province, fy.previous())));
+    model.addAttribute(
+        "progress",
+        List.of(service.progress(province, fy), service.progress(province, fy.previous())));
     model.addAttribute("mayEdit", currentUser.actor().maySetTargetOf(province));
     return "membership-targets";
   }
 
   @PostMapping("/membership/targets")
-  public String setTarget(@RequestParam String province, @RequestParam(required = false) String fiscalYear,
-                          @RequestParam(required = false) String target, Model model, RedirectAttributes redirect) {
+  public String setTarget(
+      @RequestParam String province,
+      @RequestParam(required = false) String fiscalYear,
+      @RequestParam(required = false) String target,
+      Model model,
+      RedirectAttributes redirect) {
     try {
       service.setTarget(province, fiscalYear, target, currentUser.actor());
-      redirect.addFlashAttribute("notice", "บันทึกเป้าหมายปีงบประมาณ พ.ศ. " + fiscalYear.strip() + " แล้ว");
+      redirect.addFlashAttribute(
+          "notice", "บันทึกเป้าหมายปีงบประมาณ พ.ศ. " + fiscalYear.strip() + " แล้ว");
       return "redirect:/membership/targets?province=" + province;
     } catch (ThaiValidationException e) {
       model.addAttribute("problems", e.problems());
@@ -132,24 +175,38 @@ public class MembershipController {
     Actor a = currentUser.actor();
     List<District> mine = districtsOf(a);
     if (mine.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "การรับสมัครสมาชิกเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "การรับสมัครสมาชิกเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ");
     }
     if (code == null || code.isBlank()) {
       return mine.get(0);
     }
-    return mine.stream().filter(d -> d.code().equals(code)).findFirst()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "ท่านรับสมัครสมาชิกได้เฉพาะในอำเภอที่ท่านรับผิดชอบ"));
+    return mine.stream()
+        .filter(d -> d.code().equals(code))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "ท่านรับสมัครสมาชิกได้เฉพาะในอำเภอที่ท่านรับผิดชอบ"));
   }
 
-  /** The districts a person registers for: her own (officers), every district of Trat's demo province for an admin. */
+  /**
+   * The districts a person registers for: her own (officers), every district of Trat's demo
+   * province for an admin.
+   */
   private List<District> districtsOf(Actor a) {
     if (a.isAdmin()) {
-      return areas.provinces().stream().flatMap(p -> areas.districtsOf(p.code()).stream())
-          .filter(d -> d.code().startsWith("23")).toList();
+      return areas.provinces().stream()
+          .flatMap(p -> areas.districtsOf(p.code()).stream())
+          .filter(d -> d.code().startsWith("23"))
+          .toList();
     }
-    return a.groups().stream().filter(g -> g.startsWith("district-") && g.endsWith("-officers"))
+    return a.groups().stream()
+        .filter(g -> g.startsWith("district-") && g.endsWith("-officers"))
         .map(g -> g.substring("district-".length(), g.length() - "-officers".length()))
-        .map(areas::district).flatMap(java.util.Optional::stream).toList();
+        .map(areas::district)
+        .flatMap(java.util.Optional::stream)
+        .toList();
   }
 
   private static Boolean yesNo(String value) {

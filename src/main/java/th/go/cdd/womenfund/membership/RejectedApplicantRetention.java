@@ -16,9 +16,10 @@ import th.go.cdd.womenfund.system.RetentionSettings;
 
 /**
  * Applicants the committees turned down have no further business with the fund: {@code
- * womenfund.retention.rejected-applicants} after the last rejection, the national ID and name of a woman named on
- * rejected applications only are replaced by a pseudonym, and her family's names on those applications are blanked.
- * A registered member of the fund ({@code fund_membership}) keeps hers.
+ * womenfund.retention.rejected-applicants} after the last rejection, the national ID and name of a
+ * woman named on rejected applications only are replaced by a pseudonym, and her family's names on
+ * those applications are blanked. A registered member of the fund ({@code fund_membership}) keeps
+ * hers.
  */
 @Component
 class RejectedApplicantRetention implements PersonalDataRetention {
@@ -30,8 +31,11 @@ class RejectedApplicantRetention implements PersonalDataRetention {
   private final JdbcClient jdbc;
   private final RetentionSettings settings;
 
-  RejectedApplicantRetention(RejectedApplications rejected, MemberRepository members, JdbcClient jdbc,
-                             RetentionSettings settings) {
+  RejectedApplicantRetention(
+      RejectedApplications rejected,
+      MemberRepository members,
+      JdbcClient jdbc,
+      RetentionSettings settings) {
     this.rejected = rejected;
     this.members = members;
     this.jdbc = jdbc;
@@ -51,8 +55,14 @@ class RejectedApplicantRetention implements PersonalDataRetention {
     Set<Long> registered = new HashSet<>();
     for (int from = 0; from < candidates.size(); from += CHUNK) {
       List<Long> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
-      registered.addAll(jdbc.sql("select member_id from fund_membership where member_id in ("
-          + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")").params(chunk).query(Long.class).list());
+      registered.addAll(
+          jdbc.sql(
+                  "select member_id from fund_membership where member_id in ("
+                      + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                      + ")")
+              .params(chunk)
+              .query(Long.class)
+              .list());
     }
     List<Long> forget = candidates.stream().filter(id -> !registered.contains(id)).toList();
     return members.pseudonymise(forget) + rejected.forgetFamilyNames(cutoff);

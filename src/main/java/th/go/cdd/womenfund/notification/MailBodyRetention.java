@@ -8,9 +8,9 @@ import th.go.cdd.womenfund.system.PersonalDataRetention;
 import th.go.cdd.womenfund.system.RetentionSettings;
 
 /**
- * Mails hold names, loan figures and addresses: {@code womenfund.retention.mail-bodies} after a mail was sent its
- * body and recipients are blanked. The row stays (subject, template, time, dedup key), so the outbox still knows
- * the mail went out and a late retry sends nothing twice.
+ * Mails hold names, loan figures and addresses: {@code womenfund.retention.mail-bodies} after a
+ * mail was sent its body and recipients are blanked. The row stays (subject, template, time, dedup
+ * key), so the outbox still knows the mail went out and a late retry sends nothing twice.
  */
 @Component
 class MailBodyRetention implements PersonalDataRetention {
@@ -32,8 +32,11 @@ class MailBodyRetention implements PersonalDataRetention {
 
   @Override
   public int apply(Instant now) {
-    return jdbc.sql("update mail_message set body_html = ?, recipients = ? where created_at < ?"
-            + " and (body_html <> ? or recipients <> ?)")
-        .params(REMOVED, REMOVED, Timestamp.from(now.minus(settings.mailBodies())), REMOVED, REMOVED).update();
+    return jdbc.sql(
+            "update mail_message set body_html = ?, recipients = ? where created_at < ?"
+                + " and (body_html <> ? or recipients <> ?)")
+        .params(
+            REMOVED, REMOVED, Timestamp.from(now.minus(settings.mailBodies())), REMOVED, REMOVED)
+        .update();
   }
 }

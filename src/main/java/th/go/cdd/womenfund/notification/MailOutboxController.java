@@ -12,8 +12,8 @@ import th.go.cdd.womenfund.security.CurrentUser;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * /app/mail: the mails the system sent or (without a mail server) only recorded. An officer sees those
- * addressed to her; an admin sees all.
+ * /app/mail: the mails the system sent or (without a mail server) only recorded. An officer sees
+ * those addressed to her; an admin sees all.
  */
 @Controller
 @th.go.cdd.womenfund.system.ThaiPage
@@ -30,7 +30,8 @@ public class MailOutboxController {
   }
 
   /** A row of the page, everything already formatted for Thai readers. */
-  public record Row(long id, String when, String recipients, String subject, String transport, String bodyHtml) {}
+  public record Row(
+      long id, String when, String recipients, String subject, String transport, String bodyHtml) {}
 
   @GetMapping("/app/mail")
   public String list(Model model) {
@@ -40,11 +41,20 @@ public class MailOutboxController {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "บัญชีของท่านไม่มีอีเมล");
     }
     DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
-    List<Row> rows = outbox.latest(email, 200).stream().map(m -> {
-      var at = m.createdAt().atZone(ThaiDates.BANGKOK);
-      return new Row(m.id(), ThaiDates.formatShort(at.toLocalDate()) + " " + time.format(at), m.recipients(), m.subject(),
-          m.transport() == MailTransport.SMTP ? "ส่งแล้ว" : "บันทึกไว้ (ไม่ได้ส่ง)", m.bodyHtml());
-    }).toList();
+    List<Row> rows =
+        outbox.latest(email, 200).stream()
+            .map(
+                m -> {
+                  var at = m.createdAt().atZone(ThaiDates.BANGKOK);
+                  return new Row(
+                      m.id(),
+                      ThaiDates.formatShort(at.toLocalDate()) + " " + time.format(at),
+                      m.recipients(),
+                      m.subject(),
+                      m.transport() == MailTransport.SMTP ? "ส่งแล้ว" : "บันทึกไว้ (ไม่ได้ส่ง)",
+                      m.bodyHtml());
+                })
+            .toList();
     model.addAttribute("rows", rows);
     model.addAttribute("recordOnly", mail.transport() == MailTransport.RECORD);
     model.addAttribute("user", actor.userId());

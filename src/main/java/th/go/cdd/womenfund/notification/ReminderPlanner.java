@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Which reminder a task with a due day should have had by today: the latest configured one whose day has
- * come. Earlier ones that were missed (the system was down, the task was created late) are superseded,
- * not sent in a burst.
+ * Which reminder a task with a due day should have had by today: the latest configured one whose
+ * day has come. Earlier ones that were missed (the system was down, the task was created late) are
+ * superseded, not sent in a burst.
  */
 public final class ReminderPlanner {
 

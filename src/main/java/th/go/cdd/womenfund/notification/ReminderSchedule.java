@@ -3,8 +3,8 @@ package th.go.cdd.womenfund.notification;
 import org.springframework.stereotype.Component;
 
 /**
- * The timers of {@code task-reminders} and {@code daily-task-digest}, from configuration. Read while the
- * engine deploys, so this bean must not depend on the engine.
+ * The timers of {@code task-reminders} and {@code daily-task-digest}, from configuration. Read
+ * while the engine deploys, so this bean must not depend on the engine.
  */
 @Component("reminderSchedule")
 public class ReminderSchedule {

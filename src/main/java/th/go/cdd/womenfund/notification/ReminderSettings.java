@@ -8,16 +8,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * When reminders go out ({@code womenfund.reminders.*}): so many days before a task's due date, on the day,
- * and so many days after; how often the system looks (a timer cycle); when the daily digest goes out
- * (a cron expression, Asia/Bangkok) and how far ahead it looks. The values are in application.yaml only (no
- * second default here): a missing or wrong one stops the start-up with the key's name.
+ * When reminders go out ({@code womenfund.reminders.*}): so many days before a task's due date, on
+ * the day, and so many days after; how often the system looks (a timer cycle); when the daily
+ * digest goes out (a cron expression, Asia/Bangkok) and how far ahead it looks. The values are in
+ * application.yaml only (no second default here): a missing or wrong one stops the start-up with
+ * the key's name.
  */
 @Validated
 @ConfigurationProperties("womenfund.reminders")
-public record ReminderSettings(@NotNull List<@NotNull @Min(1) Integer> daysBefore, boolean onDueDay,
-                               @NotNull List<@NotNull @Min(1) Integer> daysAfter, @NotBlank String cycle,
-                               @NotBlank String digestCron, @Min(1) int digestHorizonDays) {
+public record ReminderSettings(
+    @NotNull List<@NotNull @Min(1) Integer> daysBefore,
+    boolean onDueDay,
+    @NotNull List<@NotNull @Min(1) Integer> daysAfter,
+    @NotBlank String cycle,
+    @NotBlank String digestCron,
+    @Min(1) int digestHorizonDays) {
 
   public ReminderSettings {
     daysBefore = daysBefore == null ? null : List.copyOf(daysBefore);

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is told about a task, from the Camunda identity service: its assignee, or else its candidate users
- * and the members of its candidate groups. Users without an email address are left out.
+ * Who is told about a task, from the Camunda identity service: its assignee, or else its candidate
+ * users and the members of its candidate groups. Users without an email address are left out.
  */
 @Component
 public class TaskRecipients {
@@ -49,7 +49,9 @@ public class TaskRecipients {
 
   /** The groups a user belongs to. */
   public List<String> groupsOf(String userId) {
-    return identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+    return identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(g -> g.getId())
+        .toList();
   }
 
   public User user(String userId) {

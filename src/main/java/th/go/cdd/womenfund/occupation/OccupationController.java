@@ -23,7 +23,10 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiPage;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
-/** /occupation: a district officer records the products, market channels and income of her district's groups. */
+/**
+ * /occupation: a district officer records the products, market channels and income of her
+ * district's groups.
+ */
 @Controller
 @ThaiPage
 public class OccupationController {
@@ -32,7 +35,8 @@ public class OccupationController {
   private final CurrentUser currentUser;
   private final AreaRepository areas;
 
-  public OccupationController(OccupationService service, CurrentUser currentUser, AreaRepository areas) {
+  public OccupationController(
+      OccupationService service, CurrentUser currentUser, AreaRepository areas) {
     this.service = service;
     this.currentUser = currentUser;
     this.areas = areas;
@@ -49,9 +53,22 @@ public class OccupationController {
     var groups = service.groupsOf(d.code());
     model.addAttribute("groups", groups);
     model.addAttribute("channels", Arrays.asList(MarketChannel.values()));
-    model.addAttribute("latest", service.latest(d.code()).stream().map(s -> new Row(
-        groups.stream().filter(g -> g.id() == s.groupId()).map(g -> g.name()).findFirst().orElse("-"), s.product(),
-        s.channel().labelTh(), monthText(s.periodMonth()), Cells.text(s.income()))).toList());
+    model.addAttribute(
+        "latest",
+        service.latest(d.code()).stream()
+            .map(
+                s ->
+                    new Row(
+                        groups.stream()
+                            .filter(g -> g.id() == s.groupId())
+                            .map(g -> g.name())
+                            .findFirst()
+                            .orElse("-"),
+                        s.product(),
+                        s.channel().labelTh(),
+                        monthText(s.periodMonth()),
+                        Cells.text(s.income())))
+            .toList());
     if (!model.containsAttribute("sale")) {
       model.addAttribute("sale", new OccupationService.SaleInput("", "", "", "", ""));
     }
@@ -59,16 +76,29 @@ public class OccupationController {
   }
 
   @PostMapping("/occupation")
-  public String record(@RequestParam String district, @RequestParam(required = false) String groupId,
-                       @RequestParam(required = false) String product, @RequestParam(required = false) String channel,
-                       @RequestParam(required = false) String period, @RequestParam(required = false) String income,
-                       Model model, RedirectAttributes redirect) {
+  public String record(
+      @RequestParam String district,
+      @RequestParam(required = false) String groupId,
+      @RequestParam(required = false) String product,
+      @RequestParam(required = false) String channel,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String income,
+      Model model,
+      RedirectAttributes redirect) {
     District d = district(district);
-    OccupationService.SaleInput in = new OccupationService.SaleInput(groupId, product, channel, period, income);
+    OccupationService.SaleInput in =
+        new OccupationService.SaleInput(groupId, product, channel, period, income);
     try {
       OccupationService.Recorded r = service.record(in, currentUser.actor(), EngineClock.today());
-      redirect.addFlashAttribute("notice", "บันทึกรายได้ของ" + r.groupName() + " เดือน" + monthText(r.periodMonth())
-          + " จำนวน " + Cells.text(r.income()) + " บาท แล้ว");
+      redirect.addFlashAttribute(
+          "notice",
+          "บันทึกรายได้ของ"
+              + r.groupName()
+              + " เดือน"
+              + monthText(r.periodMonth())
+              + " จำนวน "
+              + Cells.text(r.income())
+              + " บาท แล้ว");
       return "redirect:/occupation?district=" + d.code();
     } catch (NotYourAreaException e) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
@@ -88,14 +118,20 @@ public class OccupationController {
   private District district(String code) {
     List<District> mine = districtsOf(currentUser.actor());
     if (mine.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-          "การบันทึกการส่งเสริมอาชีพเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "การบันทึกการส่งเสริมอาชีพเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ");
     }
     if (code == null || code.isBlank()) {
       return mine.get(0);
     }
-    return mine.stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow(() -> new ResponseStatusException(
-        HttpStatus.FORBIDDEN, "ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ"));
+    return mine.stream()
+        .filter(d -> d.code().equals(code))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    "ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ"));
   }
 
   /** Her own districts (officers); an administrator, every district of the demo province. */
@@ -103,8 +139,11 @@ public class OccupationController {
     if (a.isAdmin()) {
       return areas.districtsOf("23");
     }
-    return a.groups().stream().filter(g -> g.startsWith("district-") && g.endsWith("-officers"))
+    return a.groups().stream()
+        .filter(g -> g.startsWith("district-") && g.endsWith("-officers"))
         .map(g -> g.substring("district-".length(), g.length() - "-officers".length()))
-        .map(areas::district).flatMap(Optional::stream).toList();
+        .map(areas::district)
+        .flatMap(Optional::stream)
+        .toList();
   }
 }

@@ -15,15 +15,17 @@ import th.go.cdd.womenfund.system.ThaiMoney;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Occupation and market promotion (seed 4.3): a district officer records what one of her district's women's
- * groups sold, through which channel, in which month. Every field is checked at once with Thai messages; a group
- * of another district is refused ({@link NotYourAreaException}) before anything is stored.
+ * Occupation and market promotion (seed 4.3): a district officer records what one of her district's
+ * women's groups sold, through which channel, in which month. Every field is checked at once with
+ * Thai messages; a group of another district is refused ({@link NotYourAreaException}) before
+ * anything is stored.
  */
 @Service
 public class OccupationService {
 
   /** What the page sent, as typed. */
-  public record SaleInput(String groupId, String product, String channel, String period, String income) {}
+  public record SaleInput(
+      String groupId, String product, String channel, String period, String income) {}
 
   /** A stored record, for the page's notice. */
   public record Recorded(long id, String groupName, LocalDate periodMonth, BigDecimal income) {}
@@ -43,16 +45,26 @@ public class OccupationService {
     String product = ThaiValidationException.collect(problems, () -> product(in.product()));
     MarketChannel channel = ThaiValidationException.collect(problems, () -> channel(in.channel()));
     LocalDate month = ThaiValidationException.collect(problems, () -> month(in.period(), today));
-    BigDecimal income = ThaiValidationException.collect(problems,
-        () -> ThaiMoney.parse(in.income(), "รายได้จากการขาย"));
+    BigDecimal income =
+        ThaiValidationException.collect(
+            problems, () -> ThaiMoney.parse(in.income(), "รายได้จากการขาย"));
     if (group != null && !mayRecordFor(actor, group.districtCode())) {
-      throw new NotYourAreaException("ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
+      throw new NotYourAreaException(
+          "ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
     }
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
-    long id = repo.insert(group.id(), group.districtCode(), group.provinceCode(), product, channel, month, income,
-        actor.userId());
+    long id =
+        repo.insert(
+            group.id(),
+            group.districtCode(),
+            group.provinceCode(),
+            product,
+            channel,
+            month,
+            income,
+            actor.userId());
     return new Recorded(id, group.name(), month, income);
   }
 
@@ -73,9 +85,12 @@ public class OccupationService {
     if (text == null || text.isBlank()) {
       throw new ThaiValidationException("กรุณาเลือกกลุ่มสตรี");
     }
-    Optional<WomenGroups.Group> g = text.strip().matches("\\d{1,18}")
-        ? groups.find(Long.parseLong(text.strip())) : Optional.empty();
-    return g.orElseThrow(() -> new ThaiValidationException("ไม่พบกลุ่มสตรีที่เลือก กรุณาเลือกจากรายการ"));
+    Optional<WomenGroups.Group> g =
+        text.strip().matches("\\d{1,18}")
+            ? groups.find(Long.parseLong(text.strip()))
+            : Optional.empty();
+    return g.orElseThrow(
+        () -> new ThaiValidationException("ไม่พบกลุ่มสตรีที่เลือก กรุณาเลือกจากรายการ"));
   }
 
   private static String product(String text) {
@@ -97,8 +112,9 @@ public class OccupationService {
         return c;
       }
     }
-    throw new ThaiValidationException("ช่องทางการตลาดที่เลือกไม่มีในรายการ: กรุณาเลือกตลาดในชุมชน งานแสดงสินค้า"
-        + " ออนไลน์ หรืองานของจังหวัด");
+    throw new ThaiValidationException(
+        "ช่องทางการตลาดที่เลือกไม่มีในรายการ: กรุณาเลือกตลาดในชุมชน งานแสดงสินค้า"
+            + " ออนไลน์ หรืองานของจังหวัด");
   }
 
   /** "08/2569" (month/Buddhist year): the month the sales were made, not in the future. */
@@ -108,22 +124,28 @@ public class OccupationService {
     }
     String value = text.strip();
     if (!value.matches("\\d{1,2}/\\d{4}")) {
-      throw new ThaiValidationException("เดือนที่ขาย \"" + shorten(value)
-          + "\" ไม่ถูกรูปแบบ: กรุณากรอกเป็น ดด/ปปปป (พ.ศ.) เช่น 08/2569");
+      throw new ThaiValidationException(
+          "เดือนที่ขาย \""
+              + shorten(value)
+              + "\" ไม่ถูกรูปแบบ: กรุณากรอกเป็น ดด/ปปปป (พ.ศ.) เช่น 08/2569");
     }
     int monthNo = Integer.parseInt(value.substring(0, value.indexOf('/')));
     int year = Integer.parseInt(value.substring(value.indexOf('/') + 1));
     if (year < 2400) {
-      throw new ThaiValidationException("เดือนที่ขาย \"" + value + "\": ปีต้องเป็นพุทธศักราช (พ.ศ.) เช่น "
-          + (year + ThaiDates.BUDDHIST_ERA_OFFSET));
+      throw new ThaiValidationException(
+          "เดือนที่ขาย \""
+              + value
+              + "\": ปีต้องเป็นพุทธศักราช (พ.ศ.) เช่น "
+              + (year + ThaiDates.BUDDHIST_ERA_OFFSET));
     }
     if (monthNo < 1 || monthNo > 12) {
-      throw new ThaiValidationException("เดือนที่ขาย \"" + value + "\": เดือนต้องอยู่ระหว่าง 01 ถึง 12");
+      throw new ThaiValidationException(
+          "เดือนที่ขาย \"" + value + "\": เดือนต้องอยู่ระหว่าง 01 ถึง 12");
     }
     LocalDate first = LocalDate.of(year - ThaiDates.BUDDHIST_ERA_OFFSET, monthNo, 1);
     if (first.isAfter(today)) {
-      throw new ThaiValidationException("เดือนที่ขาย \"" + value
-          + "\" ยังมาไม่ถึง: บันทึกได้เฉพาะยอดขายที่เกิดขึ้นแล้ว");
+      throw new ThaiValidationException(
+          "เดือนที่ขาย \"" + value + "\" ยังมาไม่ถึง: บันทึกได้เฉพาะยอดขายที่เกิดขึ้นแล้ว");
     }
     return first;
   }

@@ -42,12 +42,13 @@ import th.go.cdd.womenfund.system.ThaiMoney;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Imports one file of a province's existing portfolio (issue 15), all or nothing: every row is read and written
- * inside one transaction through the owners' Java APIs (member, loan, repayment); a file with any refused row is
- * rolled back whole. A preview is the same run, always rolled back, so it refuses exactly what the import would
- * (a payment over the balance left by the rows before it, too). Rows already in the system (same national ID,
- * group code, contract number, payment reference) are counted and left as they are: the same file twice changes
- * nothing. Rows are streamed ({@link SheetRows}); what is kept is bounded by one loan (its borrowers or schedule),
+ * Imports one file of a province's existing portfolio (issue 15), all or nothing: every row is read
+ * and written inside one transaction through the owners' Java APIs (member, loan, repayment); a
+ * file with any refused row is rolled back whole. A preview is the same run, always rolled back, so
+ * it refuses exactly what the import would (a payment over the balance left by the rows before it,
+ * too). Rows already in the system (same national ID, group code, contract number, payment
+ * reference) are counted and left as they are: the same file twice changes nothing. Rows are
+ * streamed ({@link SheetRows}); what is kept is bounded by one loan (its borrowers or schedule),
  * the first {@link #MAX_PROBLEMS} problems, and the ids of the loans a payment file touches.
  */
 @Service
@@ -65,8 +66,12 @@ public class PortfolioImport {
   private final ImportedLoans loans;
   private final PaymentService payments;
 
-  public PortfolioImport(PlatformTransactionManager transactions, AreaRepository areas, MemberRepository members,
-                         ImportedLoans loans, PaymentService payments) {
+  public PortfolioImport(
+      PlatformTransactionManager transactions,
+      AreaRepository areas,
+      MemberRepository members,
+      ImportedLoans loans,
+      PaymentService payments) {
     this.tx = new TransactionTemplate(transactions);
     this.areas = areas;
     this.members = members;
@@ -74,31 +79,51 @@ public class PortfolioImport {
     this.payments = payments;
   }
 
-  /** Who imports, into which province: an admin anywhere, a province officer her province, a district officer hers. */
+  /**
+   * Who imports, into which province: an admin anywhere, a province officer her province, a
+   * district officer hers.
+   */
   public record Scope(String provinceCode, Actor actor) {
 
     public boolean mayImport() {
-      return actor.isAdmin() || actor.groups().contains(Roles.provinceOfficers(provinceCode))
-          || actor.groups().stream().anyMatch(g -> g.matches("district-" + provinceCode + "[0-9]{2}-officers"));
+      return actor.isAdmin()
+          || actor.groups().contains(Roles.provinceOfficers(provinceCode))
+          || actor.groups().stream()
+              .anyMatch(g -> g.matches("district-" + provinceCode + "[0-9]{2}-officers"));
     }
 
     boolean covers(String districtCode) {
-      return districtCode.startsWith(provinceCode) && (actor.isAdmin()
-          || actor.groups().contains(Roles.provinceOfficers(provinceCode))
-          || actor.groups().contains(Roles.districtOfficers(districtCode)));
+      return districtCode.startsWith(provinceCode)
+          && (actor.isAdmin()
+              || actor.groups().contains(Roles.provinceOfficers(provinceCode))
+              || actor.groups().contains(Roles.districtOfficers(districtCode)));
     }
   }
 
-  /** A refused row: its number as the spreadsheet shows it, the column (empty: the row as a whole), what is wrong. */
+  /**
+   * A refused row: its number as the spreadsheet shows it, the column (empty: the row as a whole),
+   * what is wrong.
+   */
   public record Problem(long row, String column, String message) {}
 
   /**
-   * What a run found: rows read, added and already present (left unchanged), rows refused and why, and the file's
-   * totals in baht to reconcile with the province's books (null where the kind has no such figure).
+   * What a run found: rows read, added and already present (left unchanged), rows refused and why,
+   * and the file's totals in baht to reconcile with the province's books (null where the kind has
+   * no such figure).
    */
-  public record Report(PortfolioKind kind, boolean committed, long rows, long added, long existing, long refusedRows,
-                       List<Problem> problems, long problemsNotShown, BigDecimal principal, BigDecimal interest,
-                       BigDecimal paid, BigDecimal outstanding) {
+  public record Report(
+      PortfolioKind kind,
+      boolean committed,
+      long rows,
+      long added,
+      long existing,
+      long refusedRows,
+      List<Problem> problems,
+      long problemsNotShown,
+      BigDecimal principal,
+      BigDecimal interest,
+      BigDecimal paid,
+      BigDecimal outstanding) {
 
     public boolean accepted() {
       return problems.isEmpty();
@@ -116,27 +141,28 @@ public class PortfolioImport {
   }
 
   private Report run(PortfolioKind kind, Path file, Scope scope, LocalDate today, boolean commit) {
-    return tx.execute(status -> {
-      Run run = new Run(kind, scope, today);
-      try {
-        SheetRows.read(file, run::row);
-        run.finish();
-      } catch (SheetRows.StopReading e) {
-        // the header was wrong: reported already
-      } catch (ThaiValidationException e) {
-        e.problems().forEach(p -> run.problem(0, "", p));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (run.empty() && run.problems.isEmpty()) {
-        run.problem(0, "", "ไฟล์ไม่มีข้อมูล: กรุณากรอกข้อมูลตั้งแต่แถวที่ 2 ใต้หัวตาราง");
-      }
-      boolean write = commit && run.problems.isEmpty() && run.moreProblems == 0;
-      if (!write) {
-        status.setRollbackOnly();
-      }
-      return run.report(write);
-    });
+    return tx.execute(
+        status -> {
+          Run run = new Run(kind, scope, today);
+          try {
+            SheetRows.read(file, run::row);
+            run.finish();
+          } catch (SheetRows.StopReading e) {
+            // the header was wrong: reported already
+          } catch (ThaiValidationException e) {
+            e.problems().forEach(p -> run.problem(0, "", p));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          if (run.empty() && run.problems.isEmpty()) {
+            run.problem(0, "", "ไฟล์ไม่มีข้อมูล: กรุณากรอกข้อมูลตั้งแต่แถวที่ 2 ใต้หัวตาราง");
+          }
+          boolean write = commit && run.problems.isEmpty() && run.moreProblems == 0;
+          if (!write) {
+            status.setRollbackOnly();
+          }
+          return run.report(write);
+        });
   }
 
   /** One pass over one file. */
@@ -184,9 +210,18 @@ public class PortfolioImport {
     }
 
     Report report(boolean committed) {
-      return new Report(kind, committed, rows, added, existing, refusedRows, List.copyOf(problems), moreProblems,
+      return new Report(
+          kind,
+          committed,
+          rows,
+          added,
+          existing,
+          refusedRows,
+          List.copyOf(problems),
+          moreProblems,
           kind == PortfolioKind.LOANS || kind == PortfolioKind.SCHEDULES ? principal : null,
-          kind == PortfolioKind.SCHEDULES ? interest : null, kind == PortfolioKind.PAYMENTS ? paid : null,
+          kind == PortfolioKind.SCHEDULES ? interest : null,
+          kind == PortfolioKind.PAYMENTS ? paid : null,
           outstanding);
     }
 
@@ -213,8 +248,10 @@ public class PortfolioImport {
       flushLoan();
       flushSchedule();
       if (kind == PortfolioKind.PAYMENTS) {
-        outstanding = loansPaid.stream().map(id -> payments.balance(id, today).outstandingPrincipal())
-            .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        outstanding =
+            loansPaid.stream()
+                .map(id -> payments.balance(id, today).outstandingPrincipal())
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
       } else if (kind == PortfolioKind.LOANS) {
         outstanding = principal;
       }
@@ -229,12 +266,21 @@ public class PortfolioImport {
         }
       }
       List<String> missing = kind.columns().stream().filter(c -> !found.containsKey(c)).toList();
-      List<String> unknown = found.keySet().stream().filter(c -> !kind.columns().contains(c)).toList();
+      List<String> unknown =
+          found.keySet().stream().filter(c -> !kind.columns().contains(c)).toList();
       if (!missing.isEmpty() || !unknown.isEmpty()) {
-        problem(number, "", "หัวตารางไม่ตรงกับแบบฟอร์ม" + kind.labelTh()
-            + (missing.isEmpty() ? "" : ": ไม่พบคอลัมน์ " + String.join(", ", missing))
-            + (unknown.isEmpty() ? "" : ": มีคอลัมน์ที่ระบบไม่รู้จัก " + String.join(", ", unknown))
-            + " (กรุณาดาวน์โหลดแบบฟอร์มของ" + kind.labelTh() + "จากหน้านี้)");
+        problem(
+            number,
+            "",
+            "หัวตารางไม่ตรงกับแบบฟอร์ม"
+                + kind.labelTh()
+                + (missing.isEmpty() ? "" : ": ไม่พบคอลัมน์ " + String.join(", ", missing))
+                + (unknown.isEmpty()
+                    ? ""
+                    : ": มีคอลัมน์ที่ระบบไม่รู้จัก " + String.join(", ", unknown))
+                + " (กรุณาดาวน์โหลดแบบฟอร์มของ"
+                + kind.labelTh()
+                + "จากหน้านี้)");
         throw new SheetRows.StopReading();
       }
       index = found;
@@ -261,7 +307,10 @@ public class PortfolioImport {
         problem(number, column, message);
       }
 
-      /** Parses a cell with a parser that throws Thai problems; null (and the problems noted) when it fails. */
+      /**
+       * Parses a cell with a parser that throws Thai problems; null (and the problems noted) when
+       * it fails.
+       */
       <T> T parse(String column, Supplier<T> parser) {
         try {
           return parser.get();
@@ -322,7 +371,9 @@ public class PortfolioImport {
         } catch (NumberFormatException | ArithmeticException e) {
           // refused below
         }
-        refuse(column, column + " \"" + shorten(v) + "\" ต้องเป็นจำนวนเต็มตั้งแต่ " + min + " ถึง " + max);
+        refuse(
+            column,
+            column + " \"" + shorten(v) + "\" ต้องเป็นจำนวนเต็มตั้งแต่ " + min + " ถึง " + max);
         return null;
       }
 
@@ -332,8 +383,9 @@ public class PortfolioImport {
           refuse(column, "กรุณากรอก" + column + " (6 หลัก)");
           return null;
         }
-        Optional<SubDistrict> s = subDistricts.computeIfAbsent(code,
-            c -> c.matches("[0-9]{6}") ? areas.subDistrict(c) : Optional.empty());
+        Optional<SubDistrict> s =
+            subDistricts.computeIfAbsent(
+                code, c -> c.matches("[0-9]{6}") ? areas.subDistrict(c) : Optional.empty());
         if (s.isEmpty()) {
           refuse(column, column + " \"" + shorten(code) + "\" ไม่มีในทะเบียนตำบลของกรมการปกครอง");
           return null;
@@ -352,15 +404,22 @@ public class PortfolioImport {
           return null;
         }
         if (!pattern.matcher(v).matches()) {
-          refuse(column, column + " \"" + shorten(v) + "\" ใช้ได้เฉพาะตัวอักษร ตัวเลข และ . / - _ ไม่เกิน " + max
-              + " ตัวอักษร");
+          refuse(
+              column,
+              column
+                  + " \""
+                  + shorten(v)
+                  + "\" ใช้ได้เฉพาะตัวอักษร ตัวเลข และ . / - _ ไม่เกิน "
+                  + max
+                  + " ตัวอักษร");
           return null;
         }
         return v;
       }
     }
 
-    // ---- members -------------------------------------------------------------------------------------------
+    // ---- members
+    // -------------------------------------------------------------------------------------------
 
     void member(Line l) {
       NationalId id = l.parse(Col.NATIONAL_ID, () -> NationalId.parse(l.get(Col.NATIONAL_ID)));
@@ -382,7 +441,8 @@ public class PortfolioImport {
       }
     }
 
-    // ---- groups --------------------------------------------------------------------------------------------
+    // ---- groups
+    // --------------------------------------------------------------------------------------------
 
     void group(Line l) {
       String code = l.code(Col.GROUP_CODE, CODE, 30);
@@ -391,11 +451,15 @@ public class PortfolioImport {
       String contact = l.text(Col.CONTACT_NAME, 200, true);
       String email = l.text(Col.CONTACT_EMAIL, 200, false);
       if (email != null && !EMAIL.matcher(email).matches()) {
-        l.refuse(Col.CONTACT_EMAIL, Col.CONTACT_EMAIL + " \"" + shorten(email) + "\" ไม่ใช่อีเมลที่ถูกต้อง");
+        l.refuse(
+            Col.CONTACT_EMAIL,
+            Col.CONTACT_EMAIL + " \"" + shorten(email) + "\" ไม่ใช่อีเมลที่ถูกต้อง");
       }
       String phone = l.text(Col.CONTACT_PHONE, 30, false);
       if (phone != null && !PHONE.matcher(phone).matches()) {
-        l.refuse(Col.CONTACT_PHONE, Col.CONTACT_PHONE + " \"" + shorten(phone) + "\" ใช้ได้เฉพาะตัวเลข ช่องว่าง + และ -");
+        l.refuse(
+            Col.CONTACT_PHONE,
+            Col.CONTACT_PHONE + " \"" + shorten(phone) + "\" ใช้ได้เฉพาะตัวเลข ช่องว่าง + และ -");
       }
       if (l.refused) {
         return;
@@ -408,11 +472,20 @@ public class PortfolioImport {
       }
     }
 
-    // ---- loans (one row per borrower, a contract's rows together) ------------------------------------------
+    // ---- loans (one row per borrower, a contract's rows together)
+    // ------------------------------------------
 
     /** The loan-level columns: the same on every row of a contract. */
-    static final List<String> LOAN_LEVEL = List.of(Col.GROUP_CODE, Col.CONTRACT_DATE, Col.TRANSFER_DATE, Col.RATE,
-        Col.TERM, Col.FREQUENCY, Col.OCCUPATION, Col.PURPOSE);
+    static final List<String> LOAN_LEVEL =
+        List.of(
+            Col.GROUP_CODE,
+            Col.CONTRACT_DATE,
+            Col.TRANSFER_DATE,
+            Col.RATE,
+            Col.TERM,
+            Col.FREQUENCY,
+            Col.OCCUPATION,
+            Col.PURPOSE);
 
     static final class PendingLoan {
       final String contractNo;
@@ -449,7 +522,9 @@ public class PortfolioImport {
       PendingLoan p = pendingLoan;
       if (p == null) {
         if (!contractsSeen.add(contract)) {
-          l.refuse(Col.CONTRACT_NO, "แถวของสัญญาเลขที่ " + contract + " ต้องอยู่ติดกัน: พบสัญญานี้ในแถวก่อนหน้าแล้ว");
+          l.refuse(
+              Col.CONTRACT_NO,
+              "แถวของสัญญาเลขที่ " + contract + " ต้องอยู่ติดกัน: พบสัญญานี้ในแถวก่อนหน้าแล้ว");
         }
         p = new PendingLoan(contract, l.number);
         pendingLoan = p;
@@ -457,7 +532,12 @@ public class PortfolioImport {
       } else {
         for (String column : LOAN_LEVEL) {
           if (!l.get(column).equals(p.loanLevel.get(column))) {
-            l.refuse(column, column + " ไม่ตรงกับแถวที่ " + p.firstRow + " ของสัญญาเดียวกัน (ต้องเหมือนกันทุกแถวของสัญญา)");
+            l.refuse(
+                column,
+                column
+                    + " ไม่ตรงกับแถวที่ "
+                    + p.firstRow
+                    + " ของสัญญาเดียวกัน (ต้องเหมือนกันทุกแถวของสัญญา)");
           }
         }
       }
@@ -467,8 +547,11 @@ public class PortfolioImport {
       if (id != null) {
         Optional<Member> m = members.findByNationalId(id);
         if (m.isEmpty()) {
-          l.refuse(Col.BORROWER_ID, "ไม่พบสมาชิกเลขประจำตัวประชาชน " + id.masked()
-              + " ในระบบ: กรุณานำเข้าไฟล์สมาชิกก่อน");
+          l.refuse(
+              Col.BORROWER_ID,
+              "ไม่พบสมาชิกเลขประจำตัวประชาชน "
+                  + id.masked()
+                  + " ในระบบ: กรุณานำเข้าไฟล์สมาชิกก่อน");
         } else if (!p.memberIds.add(m.get().id())) {
           l.refuse(Col.BORROWER_ID, "ผู้กู้ " + id.masked() + " ซ้ำในสัญญาเดียวกัน");
         } else {
@@ -485,8 +568,13 @@ public class PortfolioImport {
         relation = FamilyRelation.fromText(l.get(Col.RELATION)).orElse(null);
       }
       if (relation == null) {
-        l.refuse(Col.RELATION, Col.RELATION + " ต้องเป็น " + Arrays.stream(FamilyRelation.values())
-            .map(FamilyRelation::labelTh).collect(Collectors.joining(" / ")));
+        l.refuse(
+            Col.RELATION,
+            Col.RELATION
+                + " ต้องเป็น "
+                + Arrays.stream(FamilyRelation.values())
+                    .map(FamilyRelation::labelTh)
+                    .collect(Collectors.joining(" / ")));
       }
       if (l.refused) {
         p.refused = true;
@@ -501,43 +589,72 @@ public class PortfolioImport {
       if (groupCode != null) {
         p.group = loans.groupByCode(groupCode).orElse(null);
         if (p.group == null) {
-          l.refuse(Col.GROUP_CODE, "ไม่พบกลุ่มรหัส " + groupCode + " ในระบบ: กรุณานำเข้าไฟล์กลุ่มก่อน");
+          l.refuse(
+              Col.GROUP_CODE, "ไม่พบกลุ่มรหัส " + groupCode + " ในระบบ: กรุณานำเข้าไฟล์กลุ่มก่อน");
         } else {
           p.subDistrict = areas.subDistrict(p.group.subDistrictCode()).orElseThrow();
           if (!scope.covers(p.subDistrict.districtCode())) {
-            l.refuse(Col.GROUP_CODE, "กลุ่มรหัส " + groupCode + " ไม่อยู่ในพื้นที่ที่ท่านนำเข้าได้");
+            l.refuse(
+                Col.GROUP_CODE, "กลุ่มรหัส " + groupCode + " ไม่อยู่ในพื้นที่ที่ท่านนำเข้าได้");
           }
         }
       }
       p.contractDate = l.date(Col.CONTRACT_DATE);
       p.transferDate = l.date(Col.TRANSFER_DATE);
-      if (p.contractDate != null && p.transferDate != null && p.transferDate.isBefore(p.contractDate)) {
-        l.refuse(Col.TRANSFER_DATE, "วันที่โอนเงินต้องไม่ก่อนวันที่ทำสัญญา (" + ThaiDates.format(p.contractDate) + ")");
+      if (p.contractDate != null
+          && p.transferDate != null
+          && p.transferDate.isBefore(p.contractDate)) {
+        l.refuse(
+            Col.TRANSFER_DATE,
+            "วันที่โอนเงินต้องไม่ก่อนวันที่ทำสัญญา (" + ThaiDates.format(p.contractDate) + ")");
       }
       String rate = l.get(Col.RATE);
       try {
         p.rate = new BigDecimal(rate.replace("%", "").strip());
-        if (p.rate.signum() < 0 || p.rate.compareTo(BigDecimal.valueOf(100)) > 0 || p.rate.scale() > 4) {
+        if (p.rate.signum() < 0
+            || p.rate.compareTo(BigDecimal.valueOf(100)) > 0
+            || p.rate.scale() > 4) {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
         p.rate = null;
-        l.refuse(Col.RATE, Col.RATE + " \"" + shorten(rate) + "\" ต้องเป็นตัวเลข 0 ถึง 100 ทศนิยมไม่เกิน 4 ตำแหน่ง เช่น 0.1");
+        l.refuse(
+            Col.RATE,
+            Col.RATE
+                + " \""
+                + shorten(rate)
+                + "\" ต้องเป็นตัวเลข 0 ถึง 100 ทศนิยมไม่เกิน 4 ตำแหน่ง เช่น 0.1");
       }
       p.term = l.integer(Col.TERM, 1, 600);
       String freq = l.get(Col.FREQUENCY);
-      p.frequency = Arrays.stream(RepaymentFrequency.values())
-          .filter(f -> f.labelTh().equals(freq) || f.name().equalsIgnoreCase(freq)).findFirst().orElse(null);
+      p.frequency =
+          Arrays.stream(RepaymentFrequency.values())
+              .filter(f -> f.labelTh().equals(freq) || f.name().equalsIgnoreCase(freq))
+              .findFirst()
+              .orElse(null);
       if (p.frequency == null) {
-        l.refuse(Col.FREQUENCY, Col.FREQUENCY + " ต้องเป็น " + Arrays.stream(RepaymentFrequency.values())
-            .map(RepaymentFrequency::labelTh).collect(Collectors.joining(" / ")));
+        l.refuse(
+            Col.FREQUENCY,
+            Col.FREQUENCY
+                + " ต้องเป็น "
+                + Arrays.stream(RepaymentFrequency.values())
+                    .map(RepaymentFrequency::labelTh)
+                    .collect(Collectors.joining(" / ")));
       }
       String occ = l.get(Col.OCCUPATION);
-      p.occupation = Arrays.stream(OccupationCategory.values())
-          .filter(o -> o.labelTh().equals(occ) || o.name().equalsIgnoreCase(occ)).findFirst().orElse(null);
+      p.occupation =
+          Arrays.stream(OccupationCategory.values())
+              .filter(o -> o.labelTh().equals(occ) || o.name().equalsIgnoreCase(occ))
+              .findFirst()
+              .orElse(null);
       if (p.occupation == null) {
-        l.refuse(Col.OCCUPATION, Col.OCCUPATION + " ต้องเป็น " + Arrays.stream(OccupationCategory.values())
-            .map(OccupationCategory::labelTh).collect(Collectors.joining(" / ")));
+        l.refuse(
+            Col.OCCUPATION,
+            Col.OCCUPATION
+                + " ต้องเป็น "
+                + Arrays.stream(OccupationCategory.values())
+                    .map(OccupationCategory::labelTh)
+                    .collect(Collectors.joining(" / ")));
       }
       p.purpose = l.text(Col.PURPOSE, 2000, true);
       if (l.refused) {
@@ -556,12 +673,25 @@ public class PortfolioImport {
         existing += p.rowCount;
         return;
       }
-      loans.insertDisbursed(new ImportedLoans.NewLoan(p.contractNo, p.group, p.subDistrict, p.contractDate,
-          p.transferDate, p.rate, p.term, p.frequency, p.occupation, p.purpose, p.borrowers), scope.actor().userId());
+      loans.insertDisbursed(
+          new ImportedLoans.NewLoan(
+              p.contractNo,
+              p.group,
+              p.subDistrict,
+              p.contractDate,
+              p.transferDate,
+              p.rate,
+              p.term,
+              p.frequency,
+              p.occupation,
+              p.purpose,
+              p.borrowers),
+          scope.actor().userId());
       added += p.rowCount;
     }
 
-    // ---- schedules (one row per installment, a contract's rows together, from 1) ----------------------------
+    // ---- schedules (one row per installment, a contract's rows together, from 1)
+    // ----------------------------
 
     static final class PendingSchedule {
       final String contractNo;
@@ -588,7 +718,9 @@ public class PortfolioImport {
       PendingSchedule p = pendingSchedule;
       if (p == null) {
         if (!contractsSeen.add(contract)) {
-          l.refuse(Col.CONTRACT_NO, "แถวของสัญญาเลขที่ " + contract + " ต้องอยู่ติดกัน: พบสัญญานี้ในแถวก่อนหน้าแล้ว");
+          l.refuse(
+              Col.CONTRACT_NO,
+              "แถวของสัญญาเลขที่ " + contract + " ต้องอยู่ติดกัน: พบสัญญานี้ในแถวก่อนหน้าแล้ว");
         }
         p = new PendingSchedule(contract, contract(l, contract));
         pendingSchedule = p;
@@ -599,8 +731,10 @@ public class PortfolioImport {
       if (seq != null && seq != expected && !p.refused) {
         l.refuse(Col.SEQ, "งวดที่ต้องเรียงตั้งแต่ 1 ต่อเนื่องกัน: แถวนี้ควรเป็นงวดที่ " + expected);
       }
-      LocalDate due = l.parse(Col.DUE_DATE, () -> ThaiDates.parseBuddhist(l.get(Col.DUE_DATE), Col.DUE_DATE));
-      if (due != null && !p.installments.isEmpty()
+      LocalDate due =
+          l.parse(Col.DUE_DATE, () -> ThaiDates.parseBuddhist(l.get(Col.DUE_DATE), Col.DUE_DATE));
+      if (due != null
+          && !p.installments.isEmpty()
           && !due.isAfter(p.installments.get(p.installments.size() - 1).dueDate())) {
         l.refuse(Col.DUE_DATE, "วันครบกำหนดต้องหลังวันครบกำหนดของงวดก่อนหน้า");
       }
@@ -624,15 +758,20 @@ public class PortfolioImport {
     Contract contract(Line l, String contractNo) {
       List<Contract> found = loans.byContract(contractNo);
       if (found.isEmpty()) {
-        l.refuse(Col.CONTRACT_NO, "ไม่พบสัญญาเลขที่ " + contractNo + " ในระบบ: กรุณานำเข้าไฟล์สัญญาเงินกู้ก่อน");
+        l.refuse(
+            Col.CONTRACT_NO,
+            "ไม่พบสัญญาเลขที่ " + contractNo + " ในระบบ: กรุณานำเข้าไฟล์สัญญาเงินกู้ก่อน");
         return null;
       }
       if (found.size() > 1) {
-        l.refuse(Col.CONTRACT_NO, "สัญญาเลขที่ " + contractNo + " ซ้ำกัน " + found.size() + " สัญญาในระบบ");
+        l.refuse(
+            Col.CONTRACT_NO,
+            "สัญญาเลขที่ " + contractNo + " ซ้ำกัน " + found.size() + " สัญญาในระบบ");
         return null;
       }
       if (!scope.covers(found.get(0).districtCode())) {
-        l.refuse(Col.CONTRACT_NO, "สัญญาเลขที่ " + contractNo + " ไม่อยู่ในพื้นที่ที่ท่านนำเข้าได้");
+        l.refuse(
+            Col.CONTRACT_NO, "สัญญาเลขที่ " + contractNo + " ไม่อยู่ในพื้นที่ที่ท่านนำเข้าได้");
         return null;
       }
       return found.get(0);
@@ -645,8 +784,16 @@ public class PortfolioImport {
         return;
       }
       if (p.principal.compareTo(p.loan.amount()) != 0) {
-        problem(p.lastRow, Col.PRINCIPAL, "เงินต้นรวมทุกงวดของสัญญาเลขที่ " + p.contractNo + " ("
-            + ThaiMoney.format(p.principal) + ") ไม่เท่ากับจำนวนเงินกู้ (" + ThaiMoney.format(p.loan.amount()) + ")");
+        problem(
+            p.lastRow,
+            Col.PRINCIPAL,
+            "เงินต้นรวมทุกงวดของสัญญาเลขที่ "
+                + p.contractNo
+                + " ("
+                + ThaiMoney.format(p.principal)
+                + ") ไม่เท่ากับจำนวนเงินกู้ ("
+                + ThaiMoney.format(p.loan.amount())
+                + ")");
         refusedRows++;
         return;
       }
@@ -658,7 +805,8 @@ public class PortfolioImport {
       added += p.installments.size();
     }
 
-    // ---- payments (one row per payment, in date order within a contract) -----------------------------------
+    // ---- payments (one row per payment, in date order within a contract)
+    // -----------------------------------
 
     void payment(Line l) {
       String contract = l.code(Col.CONTRACT_NO, CONTRACT, 50);
@@ -680,7 +828,8 @@ public class PortfolioImport {
         l.refuse(Col.CONTRACT_NO, "ไม่พบสัญญาเลขที่ " + contract + " ที่นำเข้าได้ (ดูแถวก่อนหน้า)");
       }
       if (reference != null && !referencesOfContract.add(reference)) {
-        l.refuse(Col.REFERENCE, "เลขที่อ้างอิง " + reference + " ซ้ำกับแถวก่อนหน้าของสัญญาเดียวกัน");
+        l.refuse(
+            Col.REFERENCE, "เลขที่อ้างอิง " + reference + " ซ้ำกับแถวก่อนหน้าของสัญญาเดียวกัน");
       }
       if (l.refused || paymentLoan == null) {
         return;
@@ -691,8 +840,13 @@ public class PortfolioImport {
         return;
       }
       try {
-        payments.record(paymentLoan.id(), new PaymentInput(contract, ThaiDates.formatNumeric(paidOn),
-            amount.toPlainString(), reference, note), PaymentSource.IMPORT, scope.actor(), today);
+        payments.record(
+            paymentLoan.id(),
+            new PaymentInput(
+                contract, ThaiDates.formatNumeric(paidOn), amount.toPlainString(), reference, note),
+            PaymentSource.IMPORT,
+            scope.actor(),
+            today);
         added++;
       } catch (ThaiValidationException e) {
         e.problems().forEach(m -> l.refuse("", m));

@@ -5,21 +5,52 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The five files of a province's portfolio, imported in this order (each refers to what the one before brought):
- * members, groups, loans (one row per borrower), their schedules (one row per installment), payments to date.
- * Each has a fixed list of Thai column headers: the template's first row, and the names the import reads by.
+ * The five files of a province's portfolio, imported in this order (each refers to what the one
+ * before brought): members, groups, loans (one row per borrower), their schedules (one row per
+ * installment), payments to date. Each has a fixed list of Thai column headers: the template's
+ * first row, and the names the import reads by.
  */
 public enum PortfolioKind {
-  MEMBERS("members", "สมาชิก", List.of(Col.NATIONAL_ID, Col.FULL_NAME, Col.BIRTH_DATE, Col.RESIDENT_SINCE,
-      Col.SUB_DISTRICT)),
-  GROUPS("groups", "กลุ่ม", List.of(Col.GROUP_CODE, Col.GROUP_NAME, Col.SUB_DISTRICT, Col.CONTACT_NAME,
-      Col.CONTACT_EMAIL, Col.CONTACT_PHONE)),
-  LOANS("loans", "สัญญาเงินกู้", List.of(Col.CONTRACT_NO, Col.GROUP_CODE, Col.CONTRACT_DATE, Col.TRANSFER_DATE,
-      Col.RATE, Col.TERM, Col.FREQUENCY, Col.OCCUPATION, Col.PURPOSE, Col.BORROWER_ID, Col.BORROWER_AMOUNT,
-      Col.BENEFICIARY, Col.RELATION)),
-  SCHEDULES("schedules", "ตารางชำระคืน", List.of(Col.CONTRACT_NO, Col.SEQ, Col.DUE_DATE, Col.PRINCIPAL,
-      Col.INTEREST)),
-  PAYMENTS("payments", "การชำระเงิน", List.of(Col.CONTRACT_NO, Col.REFERENCE, Col.PAID_ON, Col.AMOUNT, Col.NOTE));
+  MEMBERS(
+      "members",
+      "สมาชิก",
+      List.of(
+          Col.NATIONAL_ID, Col.FULL_NAME, Col.BIRTH_DATE, Col.RESIDENT_SINCE, Col.SUB_DISTRICT)),
+  GROUPS(
+      "groups",
+      "กลุ่ม",
+      List.of(
+          Col.GROUP_CODE,
+          Col.GROUP_NAME,
+          Col.SUB_DISTRICT,
+          Col.CONTACT_NAME,
+          Col.CONTACT_EMAIL,
+          Col.CONTACT_PHONE)),
+  LOANS(
+      "loans",
+      "สัญญาเงินกู้",
+      List.of(
+          Col.CONTRACT_NO,
+          Col.GROUP_CODE,
+          Col.CONTRACT_DATE,
+          Col.TRANSFER_DATE,
+          Col.RATE,
+          Col.TERM,
+          Col.FREQUENCY,
+          Col.OCCUPATION,
+          Col.PURPOSE,
+          Col.BORROWER_ID,
+          Col.BORROWER_AMOUNT,
+          Col.BENEFICIARY,
+          Col.RELATION)),
+  SCHEDULES(
+      "schedules",
+      "ตารางชำระคืน",
+      List.of(Col.CONTRACT_NO, Col.SEQ, Col.DUE_DATE, Col.PRINCIPAL, Col.INTEREST)),
+  PAYMENTS(
+      "payments",
+      "การชำระเงิน",
+      List.of(Col.CONTRACT_NO, Col.REFERENCE, Col.PAID_ON, Col.AMOUNT, Col.NOTE));
 
   /** The column headers, in Thai, as the templates write them. */
   public static final class Col {
@@ -59,6 +90,7 @@ public enum PortfolioKind {
 
   private final String slug;
   private final String labelTh;
+
   @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
   private final List<String> columns;
 
@@ -68,7 +100,10 @@ public enum PortfolioKind {
     this.columns = columns;
   }
 
-  /** The kind's name in addresses and template file names ({@code /onboarding/templates/members.xlsx}). */
+  /**
+   * The kind's name in addresses and template file names ({@code
+   * /onboarding/templates/members.xlsx}).
+   */
   public String slug() {
     return slug;
   }

@@ -30,10 +30,11 @@ import org.xml.sax.XMLReader;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Reads the rows of an uploaded file one at a time, whatever its size: a CSV (UTF-8) through commons-csv's
- * streaming parser, an .xlsx through POI's event model ({@link XSSFReader} with SAX), never a whole workbook in
- * memory. Each row goes to the handler with its number as the spreadsheet shows it (the header is row 1).
- * What stays in memory is one row, and for .xlsx the workbook's table of distinct texts (bounded by the upload limit).
+ * Reads the rows of an uploaded file one at a time, whatever its size: a CSV (UTF-8) through
+ * commons-csv's streaming parser, an .xlsx through POI's event model ({@link XSSFReader} with SAX),
+ * never a whole workbook in memory. Each row goes to the handler with its number as the spreadsheet
+ * shows it (the header is row 1). What stays in memory is one row, and for .xlsx the workbook's
+ * table of distinct texts (bounded by the upload limit).
  */
 final class SheetRows {
 
@@ -57,14 +58,22 @@ final class SheetRows {
   private static boolean isZip(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(4);
-      return head.length == 4 && head[0] == ZIP[0] && head[1] == ZIP[1] && head[2] == ZIP[2] && head[3] == ZIP[3];
+      return head.length == 4
+          && head[0] == ZIP[0]
+          && head[1] == ZIP[1]
+          && head[2] == ZIP[2]
+          && head[3] == ZIP[3];
     }
   }
 
   private static void readCsv(Path file, Handler handler) throws IOException {
-    Reader reader = new InputStreamReader(new BufferedInputStream(Files.newInputStream(file)),
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
+    Reader reader =
+        new InputStreamReader(
+            new BufferedInputStream(Files.newInputStream(file)),
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
     try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       for (CSVRecord r : parser) {
@@ -73,12 +82,15 @@ final class SheetRows {
         handler.row(r.getRecordNumber(), cells);
       }
     } catch (CharacterCodingException e) {
-      throw new ThaiValidationException("ไฟล์ CSV ต้องบันทึกเป็นรหัส UTF-8 (ใน Excel: บันทึกเป็น \"CSV UTF-8\")");
+      throw new ThaiValidationException(
+          "ไฟล์ CSV ต้องบันทึกเป็นรหัส UTF-8 (ใน Excel: บันทึกเป็น \"CSV UTF-8\")");
     } catch (IllegalStateException | java.io.UncheckedIOException e) {
       if (e.getCause() instanceof CharacterCodingException) {
-        throw new ThaiValidationException("ไฟล์ CSV ต้องบันทึกเป็นรหัส UTF-8 (ใน Excel: บันทึกเป็น \"CSV UTF-8\")");
+        throw new ThaiValidationException(
+            "ไฟล์ CSV ต้องบันทึกเป็นรหัส UTF-8 (ใน Excel: บันทึกเป็น \"CSV UTF-8\")");
       }
-      throw new ThaiValidationException("อ่านไฟล์ CSV ไม่ได้: เครื่องหมายคำพูด (\") ไม่ครบคู่หรือรูปแบบไฟล์ไม่ถูกต้อง");
+      throw new ThaiValidationException(
+          "อ่านไฟล์ CSV ไม่ได้: เครื่องหมายคำพูด (\") ไม่ครบคู่หรือรูปแบบไฟล์ไม่ถูกต้อง");
     }
   }
 
@@ -92,18 +104,28 @@ final class SheetRows {
       }
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = SAXHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, new Rows(handler),
-            new DataFormatter(), false));
+        parser.setContentHandler(
+            new XSSFSheetXMLHandler(
+                reader.getStylesTable(),
+                null,
+                strings,
+                new Rows(handler),
+                new DataFormatter(),
+                false));
         parser.parse(new InputSource(sheet));
       }
     } catch (ThaiValidationException | StopReading e) {
       throw e;
-    } catch (IOException | RuntimeException | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException
-             | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
+    } catch (IOException
+        | RuntimeException
+        | org.xml.sax.SAXException
+        | javax.xml.parsers.ParserConfigurationException
+        | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
       if (e.getCause() instanceof ThaiValidationException t) {
         throw t;
       }
-      throw new ThaiValidationException("อ่านไฟล์ Excel ไม่ได้: กรุณาใช้แบบฟอร์ม .xlsx ของระบบ หรือบันทึกเป็น CSV UTF-8");
+      throw new ThaiValidationException(
+          "อ่านไฟล์ Excel ไม่ได้: กรุณาใช้แบบฟอร์ม .xlsx ของระบบ หรือบันทึกเป็น CSV UTF-8");
     }
   }
 

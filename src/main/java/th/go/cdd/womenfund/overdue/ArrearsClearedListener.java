@@ -9,11 +9,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import th.go.cdd.womenfund.repayment.PaymentRecorded;
 
 /**
- * A payment that leaves no arrears ends the loan's follow-up at whatever step it is, through the message
- * {@link OverdueFollowUpProcess#MESSAGE_ARREARS_CLEARED}. Runs just before the payment's transaction
- * commits, in it: payment and end of follow-up commit together, and a rolled-back payment (an import
- * preview) ends nothing. The message is correlated as the system: the officer who records a payment may
- * read the follow-up, not change it.
+ * A payment that leaves no arrears ends the loan's follow-up at whatever step it is, through the
+ * message {@link OverdueFollowUpProcess#MESSAGE_ARREARS_CLEARED}. Runs just before the payment's
+ * transaction commits, in it: payment and end of follow-up commit together, and a rolled-back
+ * payment (an import preview) ends nothing. The message is correlated as the system: the officer
+ * who records a payment may read the follow-up, not change it.
  */
 @Component
 public class ArrearsClearedListener {
@@ -34,7 +34,8 @@ public class ArrearsClearedListener {
     Authentication who = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      runtime.createMessageCorrelation(OverdueFollowUpProcess.MESSAGE_ARREARS_CLEARED)
+      runtime
+          .createMessageCorrelation(OverdueFollowUpProcess.MESSAGE_ARREARS_CLEARED)
           .processInstanceBusinessKey(payment.applicationNo())
           .setVariable(OverdueFollowUpProcess.Var.PAYMENT_SUMMARY, payment.summaryTh())
           .correlateAllWithResult();

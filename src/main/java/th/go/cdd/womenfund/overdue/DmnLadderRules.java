@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Step;
 
-/** Evaluates the deployed {@code overdue-follow-up-ladder} table (latest version) through the engine. */
+/**
+ * Evaluates the deployed {@code overdue-follow-up-ladder} table (latest version) through the
+ * engine.
+ */
 @Component
 public class DmnLadderRules implements LadderRules {
 
@@ -20,13 +23,19 @@ public class DmnLadderRules implements LadderRules {
 
   @Override
   public Rung next(int daysOverdue, Step lastStep) {
-    DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(OverdueFollowUpProcess.LADDER_DECISION,
-        Variables.createVariables().putValue("daysOverdue", daysOverdue).putValue("lastStep", lastStep.name()));
+    DmnDecisionTableResult result =
+        decisions.evaluateDecisionTableByKey(
+            OverdueFollowUpProcess.LADDER_DECISION,
+            Variables.createVariables()
+                .putValue("daysOverdue", daysOverdue)
+                .putValue("lastStep", lastStep.name()));
     return rung(result.getSingleResult().getEntryMap());
   }
 
   static Rung rung(Map<String, Object> row) {
-    return new Rung(Step.valueOf((String) row.get("step")), Duration.parse((String) row.get("wait")),
+    return new Rung(
+        Step.valueOf((String) row.get("step")),
+        Duration.parse((String) row.get("wait")),
         (String) row.get("reason"));
   }
 }

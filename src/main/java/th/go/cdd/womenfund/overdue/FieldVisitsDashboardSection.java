@@ -18,12 +18,28 @@ public class FieldVisitsDashboardSection implements DashboardSection<Integer> {
 
   @Override
   public Part<Integer> build(Scope scope) {
-    List<FieldVisits.Visit> list = visits.between(scope.provinceCode(), scope.fiscalYear().firstDay(),
-        scope.fiscalYear().lastDay());
-    Table table = list.isEmpty() ? null : new Table("visits", "การลงพื้นที่ติดตาม " + scope.fiscalYear().label(),
-        List.of("วันที่", "อำเภอ", "คณะที่ลงพื้นที่", "ข้อค้นพบ"),
-        list.stream().map(v -> Row.of(null, false, v.visitedOn(), scope.districtName(v.districtCode()), v.team(),
-            v.findings())).toList(), null);
+    List<FieldVisits.Visit> list =
+        visits.between(
+            scope.provinceCode(), scope.fiscalYear().firstDay(), scope.fiscalYear().lastDay());
+    Table table =
+        list.isEmpty()
+            ? null
+            : new Table(
+                "visits",
+                "การลงพื้นที่ติดตาม " + scope.fiscalYear().label(),
+                List.of("วันที่", "อำเภอ", "คณะที่ลงพื้นที่", "ข้อค้นพบ"),
+                list.stream()
+                    .map(
+                        v ->
+                            Row.of(
+                                null,
+                                false,
+                                v.visitedOn(),
+                                scope.districtName(v.districtCode()),
+                                v.team(),
+                                v.findings()))
+                    .toList(),
+                null);
     return new Part<>(table, null, list.size());
   }
 }

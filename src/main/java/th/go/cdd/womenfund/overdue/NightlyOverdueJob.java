@@ -15,15 +15,16 @@ import org.springframework.scheduling.support.CronTrigger;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /**
- * Every night (cron {@code womenfund.overdue.scan-cron}, Asia/Bangkok; "-" turns it off) the overdue scan,
- * then whatever else registered as a {@link NightlyTask} (the portfolio quality snapshot).
+ * Every night (cron {@code womenfund.overdue.scan-cron}, Asia/Bangkok; "-" turns it off) the
+ * overdue scan, then whatever else registered as a {@link NightlyTask} (the portfolio quality
+ * snapshot).
  *
- * <p>Why Spring's scheduler and not a Camunda timer-start process: the cron runs in Bangkok time whatever
- * the server's time zone (the engine's cron uses the JVM's default zone); the time is configuration, not a
- * redeployment; and the scan commits in chunks of its own transactions instead of one long job
- * transaction. Several nodes are safe: a lease row lets one run, and the database's unique open
- * follow-up per loan holds even without it. What the officers work on, the follow-ups, are process
- * instances in Cockpit; a failed night is logged and the next night catches up.
+ * <p>Why Spring's scheduler and not a Camunda timer-start process: the cron runs in Bangkok time
+ * whatever the server's time zone (the engine's cron uses the JVM's default zone); the time is
+ * configuration, not a redeployment; and the scan commits in chunks of its own transactions instead
+ * of one long job transaction. Several nodes are safe: a lease row lets one run, and the database's
+ * unique open follow-up per loan holds even without it. What the officers work on, the follow-ups,
+ * are process instances in Cockpit; a failed night is logged and the next night catches up.
  */
 @Configuration
 @EnableScheduling
@@ -42,7 +43,8 @@ public class NightlyOverdueJob implements SchedulingConfigurer {
   private final List<NightlyTask> after;
   private final OverdueSettings settings;
 
-  public NightlyOverdueJob(OverdueScan scan, NightlyLock lock, List<NightlyTask> after, OverdueSettings settings) {
+  public NightlyOverdueJob(
+      OverdueScan scan, NightlyLock lock, List<NightlyTask> after, OverdueSettings settings) {
     this.scan = scan;
     this.lock = lock;
     this.after = after;
@@ -53,7 +55,9 @@ public class NightlyOverdueJob implements SchedulingConfigurer {
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
     if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(settings.scanCron())) {
-      registrar.addCronTask(new CronTask(this::nightly, new CronTrigger(settings.scanCron(), ZoneId.of("Asia/Bangkok"))));
+      registrar.addCronTask(
+          new CronTask(
+              this::nightly, new CronTrigger(settings.scanCron(), ZoneId.of("Asia/Bangkok"))));
     }
   }
 

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delegate beans that {@code processes/overdue-follow-up.bpmn} names in {@code camunda:delegateExpression}. */
+/**
+ * The delegate beans that {@code processes/overdue-follow-up.bpmn} names in {@code
+ * camunda:delegateExpression}.
+ */
 @Configuration
 public class OverdueDelegates {
 

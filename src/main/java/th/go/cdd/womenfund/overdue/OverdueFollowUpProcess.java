@@ -1,26 +1,40 @@
 package th.go.cdd.womenfund.overdue;
 
-/** Names shared by {@code processes/overdue-follow-up.bpmn}, its DMN, forms, delegates, the scan and tests. */
+/**
+ * Names shared by {@code processes/overdue-follow-up.bpmn}, its DMN, forms, delegates, the scan and
+ * tests.
+ */
 public final class OverdueFollowUpProcess {
 
   public static final String KEY = "overdue-follow-up";
+
   /** The ladder: which step comes next and how long to wait after it (officers may change it). */
   public static final String LADDER_DECISION = "overdue-follow-up-ladder";
+
   /** A payment cleared the arrears: ends the follow-up at whatever step it is. */
   public static final String MESSAGE_ARREARS_CLEARED = "overdue-arrears-cleared";
-  /** The Department approved the loan's restructuring: it has a new schedule, the follow-up ends. */
+
+  /**
+   * The Department approved the loan's restructuring: it has a new schedule, the follow-up ends.
+   */
   public static final String MESSAGE_LOAN_RESCHEDULED = "overdue-loan-rescheduled";
 
   private OverdueFollowUpProcess() {}
 
   /** Rungs of the ladder, as the DMN names them. */
   public enum Step {
-    NONE, REMINDER, CONTACT, FIELD_VISIT, ESCALATION
+    NONE,
+    REMINDER,
+    CONTACT,
+    FIELD_VISIT,
+    ESCALATION
   }
 
   /** What the provincial sub-committee decides for a loan that is still behind. */
   public enum EscalationDecision {
-    MORE_TIME("ให้เวลาติดตามต่อ"), RESTRUCTURING("ส่งปรับโครงสร้างหนี้"), LEGAL_ACTION("ดำเนินการทางกฎหมาย");
+    MORE_TIME("ให้เวลาติดตามต่อ"),
+    RESTRUCTURING("ส่งปรับโครงสร้างหนี้"),
+    LEGAL_ACTION("ดำเนินการทางกฎหมาย");
 
     private final String labelTh;
 
@@ -35,7 +49,12 @@ public final class OverdueFollowUpProcess {
 
   /** How a follow-up ended. */
   public enum Outcome {
-    CLEARED, NO_LONGER_BEHIND, RESTRUCTURING, LEGAL_ACTION, CANCELLED, RESCHEDULED
+    CLEARED,
+    NO_LONGER_BEHIND,
+    RESTRUCTURING,
+    LEGAL_ACTION,
+    CANCELLED,
+    RESCHEDULED
   }
 
   public static final class Element {
@@ -86,7 +105,8 @@ public final class OverdueFollowUpProcess {
     public static final String DAYS_OVERDUE = "daysOverdue";
     public static final String ARREARS_SUMMARY = "arrearsSummary";
     public static final String FOLLOW_UP_HISTORY = "followUpHistory";
-    // set by the ladder: the rung just chosen (read back as the last rung taken at the next choice) and the wait after it
+    // set by the ladder: the rung just chosen (read back as the last rung taken at the next choice)
+    // and the wait after it
     public static final String LADDER_STEP = "ladderStep";
     public static final String LADDER_WAIT = "ladderWait";
     // contact form

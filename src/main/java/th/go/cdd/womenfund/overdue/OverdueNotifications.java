@@ -21,8 +21,8 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiMoney;
 
 /**
- * Mails of the overdue follow-up: the reminder to the group (copy to the district office), the thank-you
- * once the arrears are paid, and the hand-over notice to the district office.
+ * Mails of the overdue follow-up: the reminder to the group (copy to the district office), the
+ * thank-you once the arrears are paid, and the hand-over notice to the district office.
  */
 @Service
 public class OverdueNotifications {
@@ -32,8 +32,11 @@ public class OverdueNotifications {
   private final AreaRepository areas;
   private final MailService mail;
 
-  public OverdueNotifications(RepaymentRepository repayments, PaymentService payments, AreaRepository areas,
-                              MailService mail) {
+  public OverdueNotifications(
+      RepaymentRepository repayments,
+      PaymentService payments,
+      AreaRepository areas,
+      MailService mail) {
     this.repayments = repayments;
     this.payments = payments;
     this.areas = areas;
@@ -47,18 +50,30 @@ public class OverdueNotifications {
     List<Map<String, String>> rows = new ArrayList<>();
     for (InstallmentState i : repayments.openInstallments(loanId)) {
       if (i.dueDate().isBefore(today)) {
-        rows.add(Map.of("seq", Integer.toString(i.seq()), "due", ThaiDates.format(i.dueDate()),
-            "unpaid", ThaiMoney.format(i.unpaidPrincipal().add(i.unpaidInterest()))));
+        rows.add(
+            Map.of(
+                "seq",
+                Integer.toString(i.seq()),
+                "due",
+                ThaiDates.format(i.dueDate()),
+                "unpaid",
+                ThaiMoney.format(i.unpaidPrincipal().add(i.unpaidInterest()))));
       }
     }
     model.put("installments", rows);
     model.put("arrears", ThaiMoney.format(arrears.balance().arrears()));
     model.put("defaultInterest", ThaiMoney.format(arrears.balance().defaultInterest()));
     model.put("daysOverdue", arrears.daysOverdue());
-    model.put("oldestDue", arrears.balance().oldestOverdueDueDate() == null ? "-"
-        : ThaiDates.format(arrears.balance().oldestOverdueDueDate()));
-    return new ThaiMail(groupAndOffice(loan, district), "แจ้งเตือนหนี้ค้างชำระ " + loan.label() + " (" + loan.groupName() + ")",
-        "overdue-reminder", model);
+    model.put(
+        "oldestDue",
+        arrears.balance().oldestOverdueDueDate() == null
+            ? "-"
+            : ThaiDates.format(arrears.balance().oldestOverdueDueDate()));
+    return new ThaiMail(
+        groupAndOffice(loan, district),
+        "แจ้งเตือนหนี้ค้างชำระ " + loan.label() + " (" + loan.groupName() + ")",
+        "overdue-reminder",
+        model);
   }
 
   public ThaiMail thankYouMail(long loanId, String paymentSummary, LocalDate today) {
@@ -66,12 +81,19 @@ public class OverdueNotifications {
     Optional<District> district = districtOf(loan);
     Map<String, Object> model = base(loan, district, today);
     model.put("paymentSummary", paymentSummary == null ? "" : paymentSummary);
-    return new ThaiMail(groupAndOffice(loan, district), "ขอบคุณที่ชำระหนี้ค้าง " + loan.label() + " (" + loan.groupName() + ")",
-        "overdue-thank-you", model);
+    return new ThaiMail(
+        groupAndOffice(loan, district),
+        "ขอบคุณที่ชำระหนี้ค้าง " + loan.label() + " (" + loan.groupName() + ")",
+        "overdue-thank-you",
+        model);
   }
 
-  public ThaiMail handOverMail(long loanId, EscalationDecision decision, String reason, String meetingReference,
-                               LocalDate today) {
+  public ThaiMail handOverMail(
+      long loanId,
+      EscalationDecision decision,
+      String reason,
+      String meetingReference,
+      LocalDate today) {
     RepaymentLoan loan = repayments.loan(loanId).orElseThrow();
     Optional<District> district = districtOf(loan);
     Map<String, Object> model = base(loan, district, today);
@@ -83,7 +105,11 @@ public class OverdueNotifications {
     model.put("daysOverdue", balance.daysOverdue());
     List<String> to = new ArrayList<>();
     district.map(District::officeEmail).ifPresent(to::add);
-    return new ThaiMail(to, "ส่งต่อการติดตามหนี้: " + decision.labelTh() + " " + loan.label(), "overdue-hand-over", model);
+    return new ThaiMail(
+        to,
+        "ส่งต่อการติดตามหนี้: " + decision.labelTh() + " " + loan.label(),
+        "overdue-hand-over",
+        model);
   }
 
   public void send(ThaiMail m) {
@@ -95,7 +121,8 @@ public class OverdueNotifications {
     return areas.district(loan.districtCode());
   }
 
-  private static Map<String, Object> base(RepaymentLoan loan, Optional<District> district, LocalDate today) {
+  private static Map<String, Object> base(
+      RepaymentLoan loan, Optional<District> district, LocalDate today) {
     Map<String, Object> model = new HashMap<>();
     model.put("loanLabel", loan.label());
     model.put("groupName", loan.groupName());

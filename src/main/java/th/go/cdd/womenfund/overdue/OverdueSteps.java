@@ -1,7 +1,7 @@
 package th.go.cdd.womenfund.overdue;
 
-import static th.go.cdd.womenfund.system.FormValues.string;
 import static th.go.cdd.womenfund.overdue.OverdueFollowUpProcess.Var;
+import static th.go.cdd.womenfund.system.FormValues.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -16,9 +16,9 @@ import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /**
- * The engine edge of {@code overdue-follow-up}: each public method is a delegate bean of
- * {@link OverdueDelegates}. Reads what the forms sent, calls {@link FollowUpService}, writes back what
- * the next steps show.
+ * The engine edge of {@code overdue-follow-up}: each public method is a delegate bean of {@link
+ * OverdueDelegates}. Reads what the forms sent, calls {@link FollowUpService}, writes back what the
+ * next steps show.
  */
 @Component
 public class OverdueSteps {
@@ -29,8 +29,12 @@ public class OverdueSteps {
   private final InstanceScopes scopes;
   private final FollowUpRepository repository;
 
-  public OverdueSteps(FollowUpService service, LadderRules ladder, OverdueNotifications notifications,
-                      InstanceScopes scopes, FollowUpRepository repository) {
+  public OverdueSteps(
+      FollowUpService service,
+      LadderRules ladder,
+      OverdueNotifications notifications,
+      InstanceScopes scopes,
+      FollowUpRepository repository) {
     this.service = service;
     this.repository = repository;
     this.ladder = ladder;
@@ -39,8 +43,13 @@ public class OverdueSteps {
   }
 
   public void open(DelegateExecution execution) {
-    long loanId = repository.loanNumbered(execution.getProcessBusinessKey())
-        .orElseThrow(() -> new IllegalStateException("no loan numbered " + execution.getProcessBusinessKey()));
+    long loanId =
+        repository
+            .loanNumbered(execution.getProcessBusinessKey())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no loan numbered " + execution.getProcessBusinessKey()));
     Opened o = service.open(loanId);
     scopes.bindDistrict(execution, o.followUpId(), o.districtCode());
     execution.setVariable(Var.LOAN_ID, loanId);
@@ -62,10 +71,17 @@ public class OverdueSteps {
   }
 
   public void closeNoLongerBehind(DelegateExecution execution) {
-    service.close(loanId(execution), Outcome.NO_LONGER_BEHIND, "ตรวจแล้วไม่มียอดค้างชำระเกินกำหนด", EngineClock.today());
+    service.close(
+        loanId(execution),
+        Outcome.NO_LONGER_BEHIND,
+        "ตรวจแล้วไม่มียอดค้างชำระเกินกำหนด",
+        EngineClock.today());
   }
 
-  /** The next rung after the last one taken ({@code ladderStep} holds it: none before the first choice). */
+  /**
+   * The next rung after the last one taken ({@code ladderStep} holds it: none before the first
+   * choice).
+   */
   public void chooseStep(DelegateExecution execution) {
     String taken = string(execution, Var.LADDER_STEP);
     Step last = Step.valueOf(taken == null ? Step.NONE.name() : taken);
@@ -75,7 +91,10 @@ public class OverdueSteps {
     setIfChanged(execution, Var.LADDER_WAIT, rung.waitAfter().toString());
   }
 
-  /** Writes only a value that differs from the one the instance holds: each write is an update and a history row. */
+  /**
+   * Writes only a value that differs from the one the instance holds: each write is an update and a
+   * history row.
+   */
   static void setIfChanged(VariableScope scope, String name, Object value) {
     if (!java.util.Objects.equals(value, scope.getVariable(name))) {
       scope.setVariable(name, value);
@@ -89,20 +108,40 @@ public class OverdueSteps {
   }
 
   public void recordContact(DelegateExecution task) {
-    service.recordContact(followUpId(task), string(task, Var.CONTACT_DATE), string(task, Var.CONTACT_METHOD),
-        string(task, Var.CONTACT_RESULT), string(task, Var.PROMISED_DATE), user(task), EngineClock.today());
+    service.recordContact(
+        followUpId(task),
+        string(task, Var.CONTACT_DATE),
+        string(task, Var.CONTACT_METHOD),
+        string(task, Var.CONTACT_RESULT),
+        string(task, Var.PROMISED_DATE),
+        user(task),
+        EngineClock.today());
   }
 
   public void recordFieldVisit(DelegateExecution task) {
-    service.recordFieldVisit(followUpId(task), string(task, Var.VISIT_DATE), string(task, Var.DISTRICT_COMMITTEE_MEMBERS),
-        string(task, Var.SUBDISTRICT_GROUP_MEMBERS), string(task, Var.PROVINCE_SECRETARIAT_STAFF),
-        string(task, Var.VISIT_FINDINGS), string(task, Var.AGREED_PLAN), string(task, Var.PLAN_DUE_DATE),
-        string(task, Var.PHOTOS_LINK), user(task), EngineClock.today());
+    service.recordFieldVisit(
+        followUpId(task),
+        string(task, Var.VISIT_DATE),
+        string(task, Var.DISTRICT_COMMITTEE_MEMBERS),
+        string(task, Var.SUBDISTRICT_GROUP_MEMBERS),
+        string(task, Var.PROVINCE_SECRETARIAT_STAFF),
+        string(task, Var.VISIT_FINDINGS),
+        string(task, Var.AGREED_PLAN),
+        string(task, Var.PLAN_DUE_DATE),
+        string(task, Var.PHOTOS_LINK),
+        user(task),
+        EngineClock.today());
   }
 
   public void recordEscalation(DelegateExecution task) {
-    EscalationDecision d = service.recordEscalation(followUpId(task), string(task, Var.ESCALATION_DECISION),
-        string(task, Var.ESCALATION_REASON), string(task, Var.MEETING_REFERENCE), user(task), EngineClock.today());
+    EscalationDecision d =
+        service.recordEscalation(
+            followUpId(task),
+            string(task, Var.ESCALATION_DECISION),
+            string(task, Var.ESCALATION_REASON),
+            string(task, Var.MEETING_REFERENCE),
+            user(task),
+            EngineClock.today());
     task.setVariable(Var.ESCALATION_DECISION, d.name());
   }
 
@@ -115,9 +154,13 @@ public class OverdueSteps {
   }
 
   public void notifyHandOver(DelegateExecution execution) {
-    notifications.send(notifications.handOverMail(loanId(execution),
-        EscalationDecision.valueOf(string(execution, Var.ESCALATION_DECISION)), string(execution, Var.ESCALATION_REASON),
-        string(execution, Var.MEETING_REFERENCE), EngineClock.today()));
+    notifications.send(
+        notifications.handOverMail(
+            loanId(execution),
+            EscalationDecision.valueOf(string(execution, Var.ESCALATION_DECISION)),
+            string(execution, Var.ESCALATION_REASON),
+            string(execution, Var.MEETING_REFERENCE),
+            EngineClock.today()));
   }
 
   public void closePaidOff(DelegateExecution execution) {
@@ -125,27 +168,38 @@ public class OverdueSteps {
   }
 
   public void closeRescheduled(DelegateExecution execution) {
-    service.close(loanId(execution), Outcome.RESCHEDULED, "กรมอนุมัติปรับโครงสร้างหนี้ ชำระตามตารางใหม่",
+    service.close(
+        loanId(execution),
+        Outcome.RESCHEDULED,
+        "กรมอนุมัติปรับโครงสร้างหนี้ ชำระตามตารางใหม่",
         EngineClock.today());
   }
 
   public void sendThankYou(DelegateExecution execution) {
-    notifications.send(notifications.thankYouMail(loanId(execution), string(execution, Var.PAYMENT_SUMMARY),
-        EngineClock.today()));
+    notifications.send(
+        notifications.thankYouMail(
+            loanId(execution), string(execution, Var.PAYMENT_SUMMARY), EngineClock.today()));
   }
 
   /**
-   * The loan followed up, from the fund's records: the follow-up of this instance, or before the follow-up opened
-   * (a payment can clear the arrears first) the loan of the business key the nightly scan gave the instance.
+   * The loan followed up, from the fund's records: the follow-up of this instance, or before the
+   * follow-up opened (a payment can clear the arrears first) the loan of the business key the
+   * nightly scan gave the instance.
    */
   long loanId(DelegateExecution execution) {
     var scope = scopes.of(execution.getProcessInstanceId());
     if (scope.isEmpty()) {
-      return repository.loanNumbered(execution.getProcessBusinessKey())
-          .orElseThrow(() -> new IllegalStateException("no loan numbered " + execution.getProcessBusinessKey()));
+      return repository
+          .loanNumbered(execution.getProcessBusinessKey())
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no loan numbered " + execution.getProcessBusinessKey()));
     }
     long followUpId = scope.get().subjectId();
-    return repository.find(followUpId).orElseThrow(() -> new IllegalStateException("no follow-up " + followUpId))
+    return repository
+        .find(followUpId)
+        .orElseThrow(() -> new IllegalStateException("no follow-up " + followUpId))
         .loanId();
   }
 
@@ -155,8 +209,8 @@ public class OverdueSteps {
   }
 
   static String user(DelegateExecution execution) {
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication auth =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
   }
-
 }

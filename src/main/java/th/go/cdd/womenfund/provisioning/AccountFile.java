@@ -26,9 +26,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * A provisioning file, CSV (UTF-8, comma or semicolon, an Excel BOM allowed) or xlsx (the first sheet), read as it
- * streams in: the first row names the columns (in any order), each further row is one person. Reading stops at the
- * first row past {@link #MAX_ROWS}.
+ * A provisioning file, CSV (UTF-8, comma or semicolon, an Excel BOM allowed) or xlsx (the first
+ * sheet), read as it streams in: the first row names the columns (in any order), each further row
+ * is one person. Reading stops at the first row past {@link #MAX_ROWS}.
  */
 public final class AccountFile {
 
@@ -55,12 +55,16 @@ public final class AccountFile {
     }
 
     boolean names(String header) {
-      String h = header == null ? "" : header.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+      String h =
+          header == null ? "" : header.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
       return Arrays.asList(headers.split("\\|")).contains(h);
     }
   }
 
-  /** One person as the file gives her; {@code number} is the row number the file shows (the header is row 1). */
+  /**
+   * One person as the file gives her; {@code number} is the row number the file shows (the header
+   * is row 1).
+   */
   public record Line(int number, Map<Column, String> cells) {
     public String get(Column c) {
       String v = cells.get(c);
@@ -82,7 +86,8 @@ public final class AccountFile {
       }
       return csv(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new ThaiValidationException("อ่านไฟล์ไม่ได้: กรุณาส่งไฟล์ CSV (UTF-8) หรือ Excel (.xlsx) ตามแบบฟอร์ม");
+      throw new ThaiValidationException(
+          "อ่านไฟล์ไม่ได้: กรุณาส่งไฟล์ CSV (UTF-8) หรือ Excel (.xlsx) ตามแบบฟอร์ม");
     }
   }
 
@@ -97,7 +102,8 @@ public final class AccountFile {
         List<String> values = r.toList();
         if (columns == null) {
           if (values.size() == 1 && values.get(0).contains(";")) {
-            throw new ThaiValidationException("ไฟล์ใช้เครื่องหมาย ; คั่นคอลัมน์: กรุณาบันทึกเป็น CSV แบบคั่นด้วยจุลภาค (,)");
+            throw new ThaiValidationException(
+                "ไฟล์ใช้เครื่องหมาย ; คั่นคอลัมน์: กรุณาบันทึกเป็น CSV แบบคั่นด้วยจุลภาค (,)");
           }
           columns = columns(values);
           continue;
@@ -108,8 +114,9 @@ public final class AccountFile {
         throw new ThaiValidationException("ไฟล์ว่าง: แถวแรกต้องเป็นชื่อคอลัมน์ " + headerList());
       }
     } catch (IllegalStateException | UncheckedIOException e) {
-      throw new ThaiValidationException("อ่านไฟล์ CSV ไม่ได้ (เครื่องหมายคำพูดไม่ครบคู่หรือรูปแบบผิด):"
-          + " กรุณาบันทึกจาก Excel เป็น CSV UTF-8 แล้วส่งใหม่");
+      throw new ThaiValidationException(
+          "อ่านไฟล์ CSV ไม่ได้ (เครื่องหมายคำพูดไม่ครบคู่หรือรูปแบบผิด):"
+              + " กรุณาบันทึกจาก Excel เป็น CSV UTF-8 แล้วส่งใหม่");
     }
     return lines;
   }
@@ -149,8 +156,14 @@ public final class AccountFile {
 
   private static Line line(int number, Map<Column, Integer> columns, List<String> values) {
     if (number - 1 > MAX_ROWS) {
-      throw new ThaiValidationException("ไฟล์มีรายชื่อเกิน " + MAX_ROWS + " คนต่อครั้ง (หยุดอ่านที่แถวที่ " + number
-          + "): กรุณาแบ่งเป็นหลายไฟล์ ไฟล์ละไม่เกิน " + MAX_ROWS + " คน");
+      throw new ThaiValidationException(
+          "ไฟล์มีรายชื่อเกิน "
+              + MAX_ROWS
+              + " คนต่อครั้ง (หยุดอ่านที่แถวที่ "
+              + number
+              + "): กรุณาแบ่งเป็นหลายไฟล์ ไฟล์ละไม่เกิน "
+              + MAX_ROWS
+              + " คน");
     }
     Map<Column, String> cells = new LinkedHashMap<>();
     columns.forEach((c, i) -> cells.put(c, i < values.size() ? values.get(i) : ""));
@@ -172,8 +185,11 @@ public final class AccountFile {
       }
     }
     if (!missing.isEmpty()) {
-      throw new ThaiValidationException("แถวแรกของไฟล์ไม่มีคอลัมน์ " + String.join(", ", missing)
-          + ": แถวแรกต้องเป็นชื่อคอลัมน์ " + headerList());
+      throw new ThaiValidationException(
+          "แถวแรกของไฟล์ไม่มีคอลัมน์ "
+              + String.join(", ", missing)
+              + ": แถวแรกต้องเป็นชื่อคอลัมน์ "
+              + headerList());
     }
     return columns;
   }

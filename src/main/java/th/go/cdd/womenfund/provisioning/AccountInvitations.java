@@ -23,13 +23,15 @@ import th.go.cdd.womenfund.notification.ThaiMail;
 import th.go.cdd.womenfund.security.AdminAccount;
 
 /**
- * The one-time passwords of accounts created from a provisioning file (table {@code account_invitation}). Each
- * pending invitation is sent in a transaction of its own: a fresh random password is set on the account and mailed
- * through {@link MailService#sendPrivate} (the outbox keeps the mail without it; no log line names it), and the
- * invitation is marked sent. When the mail fails, all of that rolls back (the account keeps a password nobody
- * knows), the failure is counted, and the invitation is tried again every {@code womenfund.provisioning.retry-every}
- * (and whenever an administrator presses the button on /admin/accounts). One mail per account, ever: the mail's
- * key {@code account-invitation:<user id>} is unique in the outbox, so a second node or a retry sends nothing.
+ * The one-time passwords of accounts created from a provisioning file (table {@code
+ * account_invitation}). Each pending invitation is sent in a transaction of its own: a fresh random
+ * password is set on the account and mailed through {@link MailService#sendPrivate} (the outbox
+ * keeps the mail without it; no log line names it), and the invitation is marked sent. When the
+ * mail fails, all of that rolls back (the account keeps a password nobody knows), the failure is
+ * counted, and the invitation is tried again every {@code womenfund.provisioning.retry-every} (and
+ * whenever an administrator presses the button on /admin/accounts). One mail per account, ever: the
+ * mail's key {@code account-invitation:<user id>} is unique in the outbox, so a second node or a
+ * retry sends nothing.
  */
 @Configuration
 public class AccountInvitations implements SchedulingConfigurer {
@@ -47,10 +49,13 @@ public class AccountInvitations implements SchedulingConfigurer {
   private final String baseUrl;
   private final Duration retryEvery;
 
-  public AccountInvitations(JdbcClient jdbc, IdentityService identity, MailService mail,
-                            PlatformTransactionManager transactions,
-                            @Value("${womenfund.base-url:http://localhost:8080}") String baseUrl,
-                            @Value("${womenfund.provisioning.retry-every:PT10M}") Duration retryEvery) {
+  public AccountInvitations(
+      JdbcClient jdbc,
+      IdentityService identity,
+      MailService mail,
+      PlatformTransactionManager transactions,
+      @Value("${womenfund.base-url:http://localhost:8080}") String baseUrl,
+      @Value("${womenfund.provisioning.retry-every:PT10M}") Duration retryEvery) {
     this.jdbc = jdbc;
     this.identity = identity;
     this.mail = mail;
@@ -67,24 +72,33 @@ public class AccountInvitations implements SchedulingConfigurer {
 
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
-    registrar.addFixedDelayTask(new FixedDelayTask(this::sendPendingQuietly, retryEvery, retryEvery));
+    registrar.addFixedDelayTask(
+        new FixedDelayTask(this::sendPendingQuietly, retryEvery, retryEvery));
   }
 
   /** Called in the provisioning transaction: the invitation commits with the account. */
   void add(String userId, String email) {
     jdbc.sql("insert into account_invitation (user_id, email, created_at) values (?, ?, ?)")
-        .params(userId, email, Timestamp.from(Instant.now())).update();
+        .params(userId, email, Timestamp.from(Instant.now()))
+        .update();
   }
 
   public List<Pending> pending() {
-    return jdbc.sql("select user_id, email, attempts, last_error from account_invitation where sent_at is null"
-            + " order by created_at, user_id")
-        .query((rs, n) -> new Pending(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list();
+    return jdbc.sql(
+            "select user_id, email, attempts, last_error from account_invitation where sent_at is null"
+                + " order by created_at, user_id")
+        .query(
+            (rs, n) -> new Pending(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
+        .list();
   }
 
   public boolean isSent(String userId) {
-    return jdbc.sql("select count(*) from account_invitation where user_id = ? and sent_at is not null")
-        .param(userId).query(Integer.class).single() > 0;
+    return jdbc.sql(
+                "select count(*) from account_invitation where user_id = ? and sent_at is not null")
+            .param(userId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** Sends every pending invitation, each in its own transaction; a failure leaves it pending. */
@@ -100,9 +114,17 @@ public class AccountInvitations implements SchedulingConfigurer {
       } catch (RuntimeException e) {
         failed++;
         String reason = reason(e);
-        transaction.executeWithoutResult(status -> jdbc.sql("update account_invitation set attempts = attempts + 1,"
-            + " last_error = ? where user_id = ? and sent_at is null").params(reason, p.userId()).update());
-        LOG.warn("account invitation not sent, will retry: user={} reason={}", p.userId(), e.getClass().getSimpleName());
+        transaction.executeWithoutResult(
+            status ->
+                jdbc.sql(
+                        "update account_invitation set attempts = attempts + 1,"
+                            + " last_error = ? where user_id = ? and sent_at is null")
+                    .params(reason, p.userId())
+                    .update());
+        LOG.warn(
+            "account invitation not sent, will retry: user={} reason={}",
+            p.userId(),
+            e.getClass().getSimpleName());
       }
     }
     if (sent + failed > 0) {
@@ -116,7 +138,9 @@ public class AccountInvitations implements SchedulingConfigurer {
     if (e instanceof MailException) {
       return "เซิร์ฟเวอร์อีเมลไม่ตอบหรือไม่รับอีเมล ระบบจะลองส่งใหม่เอง";
     }
-    if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().startsWith("ระบบยังไม่ได้ต่อ")) {
+    if (e instanceof IllegalStateException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("ระบบยังไม่ได้ต่อ")) {
       return "ระบบยังไม่ได้ต่อเซิร์ฟเวอร์อีเมล (womenfund.mail.transport=smtp) จึงยังส่งรหัสผ่านไม่ได้";
     }
     return "ส่งอีเมลไม่สำเร็จ (" + e.getClass().getSimpleName() + ") ระบบจะลองส่งใหม่เอง";
@@ -131,9 +155,13 @@ public class AccountInvitations implements SchedulingConfigurer {
   }
 
   private boolean send(Pending p) {
-    // claims the row first: a second node sending the same invitation waits here, then finds it sent
-    int claimed = jdbc.sql("update account_invitation set attempts = attempts + 1 where user_id = ? and sent_at is null")
-        .param(p.userId()).update();
+    // claims the row first: a second node sending the same invitation waits here, then finds it
+    // sent
+    int claimed =
+        jdbc.sql(
+                "update account_invitation set attempts = attempts + 1 where user_id = ? and sent_at is null")
+            .param(p.userId())
+            .update();
     if (claimed == 0) {
       return false;
     }
@@ -146,13 +174,30 @@ public class AccountInvitations implements SchedulingConfigurer {
     String password = AdminAccount.generatePassword();
     user.setPassword(password);
     identity.saveUser(user);
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    mail.sendPrivate(new ThaiMail(List.of(p.email()), SUBJECT, TEMPLATE, Map.of(
-        "name", name, "userId", p.userId(), PASSWORD, password, "loginUrl", baseUrl + "/login")),
-        "account-invitation:" + p.userId(), PASSWORD);
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .strip();
+    mail.sendPrivate(
+        new ThaiMail(
+            List.of(p.email()),
+            SUBJECT,
+            TEMPLATE,
+            Map.of(
+                "name",
+                name,
+                "userId",
+                p.userId(),
+                PASSWORD,
+                password,
+                "loginUrl",
+                baseUrl + "/login")),
+        "account-invitation:" + p.userId(),
+        PASSWORD);
     jdbc.sql("update account_invitation set sent_at = ?, last_error = null where user_id = ?")
-        .params(Timestamp.from(Instant.now()), p.userId()).update();
+        .params(Timestamp.from(Instant.now()), p.userId())
+        .update();
     return true;
   }
 }

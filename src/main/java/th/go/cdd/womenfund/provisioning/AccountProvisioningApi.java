@@ -13,9 +13,9 @@ import org.springframework.web.multipart.MultipartFile;
 import th.go.cdd.womenfund.provisioning.AccountProvisioningController.Report;
 
 /**
- * {@code POST /api/admin/accounts/import}, administrators only (403 in Thai for anyone else): the file as the
- * multipart field {@code file}, or as the body ({@code text/csv}, or the xlsx type). 200 with what was created and
- * mailed; 422 with the Thai list of bad rows, nothing created.
+ * {@code POST /api/admin/accounts/import}, administrators only (403 in Thai for anyone else): the
+ * file as the multipart field {@code file}, or as the body ({@code text/csv}, or the xlsx type).
+ * 200 with what was created and mailed; 422 with the Thai list of bad rows, nothing created.
  */
 @RestController
 public class AccountProvisioningApi {
@@ -29,7 +29,8 @@ public class AccountProvisioningApi {
   }
 
   @PostMapping(path = "/api/admin/accounts/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ResponseEntity<Report> importFile(@RequestPart("file") MultipartFile file) throws IOException {
+  public ResponseEntity<Report> importFile(@RequestPart("file") MultipartFile file)
+      throws IOException {
     if (!pages.isAdmin()) {
       return refused();
     }
@@ -38,7 +39,9 @@ public class AccountProvisioningApi {
     }
   }
 
-  @PostMapping(path = "/api/admin/accounts/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, XLSX})
+  @PostMapping(
+      path = "/api/admin/accounts/import",
+      consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, XLSX})
   public ResponseEntity<Report> importBody(InputStream body) {
     if (!pages.isAdmin()) {
       return refused();
@@ -47,12 +50,13 @@ public class AccountProvisioningApi {
   }
 
   private static ResponseEntity<Report> refused() {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Report(0, 0, 0, 0, 0, 0,
-        List.of(AccountProvisioningController.REFUSED)));
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(new Report(0, 0, 0, 0, 0, 0, List.of(AccountProvisioningController.REFUSED)));
   }
 
   private static ResponseEntity<Report> answer(Report report) {
-    return ResponseEntity.status(report.problems().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+    return ResponseEntity.status(
+            report.problems().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
         .body(report);
   }
 }

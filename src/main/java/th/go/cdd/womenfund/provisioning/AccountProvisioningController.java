@@ -1,8 +1,8 @@
 package th.go.cdd.womenfund.provisioning;
 
-import java.io.Serializable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,32 +22,40 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * Bulk provisioning, administrators ({@code camunda-admin}) only; anyone else gets 403. The page
- * {@code /admin/accounts}: upload a CSV or xlsx, see what happened, the invitations still waiting for a mail (with a
- * button that sends them now). The API is {@link AccountProvisioningApi}.
+ * {@code /admin/accounts}: upload a CSV or xlsx, see what happened, the invitations still waiting
+ * for a mail (with a button that sends them now). The API is {@link AccountProvisioningApi}.
  */
 @Controller
 @ThaiPage
 public class AccountProvisioningController {
 
   static final String REFUSED = "หน้านี้สำหรับผู้ดูแลระบบเท่านั้น";
-  static final String CONFLICT = "นำเข้าไม่สำเร็จเพราะมีการแก้ไขผู้ใช้หรือกลุ่มเดียวกันพร้อมกัน: ไม่ได้สร้างผู้ใช้ใด ๆ"
-      + " กรุณาส่งไฟล์อีกครั้ง";
+  static final String CONFLICT =
+      "นำเข้าไม่สำเร็จเพราะมีการแก้ไขผู้ใช้หรือกลุ่มเดียวกันพร้อมกัน: ไม่ได้สร้างผู้ใช้ใด ๆ"
+          + " กรุณาส่งไฟล์อีกครั้ง";
   private static final Logger LOG = LoggerFactory.getLogger(AccountProvisioningController.class);
 
   private final CurrentUser currentUser;
   private final AccountProvisioning provisioning;
   private final AccountInvitations invitations;
 
-  public AccountProvisioningController(CurrentUser currentUser, AccountProvisioning provisioning,
-                                       AccountInvitations invitations) {
+  public AccountProvisioningController(
+      CurrentUser currentUser, AccountProvisioning provisioning, AccountInvitations invitations) {
     this.currentUser = currentUser;
     this.provisioning = provisioning;
     this.invitations = invitations;
   }
 
   /** The answer of the API and what the page shows after an upload. */
-  public record Report(int rows, int created, int unchanged, int membershipsAdded, int mailsSent,
-                       int mailsPending, List<String> problems) implements Serializable {}
+  public record Report(
+      int rows,
+      int created,
+      int unchanged,
+      int membershipsAdded,
+      int mailsSent,
+      int mailsPending,
+      List<String> problems)
+      implements Serializable {}
 
   @GetMapping("/admin/accounts")
   public String page(Model model) {
@@ -60,7 +68,8 @@ public class AccountProvisioningController {
   }
 
   @PostMapping(path = "/admin/accounts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public String upload(@RequestPart("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+  public String upload(@RequestPart("file") MultipartFile file, RedirectAttributes redirect)
+      throws IOException {
     requireAdmin();
     try (InputStream in = file.getInputStream()) {
       redirect.addFlashAttribute("report", run(in, file.getOriginalFilename()));
@@ -72,8 +81,14 @@ public class AccountProvisioningController {
   public String resend(RedirectAttributes redirect) {
     requireAdmin();
     AccountInvitations.Sent sent = invitations.sendPending();
-    redirect.addFlashAttribute("notice", "ส่งอีเมลแล้ว " + sent.sent() + " ราย"
-        + (sent.failed() > 0 ? " ยังส่งไม่สำเร็จ " + sent.failed() + " ราย (ระบบจะลองใหม่เอง)" : ""));
+    redirect.addFlashAttribute(
+        "notice",
+        "ส่งอีเมลแล้ว "
+            + sent.sent()
+            + " ราย"
+            + (sent.failed() > 0
+                ? " ยังส่งไม่สำเร็จ " + sent.failed() + " ราย (ระบบจะลองใหม่เอง)"
+                : ""));
     return "redirect:/admin/accounts";
   }
 
@@ -85,13 +100,20 @@ public class AccountProvisioningController {
     } catch (ThaiValidationException refused) {
       return new Report(0, 0, 0, 0, 0, invitations.pending().size(), refused.problems());
     } catch (RuntimeException concurrent) {
-      // e.g. the same file sent twice at once: the second transaction meets the first's accounts and rolls back
+      // e.g. the same file sent twice at once: the second transaction meets the first's accounts
+      // and rolls back
       LOG.warn("provisioning file refused after a conflict, nothing created", concurrent);
       return new Report(0, 0, 0, 0, 0, invitations.pending().size(), List.of(CONFLICT));
     }
     AccountInvitations.Sent sent = invitations.sendPending();
-    return new Report(outcome.rows(), outcome.created(), outcome.unchanged(), outcome.membershipsAdded(), sent.sent(),
-        invitations.pending().size(), List.of());
+    return new Report(
+        outcome.rows(),
+        outcome.created(),
+        outcome.unchanged(),
+        outcome.membershipsAdded(),
+        sent.sent(),
+        invitations.pending().size(),
+        List.of());
   }
 
   boolean isAdmin() {

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 import th.go.cdd.womenfund.security.Roles;
 
-/** The roles a provisioning file may give (column บทบาท), with the area each needs (column รหัสพื้นที่). */
+/**
+ * The roles a provisioning file may give (column บทบาท), with the area each needs (column
+ * รหัสพื้นที่).
+ */
 public enum AccountRole {
   DISTRICT_OFFICERS("เจ้าหน้าที่อำเภอ", "district-officers", Level.DISTRICT),
   DISTRICT_COMMITTEE("อนุกรรมการอำเภอ", "district-committee", Level.DISTRICT),
@@ -15,8 +18,15 @@ public enum AccountRole {
   PROVINCE_SUPERVISORS("ผู้บังคับบัญชาจังหวัด", "province-supervisors", Level.PROVINCE),
   DEPARTMENT("กรมการพัฒนาชุมชน", "department", Level.COUNTRY);
 
-  /** Where a role works: a district (4-digit code), a province (2 digits), or the whole country (no code). */
-  public enum Level { DISTRICT, PROVINCE, COUNTRY }
+  /**
+   * Where a role works: a district (4-digit code), a province (2 digits), or the whole country (no
+   * code).
+   */
+  public enum Level {
+    DISTRICT,
+    PROVINCE,
+    COUNTRY
+  }
 
   private final String thai;
   private final String key;

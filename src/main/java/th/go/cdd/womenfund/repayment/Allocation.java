@@ -3,14 +3,19 @@ package th.go.cdd.womenfund.repayment;
 import java.math.BigDecimal;
 
 /**
- * What one payment paid of one installment. {@code interestWaived}: the installment's scheduled interest that a
- * settlement before its due date forgives (the days not yet run, see {@link Payoff}); it is not money paid and is not
- * part of {@link #total()}.
+ * What one payment paid of one installment. {@code interestWaived}: the installment's scheduled
+ * interest that a settlement before its due date forgives (the days not yet run, see {@link
+ * Payoff}); it is not money paid and is not part of {@link #total()}.
  */
-public record Allocation(int seq, BigDecimal defaultInterest, BigDecimal interest, BigDecimal principal,
-                         BigDecimal interestWaived) {
+public record Allocation(
+    int seq,
+    BigDecimal defaultInterest,
+    BigDecimal interest,
+    BigDecimal principal,
+    BigDecimal interestWaived) {
 
-  public Allocation(int seq, BigDecimal defaultInterest, BigDecimal interest, BigDecimal principal) {
+  public Allocation(
+      int seq, BigDecimal defaultInterest, BigDecimal interest, BigDecimal principal) {
     this(seq, defaultInterest, interest, principal, BigDecimal.ZERO.setScale(2));
   }
 

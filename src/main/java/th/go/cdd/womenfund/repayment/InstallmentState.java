@@ -6,22 +6,48 @@ import java.util.List;
 import th.go.cdd.womenfund.loan.InterestRate;
 
 /**
- * One installment as it stands: what was scheduled, what has been paid, the default interest accrued so
- * far ({@code defaultInterest}, up to {@code accruedUntil}; null means nothing accrued yet), and the scheduled
- * interest forgiven by a settlement before the installment's period ran out ({@code interestWaived}, see
- * {@link Payoff}).
+ * One installment as it stands: what was scheduled, what has been paid, the default interest
+ * accrued so far ({@code defaultInterest}, up to {@code accruedUntil}; null means nothing accrued
+ * yet), and the scheduled interest forgiven by a settlement before the installment's period ran out
+ * ({@code interestWaived}, see {@link Payoff}).
  */
-public record InstallmentState(int seq, LocalDate dueDate, BigDecimal principal, BigDecimal interest,
-                               BigDecimal principalPaid, BigDecimal interestPaid, BigDecimal defaultInterest,
-                               BigDecimal defaultInterestPaid, LocalDate accruedUntil, LocalDate settledOn,
-                               BigDecimal interestWaived) {
+public record InstallmentState(
+    int seq,
+    LocalDate dueDate,
+    BigDecimal principal,
+    BigDecimal interest,
+    BigDecimal principalPaid,
+    BigDecimal interestPaid,
+    BigDecimal defaultInterest,
+    BigDecimal defaultInterestPaid,
+    LocalDate accruedUntil,
+    LocalDate settledOn,
+    BigDecimal interestWaived) {
 
   /** An installment nothing of which was forgiven. */
-  public InstallmentState(int seq, LocalDate dueDate, BigDecimal principal, BigDecimal interest,
-                          BigDecimal principalPaid, BigDecimal interestPaid, BigDecimal defaultInterest,
-                          BigDecimal defaultInterestPaid, LocalDate accruedUntil, LocalDate settledOn) {
-    this(seq, dueDate, principal, interest, principalPaid, interestPaid, defaultInterest, defaultInterestPaid,
-        accruedUntil, settledOn, BigDecimal.ZERO.setScale(2));
+  public InstallmentState(
+      int seq,
+      LocalDate dueDate,
+      BigDecimal principal,
+      BigDecimal interest,
+      BigDecimal principalPaid,
+      BigDecimal interestPaid,
+      BigDecimal defaultInterest,
+      BigDecimal defaultInterestPaid,
+      LocalDate accruedUntil,
+      LocalDate settledOn) {
+    this(
+        seq,
+        dueDate,
+        principal,
+        interest,
+        principalPaid,
+        interestPaid,
+        defaultInterest,
+        defaultInterestPaid,
+        accruedUntil,
+        settledOn,
+        BigDecimal.ZERO.setScale(2));
   }
 
   public BigDecimal unpaidPrincipal() {
@@ -48,22 +74,53 @@ public record InstallmentState(int seq, LocalDate dueDate, BigDecimal principal,
 
   /** This installment with default interest accrued on its unpaid principal up to {@code day}. */
   public InstallmentState accruedTo(LocalDate day, List<InterestRate> rates) {
-    LocalDate from = accruedUntil == null || accruedUntil.isBefore(dueDate) ? dueDate : accruedUntil;
+    LocalDate from =
+        accruedUntil == null || accruedUntil.isBefore(dueDate) ? dueDate : accruedUntil;
     if (!day.isAfter(from)) {
       return this;
     }
     BigDecimal more = DefaultInterest.accrue(unpaidPrincipal(), from, day, rates);
-    return new InstallmentState(seq, dueDate, principal, interest, principalPaid, interestPaid,
-        defaultInterest.add(more), defaultInterestPaid, day, settledOn, interestWaived);
+    return new InstallmentState(
+        seq,
+        dueDate,
+        principal,
+        interest,
+        principalPaid,
+        interestPaid,
+        defaultInterest.add(more),
+        defaultInterestPaid,
+        day,
+        settledOn,
+        interestWaived);
   }
 
   InstallmentState paying(Allocation a, LocalDate paidOn) {
-    InstallmentState next = new InstallmentState(seq, dueDate, principal, interest, principalPaid.add(a.principal()),
-        interestPaid.add(a.interest()), defaultInterest, defaultInterestPaid.add(a.defaultInterest()), accruedUntil,
-        settledOn, interestWaived.add(a.interestWaived()));
+    InstallmentState next =
+        new InstallmentState(
+            seq,
+            dueDate,
+            principal,
+            interest,
+            principalPaid.add(a.principal()),
+            interestPaid.add(a.interest()),
+            defaultInterest,
+            defaultInterestPaid.add(a.defaultInterest()),
+            accruedUntil,
+            settledOn,
+            interestWaived.add(a.interestWaived()));
     if (next.unpaid().signum() == 0 && settledOn == null) {
-      return new InstallmentState(seq, dueDate, principal, interest, next.principalPaid, next.interestPaid,
-          defaultInterest, next.defaultInterestPaid, accruedUntil, paidOn, next.interestWaived);
+      return new InstallmentState(
+          seq,
+          dueDate,
+          principal,
+          interest,
+          next.principalPaid,
+          next.interestPaid,
+          defaultInterest,
+          next.defaultInterestPaid,
+          accruedUntil,
+          paidOn,
+          next.interestWaived);
     }
     return next;
   }

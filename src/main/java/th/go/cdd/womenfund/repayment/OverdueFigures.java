@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Overdue debt per district on a date: what is still owed (outstanding principal), what of it is past its
- * due date (overdue), and the ratio the province steers by (seed item 1: {@code womenfund.overdue.target-pct}).
- * The dashboard, the briefing and the subsidy allocation read only this; the repayment ledger (issue 4) provides the real
- * figures through {@link InstallmentOverdueFigures}, the same definition as {@link PortfolioArrears} (one ratio).
+ * Overdue debt per district on a date: what is still owed (outstanding principal), what of it is
+ * past its due date (overdue), and the ratio the province steers by (seed item 1: {@code
+ * womenfund.overdue.target-pct}). The dashboard, the briefing and the subsidy allocation read only
+ * this; the repayment ledger (issue 4) provides the real figures through {@link
+ * InstallmentOverdueFigures}, the same definition as {@link PortfolioArrears} (one ratio).
  */
 public interface OverdueFigures {
 
@@ -24,6 +25,9 @@ public interface OverdueFigures {
     }
   }
 
-  /** Every district of the province that has debt on {@code asOf} (districts without loans may be absent). */
+  /**
+   * Every district of the province that has debt on {@code asOf} (districts without loans may be
+   * absent).
+   */
   List<DistrictOverdue> byDistrict(String provinceCode, LocalDate asOf);
 }

@@ -9,48 +9,62 @@ import java.util.Map;
 import th.go.cdd.womenfund.loan.InterestRate;
 
 /**
- * Applies a payment, oldest installment first: its default interest (accrued up to the payment date),
- * then its interest, then its principal; what is left goes to the next installment. A payment of exactly the
- * pay-off figure of its day ({@link Payoff}) settles the loan instead: each installment gets its part of the
- * pay-off and the interest not yet earned is forgiven. An amount beyond the pay-off is never allocated: the service
- * refuses it before calling this.
+ * Applies a payment, oldest installment first: its default interest (accrued up to the payment
+ * date), then its interest, then its principal; what is left goes to the next installment. A
+ * payment of exactly the pay-off figure of its day ({@link Payoff}) settles the loan instead: each
+ * installment gets its part of the pay-off and the interest not yet earned is forgiven. An amount
+ * beyond the pay-off is never allocated: the service refuses it before calling this.
  */
 public final class PaymentAllocator {
 
   private PaymentAllocator() {}
 
-  /** Installments after the payment (accrued to the payment date) and what the payment paid of each. */
-  public record Result(List<InstallmentState> installments, List<Allocation> allocations, BigDecimal unallocated) {}
+  /**
+   * Installments after the payment (accrued to the payment date) and what the payment paid of each.
+   */
+  public record Result(
+      List<InstallmentState> installments, List<Allocation> allocations, BigDecimal unallocated) {}
 
   /** The open installments with default interest accrued up to {@code day} (nothing is stored). */
-  public static List<InstallmentState> accrued(List<InstallmentState> open, LocalDate day, List<InterestRate> rates) {
+  public static List<InstallmentState> accrued(
+      List<InstallmentState> open, LocalDate day, List<InterestRate> rates) {
     return open.stream().map(i -> i.accruedTo(day, rates)).toList();
   }
 
   /**
-   * What the schedule still asks on {@code day}: unpaid principal and scheduled interest of every installment plus
-   * default interest (more than the pay-off of the day while some interest is not yet earned).
+   * What the schedule still asks on {@code day}: unpaid principal and scheduled interest of every
+   * installment plus default interest (more than the pay-off of the day while some interest is not
+   * yet earned).
    */
   public static BigDecimal scheduledOwed(List<InstallmentState> accrued) {
-    return accrued.stream().map(InstallmentState::unpaid).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    return accrued.stream()
+        .map(InstallmentState::unpaid)
+        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
   }
 
   /**
-   * The payment, or the settlement of the loan when {@code amount} is exactly its pay-off on {@code paidOn}.
+   * The payment, or the settlement of the loan when {@code amount} is exactly its pay-off on {@code
+   * paidOn}.
    *
-   * @param accrued      open installments, already accrued to {@code paidOn}, in any order
-   * @param periodStarts the day each installment's interest period starts ({@link Payoff#periodStarts})
+   * @param accrued open installments, already accrued to {@code paidOn}, in any order
+   * @param periodStarts the day each installment's interest period starts ({@link
+   *     Payoff#periodStarts})
    */
-  public static Result allocate(List<InstallmentState> accrued, BigDecimal amount, LocalDate paidOn,
-                                Map<Integer, LocalDate> periodStarts) {
+  public static Result allocate(
+      List<InstallmentState> accrued,
+      BigDecimal amount,
+      LocalDate paidOn,
+      Map<Integer, LocalDate> periodStarts) {
     Payoff payoff = Payoff.of(accrued, periodStarts, paidOn);
     if (amount.compareTo(payoff.total()) != 0) {
       return allocate(accrued, amount, paidOn);
     }
     List<InstallmentState> after = new ArrayList<>();
     List<Allocation> allocations = new ArrayList<>();
-    for (InstallmentState i : accrued.stream().sorted(Comparator.comparingInt(InstallmentState::seq)).toList()) {
-      Allocation part = payoff.parts().stream().filter(p -> p.seq() == i.seq()).findFirst().orElseThrow();
+    for (InstallmentState i :
+        accrued.stream().sorted(Comparator.comparingInt(InstallmentState::seq)).toList()) {
+      Allocation part =
+          payoff.parts().stream().filter(p -> p.seq() == i.seq()).findFirst().orElseThrow();
       if (part.isEmpty()) {
         after.add(i);
       } else {
@@ -61,10 +75,13 @@ public final class PaymentAllocator {
     return new Result(List.copyOf(after), List.copyOf(allocations), BigDecimal.ZERO.setScale(2));
   }
 
-  /** @param accrued open installments, already accrued to {@code paidOn}, in any order */
-  public static Result allocate(List<InstallmentState> accrued, BigDecimal amount, LocalDate paidOn) {
-    List<InstallmentState> ordered = accrued.stream()
-        .sorted(Comparator.comparingInt(InstallmentState::seq)).toList();
+  /**
+   * @param accrued open installments, already accrued to {@code paidOn}, in any order
+   */
+  public static Result allocate(
+      List<InstallmentState> accrued, BigDecimal amount, LocalDate paidOn) {
+    List<InstallmentState> ordered =
+        accrued.stream().sorted(Comparator.comparingInt(InstallmentState::seq)).toList();
     List<InstallmentState> after = new ArrayList<>(ordered.size());
     List<Allocation> allocations = new ArrayList<>();
     BigDecimal left = amount;
@@ -88,11 +105,12 @@ public final class PaymentAllocator {
 
   /**
    * Applies an amount to each installment in proportion to given per-installment amounts (the risk
-   * cover settles a borrower's share of each open installment): {@code shares} maps seq to the principal
-   * and interest part to pay of that installment, and the part of its interest to forgive (her share of the interest
-   * not earned by her death); no default interest is paid this way.
+   * cover settles a borrower's share of each open installment): {@code shares} maps seq to the
+   * principal and interest part to pay of that installment, and the part of its interest to forgive
+   * (her share of the interest not earned by her death); no default interest is paid this way.
    */
-  public static Result allocateShares(List<InstallmentState> accrued, List<Allocation> shares, LocalDate paidOn) {
+  public static Result allocateShares(
+      List<InstallmentState> accrued, List<Allocation> shares, LocalDate paidOn) {
     List<InstallmentState> after = new ArrayList<>();
     for (InstallmentState i : accrued) {
       Allocation share = shares.stream().filter(s -> s.seq() == i.seq()).findFirst().orElse(null);
@@ -102,11 +120,14 @@ public final class PaymentAllocator {
       }
       if (share.principal().compareTo(i.unpaidPrincipal()) > 0
           || share.interest().add(share.interestWaived()).compareTo(i.unpaidInterest()) > 0) {
-        throw new IllegalArgumentException("share of installment " + i.seq() + " exceeds what is unpaid");
+        throw new IllegalArgumentException(
+            "share of installment " + i.seq() + " exceeds what is unpaid");
       }
       after.add(i.paying(share, paidOn));
     }
-    return new Result(List.copyOf(after), shares.stream().filter(s -> !s.isEmpty()).toList(),
+    return new Result(
+        List.copyOf(after),
+        shares.stream().filter(s -> !s.isEmpty()).toList(),
         BigDecimal.ZERO.setScale(2));
   }
 

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import th.go.cdd.womenfund.approval.ApprovalKind;
 import th.go.cdd.womenfund.approval.MakerChecker.ApprovedAction;
 
-/** What an approved payment, bank statement or reversal does: checked again and applied (the ledger changes only now). */
+/**
+ * What an approved payment, bank statement or reversal does: checked again and applied (the ledger
+ * changes only now).
+ */
 @Configuration
 public class PaymentApprovalActions {
 

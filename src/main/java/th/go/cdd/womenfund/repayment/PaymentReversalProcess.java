@@ -2,7 +2,9 @@ package th.go.cdd.womenfund.repayment;
 
 import th.go.cdd.womenfund.approval.MoneyApprovalProcess;
 
-/** Names shared by {@code processes/payment-reversal.bpmn}, its forms, its delegate and its tests. */
+/**
+ * Names shared by {@code processes/payment-reversal.bpmn}, its forms, its delegate and its tests.
+ */
 public final class PaymentReversalProcess {
 
   public static final String KEY = "payment-reversal";

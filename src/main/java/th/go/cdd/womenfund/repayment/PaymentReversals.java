@@ -25,14 +25,14 @@ import th.go.cdd.womenfund.system.ThaiMoney;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Correcting a wrongly keyed payment (การกลับรายการ): requested with a reason by one officer, approved by another
- * (maker-checker). Nothing of the payment history is deleted or updated: the reversal is a new ledger entry
- * ({@code payment_reversal}) and the allocations it changes are new signed rows ({@code allocation_correction}):
- * the reversed payment's allocation negated, and each later payment of the loan re-allocated (oldest
- * installment first: default interest, interest, principal) as if the reversed payment had never been made,
- * with default interest accrued exactly as the payments would have accrued it. The installments' paid amounts
- * (what the overdue follow-up and the dashboard read) are recomputed from the remaining payments. Knows nothing
- * of the engine.
+ * Correcting a wrongly keyed payment (การกลับรายการ): requested with a reason by one officer,
+ * approved by another (maker-checker). Nothing of the payment history is deleted or updated: the
+ * reversal is a new ledger entry ({@code payment_reversal}) and the allocations it changes are new
+ * signed rows ({@code allocation_correction}): the reversed payment's allocation negated, and each
+ * later payment of the loan re-allocated (oldest installment first: default interest, interest,
+ * principal) as if the reversed payment had never been made, with default interest accrued exactly
+ * as the payments would have accrued it. The installments' paid amounts (what the overdue follow-up
+ * and the dashboard read) are recomputed from the remaining payments. Knows nothing of the engine.
  */
 @Service
 @Transactional
@@ -46,8 +46,12 @@ public class PaymentReversals {
   private final ApprovalRepository approvals;
   private final LoanStatusChanges loanStatus;
 
-  public PaymentReversals(RepaymentRepository repo, PaymentService payments, InterestRateRepository rates,
-                          ApprovalRepository approvals, LoanStatusChanges loanStatus) {
+  public PaymentReversals(
+      RepaymentRepository repo,
+      PaymentService payments,
+      InterestRateRepository rates,
+      ApprovalRepository approvals,
+      LoanStatusChanges loanStatus) {
     this.repo = repo;
     this.payments = payments;
     this.rates = rates;
@@ -56,11 +60,17 @@ public class PaymentReversals {
   }
 
   /**
-   * Maker: asks to reverse a payment of the loan, with a reason. Checked, stored as pending and handed to
-   * {@code started} (which starts the approval) in the same transaction; the ledger is unchanged until approved.
+   * Maker: asks to reverse a payment of the loan, with a reason. Checked, stored as pending and
+   * handed to {@code started} (which starts the approval) in the same transaction; the ledger is
+   * unchanged until approved.
    */
-  public ApprovalRequest request(long loanId, long paymentId, String reasonText, Actor actor, LocalDate today,
-                                 Consumer<ApprovalRequest> started) {
+  public ApprovalRequest request(
+      long loanId,
+      long paymentId,
+      String reasonText,
+      Actor actor,
+      LocalDate today,
+      Consumer<ApprovalRequest> started) {
     RepaymentLoan loan = payments.loan(loanId);
     AreaAccess.requireRecord(actor, loan);
     StoredPayment p = paymentOf(loan, paymentId);
@@ -74,38 +84,88 @@ public class PaymentReversals {
       problems.add("เหตุผลมีอักขระที่ไม่อนุญาต (< >)");
     }
     problems.addAll(reversible(loan, p));
-    if (approvals.pending(ApprovalKind.REVERSAL, loanId).stream().anyMatch(e -> e.paymentId() == paymentId)) {
+    if (approvals.pending(ApprovalKind.REVERSAL, loanId).stream()
+        .anyMatch(e -> e.paymentId() == paymentId)) {
       problems.add("รายการชำระนี้มีคำขอกลับรายการรออนุมัติอยู่แล้ว");
     }
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
     var reversed = repo.reversedPayments(loanId); // read once, not once per payment
-    long later = repo.payments(loanId).stream().filter(q -> q.id() != paymentId && !q.paidOn().isBefore(p.paidOn()))
-        .filter(q -> !reversed.contains(q.id())).count();
-    String summary = "กลับรายการรับชำระ " + ThaiMoney.format(p.amount()) + " วันที่ " + ThaiDates.format(p.paidOn())
-        + " เลขที่อ้างอิง " + p.reference() + " (" + loan.label() + " " + loan.groupName() + ")\n\n"
-        + "- บันทึกการชำระโดย: " + p.recordedBy() + "\n- ขอกลับรายการโดย: " + actor.userId() + "\n- เหตุผล: " + reason
-        + "\n- การชำระหลังจากนั้น " + later + " รายการจะถูกตัดชำระใหม่ตามลำดับงวด\n"
-        + "- รายการเดิมยังคงอยู่ในประวัติ การกลับรายการเป็นรายการใหม่\n";
-    ApprovalRequest entry = approvals.insert(new ApprovalRequest.New(ApprovalKind.REVERSAL, loan.provinceCode(),
-        loan.districtCode(), loanId, paymentId, p.paidOn(), p.amount(), p.reference(), reason, p.source().name(), null,
-        null, summary, actor.userId()));
+    long later =
+        repo.payments(loanId).stream()
+            .filter(q -> q.id() != paymentId && !q.paidOn().isBefore(p.paidOn()))
+            .filter(q -> !reversed.contains(q.id()))
+            .count();
+    String summary =
+        "กลับรายการรับชำระ "
+            + ThaiMoney.format(p.amount())
+            + " วันที่ "
+            + ThaiDates.format(p.paidOn())
+            + " เลขที่อ้างอิง "
+            + p.reference()
+            + " ("
+            + loan.label()
+            + " "
+            + loan.groupName()
+            + ")\n\n"
+            + "- บันทึกการชำระโดย: "
+            + p.recordedBy()
+            + "\n- ขอกลับรายการโดย: "
+            + actor.userId()
+            + "\n- เหตุผล: "
+            + reason
+            + "\n- การชำระหลังจากนั้น "
+            + later
+            + " รายการจะถูกตัดชำระใหม่ตามลำดับงวด\n"
+            + "- รายการเดิมยังคงอยู่ในประวัติ การกลับรายการเป็นรายการใหม่\n";
+    ApprovalRequest entry =
+        approvals.insert(
+            new ApprovalRequest.New(
+                ApprovalKind.REVERSAL,
+                loan.provinceCode(),
+                loan.districtCode(),
+                loanId,
+                paymentId,
+                p.paidOn(),
+                p.amount(),
+                p.reference(),
+                reason,
+                p.source().name(),
+                null,
+                null,
+                summary,
+                actor.userId()));
     started.accept(entry);
     return entry;
   }
 
-  /** The same request, naming the loan by its contract or application number and the payment by its reference (Tasklist form). */
-  public ApprovalRequest requestByReference(String loanNumber, String reference, String reasonText, Actor actor,
-                                            LocalDate today, Consumer<ApprovalRequest> started) {
+  /**
+   * The same request, naming the loan by its contract or application number and the payment by its
+   * reference (Tasklist form).
+   */
+  public ApprovalRequest requestByReference(
+      String loanNumber,
+      String reference,
+      String reasonText,
+      Actor actor,
+      LocalDate today,
+      Consumer<ApprovalRequest> started) {
     RepaymentLoan loan = payments.loanNumbered(loanNumber);
     AreaAccess.requireRecord(actor, loan);
     String ref = reference == null ? "" : reference.strip();
     if (ref.isEmpty()) {
       throw new ThaiValidationException("กรุณากรอกเลขที่อ้างอิงของรายการชำระที่จะกลับรายการ");
     }
-    StoredPayment p = repo.paymentWithReference(loan.id(), ref).orElseThrow(() -> new LoanNotFoundException(
-        "ไม่พบรายการชำระเลขที่อ้างอิง \"" + PaymentService.shorten(ref) + "\" ของ" + loan.label()));
+    StoredPayment p =
+        repo.paymentWithReference(loan.id(), ref)
+            .orElseThrow(
+                () ->
+                    new LoanNotFoundException(
+                        "ไม่พบรายการชำระเลขที่อ้างอิง \""
+                            + PaymentService.shorten(ref)
+                            + "\" ของ"
+                            + loan.label()));
     return request(loan.id(), p.id(), reasonText, actor, today, started);
   }
 
@@ -114,11 +174,13 @@ public class PaymentReversals {
   }
 
   /** What the reversal changed: the new ledger entry and the loan as it now stands. */
-  public record Reversal(long reversalId, long paymentId, List<Long> reallocatedPayments, LoanBalance after) {}
+  public record Reversal(
+      long reversalId, long paymentId, List<Long> reallocatedPayments, LoanBalance after) {}
 
   /**
-   * Checker: the approved reversal. Checked again; the loan's remaining payments are re-allocated from its
-   * schedule in date order, the differences written as corrections, the installments recomputed.
+   * Checker: the approved reversal. Checked again; the loan's remaining payments are re-allocated
+   * from its schedule in date order, the differences written as corrections, the installments
+   * recomputed.
    */
   public Reversal applyApproved(ApprovalRequest entry, Actor approver, LocalDate today) {
     RepaymentLoan loan = payments.loan(entry.loanId());
@@ -138,13 +200,30 @@ public class PaymentReversals {
     Map<Integer, InstallmentState> state = replay.installments();
     Map<Long, List<Allocation>> replayed = replay.allocations();
 
-    long reversalId = repo.insertReversal(reversed.id(), loan.id(), reversed.amount(), entry.note(), entry.requestedBy(),
-        entry.requestedAt(), approver.userId());
-    repo.insertCorrections(reversalId, reversed.id(), loan.id(), current.getOrDefault(reversed.id(), List.of()).stream()
-        .map(a -> new Allocation(a.seq(), a.defaultInterest().negate(), a.interest().negate(), a.principal().negate(),
-            a.interestWaived().negate()))
-        .filter(a -> !a.isEmpty())
-        .toList());
+    long reversalId =
+        repo.insertReversal(
+            reversed.id(),
+            loan.id(),
+            reversed.amount(),
+            entry.note(),
+            entry.requestedBy(),
+            entry.requestedAt(),
+            approver.userId());
+    repo.insertCorrections(
+        reversalId,
+        reversed.id(),
+        loan.id(),
+        current.getOrDefault(reversed.id(), List.of()).stream()
+            .map(
+                a ->
+                    new Allocation(
+                        a.seq(),
+                        a.defaultInterest().negate(),
+                        a.interest().negate(),
+                        a.principal().negate(),
+                        a.interestWaived().negate()))
+            .filter(a -> !a.isEmpty())
+            .toList());
     List<Long> reallocated = new ArrayList<>();
     for (Map.Entry<Long, List<Allocation>> e : replayed.entrySet()) {
       List<Allocation> diff = difference(e.getValue(), current.getOrDefault(e.getKey(), List.of()));
@@ -153,8 +232,10 @@ public class PaymentReversals {
         reallocated.add(e.getKey());
       }
     }
-    List<InstallmentState> all = state.values().stream()
-        .sorted(java.util.Comparator.comparingInt(InstallmentState::seq)).toList();
+    List<InstallmentState> all =
+        state.values().stream()
+            .sorted(java.util.Comparator.comparingInt(InstallmentState::seq))
+            .toList();
     repo.updateInstallments(loan.id(), all);
     boolean settled = all.stream().allMatch(i -> i.settledOn() != null);
     if (settled && loan.status() != LoanStatus.CLOSED) {
@@ -163,62 +244,103 @@ public class PaymentReversals {
       loanStatus.reopened(loan.id());
     }
     reallocated.sort(null);
-    return new Reversal(reversalId, reversed.id(), List.copyOf(reallocated), payments.balance(loan.id(), today));
+    return new Reversal(
+        reversalId, reversed.id(), List.copyOf(reallocated), payments.balance(loan.id(), today));
   }
 
-  /** The installments and each payment's allocation after replaying the loan's payments but {@code gone}. */
-  record Replay(Map<Integer, InstallmentState> installments, Map<Long, List<Allocation>> allocations) {}
+  /**
+   * The installments and each payment's allocation after replaying the loan's payments but {@code
+   * gone}.
+   */
+  record Replay(
+      Map<Integer, InstallmentState> installments, Map<Long, List<Allocation>> allocations) {}
 
   /**
    * Replays the loan's payments in date order on its schedule, leaving out {@code gone}, exactly as
-   * {@link PaymentService} applied them: default interest accrued to each payment date, only the installments a
-   * payment reached keep their accrual. With nothing left out it reproduces the stored installments
-   * ({@code PaymentReversalsTest} checks that on the demo's loans).
+   * {@link PaymentService} applied them: default interest accrued to each payment date, only the
+   * installments a payment reached keep their accrual. With nothing left out it reproduces the
+   * stored installments ({@code PaymentReversalsTest} checks that on the demo's loans).
    */
-  Replay replay(long loanId, Set<Long> gone, Map<Long, List<Allocation>> current, List<InterestRate> rateTable) {
+  Replay replay(
+      long loanId,
+      Set<Long> gone,
+      Map<Long, List<Allocation>> current,
+      List<InterestRate> rateTable) {
     Map<Integer, InstallmentState> state = new HashMap<>();
     for (InstallmentState i : repo.installments(loanId)) {
       BigDecimal zero = BigDecimal.ZERO.setScale(2);
-      state.put(i.seq(), new InstallmentState(i.seq(), i.dueDate(), i.principal(), i.interest(), zero, zero, zero, zero,
-          null, null));
+      state.put(
+          i.seq(),
+          new InstallmentState(
+              i.seq(),
+              i.dueDate(),
+              i.principal(),
+              i.interest(),
+              zero,
+              zero,
+              zero,
+              zero,
+              null,
+              null));
     }
-    Map<Integer, LocalDate> starts = Payoff.periodStarts(List.copyOf(state.values()), repo.loan(loanId).orElseThrow()
-        .transferDate());
+    Map<Integer, LocalDate> starts =
+        Payoff.periodStarts(
+            List.copyOf(state.values()), repo.loan(loanId).orElseThrow().transferDate());
     Map<Long, List<Allocation>> replayed = new HashMap<>();
     for (StoredPayment p : repo.payments(loanId)) {
       if (gone.contains(p.id())) {
         continue;
       }
-      List<InstallmentState> accrued = PaymentAllocator.accrued(
-          state.values().stream().filter(i -> i.settledOn() == null).sorted(java.util.Comparator.comparingInt(
-              InstallmentState::seq)).toList(), p.paidOn(), rateTable);
+      List<InstallmentState> accrued =
+          PaymentAllocator.accrued(
+              state.values().stream()
+                  .filter(i -> i.settledOn() == null)
+                  .sorted(java.util.Comparator.comparingInt(InstallmentState::seq))
+                  .toList(),
+              p.paidOn(),
+              rateTable);
       PaymentAllocator.Result result;
       if (p.source() == PaymentSource.RISK_COVER) {
         try {
-          result = PaymentAllocator.allocateShares(accrued, current.getOrDefault(p.id(), List.of()), p.paidOn());
+          result =
+              PaymentAllocator.allocateShares(
+                  accrued, current.getOrDefault(p.id(), List.of()), p.paidOn());
         } catch (IllegalArgumentException e) {
-          throw new ThaiValidationException("กลับรายการไม่ได้: การชดใช้จากความคุ้มครองความเสี่ยงวันที่ "
-              + ThaiDates.format(p.paidOn()) + " จะเกินยอดที่ค้างของงวด กรุณาติดต่อผู้ดูแลระบบ");
+          throw new ThaiValidationException(
+              "กลับรายการไม่ได้: การชดใช้จากความคุ้มครองความเสี่ยงวันที่ "
+                  + ThaiDates.format(p.paidOn())
+                  + " จะเกินยอดที่ค้างของงวด กรุณาติดต่อผู้ดูแลระบบ");
         }
       } else {
         result = PaymentAllocator.allocate(accrued, p.amount(), p.paidOn(), starts);
         if (result.unallocated().signum() != 0) {
-          throw new IllegalStateException("replayed payment " + p.id() + " left " + result.unallocated());
+          throw new IllegalStateException(
+              "replayed payment " + p.id() + " left " + result.unallocated());
         }
       }
       Set<Integer> touched = new TreeSet<>();
       result.allocations().forEach(a -> touched.add(a.seq()));
-      result.installments().stream().filter(i -> touched.contains(i.seq())).forEach(i -> state.put(i.seq(), i));
+      result.installments().stream()
+          .filter(i -> touched.contains(i.seq()))
+          .forEach(i -> state.put(i.seq(), i));
       replayed.put(p.id(), result.allocations());
     }
     return new Replay(state, replayed);
   }
 
-  /** The loan's installments as its payments in force would make them (read-only: nothing is written). */
+  /**
+   * The loan's installments as its payments in force would make them (read-only: nothing is
+   * written).
+   */
   @Transactional(readOnly = true)
   public List<InstallmentState> replayedInstallments(long loanId) {
-    return replay(loanId, repo.reversedPayments(loanId), repo.effectiveAllocations(loanId), rates.all())
-        .installments().values().stream().sorted(java.util.Comparator.comparingInt(InstallmentState::seq)).toList();
+    return replay(
+            loanId, repo.reversedPayments(loanId), repo.effectiveAllocations(loanId), rates.all())
+        .installments()
+        .values()
+        .stream()
+        .sorted(java.util.Comparator.comparingInt(InstallmentState::seq))
+        .toList();
   }
 
   /** new - old per installment, only where something differs. */
@@ -235,9 +357,13 @@ public class PaymentReversals {
     for (int seq : seqs) {
       Allocation x = n.getOrDefault(seq, none);
       Allocation y = b.getOrDefault(seq, none);
-      Allocation d = new Allocation(seq, x.defaultInterest().subtract(y.defaultInterest()),
-          x.interest().subtract(y.interest()), x.principal().subtract(y.principal()),
-          x.interestWaived().subtract(y.interestWaived()));
+      Allocation d =
+          new Allocation(
+              seq,
+              x.defaultInterest().subtract(y.defaultInterest()),
+              x.interest().subtract(y.interest()),
+              x.principal().subtract(y.principal()),
+              x.interestWaived().subtract(y.interestWaived()));
       if (!d.isEmpty()) {
         diff.add(d);
       }
@@ -246,21 +372,34 @@ public class PaymentReversals {
   }
 
   private StoredPayment paymentOf(RepaymentLoan loan, long paymentId) {
-    return repo.payment(paymentId).filter(p -> p.loanId() == loan.id())
-        .orElseThrow(() -> new LoanNotFoundException("ไม่พบรายการชำระรหัส " + paymentId + " ของ" + loan.label()));
+    return repo.payment(paymentId)
+        .filter(p -> p.loanId() == loan.id())
+        .orElseThrow(
+            () ->
+                new LoanNotFoundException(
+                    "ไม่พบรายการชำระรหัส " + paymentId + " ของ" + loan.label()));
   }
 
   private List<String> reversible(RepaymentLoan loan, StoredPayment p) {
     List<String> problems = new ArrayList<>();
     if (repo.reversedPayments(loan.id()).contains(p.id())) {
-      problems.add("รายการชำระ " + ThaiMoney.format(p.amount()) + " วันที่ " + ThaiDates.format(p.paidOn())
-          + " กลับรายการไปแล้ว");
+      problems.add(
+          "รายการชำระ "
+              + ThaiMoney.format(p.amount())
+              + " วันที่ "
+              + ThaiDates.format(p.paidOn())
+              + " กลับรายการไปแล้ว");
     }
-    repo.lastRestructuredOn(loan.id()).ifPresent(day -> problems.add(
-        "สัญญานี้ปรับโครงสร้างหนี้แล้ว (ตารางชำระใหม่เริ่ม " + ThaiDates.format(day)
-            + "): การกลับรายการชำระยังทำในระบบไม่ได้ กรุณาแจ้งผู้ดูแลระบบ"));
+    repo.lastRestructuredOn(loan.id())
+        .ifPresent(
+            day ->
+                problems.add(
+                    "สัญญานี้ปรับโครงสร้างหนี้แล้ว (ตารางชำระใหม่เริ่ม "
+                        + ThaiDates.format(day)
+                        + "): การกลับรายการชำระยังทำในระบบไม่ได้ กรุณาแจ้งผู้ดูแลระบบ"));
     if (p.source() == PaymentSource.RISK_COVER) {
-      problems.add("การชดใช้จากความคุ้มครองความเสี่ยงกลับรายการด้วยวิธีนี้ไม่ได้ (ต้องแก้ไขผ่านคณะอนุกรรมการฯ จังหวัด)");
+      problems.add(
+          "การชดใช้จากความคุ้มครองความเสี่ยงกลับรายการด้วยวิธีนี้ไม่ได้ (ต้องแก้ไขผ่านคณะอนุกรรมการฯ จังหวัด)");
     }
     return problems;
   }

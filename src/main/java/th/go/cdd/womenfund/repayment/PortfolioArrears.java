@@ -10,21 +10,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Set-based arrears per district on any day, from the repayment ledger (the schedules, the payments' allocations
- * and the corrections of reversals). The ledger's tables are read here, by the capability that owns them;
- * reporting (portfolio quality, the snapshots) asks this class.
+ * Set-based arrears per district on any day, from the repayment ledger (the schedules, the
+ * payments' allocations and the corrections of reversals). The ledger's tables are read here, by
+ * the capability that owns them; reporting (portfolio quality, the snapshots) asks this class.
  */
 @Repository
 public class PortfolioArrears {
 
   /**
-   * Per loan on day :d: outstanding principal (scheduled less what payments dated on or before :d paid
-   * of it, with the corrections of reversals: a reversed payment paid nothing, later ones as re-allocated), the
-   * part of it due before :d, and the oldest such unpaid due date; then per district, with the loans banded by
-   * that date (bounds passed as dates, so no date arithmetic differs between H2 and PostgreSQL). Loans disbursed
-   * after :d or with nothing outstanding do not count.
+   * Per loan on day :d: outstanding principal (scheduled less what payments dated on or before :d
+   * paid of it, with the corrections of reversals: a reversed payment paid nothing, later ones as
+   * re-allocated), the part of it due before :d, and the oldest such unpaid due date; then per
+   * district, with the loans banded by that date (bounds passed as dates, so no date arithmetic
+   * differs between H2 and PostgreSQL). Loans disbursed after :d or with nothing outstanding do not
+   * count.
    */
-  private static final String BY_DISTRICT = """
+  private static final String BY_DISTRICT =
+      """
       select x.district_code, count(*),
         sum(x.outstanding), sum(case when x.overdue > 0 then 1 else 0 end), sum(x.overdue),
         sum(case when x.oldest >= :d30 then 1 else 0 end), sum(case when x.oldest >= :d30 then x.overdue else 0 end),
@@ -60,15 +62,23 @@ public class PortfolioArrears {
       order by x.district_code
       """;
 
-  /** Loans and their overdue principal whose oldest unpaid due date is in one band of days past due. */
+  /**
+   * Loans and their overdue principal whose oldest unpaid due date is in one band of days past due.
+   */
   public record Band(int loans, BigDecimal overdue) {}
 
   /**
-   * A district's arrears on a day: loans with principal outstanding, that principal, loans and principal
-   * overdue, and {@code bands} 1–30, 31–60, 61–90 and over 90 days past due, in this order.
+   * A district's arrears on a day: loans with principal outstanding, that principal, loans and
+   * principal overdue, and {@code bands} 1–30, 31–60, 61–90 and over 90 days past due, in this
+   * order.
    */
-  public record DistrictArrears(String districtCode, int loans, BigDecimal outstanding, int overdueLoans,
-                                BigDecimal overdue, List<Band> bands) {}
+  public record DistrictArrears(
+      String districtCode,
+      int loans,
+      BigDecimal outstanding,
+      int overdueLoans,
+      BigDecimal overdue,
+      List<Band> bands) {}
 
   private final JdbcClient jdbc;
 
@@ -76,21 +86,48 @@ public class PortfolioArrears {
     this.jdbc = jdbc;
   }
 
-  /** Every district with loans outstanding on {@code day}; {@code provinceCode} null for the whole country. */
+  /**
+   * Every district with loans outstanding on {@code day}; {@code provinceCode} null for the whole
+   * country.
+   */
   public List<DistrictArrears> byDistrictOn(LocalDate day, String provinceCode) {
-    String sql = BY_DISTRICT.formatted(provinceCode == null ? "" : "and l.province_code = :province");
-    var spec = jdbc.sql(sql).params(Map.of("d", day, "d30", day.minusDays(30), "d60", day.minusDays(60),
-        "d90", day.minusDays(90)));
+    String sql =
+        BY_DISTRICT.formatted(provinceCode == null ? "" : "and l.province_code = :province");
+    var spec =
+        jdbc.sql(sql)
+            .params(
+                Map.of(
+                    "d",
+                    day,
+                    "d30",
+                    day.minusDays(30),
+                    "d60",
+                    day.minusDays(60),
+                    "d90",
+                    day.minusDays(90)));
     if (provinceCode != null) {
       spec = spec.param("province", provinceCode);
     }
-    return spec.query((rs, n) -> new DistrictArrears(rs.getString(1), rs.getInt(2), money(rs, 3), rs.getInt(4),
-        money(rs, 5), List.of(new Band(rs.getInt(6), money(rs, 7)), new Band(rs.getInt(8), money(rs, 9)),
-            new Band(rs.getInt(10), money(rs, 11)), new Band(rs.getInt(12), money(rs, 13))))).list();
+    return spec.query(
+            (rs, n) ->
+                new DistrictArrears(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    money(rs, 3),
+                    rs.getInt(4),
+                    money(rs, 5),
+                    List.of(
+                        new Band(rs.getInt(6), money(rs, 7)),
+                        new Band(rs.getInt(8), money(rs, 9)),
+                        new Band(rs.getInt(10), money(rs, 11)),
+                        new Band(rs.getInt(12), money(rs, 13)))))
+        .list();
   }
 
   private static BigDecimal money(ResultSet rs, int col) throws SQLException {
     BigDecimal v = rs.getBigDecimal(col);
-    return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    return v == null
+        ? BigDecimal.ZERO.setScale(2)
+        : v.setScale(2, java.math.RoundingMode.UNNECESSARY);
   }
 }

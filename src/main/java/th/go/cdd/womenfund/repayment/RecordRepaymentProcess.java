@@ -1,6 +1,9 @@
 package th.go.cdd.womenfund.repayment;
 
-/** Names shared by {@code processes/record-repayment.bpmn}, its start form, its delegate and its tests. */
+/**
+ * Names shared by {@code processes/record-repayment.bpmn}, its start form, its delegate and its
+ * tests.
+ */
 public final class RecordRepaymentProcess {
 
   public static final String KEY = "record-repayment";
@@ -12,8 +15,10 @@ public final class RecordRepaymentProcess {
     public static final String RECORD = "service_task_record_repayment";
     public static final String END = "end_event_payment_recorded";
     public static final String NEEDS_APPROVAL = "gateway_payment_needs_approval";
+
     /** Above the approval threshold: a second officer approves (form {@code money-approval}). */
     public static final String APPROVE = "user_task_approve_payment";
+
     public static final String DECIDE = "service_task_record_approval_decision";
     public static final String DECISION = "gateway_payment_decision";
     public static final String APPROVED = "end_event_payment_approved";
@@ -35,9 +40,12 @@ public final class RecordRepaymentProcess {
     public static final String PROVINCE_CODE = "provinceCode";
     public static final String PAYMENT_SUMMARY = "paymentSummary";
     // the approval task (above the threshold): the same names as money-approval's
-    public static final String APPROVAL_SUMMARY = th.go.cdd.womenfund.approval.MoneyApprovalProcess.Var.SUMMARY;
-    public static final String APPROVAL_DECISION = th.go.cdd.womenfund.approval.MoneyApprovalProcess.Var.DECISION;
-    public static final String APPROVAL_REASON = th.go.cdd.womenfund.approval.MoneyApprovalProcess.Var.REASON;
+    public static final String APPROVAL_SUMMARY =
+        th.go.cdd.womenfund.approval.MoneyApprovalProcess.Var.SUMMARY;
+    public static final String APPROVAL_DECISION =
+        th.go.cdd.womenfund.approval.MoneyApprovalProcess.Var.DECISION;
+    public static final String APPROVAL_REASON =
+        th.go.cdd.womenfund.approval.MoneyApprovalProcess.Var.REASON;
 
     private Var() {}
   }

@@ -8,12 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Portfolio quality of an area on a day: loans with money outstanding, outstanding principal, the part of
- * it past due (overdue amount) and its split by delinquency bucket of each loan's oldest unpaid
- * installment. The overdue ratio is overdue amount / outstanding, in percent to two decimals.
+ * Portfolio quality of an area on a day: loans with money outstanding, outstanding principal, the
+ * part of it past due (overdue amount) and its split by delinquency bucket of each loan's oldest
+ * unpaid installment. The overdue ratio is overdue amount / outstanding, in percent to two
+ * decimals.
  */
-public record AreaQuality(String level, String code, String nameTh, int loans, BigDecimal outstanding,
-                          int overdueLoans, BigDecimal overdueAmount, List<BucketFigure> buckets) {
+public record AreaQuality(
+    String level,
+    String code,
+    String nameTh,
+    int loans,
+    BigDecimal outstanding,
+    int overdueLoans,
+    BigDecimal overdueAmount,
+    List<BucketFigure> buckets) {
 
   public static final String DISTRICT = "DISTRICT";
   public static final String PROVINCE = "PROVINCE";
@@ -38,7 +46,9 @@ public record AreaQuality(String level, String code, String nameTh, int loans, B
     return overdue.multiply(BigDecimal.valueOf(100)).divide(outstanding, 2, RoundingMode.HALF_UP);
   }
 
-  /** The sum of several areas as one (a province of its districts, the country of its provinces). */
+  /**
+   * The sum of several areas as one (a province of its districts, the country of its provinces).
+   */
   public static AreaQuality sum(String level, String code, String nameTh, List<AreaQuality> parts) {
     int loans = 0;
     int overdueLoans = 0;
@@ -58,9 +68,14 @@ public record AreaQuality(String level, String code, String nameTh, int loans, B
     }
     List<BucketFigure> buckets = new ArrayList<>();
     for (Bucket b : Bucket.values()) {
-      buckets.add(new BucketFigure(b, b.labelTh(), bucketLoans.getOrDefault(b, 0),
-          bucketAmounts.getOrDefault(b, BigDecimal.ZERO.setScale(2))));
+      buckets.add(
+          new BucketFigure(
+              b,
+              b.labelTh(),
+              bucketLoans.getOrDefault(b, 0),
+              bucketAmounts.getOrDefault(b, BigDecimal.ZERO.setScale(2))));
     }
-    return new AreaQuality(level, code, nameTh, loans, outstanding, overdueLoans, overdue, List.copyOf(buckets));
+    return new AreaQuality(
+        level, code, nameTh, loans, outstanding, overdueLoans, overdue, List.copyOf(buckets));
   }
 }

@@ -19,6 +19,7 @@ public class BriefingAgenda implements AgendaSource {
   @Override
   public List<AgendaItem> items(String provinceCode, LocalDate meetingDate) {
     return briefings.briefing(provinceCode, meetingDate, EngineClock.today()).items().stream()
-        .map(i -> new AgendaItem(i.number(), i.title())).toList();
+        .map(i -> new AgendaItem(i.number(), i.title()))
+        .toList();
   }
 }

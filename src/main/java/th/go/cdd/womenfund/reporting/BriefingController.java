@@ -21,21 +21,24 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiPage;
 
 /**
- * /briefing: the meeting's agenda and briefing from live figures, printable, and /briefing.docx. For the
- * province's supervisors, its officers (the secretariat who prepare the meeting) and the Department.
+ * /briefing: the meeting's agenda and briefing from live figures, printable, and /briefing.docx.
+ * For the province's supervisors, its officers (the secretariat who prepare the meeting) and the
+ * Department.
  */
 @Controller
 @ThaiPage
 public class BriefingController {
 
   static final MediaType DOCX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      MediaType.parseMediaType(
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
   private final BriefingService service;
   private final CurrentUser currentUser;
   private final AreaRepository areas;
 
-  public BriefingController(BriefingService service, CurrentUser currentUser, AreaRepository areas) {
+  public BriefingController(
+      BriefingService service, CurrentUser currentUser, AreaRepository areas) {
     this.service = service;
     this.currentUser = currentUser;
     this.areas = areas;
@@ -50,14 +53,19 @@ public class BriefingController {
       currentUser.requireSupervisorOf(province);
     }
     LocalDate today = EngineClock.today();
-    LocalDate meeting = date == null || date.isBlank() ? today
-        : MistypedParameterException.reading("date", () -> ThaiDates.parseBuddhist(date, "วันที่ประชุม"));
+    LocalDate meeting =
+        date == null || date.isBlank()
+            ? today
+            : MistypedParameterException.reading(
+                "date", () -> ThaiDates.parseBuddhist(date, "วันที่ประชุม"));
     return service.briefing(province, meeting, today);
   }
 
   @GetMapping("/briefing")
-  public String page(@RequestParam(defaultValue = "23") String province, @RequestParam(required = false) String date,
-                     Model model) {
+  public String page(
+      @RequestParam(defaultValue = "23") String province,
+      @RequestParam(required = false) String date,
+      Model model) {
     BriefingService.Briefing b = load(province, date);
     model.addAttribute("b", b);
     model.addAttribute("province", province);
@@ -67,12 +75,18 @@ public class BriefingController {
   }
 
   @GetMapping("/briefing.docx")
-  public ResponseEntity<byte[]> docx(@RequestParam(defaultValue = "23") String province,
-                                     @RequestParam(required = false) String date) {
+  public ResponseEntity<byte[]> docx(
+      @RequestParam(defaultValue = "23") String province,
+      @RequestParam(required = false) String date) {
     BriefingService.Briefing b = load(province, date);
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("briefing-" + province + "-" + b.meetingDate() + ".docx").build().toString())
-        .contentType(DOCX).body(service.docx(b));
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("briefing-" + province + "-" + b.meetingDate() + ".docx")
+                .build()
+                .toString())
+        .contentType(DOCX)
+        .body(service.docx(b));
   }
 }

@@ -30,10 +30,11 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
- * The agenda and briefing of the provincial working group's meeting, written from live figures in the
- * order of the seed's report: overdue debt against the target, restructuring, membership, fund management
- * (subsidy allocation, field visits, occupation and markets), the districts' administrative budget; then what
- * became of the last meeting's resolutions. As a page ({@code /briefing}) and as a Word document.
+ * The agenda and briefing of the provincial working group's meeting, written from live figures in
+ * the order of the seed's report: overdue debt against the target, restructuring, membership, fund
+ * management (subsidy allocation, field visits, occupation and markets), the districts'
+ * administrative budget; then what became of the last meeting's resolutions. As a page ({@code
+ * /briefing}) and as a Word document.
  */
 @Service
 public class BriefingService {
@@ -42,18 +43,27 @@ public class BriefingService {
   private final RestructuringSettings restructuringSettings;
   private final MeetingService meetings;
 
-  public BriefingService(DashboardService dashboards, RestructuringSettings restructuringSettings,
-                         MeetingService meetings) {
+  public BriefingService(
+      DashboardService dashboards,
+      RestructuringSettings restructuringSettings,
+      MeetingService meetings) {
     this.dashboards = dashboards;
     this.restructuringSettings = restructuringSettings;
     this.meetings = meetings;
   }
 
-  /** One agenda item: its number and title, what the secretariat reports, and the table behind it. */
+  /**
+   * One agenda item: its number and title, what the secretariat reports, and the table behind it.
+   */
   public record Item(String number, String title, List<String> paragraphs, Table table) {}
 
-  public record Briefing(String provinceName, LocalDate meetingDate, ThaiFiscalYear fiscalYear, String title,
-                         String subtitle, List<Item> items) {
+  public record Briefing(
+      String provinceName,
+      LocalDate meetingDate,
+      ThaiFiscalYear fiscalYear,
+      String title,
+      String subtitle,
+      List<Item> items) {
 
     public String meetingDateText() {
       return ThaiDates.format(meetingDate);
@@ -64,21 +74,44 @@ public class BriefingService {
     ThaiFiscalYear fy = ThaiFiscalYear.of(meetingDate);
     DashboardService.Dashboard d = dashboards.dashboard(provinceCode, fy, asOf);
     String province = d.province().nameTh();
-    List<Item> items = List.of(overdue(d), restructuring(d), members(d),
-        new Item("4", "การบริหารจัดการกองทุน", List.of(), null), allocation(d), visits(d), occupation(d), budget(d),
-        resolutions(provinceCode, meetingDate, asOf));
-    return new Briefing(province, meetingDate, fy,
+    List<Item> items =
+        List.of(
+            overdue(d),
+            restructuring(d),
+            members(d),
+            new Item("4", "การบริหารจัดการกองทุน", List.of(), null),
+            allocation(d),
+            visits(d),
+            occupation(d),
+            budget(d),
+            resolutions(provinceCode, meetingDate, asOf));
+    return new Briefing(
+        province,
+        meetingDate,
+        fy,
         "เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัด" + province,
-        "วันที่ " + ThaiDates.format(meetingDate) + " ณ สำนักงานพัฒนาชุมชนจังหวัด" + province
-            + " (ข้อมูล ณ วันที่ " + ThaiDates.format(asOf) + ")", items);
+        "วันที่ "
+            + ThaiDates.format(meetingDate)
+            + " ณ สำนักงานพัฒนาชุมชนจังหวัด"
+            + province
+            + " (ข้อมูล ณ วันที่ "
+            + ThaiDates.format(asOf)
+            + ")",
+        items);
   }
 
-  /** Matters arising: what became of the last meeting's resolutions (done, open, late on {@code asOf}). */
+  /**
+   * Matters arising: what became of the last meeting's resolutions (done, open, late on {@code
+   * asOf}).
+   */
   private Item resolutions(String provinceCode, LocalDate meetingDate, LocalDate asOf) {
     Optional<MeetingService.MeetingRecord> last = meetings.lastMeeting(provinceCode, meetingDate);
     if (last.isEmpty()) {
-      return new Item("เรื่องสืบเนื่อง", "ผลการดำเนินงานตามมติการประชุมครั้งที่แล้ว",
-          List.of("ยังไม่มีการบันทึกมติการประชุมครั้งก่อนในระบบ"), null);
+      return new Item(
+          "เรื่องสืบเนื่อง",
+          "ผลการดำเนินงานตามมติการประชุมครั้งที่แล้ว",
+          List.of("ยังไม่มีการบันทึกมติการประชุมครั้งก่อนในระบบ"),
+          null);
     }
     MeetingRepository.Meeting m = last.get().meeting();
     List<MeetingRepository.Resolution> list = last.get().resolutions();
@@ -86,16 +119,50 @@ public class BriefingService {
     for (ResolutionStatus s : ResolutionStatus.values()) {
       counts.put(s, list.stream().filter(r -> r.status(asOf) == s).count());
     }
-    String title = "ผลการดำเนินงานตามมติการประชุมครั้งที่ " + m.numberText() + " (" + ThaiDates.format(m.heldOn())
-        + ")";
-    List<String> text = List.of("มติและข้อสั่งการ " + list.size() + " รายการ ณ วันที่ " + ThaiDates.format(asOf) + ": "
-        + ResolutionStatus.DONE.labelTh() + " " + counts.get(ResolutionStatus.DONE) + " รายการ "
-        + ResolutionStatus.OPEN.labelTh() + " " + counts.get(ResolutionStatus.OPEN) + " รายการ "
-        + ResolutionStatus.LATE.labelTh() + " " + counts.get(ResolutionStatus.LATE) + " รายการ");
-    Table table = new Table("resolutions", title, List.of("วาระ", "มติ/ข้อสั่งการ", "ผู้รับผิดชอบ", "กำหนดเสร็จ",
-        "สถานะ", "ความคืบหน้า"), list.stream().map(r -> Table.Row.of(null, r.status(asOf) == ResolutionStatus.LATE,
-            r.agendaItem(), r.text(), meetings.ownerName(r), r.dueOn(), r.status(asOf).labelTh(),
-            r.progressNote() == null ? "-" : r.progressNote())).toList(), null);
+    String title =
+        "ผลการดำเนินงานตามมติการประชุมครั้งที่ "
+            + m.numberText()
+            + " ("
+            + ThaiDates.format(m.heldOn())
+            + ")";
+    List<String> text =
+        List.of(
+            "มติและข้อสั่งการ "
+                + list.size()
+                + " รายการ ณ วันที่ "
+                + ThaiDates.format(asOf)
+                + ": "
+                + ResolutionStatus.DONE.labelTh()
+                + " "
+                + counts.get(ResolutionStatus.DONE)
+                + " รายการ "
+                + ResolutionStatus.OPEN.labelTh()
+                + " "
+                + counts.get(ResolutionStatus.OPEN)
+                + " รายการ "
+                + ResolutionStatus.LATE.labelTh()
+                + " "
+                + counts.get(ResolutionStatus.LATE)
+                + " รายการ");
+    Table table =
+        new Table(
+            "resolutions",
+            title,
+            List.of("วาระ", "มติ/ข้อสั่งการ", "ผู้รับผิดชอบ", "กำหนดเสร็จ", "สถานะ", "ความคืบหน้า"),
+            list.stream()
+                .map(
+                    r ->
+                        Table.Row.of(
+                            null,
+                            r.status(asOf) == ResolutionStatus.LATE,
+                            r.agendaItem(),
+                            r.text(),
+                            meetings.ownerName(r),
+                            r.dueOn(),
+                            r.status(asOf).labelTh(),
+                            r.progressNote() == null ? "-" : r.progressNote()))
+                .toList(),
+            null);
     return new Item("เรื่องสืบเนื่อง", title, text, table);
   }
 
@@ -106,47 +173,81 @@ public class BriefingService {
     LocalDate asOf = d.asOf();
     String target = f.overdueTargetPct().stripTrailingZeros().toPlainString();
     List<String> overdue = new ArrayList<>();
-    overdue.add("เป้าหมาย: ลดหนี้ค้างชำระให้เหลือร้อยละ " + target + " ภายใน" + fy.label() + " (สิ้นสุดวันที่ "
-        + ThaiDates.format(fy.lastDay()) + ")");
+    overdue.add(
+        "เป้าหมาย: ลดหนี้ค้างชำระให้เหลือร้อยละ "
+            + target
+            + " ภายใน"
+            + fy.label()
+            + " (สิ้นสุดวันที่ "
+            + ThaiDates.format(fy.lastDay())
+            + ")");
     if (d.overdue() == null) {
       overdue.add("ยังไม่มีหนี้เงินกู้คงค้างในระบบ ณ วันที่ " + ThaiDates.format(asOf));
     } else {
-      overdue.add("ณ วันที่ " + ThaiDates.format(asOf) + " หนี้เกินกำหนดชำระทั้งจังหวัด " + Cells.text(f.overdueAmount())
-          + " บาท จากยอดหนี้คงค้าง " + Cells.text(f.outstanding()) + " บาท คิดเป็นร้อยละ " + f.overdueRatio().toPlainString()
-          + (f.overdueRatio().compareTo(f.overdueTargetPct()) > 0 ? " สูงกว่าเป้าหมายร้อยละ " + target
-              : " ไม่เกินเป้าหมายร้อยละ " + target));
-      overdue.add(f.districtsAboveTarget().isEmpty() ? "ทุกอำเภออยู่ในเป้าหมาย"
-          : "อำเภอที่หนี้เกินกำหนดชำระสูงกว่าเป้าหมาย: " + thaiList(f.districtsAboveTarget(), "อำเภอ")
-              + " ขอให้เร่งรัดติดตามหนี้");
+      overdue.add(
+          "ณ วันที่ "
+              + ThaiDates.format(asOf)
+              + " หนี้เกินกำหนดชำระทั้งจังหวัด "
+              + Cells.text(f.overdueAmount())
+              + " บาท จากยอดหนี้คงค้าง "
+              + Cells.text(f.outstanding())
+              + " บาท คิดเป็นร้อยละ "
+              + f.overdueRatio().toPlainString()
+              + (f.overdueRatio().compareTo(f.overdueTargetPct()) > 0
+                  ? " สูงกว่าเป้าหมายร้อยละ " + target
+                  : " ไม่เกินเป้าหมายร้อยละ " + target));
+      overdue.add(
+          f.districtsAboveTarget().isEmpty()
+              ? "ทุกอำเภออยู่ในเป้าหมาย"
+              : "อำเภอที่หนี้เกินกำหนดชำระสูงกว่าเป้าหมาย: "
+                  + thaiList(f.districtsAboveTarget(), "อำเภอ")
+                  + " ขอให้เร่งรัดติดตามหนี้");
     }
-    return new Item("1", "การเร่งรัดติดตามหนี้เกินกำหนดชำระกองทุนพัฒนาบทบาทสตรี", overdue, d.overdue());
+    return new Item(
+        "1", "การเร่งรัดติดตามหนี้เกินกำหนดชำระกองทุนพัฒนาบทบาทสตรี", overdue, d.overdue());
   }
 
   /** 2. the restructuring round and its deadline (the rule as configured). */
   private Item restructuring(DashboardService.Dashboard d) {
     DashboardService.Figures f = d.figures();
     List<String> restructuring = new ArrayList<>();
-    restructuring.add("ตามประกาศคณะกรรมการบริหารกองทุนพัฒนาบทบาทสตรี เรื่องหลักเกณฑ์ วิธีการ และเงื่อนไขเกี่ยวกับอัตราดอกเบี้ยเงินกู้"
-        + "และอัตราดอกเบี้ยผิดนัด พ.ศ. 2563 (ฉบับที่ 4) สำนักงานพัฒนาชุมชนอำเภอตรวจสอบสมาชิกที่มีสิทธิ์ปรับโครงสร้างหนี้ "
-        + "รวบรวมเอกสารส่งจังหวัด และจังหวัดส่งกรมการพัฒนาชุมชนภายใน " + restructuringSettings.deadlineText()
-        + "นับจากวันที่ได้รับเอกสาร แล้วเสนอคณะอนุกรรมการบริหารกองทุนฯ ระดับจังหวัดเพื่อทราบ");
+    restructuring.add(
+        "ตามประกาศคณะกรรมการบริหารกองทุนพัฒนาบทบาทสตรี เรื่องหลักเกณฑ์ วิธีการ และเงื่อนไขเกี่ยวกับอัตราดอกเบี้ยเงินกู้"
+            + "และอัตราดอกเบี้ยผิดนัด พ.ศ. 2563 (ฉบับที่ 4) สำนักงานพัฒนาชุมชนอำเภอตรวจสอบสมาชิกที่มีสิทธิ์ปรับโครงสร้างหนี้ "
+            + "รวบรวมเอกสารส่งจังหวัด และจังหวัดส่งกรมการพัฒนาชุมชนภายใน "
+            + restructuringSettings.deadlineText()
+            + "นับจากวันที่ได้รับเอกสาร แล้วเสนอคณะอนุกรรมการบริหารกองทุนฯ ระดับจังหวัดเพื่อทราบ");
     if (d.restructuring() == null) {
       restructuring.add("ยังไม่มีการเปิดรอบการปรับโครงสร้างหนี้ของจังหวัด");
     } else if (f.restructuringDistricts().isEmpty()) {
       restructuring.add("ยังไม่มีอำเภอที่ส่งเอกสารปรับโครงสร้างหนี้");
     } else {
-      restructuring.add("อำเภอที่ส่งเอกสารปรับโครงสร้างหนี้แล้ว จำนวน " + f.restructuringDistricts().size() + " อำเภอ ได้แก่ "
-          + thaiList(f.restructuringDistricts(), "อำเภอ") + " รวมทั้งสิ้น " + Cells.text(f.restructuringTotal()) + " บาท");
+      restructuring.add(
+          "อำเภอที่ส่งเอกสารปรับโครงสร้างหนี้แล้ว จำนวน "
+              + f.restructuringDistricts().size()
+              + " อำเภอ ได้แก่ "
+              + thaiList(f.restructuringDistricts(), "อำเภอ")
+              + " รวมทั้งสิ้น "
+              + Cells.text(f.restructuringTotal())
+              + " บาท");
     }
     if (f.restructuredLoans() > 0) {
-      restructuring.add("กรมอนุมัติปรับโครงสร้างหนี้แล้ว " + f.restructuredLoans()
-          + " สัญญา ยอดหนี้ที่ยกไปตารางชำระใหม่ " + Cells.text(f.restructuredAmount())
-          + " บาท (รายอำเภอตามตาราง \"ปรับโครงสร้างหนี้แล้ว\" ในแดชบอร์ด)");
+      restructuring.add(
+          "กรมอนุมัติปรับโครงสร้างหนี้แล้ว "
+              + f.restructuredLoans()
+              + " สัญญา ยอดหนี้ที่ยกไปตารางชำระใหม่ "
+              + Cells.text(f.restructuredAmount())
+              + " บาท (รายอำเภอตามตาราง \"ปรับโครงสร้างหนี้แล้ว\" ในแดชบอร์ด)");
     }
     if (!f.restructuringLate().isEmpty()) {
-      restructuring.add("กำหนดส่งกรมใกล้ถึงหรือเลยกำหนดแล้ว: " + thaiList(f.restructuringLate(), "อำเภอ"));
+      restructuring.add(
+          "กำหนดส่งกรมใกล้ถึงหรือเลยกำหนดแล้ว: " + thaiList(f.restructuringLate(), "อำเภอ"));
     }
-    return new Item("2", "การปรับโครงสร้างหนี้ตามประกาศฯ พ.ศ. 2563 (ฉบับที่ 4)", restructuring, d.restructuring());
+    return new Item(
+        "2",
+        "การปรับโครงสร้างหนี้ตามประกาศฯ พ.ศ. 2563 (ฉบับที่ 4)",
+        restructuring,
+        d.restructuring());
   }
 
   /** 3. members against the Department's target. */
@@ -157,15 +258,37 @@ public class BriefingService {
     String province = d.province().nameTh();
     List<String> members = new ArrayList<>();
     if (f.memberTarget() != null) {
-      members.add("กรมการพัฒนาชุมชนกำหนดเป้าหมายการเพิ่มจำนวนสมาชิกกองทุนพัฒนาบทบาทสตรี ประเภทบุคคลธรรมดา "
-          + fy.label() + " ของจังหวัด" + province + " จำนวน " + Cells.text(f.memberTarget()) + " คน");
-      members.add("ผลการรับสมัคร ณ วันที่ " + ThaiDates.format(asOf) + " จำนวน " + Cells.text(f.members()) + " คน คิดเป็นร้อยละ "
-          + f.memberPct() + " ของเป้าหมาย ยังขาดอีก " + Cells.text(Math.max(0, f.memberTarget() - f.members())) + " คน"
-          + (f.organisations() > 0 ? " และองค์กรสตรีสมัครแล้ว " + f.organisations() + " แห่ง" : ""));
+      members.add(
+          "กรมการพัฒนาชุมชนกำหนดเป้าหมายการเพิ่มจำนวนสมาชิกกองทุนพัฒนาบทบาทสตรี ประเภทบุคคลธรรมดา "
+              + fy.label()
+              + " ของจังหวัด"
+              + province
+              + " จำนวน "
+              + Cells.text(f.memberTarget())
+              + " คน");
+      members.add(
+          "ผลการรับสมัคร ณ วันที่ "
+              + ThaiDates.format(asOf)
+              + " จำนวน "
+              + Cells.text(f.members())
+              + " คน คิดเป็นร้อยละ "
+              + f.memberPct()
+              + " ของเป้าหมาย ยังขาดอีก "
+              + Cells.text(Math.max(0, f.memberTarget() - f.members()))
+              + " คน"
+              + (f.organisations() > 0
+                  ? " และองค์กรสตรีสมัครแล้ว " + f.organisations() + " แห่ง"
+                  : ""));
     } else {
-      members.add("ยังไม่ได้รับเป้าหมายการเพิ่มจำนวนสมาชิกของ" + fy.label() + " สมัครแล้ว " + Cells.text(f.members()) + " คน");
+      members.add(
+          "ยังไม่ได้รับเป้าหมายการเพิ่มจำนวนสมาชิกของ"
+              + fy.label()
+              + " สมัครแล้ว "
+              + Cells.text(f.members())
+              + " คน");
     }
-    return new Item("3", "การรับสมัครสมาชิกกองทุนพัฒนาบทบาทสตรี " + fy.label(), members, d.members());
+    return new Item(
+        "3", "การรับสมัครสมาชิกกองทุนพัฒนาบทบาทสตรี " + fy.label(), members, d.members());
   }
 
   /** 4.1 the subsidy allocation. */
@@ -173,10 +296,13 @@ public class BriefingService {
     DashboardService.Figures f = d.figures();
     ThaiFiscalYear fy = d.fiscalYear();
     List<String> allocation = new ArrayList<>();
-    allocation.add("จัดสรรงบประมาณเงินอุดหนุนให้แต่ละอำเภออย่างชัดเจน โดยใช้ฐานคิดจากจำนวนตำบล จำนวนสมาชิก "
-        + "หรืออัตราร้อยละของหนี้เกินกำหนดชำระ (จัดสรรละเอียดถึงบาท รวมเท่างบประมาณพอดี)");
-    allocation.add(f.allocationText() == null ? "ยังไม่มีการเสนอการจัดสรรเงินอุดหนุนของ" + fy.label()
-        : f.allocationText());
+    allocation.add(
+        "จัดสรรงบประมาณเงินอุดหนุนให้แต่ละอำเภออย่างชัดเจน โดยใช้ฐานคิดจากจำนวนตำบล จำนวนสมาชิก "
+            + "หรืออัตราร้อยละของหนี้เกินกำหนดชำระ (จัดสรรละเอียดถึงบาท รวมเท่างบประมาณพอดี)");
+    allocation.add(
+        f.allocationText() == null
+            ? "ยังไม่มีการเสนอการจัดสรรเงินอุดหนุนของ" + fy.label()
+            : f.allocationText());
     if (d.subsidyProjectFigures().projects() > 0) {
       allocation.add("โครงการประเภทอุดหนุนของกลุ่มสตรี: " + d.subsidyProjectFigures().text());
     }
@@ -187,10 +313,16 @@ public class BriefingService {
   private static Item visits(DashboardService.Dashboard d) {
     DashboardService.Figures f = d.figures();
     ThaiFiscalYear fy = d.fiscalYear();
-    return new Item("4.2", "การลงพื้นที่ติดตามในแต่ละอำเภอ", List.of(f.visits() == 0
-        ? "ยังไม่มีการบันทึกการลงพื้นที่ติดตามใน" + fy.label()
-        + " (เจ้าหน้าที่สำนักงานเลขานุการฯ ลงพื้นที่พร้อมคณะอนุกรรมการกลั่นกรองฯ อำเภอ และคณะขับเคลื่อนฯ ตำบล)"
-        : "ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง"), d.visits());
+    return new Item(
+        "4.2",
+        "การลงพื้นที่ติดตามในแต่ละอำเภอ",
+        List.of(
+            f.visits() == 0
+                ? "ยังไม่มีการบันทึกการลงพื้นที่ติดตามใน"
+                    + fy.label()
+                    + " (เจ้าหน้าที่สำนักงานเลขานุการฯ ลงพื้นที่พร้อมคณะอนุกรรมการกลั่นกรองฯ อำเภอ และคณะขับเคลื่อนฯ ตำบล)"
+                : "ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง"),
+        d.visits());
   }
 
   /** 4.3 occupation and market promotion of the groups that borrowed. */
@@ -198,14 +330,25 @@ public class BriefingService {
     OccupationDashboardSection.Figures f = d.figures().occupation();
     ThaiFiscalYear fy = d.fiscalYear();
     List<String> text = new ArrayList<>();
-    text.add("ส่งเสริมอาชีพของกลุ่มสตรีที่กู้ยืมเงินกองทุนประเภทเงินทุนหมุนเวียน และหาช่องทางการตลาดให้กลุ่ม"
-        + " เพื่อสร้างรายได้ให้กับสมาชิกในกลุ่ม");
+    text.add(
+        "ส่งเสริมอาชีพของกลุ่มสตรีที่กู้ยืมเงินกองทุนประเภทเงินทุนหมุนเวียน และหาช่องทางการตลาดให้กลุ่ม"
+            + " เพื่อสร้างรายได้ให้กับสมาชิกในกลุ่ม");
     if (f.groups() == 0) {
       text.add("ยังไม่มีการบันทึกผลการส่งเสริมอาชีพและการตลาดของกลุ่มสตรีใน" + fy.label());
     } else {
-      text.add(fy.label() + " กลุ่มสตรีได้รับการส่งเสริม " + f.groups() + " กลุ่ม ใน " + f.districts().size() + " อำเภอ ("
-          + thaiList(f.districts(), "อำเภอ") + ") ขายผ่านช่องทาง" + String.join(" ", f.channels())
-          + " มีรายได้รวม " + Cells.text(f.income()) + " บาท");
+      text.add(
+          fy.label()
+              + " กลุ่มสตรีได้รับการส่งเสริม "
+              + f.groups()
+              + " กลุ่ม ใน "
+              + f.districts().size()
+              + " อำเภอ ("
+              + thaiList(f.districts(), "อำเภอ")
+              + ") ขายผ่านช่องทาง"
+              + String.join(" ", f.channels())
+              + " มีรายได้รวม "
+              + Cells.text(f.income())
+              + " บาท");
     }
     return new Item("4.3", "การส่งเสริมอาชีพและช่องทางการตลาดของกลุ่มสตรี", text, d.occupation());
   }
@@ -218,10 +361,19 @@ public class BriefingService {
     if (d.budget() == null) {
       budget.add("ยังไม่มีการบันทึกงบบริหารของอำเภอใน" + fy.label());
     } else {
-      budget.add("อำเภอเบิกจ่ายงบบริหารแล้ว " + Cells.text(f.budgetDisbursed()) + " บาท จากงบประมาณ " + Cells.text(f.budgetTotal())
-          + " บาท คิดเป็นร้อยละ " + f.budgetPct());
+      budget.add(
+          "อำเภอเบิกจ่ายงบบริหารแล้ว "
+              + Cells.text(f.budgetDisbursed())
+              + " บาท จากงบประมาณ "
+              + Cells.text(f.budgetTotal())
+              + " บาท คิดเป็นร้อยละ "
+              + f.budgetPct());
     }
-    return new Item("5", "สรุปผลการเบิกจ่ายงบประมาณกองทุนพัฒนาบทบาทสตรี ประเภทงบบริหารของอำเภอ", budget, d.budget());
+    return new Item(
+        "5",
+        "สรุปผลการเบิกจ่ายงบประมาณกองทุนพัฒนาบทบาทสตรี ประเภทงบบริหารของอำเภอ",
+        budget,
+        d.budget());
   }
 
   /** "อำเภอแหลมงอบ อำเภอบ่อไร่ และอำเภอคลองใหญ่". */
@@ -234,7 +386,8 @@ public class BriefingService {
   }
 
   public byte[] docx(Briefing b) {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       paragraph(doc, b.title(), 18, true, ParagraphAlignment.CENTER);
       paragraph(doc, b.subtitle(), 16, false, ParagraphAlignment.CENTER);
       paragraph(doc, "ระเบียบวาระการประชุม", 16, true, ParagraphAlignment.LEFT);
@@ -257,7 +410,8 @@ public class BriefingService {
     }
   }
 
-  private static void paragraph(XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {
+  private static void paragraph(
+      XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {
     XWPFParagraph p = doc.createParagraph();
     p.setAlignment(align);
     run(p, text, size, bold);

@@ -23,21 +23,23 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 import th.go.cdd.womenfund.system.ThaiPage;
 
 /**
- * /dashboard: a province's live figures for its supervisors (the Department: every province), with charts
- * and each table as .xlsx.
+ * /dashboard: a province's live figures for its supervisors (the Department: every province), with
+ * charts and each table as .xlsx.
  */
 @Controller
 @ThaiPage
 public class DashboardController {
 
-  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final DashboardService service;
   private final CurrentUser currentUser;
   private final AreaRepository areas;
   private final ObjectMapper json;
 
-  public DashboardController(DashboardService service, CurrentUser currentUser, AreaRepository areas, ObjectMapper json) {
+  public DashboardController(
+      DashboardService service, CurrentUser currentUser, AreaRepository areas, ObjectMapper json) {
     this.service = service;
     this.currentUser = currentUser;
     this.areas = areas;
@@ -49,13 +51,17 @@ public class DashboardController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "ไม่พบจังหวัดรหัส " + province);
     }
     currentUser.requireSupervisorOf(province);
-    ThaiFiscalYear fy = year == null ? ThaiFiscalYear.of(EngineClock.today()) : new ThaiFiscalYear(year);
+    ThaiFiscalYear fy =
+        year == null ? ThaiFiscalYear.of(EngineClock.today()) : new ThaiFiscalYear(year);
     return service.dashboard(province, fy, EngineClock.today());
   }
 
   @GetMapping("/dashboard")
-  public String dashboard(@RequestParam(defaultValue = "23") String province, @RequestParam(required = false) Integer year,
-                          Model model) throws JsonProcessingException {
+  public String dashboard(
+      @RequestParam(defaultValue = "23") String province,
+      @RequestParam(required = false) Integer year,
+      Model model)
+      throws JsonProcessingException {
     DashboardService.Dashboard d = load(province, year);
     model.addAttribute("d", d);
     model.addAttribute("asOf", ThaiDates.format(d.asOf()));
@@ -66,16 +72,33 @@ public class DashboardController {
   }
 
   @GetMapping("/dashboard/{table}.xlsx")
-  public ResponseEntity<byte[]> xlsx(@PathVariable String table, @RequestParam(defaultValue = "23") String province,
-                                     @RequestParam(required = false) Integer year) {
+  public ResponseEntity<byte[]> xlsx(
+      @PathVariable String table,
+      @RequestParam(defaultValue = "23") String province,
+      @RequestParam(required = false) Integer year) {
     DashboardService.Dashboard d = load(province, year);
-    Table t = d.table(table).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "ไม่มีตาราง " + table));
-    byte[] body = TableExport.xlsx(t, "จังหวัด" + d.province().nameTh() + " " + d.fiscalYear().label()
-        + " ข้อมูล ณ วันที่ " + ThaiDates.format(d.asOf()));
+    Table t =
+        d.table(table)
+            .orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "ไม่มีตาราง " + table));
+    byte[] body =
+        TableExport.xlsx(
+            t,
+            "จังหวัด"
+                + d.province().nameTh()
+                + " "
+                + d.fiscalYear().label()
+                + " ข้อมูล ณ วันที่ "
+                + ThaiDates.format(d.asOf()));
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(table + "-" + province + "-" + d.fiscalYear().buddhistYear() + ".xlsx").build().toString())
-        .contentType(XLSX).body(body);
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(table + "-" + province + "-" + d.fiscalYear().buddhistYear() + ".xlsx")
+                .build()
+                .toString())
+        .contentType(XLSX)
+        .body(body);
   }
 
   /** Thymeleaf's access to {@link Cells}. */

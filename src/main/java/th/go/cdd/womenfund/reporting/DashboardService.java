@@ -29,12 +29,12 @@ import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
- * The live figures of a province for its supervisors (and the briefing). Each section is built by the
- * capability that owns its figures ({@link th.go.cdd.womenfund.system.DashboardSection}); this only puts them in
- * order: overdue debt against the target, members against the Department's target, restructuring packages and
- * their deadlines, the subsidy allocation, the administrative budget disbursed, field visits, occupation and
- * market promotion (4.3). Each section's
- * table exists only when its data does.
+ * The live figures of a province for its supervisors (and the briefing). Each section is built by
+ * the capability that owns its figures ({@link th.go.cdd.womenfund.system.DashboardSection}); this
+ * only puts them in order: overdue debt against the target, members against the Department's
+ * target, restructuring packages and their deadlines, the subsidy allocation, the administrative
+ * budget disbursed, field visits, occupation and market promotion (4.3). Each section's table
+ * exists only when its data does.
  */
 @Service
 public class DashboardService {
@@ -50,11 +50,17 @@ public class DashboardService {
   private final OccupationDashboardSection occupation;
   private final SubsidyProjectsDashboardSection projects;
 
-  public DashboardService(AreaRepository areas, OverdueDashboardSection overdue, MembersDashboardSection members,
-                          RestructuringDashboardSection restructuring, RestructuredDashboardSection restructured,
-                          AllocationDashboardSection allocation, AdminBudgetDashboardSection budget,
-                          FieldVisitsDashboardSection visits, OccupationDashboardSection occupation,
-                          SubsidyProjectsDashboardSection projects) {
+  public DashboardService(
+      AreaRepository areas,
+      OverdueDashboardSection overdue,
+      MembersDashboardSection members,
+      RestructuringDashboardSection restructuring,
+      RestructuredDashboardSection restructured,
+      AllocationDashboardSection allocation,
+      AdminBudgetDashboardSection budget,
+      FieldVisitsDashboardSection visits,
+      OccupationDashboardSection occupation,
+      SubsidyProjectsDashboardSection projects) {
     this.areas = areas;
     this.overdue = overdue;
     this.members = members;
@@ -68,23 +74,58 @@ public class DashboardService {
   }
 
   /** The headline figures the briefing quotes. */
-  public record Figures(BigDecimal overdueTargetPct, BigDecimal outstanding, BigDecimal overdueAmount,
-                        BigDecimal overdueRatio, List<String> districtsAboveTarget, Integer memberTarget, int members,
-                        int organisations, BigDecimal memberPct, List<String> restructuringDistricts,
-                        BigDecimal restructuringTotal, List<String> restructuringLate, String allocationText,
-                        BigDecimal budgetTotal, BigDecimal budgetDisbursed, BigDecimal budgetPct, int visits,
-                        OccupationDashboardSection.Figures occupation, int restructuredLoans,
-                        BigDecimal restructuredAmount) {}
+  public record Figures(
+      BigDecimal overdueTargetPct,
+      BigDecimal outstanding,
+      BigDecimal overdueAmount,
+      BigDecimal overdueRatio,
+      List<String> districtsAboveTarget,
+      Integer memberTarget,
+      int members,
+      int organisations,
+      BigDecimal memberPct,
+      List<String> restructuringDistricts,
+      BigDecimal restructuringTotal,
+      List<String> restructuringLate,
+      String allocationText,
+      BigDecimal budgetTotal,
+      BigDecimal budgetDisbursed,
+      BigDecimal budgetPct,
+      int visits,
+      OccupationDashboardSection.Figures occupation,
+      int restructuredLoans,
+      BigDecimal restructuredAmount) {}
 
-  public record Dashboard(Province province, ThaiFiscalYear fiscalYear, LocalDate asOf, Figures figures,
-                          Table overdue, Table members, Table restructuring, Table allocation, Table budget,
-                          Table visits, Table occupation, Map<String, Object> charts, Table restructured,
-                          Table subsidyProjects, SubsidyProjectsDashboardSection.Figures subsidyProjectFigures) {
+  public record Dashboard(
+      Province province,
+      ThaiFiscalYear fiscalYear,
+      LocalDate asOf,
+      Figures figures,
+      Table overdue,
+      Table members,
+      Table restructuring,
+      Table allocation,
+      Table budget,
+      Table visits,
+      Table occupation,
+      Map<String, Object> charts,
+      Table restructured,
+      Table subsidyProjects,
+      SubsidyProjectsDashboardSection.Figures subsidyProjectFigures) {
 
     public List<Table> tables() {
-      return Stream.of(overdue, members, restructuring, restructured, allocation, subsidyProjects, budget, visits,
+      return Stream.of(
+              overdue,
+              members,
+              restructuring,
+              restructured,
+              allocation,
+              subsidyProjects,
+              budget,
+              visits,
               occupation)
-          .filter(Objects::nonNull).toList();
+          .filter(Objects::nonNull)
+          .toList();
     }
 
     public Optional<Table> table(String id) {
@@ -121,14 +162,44 @@ public class DashboardService {
     MembershipService.Progress m = progress.figures();
     RestructuringDashboardSection.Figures r = packages.figures();
     AdminBudgetService.Summary b = admin.figures();
-    Figures figures = new Figures(o.targetPct(), o.outstanding(), o.overdueAmount(), o.ratio(),
-        o.districtsAboveTarget(), m.target(), m.individuals(), m.organisations(), m.percentOfTarget(),
-        r.sentDistricts(), r.sentTotal(), r.late(), subsidy.figures(), b.budget(), b.disbursed(),
-        b.percentDisbursed(), visited.figures(), promoted.figures(), rescheduled.figures().loans(),
-        rescheduled.figures().carried());
-    return new Dashboard(province, fy, asOf, figures, debt.table(), progress.table(), packages.table(),
-        subsidy.table(), admin.table(), visited.table(), promoted.table(), charts, rescheduled.table(),
-        granted.table(), granted.figures());
+    Figures figures =
+        new Figures(
+            o.targetPct(),
+            o.outstanding(),
+            o.overdueAmount(),
+            o.ratio(),
+            o.districtsAboveTarget(),
+            m.target(),
+            m.individuals(),
+            m.organisations(),
+            m.percentOfTarget(),
+            r.sentDistricts(),
+            r.sentTotal(),
+            r.late(),
+            subsidy.figures(),
+            b.budget(),
+            b.disbursed(),
+            b.percentDisbursed(),
+            visited.figures(),
+            promoted.figures(),
+            rescheduled.figures().loans(),
+            rescheduled.figures().carried());
+    return new Dashboard(
+        province,
+        fy,
+        asOf,
+        figures,
+        debt.table(),
+        progress.table(),
+        packages.table(),
+        subsidy.table(),
+        admin.table(),
+        visited.table(),
+        promoted.table(),
+        charts,
+        rescheduled.table(),
+        granted.table(),
+        granted.figures());
   }
 
   private static void chart(Map<String, Object> charts, String id, Part<?> part) {

@@ -20,9 +20,9 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Portfolio quality as JSON for the dashboard ({@code /api/portfolio}, HTTP Basic). Everyone signed in
- * sees the national figure; a district's groups see their district and province; a province's groups
- * see the province and its districts; an admin sees all.
+ * Portfolio quality as JSON for the dashboard ({@code /api/portfolio}, HTTP Basic). Everyone signed
+ * in sees the national figure; a district's groups see their district and province; a province's
+ * groups see the province and its districts; an admin sees all.
  */
 @RestController
 @RequestMapping("/api/portfolio")
@@ -36,36 +36,79 @@ public class PortfolioApi {
     this.currentActor = currentActor;
   }
 
-  public record AreaView(String level, String code, String nameTh, int loans, BigDecimal outstanding, int overdueLoans,
-                         BigDecimal overdueAmount, BigDecimal overdueRatioPct, boolean aboveTarget,
-                         List<BucketFigure> buckets) {
+  public record AreaView(
+      String level,
+      String code,
+      String nameTh,
+      int loans,
+      BigDecimal outstanding,
+      int overdueLoans,
+      BigDecimal overdueAmount,
+      BigDecimal overdueRatioPct,
+      boolean aboveTarget,
+      List<BucketFigure> buckets) {
 
     static AreaView of(AreaQuality q, BigDecimal target) {
-      return new AreaView(q.level(), q.code(), q.nameTh(), q.loans(), q.outstanding(), q.overdueLoans(),
-          q.overdueAmount(), q.ratioPct(), q.aboveTarget(target), q.buckets());
+      return new AreaView(
+          q.level(),
+          q.code(),
+          q.nameTh(),
+          q.loans(),
+          q.outstanding(),
+          q.overdueLoans(),
+          q.overdueAmount(),
+          q.ratioPct(),
+          q.aboveTarget(target),
+          q.buckets());
     }
   }
 
-  /** {@code asOfTh}: the date the figures are of, and whether they are the stored snapshot of that day. */
-  public record QualityView(LocalDate date, String dateTh, String asOfTh, BigDecimal targetPct, boolean fromSnapshot,
-                            AreaView national, List<AreaView> provinces, List<AreaView> districts) {}
+  /**
+   * {@code asOfTh}: the date the figures are of, and whether they are the stored snapshot of that
+   * day.
+   */
+  public record QualityView(
+      LocalDate date,
+      String dateTh,
+      String asOfTh,
+      BigDecimal targetPct,
+      boolean fromSnapshot,
+      AreaView national,
+      List<AreaView> provinces,
+      List<AreaView> districts) {}
 
-  public record TrendView(LocalDate date, String dateTh, int loans, BigDecimal outstanding, BigDecimal overdueAmount,
-                          BigDecimal overdueRatioPct, boolean aboveTarget) {}
+  public record TrendView(
+      LocalDate date,
+      String dateTh,
+      int loans,
+      BigDecimal outstanding,
+      BigDecimal overdueAmount,
+      BigDecimal overdueRatioPct,
+      boolean aboveTarget) {}
 
   /** {@code date}: ISO (2026-11-28) or Buddhist era (28/11/2569); today when absent. */
   @GetMapping("/quality")
-  public QualityView quality(@RequestParam(required = false) String date,
-                             @RequestParam(required = false) String province) {
+  public QualityView quality(
+      @RequestParam(required = false) String date,
+      @RequestParam(required = false) String province) {
     Actor actor = actor();
     LocalDate day = date == null || date.isBlank() ? EngineClock.today() : parse(date, "date");
-    Predicate<AreaQuality> visible = q -> mayView(actor, q.level(), q.code())
-        && (province == null || q.code().startsWith(province));
+    Predicate<AreaQuality> visible =
+        q ->
+            mayView(actor, q.level(), q.code())
+                && (province == null || q.code().startsWith(province));
     PortfolioQuality.Report r = quality.on(day, visible);
     BigDecimal t = r.targetPct();
-    String asOf = "ข้อมูล ณ วันที่ " + ThaiDates.format(r.date())
-        + (r.fromSnapshot() ? " (ข้อมูลที่บันทึกไว้ประจำวัน)" : " (คำนวณจากรายการชำระเงิน)");
-    return new QualityView(r.date(), ThaiDates.format(r.date()), asOf, t, r.fromSnapshot(),
+    String asOf =
+        "ข้อมูล ณ วันที่ "
+            + ThaiDates.format(r.date())
+            + (r.fromSnapshot() ? " (ข้อมูลที่บันทึกไว้ประจำวัน)" : " (คำนวณจากรายการชำระเงิน)");
+    return new QualityView(
+        r.date(),
+        ThaiDates.format(r.date()),
+        asOf,
+        t,
+        r.fromSnapshot(),
         AreaView.of(r.national(), t),
         r.provinces().stream().map(q -> AreaView.of(q, t)).toList(),
         r.districts().stream().map(q -> AreaView.of(q, t)).toList());
@@ -73,18 +116,28 @@ public class PortfolioApi {
 
   /** The stored daily figures of one area between two days (default: the last 90 days). */
   @GetMapping("/trend")
-  public List<TrendView> trend(@RequestParam(defaultValue = AreaQuality.NATIONAL) String level,
-                               @RequestParam(defaultValue = AreaQuality.NATIONAL_CODE) String code,
-                               @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  public List<TrendView> trend(
+      @RequestParam(defaultValue = AreaQuality.NATIONAL) String level,
+      @RequestParam(defaultValue = AreaQuality.NATIONAL_CODE) String code,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
     Actor actor = actor();
-    if (!List.of(AreaQuality.NATIONAL, AreaQuality.PROVINCE, AreaQuality.DISTRICT).contains(level)) {
+    if (!List.of(AreaQuality.NATIONAL, AreaQuality.PROVINCE, AreaQuality.DISTRICT)
+        .contains(level)) {
       throw new ThaiValidationException("level ต้องเป็น NATIONAL, PROVINCE หรือ DISTRICT");
     }
-    if (!code.matches(level.equals(AreaQuality.DISTRICT) ? "\\d{4}" : level.equals(AreaQuality.PROVINCE) ? "\\d{2}"
-        : "\\S+")) {
-      throw new MistypedParameterException("code", "รหัสพื้นที่ (code) \"" + code + "\" ไม่ถูกต้อง: "
-          + (level.equals(AreaQuality.DISTRICT) ? "รหัสอำเภอเป็นตัวเลข 4 หลัก เช่น 2301"
-          : "รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23"));
+    if (!code.matches(
+        level.equals(AreaQuality.DISTRICT)
+            ? "\\d{4}"
+            : level.equals(AreaQuality.PROVINCE) ? "\\d{2}" : "\\S+")) {
+      throw new MistypedParameterException(
+          "code",
+          "รหัสพื้นที่ (code) \""
+              + code
+              + "\" ไม่ถูกต้อง: "
+              + (level.equals(AreaQuality.DISTRICT)
+                  ? "รหัสอำเภอเป็นตัวเลข 4 หลัก เช่น 2301"
+                  : "รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23"));
     }
     if (!mayView(actor, level, code)) {
       throw new NotYourAreaException("ท่านไม่มีสิทธิ์ดูข้อมูลของพื้นที่รหัส " + code);
@@ -93,11 +146,20 @@ public class PortfolioApi {
     LocalDate start = from == null ? end.minusDays(90) : parse(from, "from");
     BigDecimal t = quality.targetPct();
     List<TrendPoint> points = quality.trend(level, code, start, end);
-    return points.stream().map(p -> {
-      BigDecimal ratio = AreaQuality.ratio(p.overdueAmount(), p.outstanding());
-      return new TrendView(p.date(), ThaiDates.format(p.date()), p.loans(), p.outstanding(), p.overdueAmount(), ratio,
-          ratio.compareTo(t) > 0);
-    }).toList();
+    return points.stream()
+        .map(
+            p -> {
+              BigDecimal ratio = AreaQuality.ratio(p.overdueAmount(), p.outstanding());
+              return new TrendView(
+                  p.date(),
+                  ThaiDates.format(p.date()),
+                  p.loans(),
+                  p.outstanding(),
+                  p.overdueAmount(),
+                  ratio,
+                  ratio.compareTo(t) > 0);
+            })
+        .toList();
   }
 
   static boolean mayView(Actor actor, String level, String code) {
@@ -111,7 +173,9 @@ public class PortfolioApi {
       }
       if (g.startsWith("district-")) {
         String district = g.substring("district-".length(), g.lastIndexOf('-'));
-        if (level.equals(AreaQuality.DISTRICT) ? district.equals(code) : district.startsWith(province)) {
+        if (level.equals(AreaQuality.DISTRICT)
+            ? district.equals(code)
+            : district.startsWith(province)) {
           return true;
         }
       }
@@ -126,7 +190,8 @@ public class PortfolioApi {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new ThaiValidationException("วันที่ (" + name + ") \"" + text + "\" ไม่ถูกรูปแบบ: ใช้ 2026-11-28 หรือ 28/11/2569");
+      throw new ThaiValidationException(
+          "วันที่ (" + name + ") \"" + text + "\" ไม่ถูกรูปแบบ: ใช้ 2026-11-28 หรือ 28/11/2569");
     }
   }
 

@@ -13,13 +13,17 @@ import th.go.cdd.womenfund.system.Cells;
 import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.XlsxStyles;
 
-/** A dashboard table as an .xlsx: numbers stay numbers (baht to the satang, percentages), dates read as Thai text. */
+/**
+ * A dashboard table as an .xlsx: numbers stay numbers (baht to the satang, percentages), dates read
+ * as Thai text.
+ */
 public final class TableExport {
 
   private TableExport() {}
 
   public static byte[] xlsx(Table table, String heading) {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XlsxStyles styles = XlsxStyles.of(wb);
       CellStyle money = styles.money();
       CellStyle count = styles.count();
@@ -53,7 +57,8 @@ public final class TableExport {
     }
   }
 
-  private static void write(Row row, Table.Row values, CellStyle money, CellStyle count, CellStyle pct, CellStyle bold) {
+  private static void write(
+      Row row, Table.Row values, CellStyle money, CellStyle count, CellStyle pct, CellStyle bold) {
     for (int c = 0; c < values.cells().size(); c++) {
       Object v = values.cells().get(c);
       Cell cell = row.createCell(c);

@@ -17,10 +17,16 @@ public class DmnRestructuringRules implements RestructuringRules {
 
   @Override
   public Verdict evaluate(int daysOverdue, String loanStatus, int contractYearBE) {
-    Map<String, Object> row = decisions.evaluateDecisionTableByKey(RestructuringProcess.ELIGIBILITY_DECISION,
-            Variables.createVariables().putValue("daysOverdue", daysOverdue).putValue("loanStatus", loanStatus)
-                .putValue("contractYearBE", contractYearBE))
-        .getSingleResult().getEntryMap();
+    Map<String, Object> row =
+        decisions
+            .evaluateDecisionTableByKey(
+                RestructuringProcess.ELIGIBILITY_DECISION,
+                Variables.createVariables()
+                    .putValue("daysOverdue", daysOverdue)
+                    .putValue("loanStatus", loanStatus)
+                    .putValue("contractYearBE", contractYearBE))
+            .getSingleResult()
+            .getEntryMap();
     return new Verdict(Boolean.TRUE.equals(row.get("eligible")), (String) row.get("reason"));
   }
 }

@@ -9,8 +9,9 @@ import th.go.cdd.womenfund.repayment.Rescheduling.Terms;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * Evaluates the deployed {@code restructuring-terms} table through the engine. An answer the schedule cannot use
- * (no rule matched, an unknown frequency or treatment, a negative extension) is refused in Thai, naming the table.
+ * Evaluates the deployed {@code restructuring-terms} table through the engine. An answer the
+ * schedule cannot use (no rule matched, an unknown frequency or treatment, a negative extension) is
+ * refused in Thai, naming the table.
  */
 @Component
 public class DmnRestructuringTerms implements RestructuringTerms {
@@ -23,8 +24,12 @@ public class DmnRestructuringTerms implements RestructuringTerms {
 
   @Override
   public Rule evaluate(int daysOverdue, String loanStatus) {
-    var result = decisions.evaluateDecisionTableByKey(RestructuringProcess.TERMS_DECISION,
-        Variables.createVariables().putValue("daysOverdue", daysOverdue).putValue("loanStatus", loanStatus));
+    var result =
+        decisions.evaluateDecisionTableByKey(
+            RestructuringProcess.TERMS_DECISION,
+            Variables.createVariables()
+                .putValue("daysOverdue", daysOverdue)
+                .putValue("loanStatus", loanStatus));
     if (result.isEmpty()) {
       throw refusal("ไม่มีกฎที่ตรงกับสัญญาที่ค้างชำระ " + daysOverdue + " วัน");
     }
@@ -39,11 +44,19 @@ public class DmnRestructuringTerms implements RestructuringTerms {
       try {
         frequency = RepaymentFrequency.valueOf(f.toString().strip());
       } catch (IllegalArgumentException e) {
-        throw refusal("ความถี่ของงวด \"" + f + "\" ไม่รู้จัก (MONTHLY, QUARTERLY, SEMIANNUAL, ANNUAL หรือว่าง)");
+        throw refusal(
+            "ความถี่ของงวด \""
+                + f
+                + "\" ไม่รู้จัก (MONTHLY, QUARTERLY, SEMIANNUAL, ANNUAL หรือว่าง)");
       }
     }
-    return new Rule(new Terms(n.intValue(), frequency, carry(row.get("overdueInterest")),
-        carry(row.get("defaultInterest"))), row.get("reason") == null ? "" : row.get("reason").toString());
+    return new Rule(
+        new Terms(
+            n.intValue(),
+            frequency,
+            carry(row.get("overdueInterest")),
+            carry(row.get("defaultInterest"))),
+        row.get("reason") == null ? "" : row.get("reason").toString());
   }
 
   private static boolean carry(Object value) {
@@ -57,7 +70,9 @@ public class DmnRestructuringTerms implements RestructuringTerms {
   }
 
   private static ThaiValidationException refusal(String problem) {
-    return new ThaiValidationException("ตารางเงื่อนไขการปรับโครงสร้างหนี้ (restructuring-terms) ใช้ไม่ได้: " + problem
-        + " กรุณาแจ้งผู้ดูแลตารางให้แก้ไข");
+    return new ThaiValidationException(
+        "ตารางเงื่อนไขการปรับโครงสร้างหนี้ (restructuring-terms) ใช้ไม่ได้: "
+            + problem
+            + " กรุณาแจ้งผู้ดูแลตารางให้แก้ไข");
   }
 }

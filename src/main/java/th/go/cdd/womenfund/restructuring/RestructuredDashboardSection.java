@@ -11,11 +11,13 @@ import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.Table.Row;
 
 /**
- * Section 2.1 of the dashboard: loans the Department approved for restructuring, rescheduled on a new schedule,
- * as their own figure (the seed reports it): per district, the loans and the balance carried to the new schedule.
+ * Section 2.1 of the dashboard: loans the Department approved for restructuring, rescheduled on a
+ * new schedule, as their own figure (the seed reports it): per district, the loans and the balance
+ * carried to the new schedule.
  */
 @Component
-public class RestructuredDashboardSection implements DashboardSection<RestructuredDashboardSection.Figures> {
+public class RestructuredDashboardSection
+    implements DashboardSection<RestructuredDashboardSection.Figures> {
 
   /** Loans rescheduled up to the day, and the balance carried over. */
   public record Figures(int loans, BigDecimal carried) {}
@@ -39,15 +41,24 @@ public class RestructuredDashboardSection implements DashboardSection<Restructur
     }
     List<Row> rows = new ArrayList<>();
     for (RestructuringRounds.Restructured r : restructured) {
-      rows.add(Row.of(links.decisionDefinition(RestructuringProcess.TERMS_DECISION), false,
-          scope.districtName(r.districtCode()), r.loans(), r.carried()));
+      rows.add(
+          Row.of(
+              links.decisionDefinition(RestructuringProcess.TERMS_DECISION),
+              false,
+              scope.districtName(r.districtCode()),
+              r.loans(),
+              r.carried()));
       loans += r.loans();
       carried = carried.add(r.carried());
     }
-    Table table = new Table("restructured", "ปรับโครงสร้างหนี้แล้ว (กรมอนุมัติ ชำระตามตารางใหม่) ถึงวันที่ "
-        + Cells.text(scope.asOf()),
-        List.of("อำเภอ", "สัญญาที่ปรับโครงสร้างหนี้ (สัญญา)", "ยอดหนี้ที่ยกไปตารางใหม่ (บาท)"), rows,
-        Row.of(null, false, "รวมทั้งจังหวัด", loans, carried));
+    Table table =
+        new Table(
+            "restructured",
+            "ปรับโครงสร้างหนี้แล้ว (กรมอนุมัติ ชำระตามตารางใหม่) ถึงวันที่ "
+                + Cells.text(scope.asOf()),
+            List.of("อำเภอ", "สัญญาที่ปรับโครงสร้างหนี้ (สัญญา)", "ยอดหนี้ที่ยกไปตารางใหม่ (บาท)"),
+            rows,
+            Row.of(null, false, "รวมทั้งจังหวัด", loans, carried));
     return new Part<>(table, null, new Figures(loans, carried));
   }
 }

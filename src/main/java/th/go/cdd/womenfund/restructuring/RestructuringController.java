@@ -11,8 +11,8 @@ import th.go.cdd.womenfund.security.CurrentUser;
 import th.go.cdd.womenfund.system.EngineClock;
 
 /**
- * Downloads of a restructuring round, for the province's groups and the Department (which receives the submission).
- * The round is named as Tasklist shows it ({@code RS-23-1}) or by its number.
+ * Downloads of a restructuring round, for the province's groups and the Department (which receives
+ * the submission). The round is named as Tasklist shows it ({@code RS-23-1}) or by its number.
  */
 @RestController
 public class RestructuringController {
@@ -21,7 +21,8 @@ public class RestructuringController {
   private final RoundOverview overview;
   private final CurrentUser currentUser;
 
-  public RestructuringController(SubmissionExport export, RoundOverview overview, CurrentUser currentUser) {
+  public RestructuringController(
+      SubmissionExport export, RoundOverview overview, CurrentUser currentUser) {
     this.export = export;
     this.overview = overview;
     this.currentUser = currentUser;
@@ -34,9 +35,15 @@ public class RestructuringController {
     currentUser.requireProvinceOrDepartment(province);
     byte[] body = export.xlsx(ref.roundId(), EngineClock.today());
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("restructuring-" + RoundReference.of(province, ref.roundId()) + ".xlsx").build().toString())
-        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("restructuring-" + RoundReference.of(province, ref.roundId()) + ".xlsx")
+                .build()
+                .toString())
+        .contentType(
+            MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
         .body(body);
   }
 }

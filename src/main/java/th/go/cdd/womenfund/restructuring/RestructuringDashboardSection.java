@@ -13,7 +13,8 @@ import th.go.cdd.womenfund.system.Table.Row;
 
 /** Dashboard section 2: the packages of the latest restructuring round, with their deadlines. */
 @Component
-public class RestructuringDashboardSection implements DashboardSection<RestructuringDashboardSection.Figures> {
+public class RestructuringDashboardSection
+    implements DashboardSection<RestructuringDashboardSection.Figures> {
 
   /** Districts that sent a package and its total; districts whose deadline is near or past. */
   public record Figures(List<String> sentDistricts, BigDecimal sentTotal, List<String> late) {}
@@ -22,7 +23,8 @@ public class RestructuringDashboardSection implements DashboardSection<Restructu
   private final CamundaLinks links;
   private final RestructuringSettings settings;
 
-  public RestructuringDashboardSection(RestructuringRounds rounds, CamundaLinks links, RestructuringSettings settings) {
+  public RestructuringDashboardSection(
+      RestructuringRounds rounds, CamundaLinks links, RestructuringSettings settings) {
     this.rounds = rounds;
     this.links = links;
     this.settings = settings;
@@ -62,15 +64,42 @@ public class RestructuringDashboardSection implements DashboardSection<Restructu
         sentDistricts.add(name);
         sentTotal = sentTotal.add(p.total());
       }
-      String link = p.processInstanceId() == null
-          ? links.processDefinition(RestructuringProcess.PACKAGE_KEY, null, null)
-          : links.processInstance(p.processInstanceId());
-      rows.add(Row.of(link, alert, name, PackageStatus.valueOf(p.status()).labelTh(), p.total(), p.receivedOn(),
-          p.submissionDue(), deadline));
+      String link =
+          p.processInstanceId() == null
+              ? links.processDefinition(RestructuringProcess.PACKAGE_KEY, null, null)
+              : links.processInstance(p.processInstanceId());
+      rows.add(
+          Row.of(
+              link,
+              alert,
+              name,
+              PackageStatus.valueOf(p.status()).labelTh(),
+              p.total(),
+              p.receivedOn(),
+              p.submissionDue(),
+              deadline));
     }
-    Table table = new Table("restructuring", "การปรับโครงสร้างหนี้: " + packages.get(0).roundTitle(),
-        List.of("อำเภอ", "สถานะ", "ยอดหนี้ที่ขอปรับ (บาท)", "จังหวัดได้รับเอกสาร", dueHeader(), "กำหนดเวลา"),
-        rows, Row.of(null, false, "ส่งเอกสารแล้ว " + sentDistricts.size() + " อำเภอ", "", sentTotal, null, null, ""));
+    Table table =
+        new Table(
+            "restructuring",
+            "การปรับโครงสร้างหนี้: " + packages.get(0).roundTitle(),
+            List.of(
+                "อำเภอ",
+                "สถานะ",
+                "ยอดหนี้ที่ขอปรับ (บาท)",
+                "จังหวัดได้รับเอกสาร",
+                dueHeader(),
+                "กำหนดเวลา"),
+            rows,
+            Row.of(
+                null,
+                false,
+                "ส่งเอกสารแล้ว " + sentDistricts.size() + " อำเภอ",
+                "",
+                sentTotal,
+                null,
+                null,
+                ""));
     return new Part<>(table, null, new Figures(sentDistricts, sentTotal, late));
   }
 

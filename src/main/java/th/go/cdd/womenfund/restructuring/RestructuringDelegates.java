@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delegate beans named by {@code debt-restructuring.bpmn} and {@code restructuring-package.bpmn}. */
+/**
+ * The delegate beans named by {@code debt-restructuring.bpmn} and {@code
+ * restructuring-package.bpmn}.
+ */
 @Configuration
 public class RestructuringDelegates {
 

@@ -4,9 +4,12 @@ package th.go.cdd.womenfund.restructuring;
 public final class RestructuringProcess {
 
   public static final String KEY = "debt-restructuring";
+
   /** One district's package, called once per district of the province by {@link #KEY}. */
   public static final String PACKAGE_KEY = "restructuring-package";
+
   public static final String ELIGIBILITY_DECISION = "restructuring-eligibility";
+
   /** The new terms of a loan whose restructuring the Department approved. */
   public static final String TERMS_DECISION = "restructuring-terms";
 
@@ -73,7 +76,8 @@ public final class RestructuringProcess {
     public static final String MEETING_REFERENCE = "meetingReference";
     public static final String MEETING_DATE = "meetingDate";
     public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
-    // the Department's decision: the terms the rules propose (shown), the letter and the decision per debtor
+    // the Department's decision: the terms the rules propose (shown), the letter and the decision
+    // per debtor
     public static final String DECISION_PROPOSAL = "decisionProposal";
     public static final String DECISION_LETTER_NO = "decisionLetterNo";
     public static final String DECISION_LETTER_DATE = "decisionLetterDate";

@@ -32,8 +32,8 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * A province's debt restructuring round: each district's candidates (from the loan data and the
- * eligibility table), its package of applicants with their documents, the province's receipt and the
- * deadline it starts, the submission to the Department and the sub-committee's acknowledgement.
+ * eligibility table), its package of applicants with their documents, the province's receipt and
+ * the deadline it starts, the submission to the Department and the sub-committee's acknowledgement.
  * Knows nothing of the engine.
  */
 @Service
@@ -48,8 +48,12 @@ public class RestructuringService {
   private final AreaRepository areas;
   private final RestructuringSettings settings;
 
-  public RestructuringService(RestructuringRepository repo, HolidayRepository holidays, RestructuringRules rules,
-                              AreaRepository areas, RestructuringSettings settings) {
+  public RestructuringService(
+      RestructuringRepository repo,
+      HolidayRepository holidays,
+      RestructuringRules rules,
+      AreaRepository areas,
+      RestructuringSettings settings) {
     this.repo = repo;
     this.holidays = holidays;
     this.rules = rules;
@@ -57,20 +61,26 @@ public class RestructuringService {
     this.settings = settings;
   }
 
-  public record OpenedRound(long roundId, String provinceCode, String provinceName, List<String> districtCodes) {}
+  public record OpenedRound(
+      long roundId, String provinceCode, String provinceName, List<String> districtCodes) {}
 
-  public record Candidates(long packageId, String districtName, String summary, String legend, int count) {}
+  public record Candidates(
+      long packageId, String districtName, String summary, String legend, int count) {}
 
   public record PackageResult(boolean hasPackage, String summary, BigDecimal total) {}
 
   public record Receipt(LocalDate receivedOn, LocalDate due) {}
 
-  public OpenedRound openRound(String title, String provinceCodeText, String announcement, Actor actor, LocalDate today) {
+  public OpenedRound openRound(
+      String title, String provinceCodeText, String announcement, Actor actor, LocalDate today) {
     List<String> problems = new ArrayList<>();
     if (title == null || title.isBlank() || title.length() > 300 || title.contains("<")) {
       problems.add("กรุณากรอกชื่อรอบการปรับโครงสร้างหนี้ (ไม่เกิน 300 ตัวอักษร)");
     }
-    if (announcement == null || announcement.isBlank() || announcement.length() > 500 || announcement.contains("<")) {
+    if (announcement == null
+        || announcement.isBlank()
+        || announcement.length() > 500
+        || announcement.contains("<")) {
       problems.add("กรุณากรอกประกาศที่ใช้อ้างอิง (ไม่เกิน 500 ตัวอักษร)");
     }
     String code = provinceCodeText == null ? "" : provinceCodeText.strip();
@@ -81,9 +91,12 @@ public class RestructuringService {
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
-    if (actor == null || !(actor.isAdmin() || actor.groups().contains(Roles.provinceOfficers(code)))) {
-      throw new ThaiValidationException("ท่านไม่มีสิทธิ์เปิดรอบการปรับโครงสร้างหนี้ของจังหวัด" + province.nameTh()
-          + ": เฉพาะเจ้าหน้าที่พัฒนาชุมชนจังหวัดนั้นเท่านั้น");
+    if (actor == null
+        || !(actor.isAdmin() || actor.groups().contains(Roles.provinceOfficers(code)))) {
+      throw new ThaiValidationException(
+          "ท่านไม่มีสิทธิ์เปิดรอบการปรับโครงสร้างหนี้ของจังหวัด"
+              + province.nameTh()
+              + ": เฉพาะเจ้าหน้าที่พัฒนาชุมชนจังหวัดนั้นเท่านั้น");
     }
     long roundId = repo.insertRound(code, title.strip(), announcement.strip(), today);
     List<String> districts = areas.districtsOf(code).stream().map(District::code).toList();
@@ -98,7 +111,10 @@ public class RestructuringService {
     repo.linkPackageProcess(packageId, processInstanceId);
   }
 
-  /** The loan's district's packages being prepared, with their candidates read again (a loan was handed over). */
+  /**
+   * The loan's district's packages being prepared, with their candidates read again (a loan was
+   * handed over).
+   */
   public Map<String, String> refreshForLoan(long loanId, LocalDate today) {
     Map<String, String> byInstance = new LinkedHashMap<>();
     String district = repo.decidedLoan(loanId).districtCode();
@@ -118,21 +134,24 @@ public class RestructuringService {
   }
 
   /**
-   * Reads the district's candidates again while its package is being prepared (issue 13: not a snapshot taken
-   * when the round opened): a loan that became eligible since, such as one the provincial sub-committee handed
-   * over to restructuring, is added with the next number; one no longer eligible (paid up, say) is taken off. The
-   * numbers the officer has seen never change. A package already sent is left as it is.
+   * Reads the district's candidates again while its package is being prepared (issue 13: not a
+   * snapshot taken when the round opened): a loan that became eligible since, such as one the
+   * provincial sub-committee handed over to restructuring, is added with the next number; one no
+   * longer eligible (paid up, say) is taken off. The numbers the officer has seen never change. A
+   * package already sent is left as it is.
    */
   public Candidates refreshCandidates(long packageId, LocalDate today) {
     Package p = repo.pkg(packageId).orElseThrow();
-    String district = areas.district(p.districtCode()).map(District::nameTh).orElse(p.districtCode());
+    String district =
+        areas.district(p.districtCode()).map(District::nameTh).orElse(p.districtCode());
     if (PackageStatus.PREPARING.name().equals(p.status())) {
       Map<String, Debtor> listed = new HashMap<>();
       repo.debtors(packageId).forEach(d -> listed.put(d.loanId() + "/" + d.memberId(), d));
       Set<String> eligible = new HashSet<>();
       int seq = repo.nextSeq(packageId);
       for (LoanDebt d : repo.loanDebts(p.districtCode(), today, packageId)) {
-        int daysOverdue = d.firstOverdue() == null ? 0 : (int) ChronoUnit.DAYS.between(d.firstOverdue(), today);
+        int daysOverdue =
+            d.firstOverdue() == null ? 0 : (int) ChronoUnit.DAYS.between(d.firstOverdue(), today);
         int contractYear = d.contractDate() == null ? 0 : ThaiDates.buddhistYear(d.contractDate());
         if (rules.evaluate(daysOverdue, d.loanStatus(), contractYear).eligible()) {
           String key = d.loanId() + "/" + d.memberId();
@@ -142,17 +161,21 @@ public class RestructuringService {
           }
         }
       }
-      listed.forEach((key, d) -> {
-        if (!eligible.contains(key)) {
-          repo.deleteCandidate(d.id());
-        }
-      });
+      listed.forEach(
+          (key, d) -> {
+            if (!eligible.contains(key)) {
+              repo.deleteCandidate(d.id());
+            }
+          });
     }
     List<Debtor> debtors = repo.debtors(packageId);
     return new Candidates(packageId, district, candidateText(debtors), legend(), debtors.size());
   }
 
-  /** Her part of what the loan still owes: her borrowed amount in proportion to the principal outstanding. */
+  /**
+   * Her part of what the loan still owes: her borrowed amount in proportion to the principal
+   * outstanding.
+   */
   private BigDecimal share(LoanDebt d) {
     BigDecimal loanAmount = repo.loanAmount(d.loanId());
     BigDecimal outstanding = repo.outstandingPrincipal(d.loanId());
@@ -163,26 +186,35 @@ public class RestructuringService {
    * Records what the district sends: either nothing (with a reason) or its applicants, one a line
    * "ลำดับที่, เลขเอกสาร เลขเอกสาร ..." with every required document.
    */
-  public PackageResult recordPackage(long packageId, Boolean nothingToSend, String nothingReason, String applicantsText,
-                                     LocalDate today) {
+  public PackageResult recordPackage(
+      long packageId,
+      Boolean nothingToSend,
+      String nothingReason,
+      String applicantsText,
+      LocalDate today) {
     boolean nothing = Boolean.TRUE.equals(nothingToSend);
     boolean hasLines = applicantsText != null && !applicantsText.isBlank();
     if (nothing && hasLines) {
-      throw new ThaiValidationException("เลือก \"ไม่มีผู้ขอปรับโครงสร้างหนี้\" แล้ว กรุณาลบรายชื่อผู้ขอออก หรือยกเลิกการเลือก");
+      throw new ThaiValidationException(
+          "เลือก \"ไม่มีผู้ขอปรับโครงสร้างหนี้\" แล้ว กรุณาลบรายชื่อผู้ขอออก หรือยกเลิกการเลือก");
     }
     if (nothing) {
       if (nothingReason == null || nothingReason.isBlank()) {
         throw new ThaiValidationException("กรุณาระบุเหตุผลที่อำเภอไม่มีผู้ขอปรับโครงสร้างหนี้");
       }
       if (nothingReason.length() > 1000 || nothingReason.contains("<")) {
-        throw new ThaiValidationException("เหตุผลยาวเกิน 1,000 ตัวอักษร หรือมีอักขระที่ไม่อนุญาต (< >)");
+        throw new ThaiValidationException(
+            "เหตุผลยาวเกิน 1,000 ตัวอักษร หรือมีอักขระที่ไม่อนุญาต (< >)");
       }
       repo.clearApplicants(packageId);
-      repo.markSent(packageId, PackageStatus.NOTHING_TO_SEND, nothingReason.strip(), today, BigDecimal.ZERO);
-      return new PackageResult(false, "อำเภอไม่มีผู้ขอปรับโครงสร้างหนี้: " + nothingReason.strip(), BigDecimal.ZERO);
+      repo.markSent(
+          packageId, PackageStatus.NOTHING_TO_SEND, nothingReason.strip(), today, BigDecimal.ZERO);
+      return new PackageResult(
+          false, "อำเภอไม่มีผู้ขอปรับโครงสร้างหนี้: " + nothingReason.strip(), BigDecimal.ZERO);
     }
     if (!hasLines) {
-      throw new ThaiValidationException("กรุณาระบุผู้ขอปรับโครงสร้างหนี้ (บรรทัดละ 1 คน) หรือเลือก \"ไม่มีผู้ขอปรับโครงสร้างหนี้\" พร้อมเหตุผล");
+      throw new ThaiValidationException(
+          "กรุณาระบุผู้ขอปรับโครงสร้างหนี้ (บรรทัดละ 1 คน) หรือเลือก \"ไม่มีผู้ขอปรับโครงสร้างหนี้\" พร้อมเหตุผล");
     }
     List<Debtor> candidates = repo.debtors(packageId);
     Map<Integer, Debtor> bySeq = new HashMap<>();
@@ -192,7 +224,8 @@ public class RestructuringService {
     types.forEach(t -> byNumber.put(Integer.toString(t.number()), t));
     List<String> problems = new ArrayList<>();
     Map<Debtor, Set<DocumentType>> chosen = new LinkedHashMap<>();
-    List<String> lines = applicantsText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> lines =
+        applicantsText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (lines.size() > 500) {
       throw new ThaiValidationException("รายชื่อผู้ขอมีได้ไม่เกิน 500 บรรทัด");
     }
@@ -201,8 +234,13 @@ public class RestructuringService {
       String[] f = lines.get(i).split("[,\\t]", 2);
       String seqText = f[0].strip();
       if (!seqText.matches("\\d{1,4}") || !bySeq.containsKey(Integer.parseInt(seqText))) {
-        problems.add(where + ": ไม่มีผู้มีสิทธิ์ลำดับที่ \"" + abbreviate(seqText) + "\" (มีลำดับที่ 1 ถึง "
-            + candidates.stream().mapToInt(Debtor::seq).max().orElse(0) + ")");
+        problems.add(
+            where
+                + ": ไม่มีผู้มีสิทธิ์ลำดับที่ \""
+                + abbreviate(seqText)
+                + "\" (มีลำดับที่ 1 ถึง "
+                + candidates.stream().mapToInt(Debtor::seq).max().orElse(0)
+                + ")");
         continue;
       }
       Debtor debtor = bySeq.get(Integer.parseInt(seqText));
@@ -218,15 +256,32 @@ public class RestructuringService {
         }
         DocumentType t = byNumber.get(n);
         if (t == null) {
-          problems.add(where + ": ไม่มีเอกสารหมายเลข \"" + abbreviate(n) + "\" (มีหมายเลข 1 ถึง " + types.size() + ")");
+          problems.add(
+              where
+                  + ": ไม่มีเอกสารหมายเลข \""
+                  + abbreviate(n)
+                  + "\" (มีหมายเลข 1 ถึง "
+                  + types.size()
+                  + ")");
         } else {
           docs.add(t);
         }
       }
-      List<String> missing = types.stream().filter(DocumentType::required).filter(t -> !docs.contains(t))
-          .map(DocumentType::nameTh).toList();
+      List<String> missing =
+          types.stream()
+              .filter(DocumentType::required)
+              .filter(t -> !docs.contains(t))
+              .map(DocumentType::nameTh)
+              .toList();
       if (!missing.isEmpty()) {
-        problems.add(where + " (ลำดับที่ " + seqText + " " + debtor.fullName() + "): ยังขาดเอกสาร " + String.join(", ", missing));
+        problems.add(
+            where
+                + " (ลำดับที่ "
+                + seqText
+                + " "
+                + debtor.fullName()
+                + "): ยังขาดเอกสาร "
+                + String.join(", ", missing));
       }
       chosen.put(debtor, docs);
     }
@@ -236,14 +291,19 @@ public class RestructuringService {
     repo.clearApplicants(packageId);
     BigDecimal total = BigDecimal.ZERO;
     for (Map.Entry<Debtor, Set<DocumentType>> e : chosen.entrySet()) {
-      repo.markApplicant(e.getKey().id(), e.getValue().stream().map(DocumentType::code).collect(Collectors.joining(" ")));
+      repo.markApplicant(
+          e.getKey().id(),
+          e.getValue().stream().map(DocumentType::code).collect(Collectors.joining(" ")));
       total = total.add(e.getKey().amount());
     }
     repo.markSent(packageId, PackageStatus.SENT_TO_PROVINCE, null, today, total);
     return new PackageResult(true, packageText(repo.debtors(packageId), total), total);
   }
 
-  /** The province received the package: that day starts the deadline for sending it to the Department. */
+  /**
+   * The province received the package: that day starts the deadline for sending it to the
+   * Department.
+   */
   public Receipt recordReceipt(long packageId, String receivedText, LocalDate today) {
     Package p = repo.pkg(packageId).orElseThrow();
     LocalDate received = ThaiDates.parseBuddhist(receivedText, "วันที่จังหวัดได้รับเอกสาร");
@@ -251,7 +311,10 @@ public class RestructuringService {
       throw new ThaiValidationException("วันที่จังหวัดได้รับเอกสารอยู่ในอนาคต");
     }
     if (p.sentOn() != null && received.isBefore(p.sentOn())) {
-      throw new ThaiValidationException("วันที่จังหวัดได้รับเอกสารต้องไม่ก่อนวันที่อำเภอส่ง (" + ThaiDates.format(p.sentOn()) + ")");
+      throw new ThaiValidationException(
+          "วันที่จังหวัดได้รับเอกสารต้องไม่ก่อนวันที่อำเภอส่ง ("
+              + ThaiDates.format(p.sentOn())
+              + ")");
     }
     LocalDate due = deadline(received);
     repo.markReceived(packageId, received, due);
@@ -259,7 +322,8 @@ public class RestructuringService {
   }
 
   public LocalDate deadline(LocalDate received) {
-    return DeadlineCalendar.deadline(received, settings.deadlineDays(), settings.deadlineMode(), holidays::isHoliday);
+    return DeadlineCalendar.deadline(
+        received, settings.deadlineDays(), settings.deadlineMode(), holidays::isHoliday);
   }
 
   public DeadlineCalendar.Mode deadlineMode() {
@@ -270,9 +334,9 @@ public class RestructuringService {
   public record MovedDeadline(long packageId, String districtName, LocalDate from, LocalDate to) {}
 
   /**
-   * Counts again the deadline of every package the province holds and has not sent yet, after the holiday
-   * table changed: only deadlines still running (not passed on {@code today}) move, a passed one has already
-   * been escalated. Nothing moves in calendar-day mode.
+   * Counts again the deadline of every package the province holds and has not sent yet, after the
+   * holiday table changed: only deadlines still running (not passed on {@code today}) move, a
+   * passed one has already been escalated. Nothing moves in calendar-day mode.
    */
   public List<MovedDeadline> countDeadlinesAgain(LocalDate today) {
     if (!settings.workingDays()) {
@@ -283,34 +347,45 @@ public class RestructuringService {
       LocalDate due = deadline(p.receivedOn());
       if (!p.submissionDue().isBefore(today) && !due.equals(p.submissionDue())) {
         repo.moveSubmissionDue(p.id(), due);
-        moved.add(new MovedDeadline(p.id(), areas.district(p.districtCode()).map(District::nameTh).orElse(p.districtCode()),
-            p.submissionDue(), due));
+        moved.add(
+            new MovedDeadline(
+                p.id(),
+                areas.district(p.districtCode()).map(District::nameTh).orElse(p.districtCode()),
+                p.submissionDue(),
+                due));
       }
     }
     return moved;
   }
 
   /** The province's letter to the Department; returns whether it went out by the deadline. */
-  public boolean recordSubmission(long packageId, String letterNo, String letterDateText, LocalDate today) {
+  public boolean recordSubmission(
+      long packageId, String letterNo, String letterDateText, LocalDate today) {
     Package p = repo.pkg(packageId).orElseThrow();
     if (letterNo == null || !REFERENCE.matcher(letterNo.strip()).matches()) {
-      throw new ThaiValidationException("กรุณากรอกเลขที่หนังสือถึงกรม (ตัวอักษร ตัวเลข และ . / - ( ) ไม่เกิน 50 ตัวอักษร) เช่น ตร 0019/1234");
+      throw new ThaiValidationException(
+          "กรุณากรอกเลขที่หนังสือถึงกรม (ตัวอักษร ตัวเลข และ . / - ( ) ไม่เกิน 50 ตัวอักษร) เช่น ตร 0019/1234");
     }
     LocalDate letterDate = ThaiDates.parseBuddhist(letterDateText, "วันที่หนังสือถึงกรม");
     if (letterDate.isAfter(today)) {
       throw new ThaiValidationException("วันที่หนังสือถึงกรมอยู่ในอนาคต");
     }
     if (p.receivedOn() != null && letterDate.isBefore(p.receivedOn())) {
-      throw new ThaiValidationException("วันที่หนังสือถึงกรมต้องไม่ก่อนวันที่จังหวัดได้รับเอกสาร (" + ThaiDates.format(p.receivedOn()) + ")");
+      throw new ThaiValidationException(
+          "วันที่หนังสือถึงกรมต้องไม่ก่อนวันที่จังหวัดได้รับเอกสาร ("
+              + ThaiDates.format(p.receivedOn())
+              + ")");
     }
     boolean onTime = p.submissionDue() == null || !letterDate.isAfter(p.submissionDue());
     repo.markSubmitted(packageId, letterNo.strip(), letterDate, onTime);
     return onTime;
   }
 
-  public void recordAcknowledgement(long packageId, String meetingReference, String meetingDateText, LocalDate today) {
+  public void recordAcknowledgement(
+      long packageId, String meetingReference, String meetingDateText, LocalDate today) {
     if (meetingReference == null || !REFERENCE.matcher(meetingReference.strip()).matches()) {
-      throw new ThaiValidationException("กรุณากรอกครั้งที่ประชุมคณะอนุกรรมการฯ จังหวัด เช่น 9/2564");
+      throw new ThaiValidationException(
+          "กรุณากรอกครั้งที่ประชุมคณะอนุกรรมการฯ จังหวัด เช่น 9/2564");
     }
     LocalDate date = ThaiDates.parseBuddhist(meetingDateText, "วันที่ประชุม");
     if (date.isAfter(today)) {
@@ -324,7 +399,9 @@ public class RestructuringService {
   }
 
   public BigDecimal roundTotal(long roundId) {
-    return repo.packagesOfRound(roundId).stream().map(Package::totalAmount).filter(a -> a != null)
+    return repo.packagesOfRound(roundId).stream()
+        .map(Package::totalAmount)
+        .filter(a -> a != null)
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
@@ -333,31 +410,53 @@ public class RestructuringService {
   }
 
   String legend() {
-    return "**หมายเลขเอกสาร** " + repo.documentTypes().stream()
-        .map(t -> t.number() + " = " + t.nameTh() + (t.required() ? "" : " (ไม่บังคับ)"))
-        .collect(Collectors.joining(", "));
+    return "**หมายเลขเอกสาร** "
+        + repo.documentTypes().stream()
+            .map(t -> t.number() + " = " + t.nameTh() + (t.required() ? "" : " (ไม่บังคับ)"))
+            .collect(Collectors.joining(", "));
   }
 
   static String candidateText(List<Debtor> candidates) {
     if (candidates.isEmpty()) {
       return "ไม่มีลูกหนี้ที่เข้าเกณฑ์ขอปรับโครงสร้างหนี้ในอำเภอนี้";
     }
-    StringBuilder s = new StringBuilder("**ลูกหนี้ที่เข้าเกณฑ์ " + candidates.size() + " ราย**\n\n");
+    StringBuilder s =
+        new StringBuilder("**ลูกหนี้ที่เข้าเกณฑ์ " + candidates.size() + " ราย**\n\n");
     for (Debtor d : candidates) {
-      s.append("- ลำดับที่ ").append(d.seq()).append(": ").append(d.fullName()).append(" (").append(d.nationalId().masked())
-          .append(") สัญญา ").append(d.applicationNo()).append(" ยอดหนี้ ").append(ThaiMoney.format(d.amount()))
-          .append(" ค้างชำระ ").append(d.daysOverdue()).append(" วัน\n");
+      s.append("- ลำดับที่ ")
+          .append(d.seq())
+          .append(": ")
+          .append(d.fullName())
+          .append(" (")
+          .append(d.nationalId().masked())
+          .append(") สัญญา ")
+          .append(d.applicationNo())
+          .append(" ยอดหนี้ ")
+          .append(ThaiMoney.format(d.amount()))
+          .append(" ค้างชำระ ")
+          .append(d.daysOverdue())
+          .append(" วัน\n");
     }
     return s.toString();
   }
 
   static String packageText(List<Debtor> debtors, BigDecimal total) {
     List<Debtor> applying = debtors.stream().filter(Debtor::applies).toList();
-    StringBuilder s = new StringBuilder("**ผู้ขอปรับโครงสร้างหนี้ " + applying.size() + " ราย รวม " + ThaiMoney.format(total)
-        + "**\n\n");
+    StringBuilder s =
+        new StringBuilder(
+            "**ผู้ขอปรับโครงสร้างหนี้ "
+                + applying.size()
+                + " ราย รวม "
+                + ThaiMoney.format(total)
+                + "**\n\n");
     for (Debtor d : applying) {
-      s.append("- ").append(d.fullName()).append(" (").append(d.nationalId().masked()).append(") ")
-          .append(ThaiMoney.format(d.amount())).append('\n');
+      s.append("- ")
+          .append(d.fullName())
+          .append(" (")
+          .append(d.nationalId().masked())
+          .append(") ")
+          .append(ThaiMoney.format(d.amount()))
+          .append('\n');
     }
     return s.toString();
   }

@@ -22,9 +22,10 @@ import th.go.cdd.womenfund.system.ThaiPages;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * The restructuring rounds for the province and the Department: {@code /restructuring/rounds} lists the rounds the
- * signed-in person may see (her provinces; every province for the Department), {@code /restructuring/rounds/RS-23-1}
- * shows one round's district packages, deadlines, states and open tasks, with the submission spreadsheet.
+ * The restructuring rounds for the province and the Department: {@code /restructuring/rounds} lists
+ * the rounds the signed-in person may see (her provinces; every province for the Department),
+ * {@code /restructuring/rounds/RS-23-1} shows one round's district packages, deadlines, states and
+ * open tasks, with the submission spreadsheet.
  */
 @Controller
 @ThaiPage
@@ -35,8 +36,11 @@ public class RoundPages {
   private final AreaRepository areas;
   private final RestructuringSettings settings;
 
-  public RoundPages(RoundOverview overview, CurrentUser currentUser, AreaRepository areas,
-                    RestructuringSettings settings) {
+  public RoundPages(
+      RoundOverview overview,
+      CurrentUser currentUser,
+      AreaRepository areas,
+      RestructuringSettings settings) {
     this.overview = overview;
     this.currentUser = currentUser;
     this.areas = areas;
@@ -49,28 +53,37 @@ public class RoundPages {
     boolean everywhere = a.isAdmin() || a.groups().contains(Roles.DEPARTMENT);
     List<String> mine = new ArrayList<>();
     for (Province p : areas.provinces()) {
-      if (everywhere || a.groups().stream().anyMatch(g -> g.startsWith("province-" + p.code() + "-"))) {
+      if (everywhere
+          || a.groups().stream().anyMatch(g -> g.startsWith("province-" + p.code() + "-"))) {
         mine.add(p.code());
       }
     }
     if (province != null && !province.isBlank()) {
       if (!province.matches("\\d{2}") || areas.province(province).isEmpty()) {
-        throw new MistypedParameterException("province", "ไม่พบจังหวัดรหัส \"" + abbreviate(province)
-            + "\": รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23");
+        throw new MistypedParameterException(
+            "province",
+            "ไม่พบจังหวัดรหัส \""
+                + abbreviate(province)
+                + "\": รหัสจังหวัดเป็นตัวเลข 2 หลัก เช่น 23");
       }
       currentUser.requireProvinceOrDepartment(province);
       mine = List.of(province);
     }
-    model.addAttribute("rounds", overview.rounds(everywhere && (province == null || province.isBlank()) ? null : mine));
+    model.addAttribute(
+        "rounds",
+        overview.rounds(everywhere && (province == null || province.isBlank()) ? null : mine));
     model.addAttribute("provinces", everywhere ? areas.provinces() : List.of());
     model.addAttribute("province", province == null ? "" : province);
     model.addAttribute("dates", new ThaiDateFormat());
     return "restructuring-rounds";
   }
 
-  /** The form "เลขที่รอบ": the round page of the reference typed, or the list again with the reason. */
+  /**
+   * The form "เลขที่รอบ": the round page of the reference typed, or the list again with the reason.
+   */
   @GetMapping("/restructuring/round")
-  public String open(@RequestParam(required = false) String reference, RedirectAttributes redirect) {
+  public String open(
+      @RequestParam(required = false) String reference, RedirectAttributes redirect) {
     try {
       RoundReference ref = RoundReference.parse(reference);
       return "redirect:/restructuring/rounds/" + ref;

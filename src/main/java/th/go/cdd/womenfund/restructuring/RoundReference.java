@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * How people name a restructuring round: "RS-23-1" (province 23, round 1), the business key Tasklist shows on
- * every task of the round, or the round's number alone. One place builds and reads it.
+ * How people name a restructuring round: "RS-23-1" (province 23, round 1), the business key
+ * Tasklist shows on every task of the round, or the round's number alone. One place builds and
+ * reads it.
  */
 public record RoundReference(String provinceCode, long roundId) {
 
@@ -17,7 +18,9 @@ public record RoundReference(String provinceCode, long roundId) {
     return "RS-" + provinceCode + "-" + roundId;
   }
 
-  /** The reference as typed or linked; {@code provinceCode} is null when only the number was given. */
+  /**
+   * The reference as typed or linked; {@code provinceCode} is null when only the number was given.
+   */
   public static RoundReference parse(String text) {
     String t = text == null ? "" : text.strip();
     Matcher m = FULL.matcher(t);
@@ -28,8 +31,10 @@ public record RoundReference(String provinceCode, long roundId) {
       return new RoundReference(null, Long.parseLong(t));
     }
     String shown = t.length() > 30 ? t.substring(0, 30) + "…" : t;
-    throw new ThaiValidationException("เลขที่รอบการปรับโครงสร้างหนี้ \"" + shown
-        + "\" ไม่ถูกต้อง: ใช้เลขที่ที่แสดงใน Tasklist เช่น RS-23-1");
+    throw new ThaiValidationException(
+        "เลขที่รอบการปรับโครงสร้างหนี้ \""
+            + shown
+            + "\" ไม่ถูกต้อง: ใช้เลขที่ที่แสดงใน Tasklist เช่น RS-23-1");
   }
 
   /** Whether a round of this province and number is the one this reference names. */

@@ -25,10 +25,11 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.XlsxStyles;
 
 /**
- * The province's submission to the Department as a spreadsheet: one sheet of debtors (all districts'
- * packages that were sent), one summary per district, totals to the satang. The Department matches
- * debtors to its records by national ID, so this file carries the full number: it is marked
- * confidential and only the province's groups and the Department may download it; everywhere else IDs are masked.
+ * The province's submission to the Department as a spreadsheet: one sheet of debtors (all
+ * districts' packages that were sent), one summary per district, totals to the satang. The
+ * Department matches debtors to its records by national ID, so this file carries the full number:
+ * it is marked confidential and only the province's groups and the Department may download it;
+ * everywhere else IDs are masked.
  */
 @Service
 public class SubmissionExport {
@@ -48,14 +49,19 @@ public class SubmissionExport {
   public byte[] xlsx(long roundId, LocalDate today) {
     Round round = repo.round(roundId);
     Province province = areas.province(round.provinceCode()).orElseThrow();
-    Map<String, String> documentNames = repo.documentTypes().stream()
-        .collect(Collectors.toMap(DocumentType::code, DocumentType::nameTh));
-    Map<String, District> districts = areas.districtsOf(round.provinceCode()).stream()
-        .collect(Collectors.toMap(District::code, Function.identity()));
-    List<Package> packages = repo.packagesOfRound(roundId).stream()
-        .filter(p -> p.totalAmount() != null && p.totalAmount().signum() > 0).toList();
+    Map<String, String> documentNames =
+        repo.documentTypes().stream()
+            .collect(Collectors.toMap(DocumentType::code, DocumentType::nameTh));
+    Map<String, District> districts =
+        areas.districtsOf(round.provinceCode()).stream()
+            .collect(Collectors.toMap(District::code, Function.identity()));
+    List<Package> packages =
+        repo.packagesOfRound(roundId).stream()
+            .filter(p -> p.totalAmount() != null && p.totalAmount().signum() > 0)
+            .toList();
 
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XlsxStyles styles = XlsxStyles.of(wb);
       CellStyle money = styles.money();
       CellStyle bold = styles.bold();
@@ -63,14 +69,29 @@ public class SubmissionExport {
 
       Sheet debtors = wb.createSheet("รายชื่อผู้ขอปรับโครงสร้างหนี้");
       int r = 0;
-      text(debtors.createRow(r++), 0, "ลับ — มีข้อมูลส่วนบุคคล ใช้เพื่อการปรับโครงสร้างหนี้เท่านั้น", bold);
+      text(
+          debtors.createRow(r++),
+          0,
+          "ลับ — มีข้อมูลส่วนบุคคล ใช้เพื่อการปรับโครงสร้างหนี้เท่านั้น",
+          bold);
       text(debtors.createRow(r++), 0, round.title() + " จังหวัด" + province.nameTh(), bold);
       text(debtors.createRow(r++), 0, round.announcement(), null);
       text(debtors.createRow(r++), 0, "จัดทำเมื่อ " + ThaiDates.format(today), null);
       r++;
       Row header = debtors.createRow(r++);
-      String[] columns = {"ลำดับ", "อำเภอ", "ชื่อ-สกุล", "เลขประจำตัวประชาชน", "เลขที่คำขอกู้", "ยอดหนี้ (บาท)",
-          "ค้างชำระ (วัน)", "เอกสารที่ได้รับ", "วันที่จังหวัดได้รับ", "กำหนดส่งกรม", "เลขที่หนังสือถึงกรม"};
+      String[] columns = {
+        "ลำดับ",
+        "อำเภอ",
+        "ชื่อ-สกุล",
+        "เลขประจำตัวประชาชน",
+        "เลขที่คำขอกู้",
+        "ยอดหนี้ (บาท)",
+        "ค้างชำระ (วัน)",
+        "เอกสารที่ได้รับ",
+        "วันที่จังหวัดได้รับ",
+        "กำหนดส่งกรม",
+        "เลขที่หนังสือถึงกรม"
+      };
       for (int c = 0; c < columns.length; c++) {
         text(header, c, columns[c], bold);
       }
@@ -89,10 +110,20 @@ public class SubmissionExport {
           text(row, 4, d.applicationNo(), null);
           amount(row, 5, d.amount(), money);
           row.createCell(6).setCellValue(d.daysOverdue());
-          text(row, 7, java.util.Arrays.stream(d.documents().split(" ")).filter(s -> !s.isBlank())
-              .map(code -> documentNames.getOrDefault(code, code)).collect(Collectors.joining(", ")), null);
+          text(
+              row,
+              7,
+              java.util.Arrays.stream(d.documents().split(" "))
+                  .filter(s -> !s.isBlank())
+                  .map(code -> documentNames.getOrDefault(code, code))
+                  .collect(Collectors.joining(", ")),
+              null);
           text(row, 8, p.receivedOn() == null ? "" : ThaiDates.formatShort(p.receivedOn()), null);
-          text(row, 9, p.submissionDue() == null ? "" : ThaiDates.formatShort(p.submissionDue()), null);
+          text(
+              row,
+              9,
+              p.submissionDue() == null ? "" : ThaiDates.formatShort(p.submissionDue()),
+              null);
           text(row, 10, p.letterNo() == null ? "" : p.letterNo(), null);
           grand = grand.add(d.amount());
         }
@@ -108,18 +139,36 @@ public class SubmissionExport {
       int s = 0;
       text(summary.createRow(s++), 0, round.title() + " จังหวัด" + province.nameTh(), bold);
       Row sh = summary.createRow(s++);
-      String[] sc = {"อำเภอ", "จำนวนผู้ขอ (ราย)", "ยอดหนี้ (บาท)", "วันที่จังหวัดได้รับ", "กำหนดส่งกรม", "ส่งกรมตามกำหนด"};
+      String[] sc = {
+        "อำเภอ",
+        "จำนวนผู้ขอ (ราย)",
+        "ยอดหนี้ (บาท)",
+        "วันที่จังหวัดได้รับ",
+        "กำหนดส่งกรม",
+        "ส่งกรมตามกำหนด"
+      };
       for (int c = 0; c < sc.length; c++) {
         text(sh, c, sc[c], bold);
       }
       for (Package p : packages) {
         Row row = summary.createRow(s++);
         text(row, 0, districts.get(p.districtCode()).nameTh(), null);
-        row.createCell(1).setCellValue((double) repo.debtors(p.id()).stream().filter(Debtor::applies).count());
+        row.createCell(1)
+            .setCellValue((double) repo.debtors(p.id()).stream().filter(Debtor::applies).count());
         amount(row, 2, p.totalAmount(), money);
         text(row, 3, p.receivedOn() == null ? "" : ThaiDates.formatShort(p.receivedOn()), null);
-        text(row, 4, p.submissionDue() == null ? "" : ThaiDates.formatShort(p.submissionDue()), null);
-        text(row, 5, p.submittedOnTime() == null ? "ยังไม่ส่ง" : p.submittedOnTime() ? "ตามกำหนด" : "เลยกำหนด", null);
+        text(
+            row,
+            4,
+            p.submissionDue() == null ? "" : ThaiDates.formatShort(p.submissionDue()),
+            null);
+        text(
+            row,
+            5,
+            p.submittedOnTime() == null
+                ? "ยังไม่ส่ง"
+                : p.submittedOnTime() ? "ตามกำหนด" : "เลยกำหนด",
+            null);
       }
       Row st = summary.createRow(s);
       text(st, 0, "รวม " + packages.size() + " อำเภอ", bold);
@@ -142,7 +191,10 @@ public class SubmissionExport {
     }
   }
 
-  /** Baht as a number cell shown with two decimals; the value is the exact amount (a double holds it to the satang). */
+  /**
+   * Baht as a number cell shown with two decimals; the value is the exact amount (a double holds it
+   * to the satang).
+   */
   private static void amount(Row row, int col, BigDecimal value, CellStyle style) {
     var cell = row.createCell(col);
     cell.setCellValue(value.doubleValue());

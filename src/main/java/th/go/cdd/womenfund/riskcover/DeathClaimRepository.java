@@ -13,8 +13,8 @@ import th.go.cdd.womenfund.member.MemberRepository;
 import th.go.cdd.womenfund.member.NationalId;
 
 /**
- * Death claims ({@code death_claim}, riskcover's table). The borrowers they concern and their risk cover are
- * loan's records, asked of {@link LoanRecords}; national ids of {@link MemberRepository}.
+ * Death claims ({@code death_claim}, riskcover's table). The borrowers they concern and their risk
+ * cover are loan's records, asked of {@link LoanRecords}; national ids of {@link MemberRepository}.
  */
 @Repository
 public class DeathClaimRepository {
@@ -30,38 +30,88 @@ public class DeathClaimRepository {
   }
 
   /** A borrower of a loan with her family's acknowledgement and her risk cover (if any). */
-  public record Borrower(long memberId, NationalId nationalId, String fullName, BigDecimal amount,
-                         FamilyRelation relation, String acknowledgedBy, Boolean coverInForce, LocalDate coverFrom,
-                         String beneficiary) {}
+  public record Borrower(
+      long memberId,
+      NationalId nationalId,
+      String fullName,
+      BigDecimal amount,
+      FamilyRelation relation,
+      String acknowledgedBy,
+      Boolean coverInForce,
+      LocalDate coverFrom,
+      String beneficiary) {}
 
-  public record Claim(long id, long loanId, long memberId, LocalDate deathDate, String certificateNo, String status,
-                      BigDecimal herShare, boolean covered, BigDecimal settledAmount, BigDecimal remainingWithGroup) {}
+  public record Claim(
+      long id,
+      long loanId,
+      long memberId,
+      LocalDate deathDate,
+      String certificateNo,
+      String status,
+      BigDecimal herShare,
+      boolean covered,
+      BigDecimal settledAmount,
+      BigDecimal remainingWithGroup) {}
 
   /** From loan's records ({@link LoanRecords}): riskcover keeps only its claims. */
   public Optional<Borrower> borrower(long loanId, String nationalId) {
-    return loans.borrowerCover(loanId, nationalId).map(b -> new Borrower(b.memberId(), b.nationalId(), b.fullName(),
-        b.amount(), b.relation(), b.acknowledgedBy(), b.coverInForce(), b.coverFrom(), b.beneficiary()));
+    return loans
+        .borrowerCover(loanId, nationalId)
+        .map(
+            b ->
+                new Borrower(
+                    b.memberId(),
+                    b.nationalId(),
+                    b.fullName(),
+                    b.amount(),
+                    b.relation(),
+                    b.acknowledgedBy(),
+                    b.coverInForce(),
+                    b.coverFrom(),
+                    b.beneficiary()));
   }
 
   /** A claim for this borrower and loan that was not rejected. */
   public Optional<Claim> activeClaim(long loanId, long memberId) {
     return jdbc.sql(SELECT + " where loan_id = ? and member_id = ? and status <> 'REJECTED'")
-        .params(loanId, memberId).query(DeathClaimRepository::row).optional();
+        .params(loanId, memberId)
+        .query(DeathClaimRepository::row)
+        .optional();
   }
 
   public Claim find(long id) {
     return jdbc.sql(SELECT + " where id = ?").param(id).query(DeathClaimRepository::row).single();
   }
 
-  public long insert(long loanId, long memberId, LocalDate deathDate, String certificateNo, LocalDate today,
-                     String reportedBy, BigDecimal borrowerAmount, BigDecimal loanAmount, BigDecimal outstanding,
-                     BigDecimal herShare, boolean covered) {
+  public long insert(
+      long loanId,
+      long memberId,
+      LocalDate deathDate,
+      String certificateNo,
+      LocalDate today,
+      String reportedBy,
+      BigDecimal borrowerAmount,
+      BigDecimal loanAmount,
+      BigDecimal outstanding,
+      BigDecimal herShare,
+      boolean covered) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("insert into death_claim (loan_id, member_id, death_date, certificate_no, reported_on, reported_by,"
-            + " borrower_amount, loan_amount, outstanding, her_share, covered, status)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED')")
-        .params(loanId, memberId, deathDate, certificateNo, today, reportedBy, borrowerAmount, loanAmount, outstanding,
-            herShare, covered)
+    jdbc.sql(
+            "insert into death_claim (loan_id, member_id, death_date, certificate_no, reported_on, reported_by,"
+                + " borrower_amount, loan_amount, outstanding, her_share, covered, status)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED')")
+        .params(
+            loanId,
+            memberId,
+            deathDate,
+            certificateNo,
+            today,
+            reportedBy,
+            borrowerAmount,
+            loanAmount,
+            outstanding,
+            herShare,
+            covered)
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -71,13 +121,18 @@ public class DeathClaimRepository {
   }
 
   public void linkProcess(long claimId, String processInstanceId) {
-    jdbc.sql("update death_claim set process_instance_id = ? where id = ?").params(processInstanceId, claimId).update();
+    jdbc.sql("update death_claim set process_instance_id = ? where id = ?")
+        .params(processInstanceId, claimId)
+        .update();
   }
 
-  public void decide(long claimId, String status, BigDecimal settled, BigDecimal remaining, String reason) {
-    jdbc.sql("update death_claim set status = ?, settled_amount = ?, remaining_with_group = ?, decision_reason = ?"
-            + " where id = ?")
-        .params(status, settled, remaining, reason, claimId).update();
+  public void decide(
+      long claimId, String status, BigDecimal settled, BigDecimal remaining, String reason) {
+    jdbc.sql(
+            "update death_claim set status = ?, settled_amount = ?, remaining_with_group = ?, decision_reason = ?"
+                + " where id = ?")
+        .params(status, settled, remaining, reason, claimId)
+        .update();
   }
 
   public void endCover(long loanId, long memberId) {
@@ -86,14 +141,25 @@ public class DeathClaimRepository {
 
   public void recordLetter(long claimId, String letterNo, LocalDate letterDate) {
     jdbc.sql("update death_claim set letter_no = ?, letter_date = ? where id = ?")
-        .params(letterNo, letterDate, claimId).update();
+        .params(letterNo, letterDate, claimId)
+        .update();
   }
 
-  private static final String SELECT = "select id, loan_id, member_id, death_date, certificate_no, status, her_share,"
-      + " covered, settled_amount, remaining_with_group from death_claim";
+  private static final String SELECT =
+      "select id, loan_id, member_id, death_date, certificate_no, status, her_share,"
+          + " covered, settled_amount, remaining_with_group from death_claim";
 
   private static Claim row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    return new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getString(5),
-        rs.getString(6), rs.getBigDecimal(7), rs.getBoolean(8), rs.getBigDecimal(9), rs.getBigDecimal(10));
+    return new Claim(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getDate(4).toLocalDate(),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getBigDecimal(7),
+        rs.getBoolean(8),
+        rs.getBigDecimal(9),
+        rs.getBigDecimal(10));
   }
 }

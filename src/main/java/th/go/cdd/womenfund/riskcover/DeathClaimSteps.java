@@ -1,7 +1,7 @@
 package th.go.cdd.womenfund.riskcover;
 
-import static th.go.cdd.womenfund.system.FormValues.string;
 import static th.go.cdd.womenfund.riskcover.DeathClaimProcess.Var;
+import static th.go.cdd.womenfund.system.FormValues.string;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.AreaRepository;
@@ -26,7 +25,10 @@ import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
-/** The engine edge of {@code death-claim}; each public method is a delegate bean of {@link DeathClaimDelegates}. */
+/**
+ * The engine edge of {@code death-claim}; each public method is a delegate bean of {@link
+ * DeathClaimDelegates}.
+ */
 @Component
 public class DeathClaimSteps {
 
@@ -36,8 +38,12 @@ public class DeathClaimSteps {
   private final AreaRepository areas;
   private final MailService mail;
 
-  public DeathClaimSteps(DeathClaimService service, InstanceScopes scopes, RepaymentRepository repayments,
-                         AreaRepository areas, MailService mail) {
+  public DeathClaimSteps(
+      DeathClaimService service,
+      InstanceScopes scopes,
+      RepaymentRepository repayments,
+      AreaRepository areas,
+      MailService mail) {
     this.service = service;
     this.scopes = scopes;
     this.repayments = repayments;
@@ -46,10 +52,24 @@ public class DeathClaimSteps {
   }
 
   public void register(DelegateExecution execution) {
-    var actor = CurrentActor.of(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
-        .orElseThrow(() -> new ThaiValidationException("ไม่ทราบผู้แจ้ง: กรุณาเข้าสู่ระบบก่อนแจ้งการเสียชีวิตของผู้กู้"));
-    Reported r = service.report(string(execution, Var.LOAN_NUMBER), string(execution, Var.BORROWER_ID),
-        string(execution, Var.DEATH_DATE), string(execution, Var.CERTIFICATE_NO), actor, EngineClock.today());
+    var actor =
+        CurrentActor.of(
+                execution
+                    .getProcessEngineServices()
+                    .getIdentityService()
+                    .getCurrentAuthentication())
+            .orElseThrow(
+                () ->
+                    new ThaiValidationException(
+                        "ไม่ทราบผู้แจ้ง: กรุณาเข้าสู่ระบบก่อนแจ้งการเสียชีวิตของผู้กู้"));
+    Reported r =
+        service.report(
+            string(execution, Var.LOAN_NUMBER),
+            string(execution, Var.BORROWER_ID),
+            string(execution, Var.DEATH_DATE),
+            string(execution, Var.CERTIFICATE_NO),
+            actor,
+            EngineClock.today());
     execution.setProcessBusinessKey("DC-" + r.claimId());
     service.linkProcess(r.claimId(), execution.getProcessInstanceId());
     execution.setVariable(Var.CLAIM_ID, r.claimId());
@@ -66,9 +86,12 @@ public class DeathClaimSteps {
   }
 
   public void recordReview(DelegateExecution task) {
-    boolean approved = service.approved(string(task, Var.CLAIM_DECISION), string(task, Var.CLAIM_DECISION_REASON));
+    boolean approved =
+        service.approved(string(task, Var.CLAIM_DECISION), string(task, Var.CLAIM_DECISION_REASON));
     String decision = approved ? "APPROVE" : "REJECT";
-    if (!decision.equals(task.getVariable(Var.CLAIM_DECISION))) { // the form's value normalised; unchanged is not rewritten
+    if (!decision.equals(
+        task.getVariable(
+            Var.CLAIM_DECISION))) { // the form's value normalised; unchanged is not rewritten
       task.setVariable(Var.CLAIM_DECISION, decision);
     }
   }
@@ -80,15 +103,23 @@ public class DeathClaimSteps {
 
   public void noPayout(DelegateExecution execution) {
     boolean rejected = "REJECT".equals(string(execution, Var.CLAIM_DECISION));
-    Outcome o = service.noPayout(claimId(execution), rejected, string(execution, Var.CLAIM_DECISION_REASON),
-        EngineClock.today());
+    Outcome o =
+        service.noPayout(
+            claimId(execution),
+            rejected,
+            string(execution, Var.CLAIM_DECISION_REASON),
+            EngineClock.today());
     execution.setVariable(Var.OUTCOME_SUMMARY, o.summary());
   }
 
-  /** The district office and the group learn the outcome by mail; the family by the letter that follows. */
+  /**
+   * The district office and the group learn the outcome by mail; the family by the letter that
+   * follows.
+   */
   public void notifyDistrict(DelegateExecution execution) {
     RepaymentLoan loan = repayments.loan(service.loanOf(claimId(execution))).orElseThrow();
-    Optional<District> district = areas.district(loan.districtCode()); // read once: its name and its office's address
+    Optional<District> district =
+        areas.district(loan.districtCode()); // read once: its name and its office's address
     Map<String, Object> model = new HashMap<>();
     model.put("loanLabel", loan.label());
     model.put("groupName", loan.groupName());
@@ -100,11 +131,20 @@ public class DeathClaimSteps {
     List<String> to = new ArrayList<>();
     district.map(District::officeEmail).ifPresent(to::add);
     to.add(loan.contactEmail());
-    mail.send(new ThaiMail(to, "ผลการใช้ความคุ้มครองความเสี่ยงกรณีผู้กู้เสียชีวิต " + loan.label(), "death-claim-result", model));
+    mail.send(
+        new ThaiMail(
+            to,
+            "ผลการใช้ความคุ้มครองความเสี่ยงกรณีผู้กู้เสียชีวิต " + loan.label(),
+            "death-claim-result",
+            model));
   }
 
   public void recordLetter(DelegateExecution task) {
-    service.recordLetter(claimId(task), string(task, Var.LETTER_NO), string(task, Var.LETTER_DATE), EngineClock.today());
+    service.recordLetter(
+        claimId(task),
+        string(task, Var.LETTER_NO),
+        string(task, Var.LETTER_DATE),
+        EngineClock.today());
   }
 
   /** The claim of this instance, from the fund's records. */
@@ -113,8 +153,8 @@ public class DeathClaimSteps {
   }
 
   static String user(DelegateExecution execution) {
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication auth =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
   }
-
 }

@@ -15,17 +15,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * The account rules of the engine (issue 11):
- * <ul>
- *   <li>a user's rights on her own USER resource are READ and UPDATE (the engine's default is ALL, which let
- *       her delete her own account); UPDATE stays because the engine needs it to store a new password;</li>
- *   <li>{@link GuardedIdentityProvider}: she cannot change her own name or e-mail address (only an administrator
- *       can), at every surface that reaches the engine: the REST API, the Admin and Tasklist webapps, Java.</li>
- * </ul>
- * Accounts created before these rules are repaired at start by {@link OwnerRightsRepair}. Failed logins never lock
- * an account for good: {@code login-max-attempts} in {@code application.yaml}.
  *
- * <p>In the profile {@code ldap} the directory is the identity provider ({@link LdapDirectory}): accounts are
- * read-only there, so only the owner rights rule applies.
+ * <ul>
+ *   <li>a user's rights on her own USER resource are READ and UPDATE (the engine's default is ALL,
+ *       which let her delete her own account); UPDATE stays because the engine needs it to store a
+ *       new password;
+ *   <li>{@link GuardedIdentityProvider}: she cannot change her own name or e-mail address (only an
+ *       administrator can), at every surface that reaches the engine: the REST API, the Admin and
+ *       Tasklist webapps, Java.
+ * </ul>
+ *
+ * Accounts created before these rules are repaired at start by {@link OwnerRightsRepair}. Failed
+ * logins never lock an account for good: {@code login-max-attempts} in {@code application.yaml}.
+ *
+ * <p>In the profile {@code ldap} the directory is the identity provider ({@link LdapDirectory}):
+ * accounts are read-only there, so only the owner rights rule applies.
  */
 @Component
 public class AccountRules extends AbstractProcessEnginePlugin {
@@ -42,17 +46,23 @@ public class AccountRules extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (!directory) {
-      configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(GuardedIdentityProvider.class));
+      configuration.setIdentityProviderSessionFactory(
+          new GenericManagerFactory(GuardedIdentityProvider.class));
     }
     configuration.setResourceAuthorizationProvider(new OwnerReadsAndUpdates());
   }
 
-  /** The engine's default authorizations, except that a new user gets READ and UPDATE on herself, not ALL. */
+  /**
+   * The engine's default authorizations, except that a new user gets READ and UPDATE on herself,
+   * not ALL.
+   */
   static class OwnerReadsAndUpdates extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] newUser(User user) {
       return new AuthorizationEntity[] {
-          createGrantAuthorization(user.getId(), null, Resources.USER, user.getId(), OWNER_PERMISSIONS)};
+        createGrantAuthorization(
+            user.getId(), null, Resources.USER, user.getId(), OWNER_PERMISSIONS)
+      };
     }
   }
 }

@@ -13,12 +13,19 @@ public record Actor(String userId, List<String> groups) {
     return groups.contains(Roles.ADMIN);
   }
 
-  /** The Department sets each province's recruitment target; the province's officers key it for it (or an admin). */
+  /**
+   * The Department sets each province's recruitment target; the province's officers key it for it
+   * (or an admin).
+   */
   public boolean maySetTargetOf(String provinceCode) {
-    return isAdmin() || groups.contains(Roles.DEPARTMENT) || groups.contains(Roles.provinceOfficers(provinceCode));
+    return isAdmin()
+        || groups.contains(Roles.DEPARTMENT)
+        || groups.contains(Roles.provinceOfficers(provinceCode));
   }
 
-  /** Only the officers of a district (or an admin) may register or fix that district's applications. */
+  /**
+   * Only the officers of a district (or an admin) may register or fix that district's applications.
+   */
   public boolean mayRegisterFor(String districtCode) {
     return isAdmin() || groups.contains(Roles.districtOfficers(districtCode));
   }

@@ -11,18 +11,24 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
- * {@code /actuator/**}: the probes are open to anyone (a load balancer, Kubernetes, docker compose) and say only UP
- * or DOWN ({@code management.endpoint.health.show-details: when-authorized}, for administrators); everything else
- * (health details per component, metrics, Prometheus) only for administrators ({@link Roles#ADMIN}) and the
- * scraper's group ({@link Roles#MONITORING}). HTTP Basic, or the session of an administrator signed in at
- * {@code /login}; a scraper's Basic login never creates a session.
+ * {@code /actuator/**}: the probes are open to anyone (a load balancer, Kubernetes, docker compose)
+ * and say only UP or DOWN ({@code management.endpoint.health.show-details: when-authorized}, for
+ * administrators); everything else (health details per component, metrics, Prometheus) only for
+ * administrators ({@link Roles#ADMIN}) and the scraper's group ({@link Roles#MONITORING}). HTTP
+ * Basic, or the session of an administrator signed in at {@code /login}; a scraper's Basic login
+ * never creates a session.
  */
 @Configuration
 public class ActuatorSecurity {
 
-  /** Authorities of the groups that may read metrics ({@link IdentityServiceAuthenticationProvider}). */
-  static final String[] READERS = {IdentityServiceAuthenticationProvider.GROUP_PREFIX + Roles.ADMIN,
-      IdentityServiceAuthenticationProvider.GROUP_PREFIX + Roles.MONITORING};
+  /**
+   * Authorities of the groups that may read metrics ({@link
+   * IdentityServiceAuthenticationProvider}).
+   */
+  static final String[] READERS = {
+    IdentityServiceAuthenticationProvider.GROUP_PREFIX + Roles.ADMIN,
+    IdentityServiceAuthenticationProvider.GROUP_PREFIX + Roles.MONITORING
+  };
 
   @Bean
   @Order(0)
@@ -30,11 +36,15 @@ public class ActuatorSecurity {
     BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
     basic.setRealmName("womenfund");
     http.securityMatcher(WebSecurity.path(null, "/actuator/**"))
-        .authorizeHttpRequests(a -> a
-            .requestMatchers(WebSecurity.path(HttpMethod.GET, "/actuator/health"),
-                WebSecurity.path(HttpMethod.GET, "/actuator/health/liveness"),
-                WebSecurity.path(HttpMethod.GET, "/actuator/health/readiness")).permitAll()
-            .anyRequest().hasAnyAuthority(READERS))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        WebSecurity.path(HttpMethod.GET, "/actuator/health"),
+                        WebSecurity.path(HttpMethod.GET, "/actuator/health/liveness"),
+                        WebSecurity.path(HttpMethod.GET, "/actuator/health/readiness"))
+                    .permitAll()
+                    .anyRequest()
+                    .hasAnyAuthority(READERS))
         .httpBasic(b -> b.authenticationEntryPoint(basic))
         .exceptionHandling(e -> e.authenticationEntryPoint(basic))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))

@@ -15,12 +15,12 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * The administrator account. Its password comes from {@code WOMENFUND_ADMIN_PASSWORD}; outside the demo
- * profile the application refuses to start without it (checked when this bean is built, before the
- * engine serves anyone). In the demo profile an unset password is generated and printed once, when the
- * account is created. An existing account is left as it is. With the directory (profile {@code ldap}) the
- * administrators are the members of the directory's group {@code camunda-admin}: only its rights are granted here,
- * and no password is needed.
+ * The administrator account. Its password comes from {@code WOMENFUND_ADMIN_PASSWORD}; outside the
+ * demo profile the application refuses to start without it (checked when this bean is built, before
+ * the engine serves anyone). In the demo profile an unset password is generated and printed once,
+ * when the account is created. An existing account is left as it is. With the directory (profile
+ * {@code ldap}) the administrators are the members of the directory's group {@code camunda-admin}:
+ * only its rights are granted here, and no password is needed.
  */
 @Component
 public class AdminAccount {
@@ -33,14 +33,15 @@ public class AdminAccount {
     this.demo = environment.acceptsProfiles(Profiles.of("demo"));
     boolean directory = environment.acceptsProfiles(Profiles.of(LdapDirectory.PROFILE));
     if (!demo && !directory && !settings.admin().hasPassword()) {
-      throw new IllegalStateException("ไม่ได้กำหนดรหัสผ่านผู้ดูแลระบบ: ตั้งค่าตัวแปรสภาพแวดล้อม WOMENFUND_ADMIN_PASSWORD"
-          + " ก่อนเริ่มระบบ (The admin password must be set in WOMENFUND_ADMIN_PASSWORD outside the demo profile.)");
+      throw new IllegalStateException(
+          "ไม่ได้กำหนดรหัสผ่านผู้ดูแลระบบ: ตั้งค่าตัวแปรสภาพแวดล้อม WOMENFUND_ADMIN_PASSWORD"
+              + " ก่อนเริ่มระบบ (The admin password must be set in WOMENFUND_ADMIN_PASSWORD outside the demo profile.)");
     }
   }
 
   /**
-   * Creates the admin user, its group and its rights when missing. Returns the user id. With a read-only identity
-   * (the directory) only the group's rights.
+   * Creates the admin user, its group and its rights when missing. Returns the user id. With a
+   * read-only identity (the directory) only the group's rights.
    */
   public String ensure(IdentityService identity, AuthorizationService authorizations) {
     String userId = settings.admin().user();
@@ -52,8 +53,13 @@ public class AdminAccount {
       identity.saveGroup(group);
     }
     for (Resource resource : Resources.values()) {
-      if (authorizations.createAuthorizationQuery().groupIdIn(Roles.ADMIN).resourceType(resource)
-          .resourceId(Authorization.ANY).count() == 0) {
+      if (authorizations
+              .createAuthorizationQuery()
+              .groupIdIn(Roles.ADMIN)
+              .resourceType(resource)
+              .resourceId(Authorization.ANY)
+              .count()
+          == 0) {
         Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         all.setGroupId(Roles.ADMIN);
         all.setResource(resource);
@@ -63,7 +69,8 @@ public class AdminAccount {
       }
     }
     if (!readOnly && identity.createUserQuery().userId(userId).count() == 0) {
-      String password = settings.admin().hasPassword() ? settings.admin().password() : generatePassword();
+      String password =
+          settings.admin().hasPassword() ? settings.admin().password() : generatePassword();
       User user = identity.newUser(userId);
       user.setFirstName("ผู้ดูแล");
       user.setLastName("ระบบ");
@@ -94,9 +101,16 @@ public class AdminAccount {
 
   static void printOnce(String who, String userId, String password) {
     // printed to the console on purpose, once, when the account is created; never logged again
-    System.out.println("\n==== womenfund: รหัสผ่านที่สร้างให้ " + who + " (แสดงครั้งเดียว) ====\n"
-        + "  ผู้ใช้: " + userId + "\n  รหัสผ่าน: " + password + "\n"
-        + "  ตั้งค่าเองได้ด้วย WOMENFUND_ADMIN_PASSWORD / WOMENFUND_DEMO_PASSWORD\n"
-        + "==========================================================\n");
+    System.out.println(
+        "\n==== womenfund: รหัสผ่านที่สร้างให้ "
+            + who
+            + " (แสดงครั้งเดียว) ====\n"
+            + "  ผู้ใช้: "
+            + userId
+            + "\n  รหัสผ่าน: "
+            + password
+            + "\n"
+            + "  ตั้งค่าเองได้ด้วย WOMENFUND_ADMIN_PASSWORD / WOMENFUND_DEMO_PASSWORD\n"
+            + "==========================================================\n");
   }
 }

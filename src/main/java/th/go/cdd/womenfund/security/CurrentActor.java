@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The person the current request or engine command runs for, as the engine's authentication filter (or
- * Tasklist) set her on the identity service.
+ * The person the current request or engine command runs for, as the engine's authentication filter
+ * (or Tasklist) set her on the identity service.
  */
 @Component
 public class CurrentActor {
@@ -26,16 +26,21 @@ public class CurrentActor {
     if (own.isPresent()) {
       return own;
     }
-    // the REST authentication filter sets the user on the engine it addresses by name ("default"); with
-    // one engine per application that is this one, but be exact where several are registered (tests)
+    // the REST authentication filter sets the user on the engine it addresses by name ("default");
+    // with
+    // one engine per application that is this one, but be exact where several are registered
+    // (tests)
     ProcessEngine addressed = EngineUtil.lookupProcessEngine(null);
-    return addressed == null ? Optional.empty() : of(addressed.getIdentityService().getCurrentAuthentication());
+    return addressed == null
+        ? Optional.empty()
+        : of(addressed.getIdentityService().getCurrentAuthentication());
   }
 
   public static Optional<Actor> of(Authentication auth) {
     if (auth == null || auth.getUserId() == null) {
       return Optional.empty();
     }
-    return Optional.of(new Actor(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds()));
+    return Optional.of(
+        new Actor(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds()));
   }
 }

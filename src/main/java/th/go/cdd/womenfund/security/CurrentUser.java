@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Who calls the app's own pages and endpoints, and what her role allows. Signed in through Spring Security
- * ({@link WebSecurity}: the login page, the session, or HTTP Basic on {@code /api}); outside a web request
- * (or behind the engine's own REST filter) the engine's current authentication.
+ * Who calls the app's own pages and endpoints, and what her role allows. Signed in through Spring
+ * Security ({@link WebSecurity}: the login page, the session, or HTTP Basic on {@code /api});
+ * outside a web request (or behind the engine's own REST filter) the engine's current
+ * authentication.
  */
 @Component
 public class CurrentUser {
@@ -24,7 +25,8 @@ public class CurrentUser {
   }
 
   public Actor actor() {
-    org.springframework.security.core.Authentication spring = SecurityContextHolder.getContext().getAuthentication();
+    org.springframework.security.core.Authentication spring =
+        SecurityContextHolder.getContext().getAuthentication();
     if (spring != null && spring.getPrincipal() instanceof SignedInUser user) {
       return user.actor();
     }
@@ -40,9 +42,12 @@ public class CurrentUser {
     return u == null ? null : u.getEmail();
   }
 
-  /** The signed-in person's name as the identity service knows it (the user id when it has none). */
+  /**
+   * The signed-in person's name as the identity service knows it (the user id when it has none).
+   */
   public String displayName() {
-    org.springframework.security.core.Authentication spring = SecurityContextHolder.getContext().getAuthentication();
+    org.springframework.security.core.Authentication spring =
+        SecurityContextHolder.getContext().getAuthentication();
     if (spring != null && spring.getPrincipal() instanceof SignedInUser user) {
       return user.displayName();
     }
@@ -52,16 +57,18 @@ public class CurrentUser {
   /** Any group of the province (officers, committee, supervisors), or an admin. */
   public void requireProvince(String provinceCode) {
     Actor a = actor();
-    if (!(a.isAdmin() || a.groups().contains(Roles.provinceOfficers(provinceCode))
+    if (!(a.isAdmin()
+        || a.groups().contains(Roles.provinceOfficers(provinceCode))
         || a.groups().contains(Roles.provinceCommittee(provinceCode))
         || a.groups().contains(Roles.provinceSupervisors(provinceCode)))) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "ท่านไม่มีสิทธิ์ดูข้อมูลของจังหวัดนี้");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "ท่านไม่มีสิทธิ์ดูข้อมูลของจังหวัดนี้");
     }
   }
 
   /**
-   * Any group of the province, the Department (every province) or an admin: a restructuring round's page and the
-   * submission spreadsheet, which the Department receives.
+   * Any group of the province, the Department (every province) or an admin: a restructuring round's
+   * page and the submission spreadsheet, which the Department receives.
    */
   public void requireProvinceOrDepartment(String provinceCode) {
     if (!actor().groups().contains(Roles.DEPARTMENT)) {
@@ -69,12 +76,17 @@ public class CurrentUser {
     }
   }
 
-  /** The province's supervisors, the Department (every province) or an admin: the dashboard and the briefing. */
+  /**
+   * The province's supervisors, the Department (every province) or an admin: the dashboard and the
+   * briefing.
+   */
   public void requireSupervisorOf(String provinceCode) {
     Actor a = actor();
-    if (!(a.isAdmin() || a.groups().contains(Roles.DEPARTMENT)
+    if (!(a.isAdmin()
+        || a.groups().contains(Roles.DEPARTMENT)
         || a.groups().contains(Roles.provinceSupervisors(provinceCode)))) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "หน้านี้สำหรับผู้บังคับบัญชาของจังหวัดและกรมการพัฒนาชุมชนเท่านั้น: ท่านไม่มีสิทธิ์ดูข้อมูลของจังหวัดนี้");
     }
   }
@@ -83,7 +95,8 @@ public class CurrentUser {
   public void requireProvinceOfficer(String provinceCode) {
     Actor a = actor();
     if (!(a.isAdmin() || a.groups().contains(Roles.provinceOfficers(provinceCode)))) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "เฉพาะเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้นที่บันทึกข้อมูลนี้ได้");
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "เฉพาะเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้นที่บันทึกข้อมูลนี้ได้");
     }
   }
 }

@@ -21,13 +21,15 @@ import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.AreaRepository;
 
 /**
- * Profile {@code ldap}: the groups live in the directory, their rights in the database. At every start, after the
- * admin account's rights ({@link AccountsOnStart}) and before the Tasklist filters ({@link TasklistFilters}), each
- * fund group the directory holds gets its role's rights from {@link RoleAuthorizations} (which creates no group when
- * the identity is read-only): {@code district-XXXX-officers|committee} those of district XXXX,
- * {@code province-XX-officers|committee|supervisors} those of province XX, {@code department} the Department's.
- * Other directory groups get nothing. Idempotent: rights already right are not written again, so it runs again
- * every {@code womenfund.ldap.sync-every} (default an hour) for groups the Department adds later.
+ * Profile {@code ldap}: the groups live in the directory, their rights in the database. At every
+ * start, after the admin account's rights ({@link AccountsOnStart}) and before the Tasklist filters
+ * ({@link TasklistFilters}), each fund group the directory holds gets its role's rights from {@link
+ * RoleAuthorizations} (which creates no group when the identity is read-only): {@code
+ * district-XXXX-officers|committee} those of district XXXX, {@code
+ * province-XX-officers|committee|supervisors} those of province XX, {@code department} the
+ * Department's. Other directory groups get nothing. Idempotent: rights already right are not
+ * written again, so it runs again every {@code womenfund.ldap.sync-every} (default an hour) for
+ * groups the Department adds later.
  */
 @Component
 @Profile(LdapDirectory.PROFILE)
@@ -35,7 +37,8 @@ import th.go.cdd.womenfund.area.AreaRepository;
 public class DirectoryGroupRights implements ApplicationRunner, SchedulingConfigurer {
 
   static final Pattern DISTRICT = Pattern.compile("district-(\\d{4})-(officers|committee)");
-  static final Pattern PROVINCE = Pattern.compile("province-(\\d{2})-(officers|committee|supervisors)");
+  static final Pattern PROVINCE =
+      Pattern.compile("province-(\\d{2})-(officers|committee|supervisors)");
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryGroupRights.class);
 
@@ -45,8 +48,11 @@ public class DirectoryGroupRights implements ApplicationRunner, SchedulingConfig
 
   private final Duration syncEvery;
 
-  public DirectoryGroupRights(IdentityService identity, RoleAuthorizations roles, AreaRepository areas,
-                              @Value("${womenfund.ldap.sync-every:PT1H}") Duration syncEvery) {
+  public DirectoryGroupRights(
+      IdentityService identity,
+      RoleAuthorizations roles,
+      AreaRepository areas,
+      @Value("${womenfund.ldap.sync-every:PT1H}") Duration syncEvery) {
     this.identity = identity;
     this.roles = roles;
     this.areas = areas;
@@ -67,7 +73,9 @@ public class DirectoryGroupRights implements ApplicationRunner, SchedulingConfig
     try {
       grant();
     } catch (RuntimeException e) {
-      LOG.warn("directory groups: the periodic pass failed ({}), the next one retries", e.getClass().getSimpleName());
+      LOG.warn(
+          "directory groups: the periodic pass failed ({}), the next one retries",
+          e.getClass().getSimpleName());
     }
   }
 
@@ -99,8 +107,12 @@ public class DirectoryGroupRights implements ApplicationRunner, SchedulingConfig
       roles.ensureDepartment();
     }
     Outcome outcome = new Outcome(districts.size(), provinces.size(), department, ignored);
-    LOG.info("directory groups with rights: {} districts, {} provinces, department {}; {} other groups ignored",
-        outcome.districts(), outcome.provinces(), outcome.department(), outcome.ignored());
+    LOG.info(
+        "directory groups with rights: {} districts, {} provinces, department {}; {} other groups ignored",
+        outcome.districts(),
+        outcome.provinces(),
+        outcome.department(),
+        outcome.ignored());
     return outcome;
   }
 }

@@ -10,32 +10,39 @@ import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /**
- * The engine's database identity provider with two refusals for a signed-in person who is not an administrator:
- * changing her own first name, last name or e-mail address (her reminders and her mail page follow that address),
- * and deleting her own account. Her password she may change. Calls without a signed-in person (the system, the
- * start-up code) and administrators ({@code camunda-admin}) are not limited. Every refused password is also
- * reported to {@link LoginThrottle}, which counts it for the client address of the request being served.
+ * The engine's database identity provider with two refusals for a signed-in person who is not an
+ * administrator: changing her own first name, last name or e-mail address (her reminders and her
+ * mail page follow that address), and deleting her own account. Her password she may change. Calls
+ * without a signed-in person (the system, the start-up code) and administrators ({@code
+ * camunda-admin}) are not limited. Every refused password is also reported to {@link
+ * LoginThrottle}, which counts it for the client address of the request being served.
  */
 public class GuardedIdentityProvider extends DbIdentityServiceProvider {
 
-  static final String PROFILE_REFUSED = "ท่านไม่สามารถแก้ไขชื่อหรืออีเมลของบัญชีตนเองได้ กรุณาติดต่อผู้ดูแลระบบ";
-  static final String DELETE_REFUSED = "ท่านไม่สามารถลบบัญชีผู้ใช้ของตนเองได้ กรุณาติดต่อผู้ดูแลระบบ";
+  static final String PROFILE_REFUSED =
+      "ท่านไม่สามารถแก้ไขชื่อหรืออีเมลของบัญชีตนเองได้ กรุณาติดต่อผู้ดูแลระบบ";
+  static final String DELETE_REFUSED =
+      "ท่านไม่สามารถลบบัญชีผู้ใช้ของตนเองได้ กรุณาติดต่อผู้ดูแลระบบ";
 
   @Override
   public IdentityOperationResult saveUser(User user) {
     UserEntity changed = (UserEntity) user;
     if (changed.getRevision() != 0 && limited(changed.getId())) {
       UserEntity stored = findUserById(changed.getId());
-      if (stored != null && !(Objects.equals(stored.getFirstName(), changed.getFirstName())
-          && Objects.equals(stored.getLastName(), changed.getLastName())
-          && Objects.equals(stored.getEmail(), changed.getEmail()))) {
+      if (stored != null
+          && !(Objects.equals(stored.getFirstName(), changed.getFirstName())
+              && Objects.equals(stored.getLastName(), changed.getLastName())
+              && Objects.equals(stored.getEmail(), changed.getEmail()))) {
         throw new AuthorizationException(PROFILE_REFUSED);
       }
     }
     return super.saveUser(user);
   }
 
-  /** The engine's check (with its per-account delay); a refusal also counts for the caller's address. */
+  /**
+   * The engine's check (with its per-account delay); a refusal also counts for the caller's
+   * address.
+   */
   @Override
   public boolean checkPassword(String userId, String password) {
     boolean ok = super.checkPassword(userId, password);
@@ -53,10 +60,16 @@ public class GuardedIdentityProvider extends DbIdentityServiceProvider {
     return super.deleteUser(userId);
   }
 
-  /** The signed-in person acts on her own account, authorization checks on, and she is no administrator. */
+  /**
+   * The signed-in person acts on her own account, authorization checks on, and she is no
+   * administrator.
+   */
   private boolean limited(String userId) {
     Authentication auth = getCurrentAuthentication();
-    if (auth == null || auth.getUserId() == null || !auth.getUserId().equals(userId) || !isAuthorizationEnabled()
+    if (auth == null
+        || auth.getUserId() == null
+        || !auth.getUserId().equals(userId)
+        || !isAuthorizationEnabled()
         || !Context.getCommandContext().isAuthorizationCheckEnabled()) {
       return false;
     }

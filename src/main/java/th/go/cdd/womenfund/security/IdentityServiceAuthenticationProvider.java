@@ -13,9 +13,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Spring Security's login against the Camunda identity service: the password is checked by
- * {@link IdentityService#checkPassword} (with the engine's login throttling), the groups are the user's
- * Camunda groups. So the accounts the admin manages in Camunda Admin are the accounts of the whole app.
+ * Spring Security's login against the Camunda identity service: the password is checked by {@link
+ * IdentityService#checkPassword} (with the engine's login throttling), the groups are the user's
+ * Camunda groups. So the accounts the admin manages in Camunda Admin are the accounts of the whole
+ * app.
  */
 @Component
 public class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
@@ -49,12 +50,20 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
     if (user == null) {
       throw new BadCredentialsException("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง");
     }
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    SignedInUser principal = new SignedInUser(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail(), groups);
-    List<GrantedAuthority> authorities = groups.stream()
-        .map(g -> (GrantedAuthority) new SimpleGrantedAuthority(GROUP_PREFIX + g)).toList();
+    List<String> groups =
+        identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .strip();
+    SignedInUser principal =
+        new SignedInUser(
+            user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail(), groups);
+    List<GrantedAuthority> authorities =
+        groups.stream()
+            .map(g -> (GrantedAuthority) new SimpleGrantedAuthority(GROUP_PREFIX + g))
+            .toList();
     return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
   }
 

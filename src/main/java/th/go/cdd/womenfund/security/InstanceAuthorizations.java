@@ -9,23 +9,39 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
- * District scoping of one process instance: the groups of its district and province may read it (its
- * variables in Tasklist cards and forms, its history), nobody else below admin. Tasks themselves reach
- * people through candidate groups.
+ * District scoping of one process instance: the groups of its district and province may read it
+ * (its variables in Tasklist cards and forms, its history), nobody else below admin. Tasks
+ * themselves reach people through candidate groups.
  */
 @Component
 public class InstanceAuthorizations {
 
-  public void grantArea(AuthorizationService auth, String processInstanceId, String districtCode, String provinceCode) {
-    grant(auth, processInstanceId, List.of(Roles.districtOfficers(districtCode), Roles.districtCommittee(districtCode),
-        Roles.provinceOfficers(provinceCode), Roles.provinceCommittee(provinceCode),
-        Roles.provinceSupervisors(provinceCode)));
+  public void grantArea(
+      AuthorizationService auth,
+      String processInstanceId,
+      String districtCode,
+      String provinceCode) {
+    grant(
+        auth,
+        processInstanceId,
+        List.of(
+            Roles.districtOfficers(districtCode),
+            Roles.districtCommittee(districtCode),
+            Roles.provinceOfficers(provinceCode),
+            Roles.provinceCommittee(provinceCode),
+            Roles.provinceSupervisors(provinceCode)));
   }
 
   /** A province-wide instance (e.g. a restructuring round): the province's groups only. */
-  public void grantProvince(AuthorizationService auth, String processInstanceId, String provinceCode) {
-    grant(auth, processInstanceId, List.of(Roles.provinceOfficers(provinceCode), Roles.provinceCommittee(provinceCode),
-        Roles.provinceSupervisors(provinceCode)));
+  public void grantProvince(
+      AuthorizationService auth, String processInstanceId, String provinceCode) {
+    grant(
+        auth,
+        processInstanceId,
+        List.of(
+            Roles.provinceOfficers(provinceCode),
+            Roles.provinceCommittee(provinceCode),
+            Roles.provinceSupervisors(provinceCode)));
   }
 
   private void grant(AuthorizationService auth, String processInstanceId, List<String> groups) {

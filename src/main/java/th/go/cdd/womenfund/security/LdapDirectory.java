@@ -11,11 +11,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Profile {@code ldap}: users, groups and passwords come from the Department's directory through Camunda's own LDAP
- * identity provider ({@code camunda-identity-ldap}). The engine's identity is then read-only: nobody creates users or
- * groups in the app ({@link AdminAccount}, the demo and Camunda Admin leave them alone), while authorizations stay in
- * the database: {@link DirectoryGroupRights} grants each fund group found in the directory its role's rights at start.
- * A password the directory refuses still counts for the client address ({@link LoginThrottle}), as with the database.
+ * Profile {@code ldap}: users, groups and passwords come from the Department's directory through
+ * Camunda's own LDAP identity provider ({@code camunda-identity-ldap}). The engine's identity is
+ * then read-only: nobody creates users or groups in the app ({@link AdminAccount}, the demo and
+ * Camunda Admin leave them alone), while authorizations stay in the database: {@link
+ * DirectoryGroupRights} grants each fund group found in the directory its role's rights at start. A
+ * password the directory refuses still counts for the client address ({@link LoginThrottle}), as
+ * with the database.
  */
 @Configuration
 @Profile(LdapDirectory.PROFILE)
@@ -45,14 +47,17 @@ public class LdapDirectory {
     plugin.setUseSsl(settings.serverUrl().startsWith("ldaps:"));
     plugin.setAcceptUntrustedCertificates(settings.acceptUntrustedCertificates());
     plugin.setPageSize(settings.pageSize());
-    // the directory's own sorting is optional in LDAP; results are small lists, sorted by the engine's callers
+    // the directory's own sorting is optional in LDAP; results are small lists, sorted by the
+    // engine's callers
     plugin.setSortControlSupported(false);
     // an empty password would be an anonymous bind, which many directories accept: never a login
     plugin.setAllowAnonymousLogin(false);
     return plugin;
   }
 
-  /** Camunda's plugin, with a session whose refused passwords are counted by {@link LoginThrottle}. */
+  /**
+   * Camunda's plugin, with a session whose refused passwords are counted by {@link LoginThrottle}.
+   */
   static class ThrottledLdapPlugin extends LdapIdentityProviderPlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -70,7 +75,10 @@ public class LdapDirectory {
     }
   }
 
-  /** The directory's password check; a refusal also counts for the caller's address (as the database's does). */
+  /**
+   * The directory's password check; a refusal also counts for the caller's address (as the
+   * database's does).
+   */
   static class ThrottledLdapSession extends LdapIdentityProviderSession {
     ThrottledLdapSession(LdapConfiguration configuration) {
       super(configuration);

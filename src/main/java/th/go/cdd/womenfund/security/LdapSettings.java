@@ -3,14 +3,15 @@ package th.go.cdd.womenfund.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the Department's directory is and how its entries are read (profile {@code ldap}, see {@link LdapDirectory}
- * and docs/guide/operations.md). Every value has an environment variable in {@code application-ldap.yaml}; the
- * server, the manager's DN and its password have no default: without them the application does not start.
+ * Where the Department's directory is and how its entries are read (profile {@code ldap}, see
+ * {@link LdapDirectory} and docs/guide/operations.md). Every value has an environment variable in
+ * {@code application-ldap.yaml}; the server, the manager's DN and its password have no default:
+ * without them the application does not start.
  *
- * <p>The fund's groups are the directory's groups whose {@code groupIdAttribute} (by default {@code cn}) is a fund
- * group id ({@code district-2305-officers}, {@code province-23-committee}, {@code department}, {@code camunda-admin},
- * see {@link Roles}); a directory whose group names differ can hold the fund's id in another attribute of the same
- * entry and name it here.
+ * <p>The fund's groups are the directory's groups whose {@code groupIdAttribute} (by default {@code
+ * cn}) is a fund group id ({@code district-2305-officers}, {@code province-23-committee}, {@code
+ * department}, {@code camunda-admin}, see {@link Roles}); a directory whose group names differ can
+ * hold the fund's id in another attribute of the same entry and name it here.
  */
 @ConfigurationProperties("womenfund.ldap")
 public record LdapSettings(
@@ -32,8 +33,9 @@ public record LdapSettings(
     boolean acceptUntrustedCertificates,
     Integer pageSize) {
 
-  static final String MISSING = "ยังไม่ได้ตั้งค่าการเชื่อมต่อทะเบียนผู้ใช้ (LDAP): กำหนด %s ก่อนเริ่มระบบ"
-      + " (profile ldap needs %s)";
+  static final String MISSING =
+      "ยังไม่ได้ตั้งค่าการเชื่อมต่อทะเบียนผู้ใช้ (LDAP): กำหนด %s ก่อนเริ่มระบบ"
+          + " (profile ldap needs %s)";
 
   public LdapSettings {
     userSearchFilter = orDefault(userSearchFilter, "(objectClass=inetOrgPerson)");

@@ -8,8 +8,8 @@ import th.go.cdd.womenfund.system.PersonalDataRetention;
 import th.go.cdd.womenfund.system.RetentionSettings;
 
 /**
- * Client addresses of failed logins ({@code login_throttle}) are deleted {@code womenfund.retention.login-throttle}
- * after the last failure, unless the address still waits.
+ * Client addresses of failed logins ({@code login_throttle}) are deleted {@code
+ * womenfund.retention.login-throttle} after the last failure, unless the address still waits.
  */
 @Component
 class LoginThrottleRetention implements PersonalDataRetention {
@@ -30,8 +30,10 @@ class LoginThrottleRetention implements PersonalDataRetention {
   @Override
   public int apply(Instant now) {
     Timestamp at = Timestamp.from(now);
-    return jdbc.sql("delete from login_throttle where last_failure_at < ?"
-            + " and (blocked_until is null or blocked_until < ?)")
-        .params(Timestamp.from(now.minus(settings.loginThrottle())), at).update();
+    return jdbc.sql(
+            "delete from login_throttle where last_failure_at < ?"
+                + " and (blocked_until is null or blocked_until < ?)")
+        .params(Timestamp.from(now.minus(settings.loginThrottle())), at)
+        .update();
   }
 }

@@ -12,9 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At every start: the group {@link Roles#MONITORING} exists (no Camunda rights: its members read the metrics, see
- * {@link ActuatorSecurity}), and, when {@link MonitoringSettings} has a password, the
- * scraper's account exists in it. Created only when missing: change the password later in Camunda Admin.
+ * At every start: the group {@link Roles#MONITORING} exists (no Camunda rights: its members read
+ * the metrics, see {@link ActuatorSecurity}), and, when {@link MonitoringSettings} has a password,
+ * the scraper's account exists in it. Created only when missing: change the password later in
+ * Camunda Admin.
  */
 @Component
 @Order(2)
@@ -33,7 +34,8 @@ public class MonitoringAccount implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (identity.isReadOnly()) {
-      // the directory (profile ldap) holds the people and groups: the monitoring group and its scraper live there
+      // the directory (profile ldap) holds the people and groups: the monitoring group and its
+      // scraper live there
       return;
     }
     if (identity.createGroupQuery().groupId(Roles.MONITORING).count() == 0) {

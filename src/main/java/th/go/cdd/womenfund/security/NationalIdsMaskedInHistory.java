@@ -10,13 +10,14 @@ import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.member.NationalId;
 
 /**
- * Keeps full national ID numbers out of the engine's history (PDPA). Forms send them in full — a loan
- * application's list of borrowers, a death report — and the running process needs them until it has registered
- * the people (a returned application is corrected from the same text). History keeps every value a variable ever
- * had ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}) for years, and supervisors read it in Cockpit, where the full
- * number is never needed: every 13-digit number in a text variable is written to history masked like
- * {@link NationalId#masked()} (last 4 digits visible). The runtime value is not touched. The full number stays
- * only in the fund's member register.
+ * Keeps full national ID numbers out of the engine's history (PDPA). Forms send them in full — a
+ * loan application's list of borrowers, a death report — and the running process needs them until
+ * it has registered the people (a returned application is corrected from the same text). History
+ * keeps every value a variable ever had ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}) for years,
+ * and supervisors read it in Cockpit, where the full number is never needed: every 13-digit number
+ * in a text variable is written to history masked like {@link NationalId#masked()} (last 4 digits
+ * visible). The runtime value is not touched. The full number stays only in the fund's member
+ * register.
  */
 @Component
 public class NationalIdsMaskedInHistory extends AbstractProcessEnginePlugin {

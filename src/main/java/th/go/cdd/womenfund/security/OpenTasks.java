@@ -31,17 +31,29 @@ import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * The open user tasks of an area, for the pages that show who holds what (a restructuring round, a province's
- * late work). The area of a task is its instance's record in {@code process_scope}, never a variable. The caller
- * has checked that the signed-in person may see the area: the engine is read as the system, since the
- * Department holds no right on single tasks.
+ * The open user tasks of an area, for the pages that show who holds what (a restructuring round, a
+ * province's late work). The area of a task is its instance's record in {@code process_scope},
+ * never a variable. The caller has checked that the signed-in person may see the area: the engine
+ * is read as the system, since the Department holds no right on single tasks.
  */
 @Service
 public class OpenTasks {
 
-  /** One open task: what, of which instance and district, due when, and who holds it (a person or a group). */
-  public record OpenTask(String taskId, String name, String processName, String businessKey, String processInstanceId,
-                         String districtCode, LocalDate due, long daysToDue, String assignee, String holder) {
+  /**
+   * One open task: what, of which instance and district, due when, and who holds it (a person or a
+   * group).
+   */
+  public record OpenTask(
+      String taskId,
+      String name,
+      String processName,
+      String businessKey,
+      String processInstanceId,
+      String districtCode,
+      LocalDate due,
+      long daysToDue,
+      String assignee,
+      String holder) {
 
     public boolean late() {
       return daysToDue < 0;
@@ -52,7 +64,8 @@ public class OpenTasks {
       if (due == null) {
         return "";
       }
-      return daysToDue < 0 ? "เลยกำหนด " + (-daysToDue) + " วัน"
+      return daysToDue < 0
+          ? "เลยกำหนด " + (-daysToDue) + " วัน"
           : daysToDue == 0 ? "ครบกำหนดวันนี้" : "เหลือ " + daysToDue + " วัน";
     }
   }
@@ -65,8 +78,12 @@ public class OpenTasks {
   private final IdentityService identity;
   private final JdbcClient jdbc;
 
-  public OpenTasks(TaskService tasks, RuntimeService runtime, RepositoryService repository, IdentityService identity,
-                   JdbcClient jdbc) {
+  public OpenTasks(
+      TaskService tasks,
+      RuntimeService runtime,
+      RepositoryService repository,
+      IdentityService identity,
+      JdbcClient jdbc) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.repository = repository;
@@ -74,10 +91,21 @@ public class OpenTasks {
     this.jdbc = jdbc;
   }
 
-  /** The open tasks of the instances with this business key (a restructuring round's district packages). */
+  /**
+   * The open tasks of the instances with this business key (a restructuring round's district
+   * packages).
+   */
   public List<OpenTask> ofBusinessKey(String businessKey) {
-    List<String> pids = asSystem(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-        .list().stream().map(ProcessInstance::getId).toList());
+    List<String> pids =
+        asSystem(
+            () ->
+                runtime
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(businessKey)
+                    .list()
+                    .stream()
+                    .map(ProcessInstance::getId)
+                    .toList());
     return ofInstances(pids);
   }
 
@@ -86,32 +114,45 @@ public class OpenTasks {
     if (processInstanceIds.isEmpty()) {
       return List.of();
     }
-    return asSystem(() -> {
-      List<Task> found = new ArrayList<>();
-      List<String> ids = List.copyOf(processInstanceIds);
-      for (int i = 0; i < ids.size(); i += CHUNK) {
-        found.addAll(tasks.createTaskQuery().processInstanceIdIn(ids.subList(i, Math.min(ids.size(), i + CHUNK))
-            .toArray(String[]::new)).orderByDueDate().asc().list());
-      }
-      return describe(found, districts(found));
-    });
+    return asSystem(
+        () -> {
+          List<Task> found = new ArrayList<>();
+          List<String> ids = List.copyOf(processInstanceIds);
+          for (int i = 0; i < ids.size(); i += CHUNK) {
+            found.addAll(
+                tasks
+                    .createTaskQuery()
+                    .processInstanceIdIn(
+                        ids.subList(i, Math.min(ids.size(), i + CHUNK)).toArray(String[]::new))
+                    .orderByDueDate()
+                    .asc()
+                    .list());
+          }
+          return describe(found, districts(found));
+        });
   }
 
   /**
-   * The province's active tasks that are late or due within {@code nearDays} days (today counts as near), most
-   * late first.
+   * The province's active tasks that are late or due within {@code nearDays} days (today counts as
+   * near), most late first.
    */
   public List<OpenTask> lateOrNear(String provinceCode, int nearDays) {
     LocalDate today = EngineClock.today();
-    Date horizon = Date.from(today.plusDays(nearDays + 1L).atStartOfDay(ThaiDates.BANGKOK).toInstant());
-    return asSystem(() -> {
-      List<Task> due = tasks.createTaskQuery().active().dueBefore(horizon).orderByDueDate().asc().list();
-      Map<String, String> districts = new HashMap<>();
-      Map<String, String> provinces = new HashMap<>();
-      scopes(due, districts, provinces);
-      List<Task> ours = due.stream().filter(t -> provinceCode.equals(provinces.get(t.getProcessInstanceId()))).toList();
-      return describe(ours, districts);
-    });
+    Date horizon =
+        Date.from(today.plusDays(nearDays + 1L).atStartOfDay(ThaiDates.BANGKOK).toInstant());
+    return asSystem(
+        () -> {
+          List<Task> due =
+              tasks.createTaskQuery().active().dueBefore(horizon).orderByDueDate().asc().list();
+          Map<String, String> districts = new HashMap<>();
+          Map<String, String> provinces = new HashMap<>();
+          scopes(due, districts, provinces);
+          List<Task> ours =
+              due.stream()
+                  .filter(t -> provinceCode.equals(provinces.get(t.getProcessInstanceId())))
+                  .toList();
+          return describe(ours, districts);
+        });
   }
 
   private Map<String, String> districts(List<Task> found) {
@@ -121,21 +162,28 @@ public class OpenTasks {
   }
 
   /** District and province of each task's instance, from the fund's records. */
-  private void scopes(List<Task> found, Map<String, String> districts, Map<String, String> provinces) {
-    List<String> pids = found.stream().map(Task::getProcessInstanceId).filter(p -> p != null).distinct().toList();
+  private void scopes(
+      List<Task> found, Map<String, String> districts, Map<String, String> provinces) {
+    List<String> pids =
+        found.stream().map(Task::getProcessInstanceId).filter(p -> p != null).distinct().toList();
     for (int i = 0; i < pids.size(); i += CHUNK) {
       List<String> part = pids.subList(i, Math.min(pids.size(), i + CHUNK));
       String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-      jdbc.sql("select process_instance_id, district_code, province_code from process_scope"
-              + " where process_instance_id in (" + marks + ")")
+      jdbc.sql(
+              "select process_instance_id, district_code, province_code from process_scope"
+                  + " where process_instance_id in ("
+                  + marks
+                  + ")")
           .params(List.copyOf(part))
-          .query((rs, n) -> {
-            if (rs.getString(2) != null) {
-              districts.put(rs.getString(1), rs.getString(2));
-            }
-            provinces.put(rs.getString(1), rs.getString(3));
-            return null;
-          }).list();
+          .query(
+              (rs, n) -> {
+                if (rs.getString(2) != null) {
+                  districts.put(rs.getString(1), rs.getString(2));
+                }
+                provinces.put(rs.getString(1), rs.getString(3));
+                return null;
+              })
+          .list();
     }
   }
 
@@ -144,48 +192,83 @@ public class OpenTasks {
     Map<String, String> processNames = new HashMap<>();
     Map<String, String> businessKeys = new HashMap<>();
     Map<String, String> names = new HashMap<>();
-    List<String> pids = found.stream().map(Task::getProcessInstanceId).filter(p -> p != null).distinct().toList();
+    List<String> pids =
+        found.stream().map(Task::getProcessInstanceId).filter(p -> p != null).distinct().toList();
     for (int i = 0; i < pids.size(); i += CHUNK) {
-      for (ProcessInstance pi : runtime.createProcessInstanceQuery()
-          .processInstanceIds(new HashSet<>(pids.subList(i, Math.min(pids.size(), i + CHUNK)))).list()) {
+      for (ProcessInstance pi :
+          runtime
+              .createProcessInstanceQuery()
+              .processInstanceIds(new HashSet<>(pids.subList(i, Math.min(pids.size(), i + CHUNK))))
+              .list()) {
         businessKeys.put(pi.getId(), pi.getBusinessKey());
       }
     }
     List<OpenTask> out = new ArrayList<>();
     for (Task t : found) {
-      String processName = t.getProcessDefinitionId() == null ? "" : processNames.computeIfAbsent(
-          t.getProcessDefinitionId(), id -> Optional.ofNullable(repository.getProcessDefinition(id))
-              .map(ProcessDefinition::getName).orElse(""));
-      LocalDate due = t.getDueDate() == null ? null
-          : t.getDueDate().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate();
+      String processName =
+          t.getProcessDefinitionId() == null
+              ? ""
+              : processNames.computeIfAbsent(
+                  t.getProcessDefinitionId(),
+                  id ->
+                      Optional.ofNullable(repository.getProcessDefinition(id))
+                          .map(ProcessDefinition::getName)
+                          .orElse(""));
+      LocalDate due =
+          t.getDueDate() == null
+              ? null
+              : t.getDueDate().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate();
       long days = due == null ? 0 : ChronoUnit.DAYS.between(today, due);
-      out.add(new OpenTask(t.getId(), t.getName(), processName, businessKeys.get(t.getProcessInstanceId()),
-          t.getProcessInstanceId(), districts.get(t.getProcessInstanceId()), due, days, t.getAssignee(),
-          holder(t, names)));
+      out.add(
+          new OpenTask(
+              t.getId(),
+              t.getName(),
+              processName,
+              businessKeys.get(t.getProcessInstanceId()),
+              t.getProcessInstanceId(),
+              districts.get(t.getProcessInstanceId()),
+              due,
+              days,
+              t.getAssignee(),
+              holder(t, names)));
     }
     return out;
   }
 
-  /** Who holds the task: the person who took it, else the groups it is offered to, by their names. */
+  /**
+   * Who holds the task: the person who took it, else the groups it is offered to, by their names.
+   */
   private String holder(Task t, Map<String, String> names) {
     if (t.getAssignee() != null) {
-      return names.computeIfAbsent("u:" + t.getAssignee(), k -> {
-        User u = identity.createUserQuery().userId(t.getAssignee()).singleResult();
-        String name = u == null ? "" : ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
-            + (u.getLastName() == null ? "" : u.getLastName())).strip();
-        return name.isEmpty() ? t.getAssignee() : name + " (" + t.getAssignee() + ")";
-      });
+      return names.computeIfAbsent(
+          "u:" + t.getAssignee(),
+          k -> {
+            User u = identity.createUserQuery().userId(t.getAssignee()).singleResult();
+            String name =
+                u == null
+                    ? ""
+                    : ((u.getFirstName() == null ? "" : u.getFirstName())
+                            + " "
+                            + (u.getLastName() == null ? "" : u.getLastName()))
+                        .strip();
+            return name.isEmpty() ? t.getAssignee() : name + " (" + t.getAssignee() + ")";
+          });
     }
     List<String> groups = new ArrayList<>();
     for (IdentityLink link : tasks.getIdentityLinksForTask(t.getId())) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        groups.add(names.computeIfAbsent("g:" + link.getGroupId(), k -> {
-          Group g = identity.createGroupQuery().groupId(link.getGroupId()).singleResult();
-          return g == null || g.getName() == null ? link.getGroupId() : g.getName();
-        }));
+        groups.add(
+            names.computeIfAbsent(
+                "g:" + link.getGroupId(),
+                k -> {
+                  Group g = identity.createGroupQuery().groupId(link.getGroupId()).singleResult();
+                  return g == null || g.getName() == null ? link.getGroupId() : g.getName();
+                }));
       }
     }
-    return groups.isEmpty() ? "ยังไม่มีผู้รับผิดชอบ" : "รอผู้รับงานจาก " + String.join(", ", groups);
+    return groups.isEmpty()
+        ? "ยังไม่มีผู้รับผิดชอบ"
+        : "รอผู้รับงานจาก " + String.join(", ", groups);
   }
 
   private <T> T asSystem(Supplier<T> read) {
@@ -201,11 +284,13 @@ public class OpenTasks {
   }
 
   /** Late and near tasks grouped by district code (in the order given), for a page. */
-  public static Map<String, List<OpenTask>> byDistrict(List<OpenTask> list, List<String> districtOrder) {
+  public static Map<String, List<OpenTask>> byDistrict(
+      List<OpenTask> list, List<String> districtOrder) {
     Map<String, List<OpenTask>> out = new LinkedHashMap<>();
     districtOrder.forEach(d -> out.put(d, new ArrayList<>()));
     for (OpenTask t : list) {
-      out.computeIfAbsent(t.districtCode() == null ? "" : t.districtCode(), k -> new ArrayList<>()).add(t);
+      out.computeIfAbsent(t.districtCode() == null ? "" : t.districtCode(), k -> new ArrayList<>())
+          .add(t);
     }
     return out;
   }

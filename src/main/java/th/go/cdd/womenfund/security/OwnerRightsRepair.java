@@ -13,8 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Accounts created before {@link AccountRules} hold ALL on their own USER resource (the engine's default): at
- * every start their owner rights become READ and UPDATE. Idempotent: a repaired account is left alone.
+ * Accounts created before {@link AccountRules} hold ALL on their own USER resource (the engine's
+ * default): at every start their owner rights become READ and UPDATE. Idempotent: a repaired
+ * account is left alone.
  */
 @Component
 @Order(1)
@@ -35,11 +36,16 @@ public class OwnerRightsRepair implements ApplicationRunner {
 
   /** Returns how many accounts were repaired. */
   public int repair() {
-    List<Authorization> owners = authorizations.createAuthorizationQuery().resourceType(Resources.USER)
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream()
-        .filter(a -> a.getUserId() != null && a.getUserId().equals(a.getResourceId()))
-        .filter(a -> a.isPermissionGranted(Permissions.DELETE))
-        .toList();
+    List<Authorization> owners =
+        authorizations
+            .createAuthorizationQuery()
+            .resourceType(Resources.USER)
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .list()
+            .stream()
+            .filter(a -> a.getUserId() != null && a.getUserId().equals(a.getResourceId()))
+            .filter(a -> a.isPermissionGranted(Permissions.DELETE))
+            .toList();
     for (Authorization owner : owners) {
       owner.setPermissions(AccountRules.OWNER_PERMISSIONS);
       authorizations.saveAuthorization(owner);

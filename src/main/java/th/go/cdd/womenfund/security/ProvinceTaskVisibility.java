@@ -16,10 +16,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a province's supervisors see (read, not work on) every user task of their own province, of any
- * process: each task, when created, is opened to {@code province-<code>-supervisors} by an authorization on
- * that task alone (the engine deletes it with the task). A blanket "read all tasks" would show other
- * provinces' work.
+ * Lets a province's supervisors see (read, not work on) every user task of their own province, of
+ * any process: each task, when created, is opened to {@code province-<code>-supervisors} by an
+ * authorization on that task alone (the engine deletes it with the task). A blanket "read all
+ * tasks" would show other provinces' work.
  */
 @Component
 public class ProvinceTaskVisibility extends AbstractProcessEnginePlugin {
@@ -33,19 +33,33 @@ public class ProvinceTaskVisibility extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_CREATE, grantRead);
-      }
-    });
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(
+                  Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                    .getTaskDefinition()
+                    .addTaskListener(TaskListener.EVENTNAME_CREATE, grantRead);
+              }
+            });
   }
 
-  /** The province of the task's instance from the fund's records (a variable could name any province). */
+  /**
+   * The province of the task's instance from the fund's records (a variable could name any
+   * province).
+   */
   void grantRead(DelegateTask task) {
-    String province = task.getProcessInstanceId() == null ? null : scopes.getObject().of(task.getProcessInstanceId())
-        .map(InstanceScopes.Scope::provinceCode).orElse(null);
+    String province =
+        task.getProcessInstanceId() == null
+            ? null
+            : scopes
+                .getObject()
+                .of(task.getProcessInstanceId())
+                .map(InstanceScopes.Scope::provinceCode)
+                .orElse(null);
     if (province == null) {
       return;
     }

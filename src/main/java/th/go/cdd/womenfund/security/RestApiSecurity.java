@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The REST API ({@code /engine-rest}) is open to anyone by default: this puts the engine's own
- * authentication filter (HTTP Basic against the identity service) in front of it, so every call runs as a
- * known user and Camunda's authorizations apply. Stateless: no session, no cookie. The app's own pages and
- * {@code /api} are signed in through Spring Security ({@link WebSecurity}).
+ * authentication filter (HTTP Basic against the identity service) in front of it, so every call
+ * runs as a known user and Camunda's authorizations apply. Stateless: no session, no cookie. The
+ * app's own pages and {@code /api} are signed in through Spring Security ({@link WebSecurity}).
  */
 @Configuration
 public class RestApiSecurity {
@@ -21,7 +21,8 @@ public class RestApiSecurity {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(
+        "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(101);
     return registration;
   }

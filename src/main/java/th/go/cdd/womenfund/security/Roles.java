@@ -9,9 +9,14 @@ import java.util.Optional;
 public final class Roles {
 
   public static final String ADMIN = "camunda-admin";
+
   /** กรมการพัฒนาชุมชน: the Department reads every province's dashboard and briefing. */
   public static final String DEPARTMENT = "department";
-  /** Reads the metrics ({@code /actuator/prometheus}, {@code /actuator/metrics}), nothing else: a scraper's group. */
+
+  /**
+   * Reads the metrics ({@code /actuator/prometheus}, {@code /actuator/metrics}), nothing else: a
+   * scraper's group.
+   */
   public static final String MONITORING = "monitoring";
 
   private Roles() {}
@@ -41,18 +46,26 @@ public final class Roles {
     return "province-" + provinceCode + "-supervisors";
   }
 
-  /** The district whose officers a group is ("district-2305-officers" gives 2305), if it is such a group. */
+  /**
+   * The district whose officers a group is ("district-2305-officers" gives 2305), if it is such a
+   * group.
+   */
   public static Optional<String> districtOfOfficers(String groupId) {
     return codeBetween(groupId, "district-", "-officers");
   }
 
-  /** The province whose officers a group is ("province-23-officers" gives 23), if it is such a group. */
+  /**
+   * The province whose officers a group is ("province-23-officers" gives 23), if it is such a
+   * group.
+   */
   public static Optional<String> provinceOfOfficers(String groupId) {
     return codeBetween(groupId, "province-", "-officers");
   }
 
   private static Optional<String> codeBetween(String groupId, String prefix, String suffix) {
-    if (groupId == null || !groupId.startsWith(prefix) || !groupId.endsWith(suffix)
+    if (groupId == null
+        || !groupId.startsWith(prefix)
+        || !groupId.endsWith(suffix)
         || groupId.length() <= prefix.length() + suffix.length()) {
       return Optional.empty();
     }

@@ -1,12 +1,10 @@
 package th.go.cdd.womenfund.security;
 
 import java.lang.reflect.Field;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
@@ -16,6 +14,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -27,32 +26,57 @@ import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * The engine's gate for what a person may send, whatever the surface (REST API, Tasklist, Java API):
+ * The engine's gate for what a person may send, whatever the surface (REST API, Tasklist, Java
+ * API):
+ *
  * <ul>
- *   <li>a task completion, task-form submission or process start sets only the inputs its step declares
- *       ({@link StepModel}: the deployed form's field keys, or the listed inputs of a step without a form);</li>
- *   <li>one person performs at most one duty of an instance ({@link SegregationOfDuties}): checked before a task
- *       completion, recorded in its transaction; who started an instance performed its start event's duty;</li>
- *   <li>variable updates, process-instance modification and restart, message correlation, signals and changes to
- *       a task's people are closed to every signed-in person but administrators (the system's own calls, made
- *       without a signed-in person or from inside an engine command, pass).</li>
+ *   <li>a task completion, task-form submission or process start sets only the inputs its step
+ *       declares ({@link StepModel}: the deployed form's field keys, or the listed inputs of a step
+ *       without a form);
+ *   <li>one person performs at most one duty of an instance ({@link SegregationOfDuties}): checked
+ *       before a task completion, recorded in its transaction; who started an instance performed
+ *       its start event's duty;
+ *   <li>variable updates, process-instance modification and restart, message correlation, signals
+ *       and changes to a task's people are closed to every signed-in person but administrators (the
+ *       system's own calls, made without a signed-in person or from inside an engine command,
+ *       pass).
  * </ul>
- * Each refusal is a Thai {@link RefusedInputException} (HTTP 400 through the REST API), thrown before anything is
- * written. Runs inside the command's transaction (a post command interceptor).
+ *
+ * Each refusal is a Thai {@link RefusedInputException} (HTTP 400 through the REST API), thrown
+ * before anything is written. Runs inside the command's transaction (a post command interceptor).
  */
 public class StepGuard extends CommandInterceptor {
 
   /** Commands closed to every signed-in person but administrators, by class name. */
-  static final Set<String> CLOSED = Set.of(
-      "SetTaskVariablesCmd", "SetExecutionVariablesCmd", "PatchTaskVariablesCmd", "PatchExecutionVariablesCmd",
-      "RemoveTaskVariablesCmd", "RemoveExecutionVariablesCmd", "SetVariablesToProcessInstancesBatchCmd",
-      "ModifyProcessInstanceCmd", "ModifyProcessInstanceAsyncCmd", "ProcessInstanceModificationCmd",
-      "ProcessInstanceModificationBatchCmd", "StartProcessInstanceAtActivitiesCmd", "RestartProcessInstancesCmd",
-      "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd",
-      "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateStartMessageCmd", "MessageEventReceivedCmd",
-      "SignalCmd", "SignalEventReceivedCmd",
-      "AddUserIdentityLinkCmd", "AddGroupIdentityLinkCmd", "DeleteUserIdentityLinkCmd", "DeleteGroupIdentityLinkCmd",
-      "DelegateTaskCmd", "SetTaskOwnerCmd");
+  static final Set<String> CLOSED =
+      Set.of(
+          "SetTaskVariablesCmd",
+          "SetExecutionVariablesCmd",
+          "PatchTaskVariablesCmd",
+          "PatchExecutionVariablesCmd",
+          "RemoveTaskVariablesCmd",
+          "RemoveExecutionVariablesCmd",
+          "SetVariablesToProcessInstancesBatchCmd",
+          "ModifyProcessInstanceCmd",
+          "ModifyProcessInstanceAsyncCmd",
+          "ProcessInstanceModificationCmd",
+          "ProcessInstanceModificationBatchCmd",
+          "StartProcessInstanceAtActivitiesCmd",
+          "RestartProcessInstancesCmd",
+          "MigrateProcessInstanceCmd",
+          "MigrateProcessInstanceBatchCmd",
+          "CorrelateMessageCmd",
+          "CorrelateAllMessageCmd",
+          "CorrelateStartMessageCmd",
+          "MessageEventReceivedCmd",
+          "SignalCmd",
+          "SignalEventReceivedCmd",
+          "AddUserIdentityLinkCmd",
+          "AddGroupIdentityLinkCmd",
+          "DeleteUserIdentityLinkCmd",
+          "DeleteGroupIdentityLinkCmd",
+          "DelegateTaskCmd",
+          "SetTaskOwnerCmd");
 
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
   private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
@@ -85,27 +109,41 @@ public class StepGuard extends CommandInterceptor {
     }
     Authentication auth = engine().getIdentityService().getCurrentAuthentication();
     String user = auth == null ? null : auth.getUserId();
-    boolean admin = auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.ADMIN);
-    if (outermost && user != null && !admin && CLOSED.contains(command.getClass().getSimpleName())) {
-      throw refused("การเปลี่ยนข้อมูลของกระบวนการโดยตรง (ตัวแปร การย้ายขั้นตอน ข้อความ สัญญาณ หรือผู้รับผิดชอบงาน)"
-          + " ทำได้เฉพาะผู้ดูแลระบบ: กรุณาทำงานผ่านแบบฟอร์มของแต่ละขั้นตอน");
+    boolean admin =
+        auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.ADMIN);
+    if (outermost
+        && user != null
+        && !admin
+        && CLOSED.contains(command.getClass().getSimpleName())) {
+      throw refused(
+          "การเปลี่ยนข้อมูลของกระบวนการโดยตรง (ตัวแปร การย้ายขั้นตอน ข้อความ สัญญาณ หรือผู้รับผิดชอบงาน)"
+              + " ทำได้เฉพาะผู้ดูแลระบบ: กรุณาทำงานผ่านแบบฟอร์มของแต่ละขั้นตอน");
     }
-    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+    if (command instanceof CompleteTaskCmd
+        || command instanceof SubmitTaskFormCmd
         || command instanceof ResolveTaskCmd) {
-      Map<String, Object> variables = command instanceof SubmitTaskFormCmd ? read(command, "properties")
-          : read(command, "variables");
-      // the system with nothing to set (jobs, tests' plain completions): nothing to check, nobody to record
-      return user == null && isEmpty(variables) ? next.execute(command) : taskStep(command, variables, user);
+      Map<String, Object> variables =
+          command instanceof SubmitTaskFormCmd
+              ? read(command, "properties")
+              : read(command, "variables");
+      // the system with nothing to set (jobs, tests' plain completions): nothing to check, nobody
+      // to record
+      return user == null && isEmpty(variables)
+          ? next.execute(command)
+          : taskStep(command, variables, user);
     }
     if (command instanceof SubmitStartFormCmd) {
       Map<String, Object> variables = read(command, "variables");
-      return user == null && isEmpty(variables) ? next.execute(command)
+      return user == null && isEmpty(variables)
+          ? next.execute(command)
           : start(command, read(command, "processDefinitionId"), variables, user);
     }
     if (command instanceof StartProcessInstanceCmd) {
       ProcessInstantiationBuilderImpl builder = read(command, "instantiationBuilder");
-      // e.g. the nightly scan's thousands of follow-ups: no extra query for a start without variables or person
-      return user == null && isEmpty(builder.getVariables()) ? next.execute(command)
+      // e.g. the nightly scan's thousands of follow-ups: no extra query for a start without
+      // variables or person
+      return user == null && isEmpty(builder.getVariables())
+          ? next.execute(command)
           : start(command, definitionIdOf(builder), builder.getVariables(), user);
     }
     if (command instanceof StartProcessInstanceAtActivitiesCmd && user != null && !admin) {
@@ -120,7 +158,9 @@ public class StepGuard extends CommandInterceptor {
 
   private <T> T taskStep(Command<T> command, Map<String, Object> variables, String user) {
     String taskId = read(command, "taskId");
-    Task task = withoutAuthorization(() -> engine().getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    Task task =
+        withoutAuthorization(
+            () -> engine().getTaskService().createTaskQuery().taskId(taskId).singleResult());
     if (task == null) {
       return next.execute(command); // the engine answers "no such task"
     }
@@ -128,17 +168,24 @@ public class StepGuard extends CommandInterceptor {
       checkInputs(task.getName() == null ? "งานนี้" : task.getName(), Set.of(), variables);
       return next.execute(command);
     }
-    Step step = model.step(engine().getRepositoryService(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-        () -> withoutAuthorization(() -> engine().getFormService().getDeployedTaskForm(taskId)));
+    Step step =
+        model.step(
+            engine().getRepositoryService(),
+            task.getProcessDefinitionId(),
+            task.getTaskDefinitionKey(),
+            () ->
+                withoutAuthorization(() -> engine().getFormService().getDeployedTaskForm(taskId)));
     if (!declaresAll(step.inputs(), variables) && user != null && !mayRead(taskId)) {
-      return next.execute(command); // not her task: the engine's own refusal says so, and nothing about the step
+      return next.execute(
+          command); // not her task: the engine's own refusal says so, and nothing about the step
     }
     checkInputs(step.name(), step.inputs(), variables);
     Authentication auth = engine().getIdentityService().getCurrentAuthentication();
-    withoutAuthorization(() -> {
-      sod.check(engine().getAuthorizationService(), auth, task, step);
-      return null;
-    });
+    withoutAuthorization(
+        () -> {
+          sod.check(engine().getAuthorizationService(), auth, task, step);
+          return null;
+        });
     T result = next.execute(command);
     sod.record(auth, task.getProcessInstanceId(), step);
     return result;
@@ -152,7 +199,8 @@ public class StepGuard extends CommandInterceptor {
     return engine().getTaskService().createTaskQuery().taskId(taskId).count() == 1;
   }
 
-  private <T> T start(Command<T> command, String definitionId, Map<String, Object> variables, String user) {
+  private <T> T start(
+      Command<T> command, String definitionId, Map<String, Object> variables, String user) {
     if (definitionId == null) {
       return next.execute(command); // the engine answers "no such process"
     }
@@ -162,8 +210,14 @@ public class StepGuard extends CommandInterceptor {
     } catch (RuntimeException noSuchDefinition) {
       return next.execute(command); // the engine answers "no such process"
     }
-    Step step = model.step(engine().getRepositoryService(), definitionId, startId,
-        () -> withoutAuthorization(() -> engine().getFormService().getDeployedStartForm(definitionId)));
+    Step step =
+        model.step(
+            engine().getRepositoryService(),
+            definitionId,
+            startId,
+            () ->
+                withoutAuthorization(
+                    () -> engine().getFormService().getDeployedStartForm(definitionId)));
     checkInputs(step.name(), step.inputs(), variables);
     T result = next.execute(command);
     if (user != null && result instanceof ProcessInstance pi) {
@@ -179,20 +233,32 @@ public class StepGuard extends CommandInterceptor {
     Set<String> extra = new TreeSet<>(variables.keySet());
     extra.removeAll(declared);
     if (!extra.isEmpty()) {
-      throw refused("ขั้นตอน \"" + stepName + "\" รับเฉพาะข้อมูลในแบบฟอร์มของขั้นตอนนี้ ไม่รับ: " + String.join(", ", extra)
-          + " (ไม่มีการบันทึกใด ๆ)");
+      throw refused(
+          "ขั้นตอน \""
+              + stepName
+              + "\" รับเฉพาะข้อมูลในแบบฟอร์มของขั้นตอนนี้ ไม่รับ: "
+              + String.join(", ", extra)
+              + " (ไม่มีการบันทึกใด ๆ)");
     }
   }
 
   private String startEventId(String definitionId) {
     var model = engine().getRepositoryService().getBpmnModelInstance(definitionId);
-    var process = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
-        .filter(p -> definitionId.startsWith(p.getId() + ":")).findFirst().orElse(null);
+    var process =
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
+            .filter(p -> definitionId.startsWith(p.getId() + ":"))
+            .findFirst()
+            .orElse(null);
     if (process == null) {
       return "";
     }
-    return process.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class).stream()
-        .filter(s -> s.getEventDefinitions().isEmpty()).map(s -> s.getId()).findFirst().orElse("");
+    return process
+        .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class)
+        .stream()
+        .filter(s -> s.getEventDefinitions().isEmpty())
+        .map(s -> s.getId())
+        .findFirst()
+        .orElse("");
   }
 
   private String definitionIdOf(ProcessInstantiationBuilderImpl builder) {
@@ -202,8 +268,16 @@ public class StepGuard extends CommandInterceptor {
     if (builder.getProcessDefinitionKey() == null) {
       return null;
     }
-    ProcessDefinition latest = withoutAuthorization(() -> engine().getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(builder.getProcessDefinitionKey()).withoutTenantId().latestVersion().singleResult());
+    ProcessDefinition latest =
+        withoutAuthorization(
+            () ->
+                engine()
+                    .getRepositoryService()
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(builder.getProcessDefinitionKey())
+                    .withoutTenantId()
+                    .latestVersion()
+                    .singleResult());
     return latest == null ? null : latest.getId();
   }
 
@@ -223,22 +297,35 @@ public class StepGuard extends CommandInterceptor {
     return Context.getProcessEngineConfiguration();
   }
 
-  /** A command's input, read from its field: the engine offers no getter. Fails closed when the field is gone. */
-  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the caller names the field's type
+  /**
+   * A command's input, read from its field: the engine offers no getter. Fails closed when the
+   * field is gone.
+   */
+  @SuppressWarnings({
+    "unchecked",
+    "TypeParameterUnusedInFormals"
+  }) // the caller names the field's type
   static <V> V read(Object command, String name) {
-    Field f = FIELDS.computeIfAbsent(command.getClass().getName() + "#" + name, k -> {
-      for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {
-        try {
-          Field found = c.getDeclaredField(name);
-          found.setAccessible(true);
-          return found;
-        } catch (NoSuchFieldException e) {
-          // look in the superclass
-        }
-      }
-      throw new IllegalStateException("the engine's " + command.getClass().getName() + " has no field " + name
-          + ": the step guard cannot check it, so it refuses it");
-    });
+    Field f =
+        FIELDS.computeIfAbsent(
+            command.getClass().getName() + "#" + name,
+            k -> {
+              for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass()) {
+                try {
+                  Field found = c.getDeclaredField(name);
+                  found.setAccessible(true);
+                  return found;
+                } catch (NoSuchFieldException e) {
+                  // look in the superclass
+                }
+              }
+              throw new IllegalStateException(
+                  "the engine's "
+                      + command.getClass().getName()
+                      + " has no field "
+                      + name
+                      + ": the step guard cannot check it, so it refuses it");
+            });
     try {
       return (V) f.get(command);
     } catch (IllegalAccessException e) {

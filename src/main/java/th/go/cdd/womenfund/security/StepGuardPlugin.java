@@ -24,6 +24,8 @@ public class StepGuardPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }
-    configuration.getCustomPostCommandInterceptorsTxRequired().add(new StepGuard(model, duties, sod));
+    configuration
+        .getCustomPostCommandInterceptorsTxRequired()
+        .add(new StepGuard(model, duties, sod));
   }
 }

@@ -18,12 +18,13 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
- * What the model says about one step (a user task or a start event): the inputs it accepts and the duty it is
- * part of. Inputs are the field keys of the deployed Camunda Form the step names ({@code camunda:formRef}), or,
- * for a step without a form, the names listed in its extension property {@code inputs} (comma-separated; none
- * when absent). The duty is the extension property {@code duty}, else the element id: one person performs at
- * most one duty of an instance ({@link DutyLedger}). Read once per process definition and element; a new
- * deployment clears what was read.
+ * What the model says about one step (a user task or a start event): the inputs it accepts and the
+ * duty it is part of. Inputs are the field keys of the deployed Camunda Form the step names ({@code
+ * camunda:formRef}), or, for a step without a form, the names listed in its extension property
+ * {@code inputs} (comma-separated; none when absent). The duty is the extension property {@code
+ * duty}, else the element id: one person performs at most one duty of an instance ({@link
+ * DutyLedger}). Read once per process definition and element; a new deployment clears what was
+ * read.
  */
 @org.springframework.stereotype.Component
 public class StepModel {
@@ -32,16 +33,22 @@ public class StepModel {
   public static final String DUTY_PROPERTY = "duty";
 
   /** One step of one process definition. */
-  public record Step(String processDefinitionId, String elementId, String name, String duty, Set<String> inputs) {}
+  public record Step(
+      String processDefinitionId, String elementId, String name, String duty, Set<String> inputs) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, Step> cache = new ConcurrentHashMap<>();
 
   /** The step; {@code deployedForm} reads the deployed form of the step when it has one. */
-  public Step step(RepositoryService repository, String processDefinitionId, String elementId, FormReader deployedForm) {
-    return cache.computeIfAbsent(processDefinitionId + "#" + elementId, k -> read(repository, processDefinitionId,
-        elementId, deployedForm));
+  public Step step(
+      RepositoryService repository,
+      String processDefinitionId,
+      String elementId,
+      FormReader deployedForm) {
+    return cache.computeIfAbsent(
+        processDefinitionId + "#" + elementId,
+        k -> read(repository, processDefinitionId, elementId, deployedForm));
   }
 
   public void forget() {
@@ -54,7 +61,8 @@ public class StepModel {
     InputStream read();
   }
 
-  private static Step read(RepositoryService repository, String processDefinitionId, String elementId, FormReader form) {
+  private static Step read(
+      RepositoryService repository, String processDefinitionId, String elementId, FormReader form) {
     BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
     BaseElement element = model.getModelElementById(elementId);
     if (element == null) {
@@ -79,7 +87,8 @@ public class StepModel {
         }
       }
     }
-    return new Step(processDefinitionId, elementId, name, duty == null ? elementId : duty, Set.copyOf(inputs));
+    return new Step(
+        processDefinitionId, elementId, name, duty == null ? elementId : duty, Set.copyOf(inputs));
   }
 
   private static String property(BaseElement element, String name) {
@@ -87,7 +96,8 @@ public class StepModel {
     if (ext == null) {
       return null;
     }
-    Collection<CamundaProperties> all = ext.getElementsQuery().filterByType(CamundaProperties.class).list();
+    Collection<CamundaProperties> all =
+        ext.getElementsQuery().filterByType(CamundaProperties.class).list();
     for (CamundaProperties props : all) {
       for (CamundaProperty p : props.getCamundaProperties()) {
         if (name.equals(p.getCamundaName())) {
@@ -119,7 +129,10 @@ public class StepModel {
       return;
     }
     JsonNode key = node.get("key");
-    if (key != null && key.isTextual() && !key.asText().isBlank() && !"button".equals(node.path("type").asText())) {
+    if (key != null
+        && key.isTextual()
+        && !key.asText().isBlank()
+        && !"button".equals(node.path("type").asText())) {
       keys.add(firstSegment(key.asText()));
     }
     collectKeys(node.get("components"), keys);

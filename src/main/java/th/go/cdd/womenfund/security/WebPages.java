@@ -32,17 +32,37 @@ public class WebPages {
     boolean all = a.isAdmin() || a.groups().contains(Roles.DEPARTMENT);
     List<Province> provinces = areas.provinces();
     model.addAttribute("allProvinces", all ? provinces : List.of());
-    model.addAttribute("supervisedProvinces", all ? List.of() : provinces.stream()
-        .filter(p -> a.groups().contains(Roles.provinceSupervisors(p.code()))).toList());
-    model.addAttribute("officerProvinces", provinces.stream()
-        .filter(p -> a.isAdmin() || a.groups().contains(Roles.provinceOfficers(p.code()))).toList());
+    model.addAttribute(
+        "supervisedProvinces",
+        all
+            ? List.of()
+            : provinces.stream()
+                .filter(p -> a.groups().contains(Roles.provinceSupervisors(p.code())))
+                .toList());
+    model.addAttribute(
+        "officerProvinces",
+        provinces.stream()
+            .filter(p -> a.isAdmin() || a.groups().contains(Roles.provinceOfficers(p.code())))
+            .toList());
     model.addAttribute("admin", a.isAdmin());
-    // the restructuring rounds and the late work of a province: its groups, the Department (all provinces), admins
-    model.addAttribute("provincePages", all ? provinces : provinces.stream()
-        .filter(p -> a.groups().stream().anyMatch(g -> g.startsWith("province-" + p.code() + "-"))).toList());
+    // the restructuring rounds and the late work of a province: its groups, the Department (all
+    // provinces), admins
+    model.addAttribute(
+        "provincePages",
+        all
+            ? provinces
+            : provinces.stream()
+                .filter(
+                    p ->
+                        a.groups().stream()
+                            .anyMatch(g -> g.startsWith("province-" + p.code() + "-")))
+                .toList());
     model.addAttribute("everyProvince", all);
-    model.addAttribute("districtOfficer", a.isAdmin()
-        || a.groups().stream().anyMatch(g -> g.startsWith("district-") && g.endsWith("-officers")));
+    model.addAttribute(
+        "districtOfficer",
+        a.isAdmin()
+            || a.groups().stream()
+                .anyMatch(g -> g.startsWith("district-") && g.endsWith("-officers")));
     return "home";
   }
 }

@@ -7,8 +7,9 @@ import th.go.cdd.womenfund.system.ThaiMoney;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
- * The budget lines of a project as the officer types them: one line per item, "รายการ, จำนวนเงิน" (the first comma
- * ends the item, so "ค่าวัสดุ, 15,000.50" is 15,000.50 baht). Every bad line is named in Thai, all at once.
+ * The budget lines of a project as the officer types them: one line per item, "รายการ, จำนวนเงิน"
+ * (the first comma ends the item, so "ค่าวัสดุ, 15,000.50" is 15,000.50 baht). Every bad line is
+ * named in Thai, all at once.
  */
 public final class BudgetLines {
 
@@ -21,7 +22,8 @@ public final class BudgetLines {
 
   public static List<Line> parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new ThaiValidationException("กรุณากรอกรายการงบประมาณ บรรทัดละหนึ่งรายการ: รายการ, จำนวนเงิน");
+      throw new ThaiValidationException(
+          "กรุณากรอกรายการงบประมาณ บรรทัดละหนึ่งรายการ: รายการ, จำนวนเงิน");
     }
     List<Line> lines = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -34,7 +36,11 @@ public final class BudgetLines {
       String where = "รายการงบประมาณ บรรทัดที่ " + (i + 1);
       int comma = row.indexOf(',');
       if (comma < 0) {
-        problems.add(where + " \"" + shown(row) + "\": กรุณากรอกเป็น รายการ, จำนวนเงิน เช่น ค่าวัสดุ, 15000.00");
+        problems.add(
+            where
+                + " \""
+                + shown(row)
+                + "\": กรุณากรอกเป็น รายการ, จำนวนเงิน เช่น ค่าวัสดุ, 15000.00");
         continue;
       }
       String item = row.substring(0, comma).strip().replaceAll("\\s+", " ");

@@ -41,8 +41,15 @@ public final class SubsidyProjectProcess {
     public static final String PERIOD_FROM = "periodFrom";
     public static final String PERIOD_TO = "periodTo";
     public static final String BUDGET_LINES = "budgetLines";
-    public static final List<String> START_FIELDS = List.of(ORGANISATION_NAME, SUB_DISTRICT_CODE, PROJECT_NAME,
-        OBJECTIVE, PERIOD_FROM, PERIOD_TO, BUDGET_LINES);
+    public static final List<String> START_FIELDS =
+        List.of(
+            ORGANISATION_NAME,
+            SUB_DISTRICT_CODE,
+            PROJECT_NAME,
+            OBJECTIVE,
+            PERIOD_FROM,
+            PERIOD_TO,
+            BUDGET_LINES);
     // set by registration
     public static final String PROJECT_NO = "projectNo";
     public static final String AREA_NAME = "areaName";

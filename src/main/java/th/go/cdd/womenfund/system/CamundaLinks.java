@@ -20,15 +20,28 @@ public class CamundaLinks {
     this.repository = repository;
   }
 
-  /** The process definition's instances in Cockpit, filtered by a process variable when {@code variable} is given. */
+  /**
+   * The process definition's instances in Cockpit, filtered by a process variable when {@code
+   * variable} is given.
+   */
   public String processDefinition(String key, String variable, String value) {
-    ProcessDefinition pd = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+    ProcessDefinition pd =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .latestVersion()
+            .singleResult();
     if (pd == null) {
       return COCKPIT + "/processes";
     }
     String link = COCKPIT + "/process-definition/" + pd.getId() + "/runtime";
     if (variable != null) {
-      String query = "[{\"type\":\"PIvariable\",\"operator\":\"eq\",\"value\":\"" + value + "\",\"name\":\"" + variable + "\"}]";
+      String query =
+          "[{\"type\":\"PIvariable\",\"operator\":\"eq\",\"value\":\""
+              + value
+              + "\",\"name\":\""
+              + variable
+              + "\"}]";
       link += "?searchQuery=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
     return link;
@@ -39,8 +52,12 @@ public class CamundaLinks {
   }
 
   public String decisionDefinition(String key) {
-    DecisionDefinition dd = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
-        .singleResult();
+    DecisionDefinition dd =
+        repository
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(key)
+            .latestVersion()
+            .singleResult();
     return dd == null ? COCKPIT + "/decisions" : COCKPIT + "/decision-definition/" + dd.getId();
   }
 

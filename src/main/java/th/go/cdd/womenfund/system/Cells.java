@@ -7,7 +7,9 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
 
-/** How a table cell reads in Thai: baht with satang, counts with commas, dates in the Buddhist era. */
+/**
+ * How a table cell reads in Thai: baht with satang, counts with commas, dates in the Buddhist era.
+ */
 public final class Cells {
 
   private Cells() {}
@@ -17,10 +19,12 @@ public final class Cells {
       return "-";
     }
     if (v instanceof BigDecimal b) {
-      return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(b.setScale(2, RoundingMode.HALF_UP));
+      return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US))
+          .format(b.setScale(2, RoundingMode.HALF_UP));
     }
     if (v instanceof Integer || v instanceof Long) {
-      return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US)).format(((Number) v).longValue());
+      return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US))
+          .format(((Number) v).longValue());
     }
     if (v instanceof Table.Percent p) {
       return p.value() == null ? "-" : p.value().toPlainString() + "%";

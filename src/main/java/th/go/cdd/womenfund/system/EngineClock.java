@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The engine's clock, in Bangkok: the one class of main code that touches the engine's internal
- * {@code ClockUtil} (process tests move it; the demo dates its restructuring round with it), so timers, due
- * dates, login waits and "today" all agree.
+ * {@code ClockUtil} (process tests move it; the demo dates its restructuring round with it), so
+ * timers, due dates, login waits and "today" all agree.
  */
 public final class EngineClock {
 
@@ -28,7 +28,10 @@ public final class EngineClock {
     return instant().atZone(ThaiDates.BANGKOK).toLocalDate();
   }
 
-  /** Sets the engine's clock (demo data written as of a past day); {@link #reset()} gives back real time. */
+  /**
+   * Sets the engine's clock (demo data written as of a past day); {@link #reset()} gives back real
+   * time.
+   */
   public static void moveTo(Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant));
   }

@@ -8,8 +8,8 @@ public final class FormValues {
   private FormValues() {}
 
   /**
-   * Any value a form may send (text, number, boolean) as text, or null; a whole number the form sent as a
-   * floating-point value ("5.0") without its spurious ".0".
+   * Any value a form may send (text, number, boolean) as text, or null; a whole number the form
+   * sent as a floating-point value ("5.0") without its spurious ".0".
    */
   public static String string(VariableScope scope, String name) {
     Object value = scope.getVariable(name);

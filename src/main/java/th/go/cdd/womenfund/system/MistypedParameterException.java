@@ -3,9 +3,9 @@ package th.go.cdd.womenfund.system;
 import java.util.function.Supplier;
 
 /**
- * A value in a page's or API's address that a handler could not read ({@code /briefing?date=xx}): 400 with the Thai
- * reason through the API ({@link ApiErrors}); a page is shown again without that parameter, the reason on top
- * ({@link ThaiPages}).
+ * A value in a page's or API's address that a handler could not read ({@code /briefing?date=xx}):
+ * 400 with the Thai reason through the API ({@link ApiErrors}); a page is shown again without that
+ * parameter, the reason on top ({@link ThaiPages}).
  */
 public class MistypedParameterException extends ThaiValidationException {
 

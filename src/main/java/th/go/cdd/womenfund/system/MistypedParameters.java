@@ -8,9 +8,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * What to tell a person whose address carries a mistyped or missing parameter ({@code ?year=xx}, {@code ?code=2},
- * a path {@code /rounds/RS-x/...}): the parameter, what was sent and what is expected, in Thai. One wording for the
- * pages ({@link ThaiPages}) and the API ({@link ApiErrors}).
+ * What to tell a person whose address carries a mistyped or missing parameter ({@code ?year=xx},
+ * {@code ?code=2}, a path {@code /rounds/RS-x/...}): the parameter, what was sent and what is
+ * expected, in Thai. One wording for the pages ({@link ThaiPages}) and the API ({@link ApiErrors}).
  */
 public final class MistypedParameters {
 
@@ -37,11 +37,19 @@ public final class MistypedParameters {
       if (value.length() > 40) {
         value = value.substring(0, 40) + "…";
       }
-      return "ค่า \"" + value + "\"" + (name == null ? "" : " ของ " + name) + " ไม่ถูกต้อง: "
+      return "ค่า \""
+          + value
+          + "\""
+          + (name == null ? "" : " ของ " + name)
+          + " ไม่ถูกต้อง: "
           + expected(t.getRequiredType());
     }
     if (e instanceof MissingServletRequestParameterException m) {
-      return "กรุณาระบุ " + m.getParameterName() + " ในที่อยู่ของหน้า (เช่น ?" + m.getParameterName() + "=…)";
+      return "กรุณาระบุ "
+          + m.getParameterName()
+          + " ในที่อยู่ของหน้า (เช่น ?"
+          + m.getParameterName()
+          + "=…)";
     }
     if (e instanceof DateTimeException) {
       return "วันที่ไม่ถูกต้อง: กรุณาใช้รูปแบบ วว/ดด/ปปปป (พ.ศ.) เช่น 28/11/2569";
@@ -56,8 +64,12 @@ public final class MistypedParameters {
     if (type == null) {
       return "กรุณาตรวจสอบแล้วส่งใหม่";
     }
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-        || type == short.class || type == Short.class) {
+    if (type == int.class
+        || type == Integer.class
+        || type == long.class
+        || type == Long.class
+        || type == short.class
+        || type == Short.class) {
       return "ต้องเป็นตัวเลขจำนวนเต็ม (0-9)";
     }
     if (type == BigDecimal.class || type == double.class || type == Double.class) {

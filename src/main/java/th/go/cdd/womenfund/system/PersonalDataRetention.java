@@ -3,9 +3,9 @@ package th.go.cdd.womenfund.system;
 import java.time.Instant;
 
 /**
- * One retention rule for personal data in a capability's own tables ({@link RetentionSettings}): the capability
- * that owns the table implements it, {@link RetentionJob} runs every one each night. Idempotent: a second run, on
- * another node or the next night, changes nothing more.
+ * One retention rule for personal data in a capability's own tables ({@link RetentionSettings}):
+ * the capability that owns the table implements it, {@link RetentionJob} runs every one each night.
+ * Idempotent: a second run, on another node or the next night, changes nothing more.
  */
 public interface PersonalDataRetention {
 

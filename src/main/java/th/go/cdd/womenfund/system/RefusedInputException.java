@@ -4,8 +4,9 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * A {@link ThaiValidationException} as it leaves a delegate: the engine's "bad user request", so the
- * REST API answers 400 with the Thai message as it is (not 500 with a stack trace), and Tasklist shows it.
+ * A {@link ThaiValidationException} as it leaves a delegate: the engine's "bad user request", so
+ * the REST API answers 400 with the Thai message as it is (not 500 with a stack trace), and
+ * Tasklist shows it.
  */
 public class RefusedInputException extends BadUserRequestException {
 

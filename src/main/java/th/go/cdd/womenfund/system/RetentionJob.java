@@ -14,9 +14,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * Each night (cron {@code womenfund.retention.cron}, Asia/Bangkok; "-" turns it off) every
- * {@link PersonalDataRetention} rule is applied to the fund's own tables. Every node runs it; the rules are
- * idempotent, so two nodes at once only repeat a no-op. A failed rule is logged and the next night catches up.
+ * Each night (cron {@code womenfund.retention.cron}, Asia/Bangkok; "-" turns it off) every {@link
+ * PersonalDataRetention} rule is applied to the fund's own tables. Every node runs it; the rules
+ * are idempotent, so two nodes at once only repeat a no-op. A failed rule is logged and the next
+ * night catches up.
  */
 @Configuration
 @EnableScheduling
@@ -35,7 +36,8 @@ public class RetentionJob implements SchedulingConfigurer {
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
     if (!ScheduledTaskRegistrar.CRON_DISABLED.equals(settings.cron())) {
-      registrar.addCronTask(new CronTask(this::nightly, new CronTrigger(settings.cron(), ThaiDates.BANGKOK)));
+      registrar.addCronTask(
+          new CronTask(this::nightly, new CronTrigger(settings.cron(), ThaiDates.BANGKOK)));
     }
   }
 

@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One table of the dashboard or the briefing, with raw values (so the page, the .xlsx and the .docx format
- * them the same way): {@link String}, {@link BigDecimal} baht, {@link Integer} counts, {@link Percent},
- * {@link java.time.LocalDate}. Each row may link to the Cockpit or Tasklist view behind it.
+ * One table of the dashboard or the briefing, with raw values (so the page, the .xlsx and the .docx
+ * format them the same way): {@link String}, {@link BigDecimal} baht, {@link Integer} counts,
+ * {@link Percent}, {@link java.time.LocalDate}. Each row may link to the Cockpit or Tasklist view
+ * behind it.
  */
 public record Table(String id, String title, List<String> headers, List<Row> rows, Row total) {
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Due dates of user tasks from configuration ({@code womenfund.deadlines.<step>=P14D}), so that
- * Tasklist sorts and filters by them and Cockpit shows what is late. Used from BPMN as
- * {@code camunda:dueDate="${deadlines.due('district-screening')}"}. Reads the engine clock, so process
+ * Tasklist sorts and filters by them and Cockpit shows what is late. Used from BPMN as {@code
+ * camunda:dueDate="${deadlines.due('district-screening')}"}. Reads the engine clock, so process
  * tests that move the engine clock ({@link EngineClock}) see due dates move with it.
  */
 @Component("deadlines")

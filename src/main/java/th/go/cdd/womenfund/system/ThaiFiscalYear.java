@@ -3,14 +3,16 @@ package th.go.cdd.womenfund.system;
 import java.time.LocalDate;
 
 /**
- * The Thai government's fiscal year (ปีงบประมาณ): 1 October to 30 September, named by the Buddhist-era
- * year in which it ends. Fiscal year 2564 runs from 1 October 2020 to 30 September 2021.
+ * The Thai government's fiscal year (ปีงบประมาณ): 1 October to 30 September, named by the
+ * Buddhist-era year in which it ends. Fiscal year 2564 runs from 1 October 2020 to 30 September
+ * 2021.
  */
 public record ThaiFiscalYear(int buddhistYear) implements Comparable<ThaiFiscalYear> {
 
   public ThaiFiscalYear {
     if (buddhistYear < 2400 || buddhistYear > 2800) {
-      throw new ThaiValidationException("ปีงบประมาณ " + buddhistYear + " ไม่ถูกต้อง: กรุณากรอกเป็นปีพุทธศักราช เช่น 2564");
+      throw new ThaiValidationException(
+          "ปีงบประมาณ " + buddhistYear + " ไม่ถูกต้อง: กรุณากรอกเป็นปีพุทธศักราช เช่น 2564");
     }
   }
 
@@ -29,12 +31,17 @@ public record ThaiFiscalYear(int buddhistYear) implements Comparable<ThaiFiscalY
       value = value.substring(0, value.length() - 2);
     }
     if (!value.matches("\\d{4}")) {
-      throw new ThaiValidationException(fieldLabel + " \"" + text.strip() + "\": กรุณากรอกปีพุทธศักราช 4 หลัก เช่น 2564");
+      throw new ThaiValidationException(
+          fieldLabel + " \"" + text.strip() + "\": กรุณากรอกปีพุทธศักราช 4 หลัก เช่น 2564");
     }
     int year = Integer.parseInt(value);
     if (year < 2400) {
-      throw new ThaiValidationException(fieldLabel + " \"" + value + "\": ปีต้องเป็นพุทธศักราช (พ.ศ.) เช่น "
-          + (year + ThaiDates.BUDDHIST_ERA_OFFSET));
+      throw new ThaiValidationException(
+          fieldLabel
+              + " \""
+              + value
+              + "\": ปีต้องเป็นพุทธศักราช (พ.ศ.) เช่น "
+              + (year + ThaiDates.BUDDHIST_ERA_OFFSET));
     }
     return new ThaiFiscalYear(year);
   }

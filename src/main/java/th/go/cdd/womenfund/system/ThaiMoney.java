@@ -7,7 +7,9 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Baht amounts: exact to the satang, parsed from what officers type, shown as "1,605,730.42 บาท". */
+/**
+ * Baht amounts: exact to the satang, parsed from what officers type, shown as "1,605,730.42 บาท".
+ */
 public final class ThaiMoney {
 
   /** Largest amount the fund's tables hold: numeric(14,2). */
@@ -29,8 +31,8 @@ public final class ThaiMoney {
   }
 
   /**
-   * Parses "150000", "150,000.50" or "150000.5" into an amount with scale 2. Refuses negatives, more
-   * than two decimals, Thai digits, words and overflow with a Thai message naming the field.
+   * Parses "150000", "150,000.50" or "150000.5" into an amount with scale 2. Refuses negatives,
+   * more than two decimals, Thai digits, words and overflow with a Thai message naming the field.
    */
   public static BigDecimal parse(String text, String fieldLabel) {
     if (text == null || text.isBlank()) {
@@ -41,12 +43,17 @@ public final class ThaiMoney {
       throw new ThaiValidationException(fieldLabel + " ต้องไม่ติดลบ");
     }
     if (value.chars().anyMatch(c -> c >= '๐' && c <= '๙')) {
-      throw new ThaiValidationException(fieldLabel + " \"" + text.strip() + "\": กรุณาใช้ตัวเลขอารบิก (0-9)");
+      throw new ThaiValidationException(
+          fieldLabel + " \"" + text.strip() + "\": กรุณาใช้ตัวเลขอารบิก (0-9)");
     }
     if (!AMOUNT.matcher(value).matches()) {
-      String shown = text.strip().length() > 40 ? text.strip().substring(0, 40) + "…" : text.strip();
+      String shown =
+          text.strip().length() > 40 ? text.strip().substring(0, 40) + "…" : text.strip();
       throw new ThaiValidationException(
-          fieldLabel + " \"" + shown + "\" ไม่ใช่จำนวนเงินที่ถูกต้อง: กรอกเป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น 150000.00");
+          fieldLabel
+              + " \""
+              + shown
+              + "\" ไม่ใช่จำนวนเงินที่ถูกต้อง: กรอกเป็นตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น 150000.00");
     }
     return new BigDecimal(value).setScale(2, RoundingMode.UNNECESSARY);
   }

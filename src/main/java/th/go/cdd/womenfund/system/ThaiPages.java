@@ -16,15 +16,17 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * For the app's Thai pages ({@link ThaiPage}): who is signed in (for the page header), and refusals shown as
- * a Thai error page with the right status — the reason as it was written, never a stack trace. A mistyped
- * parameter in a page's address ({@code /dashboard?year=xx}) shows the page again without it, with the Thai
- * message on top ({@code pageMessage}, shown by the header fragment).
+ * For the app's Thai pages ({@link ThaiPage}): who is signed in (for the page header), and refusals
+ * shown as a Thai error page with the right status — the reason as it was written, never a stack
+ * trace. A mistyped parameter in a page's address ({@code /dashboard?year=xx}) shows the page again
+ * without it, with the Thai message on top ({@code pageMessage}, shown by the header fragment).
  */
 @ControllerAdvice(annotations = ThaiPage.class)
 public class ThaiPages {
 
-  /** The model attribute the header fragment shows above a page: what was wrong with the address. */
+  /**
+   * The model attribute the header fragment shows above a page: what was wrong with the address.
+   */
   public static final String PAGE_MESSAGE = "pageMessage";
 
   @ModelAttribute("currentUserName")
@@ -42,7 +44,8 @@ public class ThaiPages {
   }
 
   @ExceptionHandler(ThaiValidationException.class)
-  public ModelAndView badInput(ThaiValidationException e, HttpServletRequest request, HttpServletResponse response) {
+  public ModelAndView badInput(
+      ThaiValidationException e, HttpServletRequest request, HttpServletResponse response) {
     if (e instanceof MistypedParameterException m) {
       return again(m.parameter(), e.getMessage(), request, response);
     }
@@ -51,20 +54,32 @@ public class ThaiPages {
   }
 
   /**
-   * A parameter that is not of its type, missing, or not a date: the same page again without the mistyped
-   * parameter (a GET that carried it), the message on top; otherwise the Thai error page with 400.
+   * A parameter that is not of its type, missing, or not a date: the same page again without the
+   * mistyped parameter (a GET that carried it), the message on top; otherwise the Thai error page
+   * with 400.
    */
-  @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class, DateTimeException.class,
-      NumberFormatException.class})
-  public ModelAndView mistyped(Exception e, HttpServletRequest request, HttpServletResponse response) {
+  @ExceptionHandler({
+    TypeMismatchException.class,
+    ServletRequestBindingException.class,
+    DateTimeException.class,
+    NumberFormatException.class
+  })
+  public ModelAndView mistyped(
+      Exception e, HttpServletRequest request, HttpServletResponse response) {
     return again(MistypedParameters.parameter(e), MistypedParameters.message(e), request, response);
   }
 
-  private ModelAndView again(String parameter, String message, HttpServletRequest request,
-                             HttpServletResponse response) {
-    if ("GET".equals(request.getMethod()) && parameter != null && request.getParameter(parameter) != null) {
-      String again = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-          .replaceQueryParam(parameter).build(true).toUriString();
+  private ModelAndView again(
+      String parameter, String message, HttpServletRequest request, HttpServletResponse response) {
+    if ("GET".equals(request.getMethod())
+        && parameter != null
+        && request.getParameter(parameter) != null) {
+      String again =
+          UriComponentsBuilder.fromPath(request.getRequestURI())
+              .query(request.getQueryString())
+              .replaceQueryParam(parameter)
+              .build(true)
+              .toUriString();
       RequestContextUtils.getOutputFlashMap(request).put(PAGE_MESSAGE, message);
       return new ModelAndView("redirect:" + again.substring(request.getContextPath().length()));
     }

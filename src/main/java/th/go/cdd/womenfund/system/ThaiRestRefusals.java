@@ -15,11 +15,12 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
  * Refusals of the fund's steps through the engine's REST API ({@code /engine-rest} and the webapps'
- * {@code /camunda/api/engine}): HTTP 400 with the Thai reason alone, and nothing in the log. The engine's REST
- * resources wrap any failure of a start or a task completion into a 500 "Cannot instantiate process definition …"
- * (and log its stack trace); a {@link RefusedInputException} anywhere in the cause chain is a person's bad input,
- * not a failure. Everything else keeps the engine's own answer. Registered in every Jersey application of the
- * app through Jersey's auto-discovery ({@code META-INF/services}).
+ * {@code /camunda/api/engine}): HTTP 400 with the Thai reason alone, and nothing in the log. The
+ * engine's REST resources wrap any failure of a start or a task completion into a 500 "Cannot
+ * instantiate process definition …" (and log its stack trace); a {@link RefusedInputException}
+ * anywhere in the cause chain is a person's bad input, not a failure. Everything else keeps the
+ * engine's own answer. Registered in every Jersey application of the app through Jersey's
+ * auto-discovery ({@code META-INF/services}).
  */
 public class ThaiRestRefusals implements ForcedAutoDiscoverable {
 
@@ -54,8 +55,10 @@ public class ThaiRestRefusals implements ForcedAutoDiscoverable {
     body.put("message", message);
     body.put("code", null);
     try {
-      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-          .entity(JSON.writeValueAsString(body)).build();
+      return Response.status(status)
+          .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+          .entity(JSON.writeValueAsString(body))
+          .build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -67,22 +70,32 @@ public class ThaiRestRefusals implements ForcedAutoDiscoverable {
     @Override
     public Response toResponse(RestException e) {
       RefusedInputException refusal = refusalIn(e);
-      return refusal != null ? badRequest(refusal) : ExceptionHandlerHelper.getInstance().getResponse(e);
+      return refusal != null
+          ? badRequest(refusal)
+          : ExceptionHandlerHelper.getInstance().getResponse(e);
     }
   }
 
   /**
-   * The engine's "no permission": 403 in Thai, naming neither the resource nor the permissions (the engine's English
-   * text lists them). The webapps read the status and the type.
+   * The engine's "no permission": 403 in Thai, naming neither the resource nor the permissions (the
+   * engine's English text lists them). The webapps read the status and the type.
    */
   @Priority(1)
-  public static class NotAllowed implements ExceptionMapper<org.camunda.bpm.engine.AuthorizationException> {
+  public static class NotAllowed
+      implements ExceptionMapper<org.camunda.bpm.engine.AuthorizationException> {
     @Override
     public Response toResponse(org.camunda.bpm.engine.AuthorizationException e) {
-      // the fund's own refusals (e.g. changing one's own e-mail) are in Thai already and say what to do
-      boolean thai = e.getMessage() != null && e.getMessage().codePoints().anyMatch(c -> c >= 0x0E00 && c <= 0x0E7F);
-      return answer(Response.Status.FORBIDDEN, "AuthorizationException", thai ? e.getMessage()
-          : "ท่านไม่มีสิทธิ์ดำเนินการนี้ หรือรายการนี้ไม่อยู่ในพื้นที่ที่ท่านรับผิดชอบ");
+      // the fund's own refusals (e.g. changing one's own e-mail) are in Thai already and say what
+      // to do
+      boolean thai =
+          e.getMessage() != null
+              && e.getMessage().codePoints().anyMatch(c -> c >= 0x0E00 && c <= 0x0E7F);
+      return answer(
+          Response.Status.FORBIDDEN,
+          "AuthorizationException",
+          thai
+              ? e.getMessage()
+              : "ท่านไม่มีสิทธิ์ดำเนินการนี้ หรือรายการนี้ไม่อยู่ในพื้นที่ที่ท่านรับผิดชอบ");
     }
   }
 

@@ -28,8 +28,8 @@ public class ThaiValidationException extends RuntimeException {
   }
 
   /**
-   * Parses one field for a form checked as a whole: its value, or null with its Thai messages added to
-   * {@code problems}, so that every problem is reported at once.
+   * Parses one field for a form checked as a whole: its value, or null with its Thai messages added
+   * to {@code problems}, so that every problem is reported at once.
    */
   public static <T> T collect(List<String> problems, Supplier<T> parse) {
     try {

@@ -5,10 +5,11 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The cell styles every .xlsx of the fund uses (dashboard tables, the restructuring submission): baht to the
- * satang, counts, percentages, bold headings and bold totals.
+ * The cell styles every .xlsx of the fund uses (dashboard tables, the restructuring submission):
+ * baht to the satang, counts, percentages, bold headings and bold totals.
  */
-public record XlsxStyles(CellStyle money, CellStyle count, CellStyle pct, CellStyle bold, CellStyle boldMoney) {
+public record XlsxStyles(
+    CellStyle money, CellStyle count, CellStyle pct, CellStyle bold, CellStyle boldMoney) {
 
   public static XlsxStyles of(Workbook wb) {
     CellStyle money = wb.createCellStyle();

@@ -23,8 +23,7 @@ class MoneyApprovalModelTest {
 
   static final String APPROVERS = "province-23-officers";
 
-  @RegisterExtension
-  static final ProcessModel model = ProcessModel.of(MoneyApprovalProcess.KEY);
+  @RegisterExtension static final ProcessModel model = ProcessModel.of(MoneyApprovalProcess.KEY);
 
   MoneyApprovalSteps approvals;
 
@@ -54,7 +53,8 @@ class MoneyApprovalModelTest {
   }
 
   private ProcessInstance keyed() {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(MoneyApprovalProcess.KEY, "MA-1");
+    ProcessInstance pi =
+        runtimeService().startProcessInstanceByKey(MoneyApprovalProcess.KEY, "MA-1");
     assertThat(pi).hasPassed(Element.BIND);
     ProcessModel.waitsAt(pi, Element.APPROVE, APPROVERS);
     model.ran("bindMoneyApproval");

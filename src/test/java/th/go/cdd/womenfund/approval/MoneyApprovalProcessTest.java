@@ -30,16 +30,16 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.budget.AdminBudgetService;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.LoanRepository;
-import th.go.cdd.womenfund.reporting.AreaQuality;
-import th.go.cdd.womenfund.repayment.OverdueFigures;
-import th.go.cdd.womenfund.reporting.PortfolioRepository;
 import th.go.cdd.womenfund.repayment.BankStatementImport;
 import th.go.cdd.womenfund.repayment.LoanBalance;
+import th.go.cdd.womenfund.repayment.OverdueFigures;
 import th.go.cdd.womenfund.repayment.PaymentReversals;
 import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentSource;
 import th.go.cdd.womenfund.repayment.RepaymentFixtures;
+import th.go.cdd.womenfund.reporting.AreaQuality;
+import th.go.cdd.womenfund.reporting.PortfolioRepository;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
@@ -49,9 +49,10 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
- * money-approval for every kind it carries: the administrative budget and its disbursements, a bank statement,
- * a payment reversal. Each: approved by a second person (ledger or budget changes, exact to the satang),
- * rejected (nothing changes), the maker herself refused (the task stays open, nothing changes).
+ * money-approval for every kind it carries: the administrative budget and its disbursements, a bank
+ * statement, a payment reversal. Each: approved by a second person (ledger or budget changes, exact
+ * to the satang), rejected (nothing changes), the maker herself refused (the task stays open,
+ * nothing changes).
  */
 @DatabaseTest
 @SpringBootTest
@@ -95,14 +96,23 @@ class MoneyApprovalProcessTest {
 
   /** The running instance, or null once it ended. */
   ProcessInstance instance(AtomicReference<String> id) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id.get()).singleResult();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(id.get())
+        .singleResult();
   }
 
   Task task(String processInstanceId) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .singleResult();
   }
 
-  void complete(String user, String group, String processInstanceId, String decision, String reason) {
+  void complete(
+      String user, String group, String processInstanceId, String decision, String reason) {
     Map<String, Object> vars = new HashMap<>();
     vars.put(MoneyApprovalProcess.Var.DECISION, decision);
     vars.put(MoneyApprovalProcess.Var.REASON, reason);
@@ -117,12 +127,16 @@ class MoneyApprovalProcessTest {
 
   List<String> candidateGroups(String processInstanceId) {
     return engine.getTaskService().getIdentityLinksForTask(task(processInstanceId).getId()).stream()
-        .map(IdentityLink::getGroupId).toList();
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 
   BigDecimal budgetOf(String district, int year) {
-    return jdbc.sql("select coalesce(max(amount), 0) from admin_budget where district_code = ? and fiscal_year = ?")
-        .params(district, year).query(BigDecimal.class).single();
+    return jdbc.sql(
+            "select coalesce(max(amount), 0) from admin_budget where district_code = ? and fiscal_year = ?")
+        .params(district, year)
+        .query(BigDecimal.class)
+        .single();
   }
 
   @Test
@@ -131,46 +145,95 @@ class MoneyApprovalProcessTest {
     int year = 2600 + RUN % 200;
     int past = 2450 + RUN % 100;
     AtomicReference<String> pi = new AtomicReference<>();
-    budgets.requestBudget("2303", Integer.toString(year), "45,000.50", PROV_MAKER, e -> pi.set(steps.start(e)));
+    budgets.requestBudget(
+        "2303", Integer.toString(year), "45,000.50", PROV_MAKER, e -> pi.set(steps.start(e)));
     BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Element.APPROVE);
     assertThat(candidateGroups(pi.get())).containsExactly(PROVINCE);
-    // only the system starts it: not offered in Tasklist's start list, and a start by hand finds no entry
-    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(MoneyApprovalProcess.KEY)
-        .latestVersion().singleResult().isStartableInTasklist()).isFalse();
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(MoneyApprovalProcess.KEY, "budget-forged"))
+    // only the system starts it: not offered in Tasklist's start list, and a start by hand finds no
+    // entry
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(MoneyApprovalProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .isStartableInTasklist())
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .startProcessInstanceByKey(MoneyApprovalProcess.KEY, "budget-forged"))
         .hasMessageContaining("no unbound money_approval entry");
-    assertThat((String) engine.getRuntimeService().getVariable(pi.get(), MoneyApprovalProcess.Var.SUMMARY))
-        .contains("งบบริหารของอำเภอเขาสมิง ปีงบประมาณ พ.ศ. " + year + ": กำหนดใหม่ 45,000.50 บาท").contains("provmaker23");
+    assertThat(
+            (String)
+                engine.getRuntimeService().getVariable(pi.get(), MoneyApprovalProcess.Var.SUMMARY))
+        .contains("งบบริหารของอำเภอเขาสมิง ปีงบประมาณ พ.ศ. " + year + ": กำหนดใหม่ 45,000.50 บาท")
+        .contains("provmaker23");
     assertThat(budgetOf("2303", year)).isEqualByComparingTo("0");
-    assertThat(budgets.pending("23")).extracting(AdminBudgetService.PendingChange::what)
+    assertThat(budgets.pending("23"))
+        .extracting(AdminBudgetService.PendingChange::what)
         .contains("งบบริหารของอำเภอเขาสมิง ปีงบประมาณ พ.ศ. " + year + ": กำหนดใหม่ 45,000.50 บาท");
 
     assertThatThrownBy(() -> complete("provmaker23", PROVINCE, pi.get(), "APPROVE", null))
-        .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
     BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Element.APPROVE);
     assertThat(budgetOf("2303", year)).isEqualByComparingTo("0");
 
     complete("provchecker23", PROVINCE, pi.get(), "APPROVE", null);
     assertThat(instance(pi)).isNull();
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.get())
-        .activityId(Element.APPROVED).count()).isEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.get())
+                .activityId(Element.APPROVED)
+                .count())
+        .isEqualTo(1);
     assertThat(budgetOf("2303", year)).isEqualByComparingTo("45000.50");
-    assertThat(budgets.pending("23")).extracting(AdminBudgetService.PendingChange::what)
+    assertThat(budgets.pending("23"))
+        .extracting(AdminBudgetService.PendingChange::what)
         .noneMatch(w -> w.contains("พ.ศ. " + year + ":"));
-    assertThat(jdbc.sql("select set_by from admin_budget where district_code = '2303' and fiscal_year = ?")
-        .param(year).query(String.class).single()).isEqualTo("provmaker23");
+    assertThat(
+            jdbc.sql(
+                    "select set_by from admin_budget where district_code = '2303' and fiscal_year = ?")
+                .param(year)
+                .query(String.class)
+                .single())
+        .isEqualTo("provmaker23");
 
     // a disbursement: rejected, nothing recorded; approved, exactly what remains
     budgets.setBudget("2303", Integer.toString(past), "5000.00", PROV_MAKER);
     LocalDate inYear = new ThaiFiscalYear(past).firstDay().plusDays(5);
     AtomicReference<String> refused = new AtomicReference<>();
-    budgets.requestDisbursement("2303", Integer.toString(past), ThaiDates.formatNumeric(inYear), "100", "ค่าวัสดุ", PROV_MAKER,
-        TODAY, e -> refused.set(steps.start(e)));
+    budgets.requestDisbursement(
+        "2303",
+        Integer.toString(past),
+        ThaiDates.formatNumeric(inYear),
+        "100",
+        "ค่าวัสดุ",
+        PROV_MAKER,
+        TODAY,
+        e -> refused.set(steps.start(e)));
     complete("provchecker23", PROVINCE, refused.get(), "REJECT", "ไม่มีใบสำคัญจ่าย");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(refused.get())
-        .activityId(Element.REJECTED).count()).isEqualTo(1);
-    assertThat(jdbc.sql("select count(*) from admin_disbursement x join admin_budget b on b.id = x.budget_id"
-        + " where b.district_code = '2303' and b.fiscal_year = ?").param(past).query(Integer.class).single()).isZero();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(refused.get())
+                .activityId(Element.REJECTED)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from admin_disbursement x join admin_budget b on b.id = x.budget_id"
+                        + " where b.district_code = '2303' and b.fiscal_year = ?")
+                .param(past)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -180,189 +243,377 @@ class MoneyApprovalProcessTest {
     LocalDate inYear = new ThaiFiscalYear(past).firstDay().plusDays(5);
     AtomicReference<String> first = new AtomicReference<>();
     AtomicReference<String> second = new AtomicReference<>();
-    budgets.requestDisbursement("2302", Integer.toString(past), ThaiDates.formatNumeric(inYear), "6000.25", "ค่าประชุม", PROV_MAKER,
-        TODAY, e -> first.set(steps.start(e)));
-    budgets.requestDisbursement("2302", Integer.toString(past), ThaiDates.formatNumeric(inYear), "4000.00", "ค่าเดินทาง", PROV_MAKER,
-        TODAY, e -> second.set(steps.start(e)));
+    budgets.requestDisbursement(
+        "2302",
+        Integer.toString(past),
+        ThaiDates.formatNumeric(inYear),
+        "6000.25",
+        "ค่าประชุม",
+        PROV_MAKER,
+        TODAY,
+        e -> first.set(steps.start(e)));
+    budgets.requestDisbursement(
+        "2302",
+        Integer.toString(past),
+        ThaiDates.formatNumeric(inYear),
+        "4000.00",
+        "ค่าเดินทาง",
+        PROV_MAKER,
+        TODAY,
+        e -> second.set(steps.start(e)));
     complete("provchecker23", PROVINCE, first.get(), "APPROVE", null);
     // the second no longer fits the budget (3,999.75 left): refused in Thai, the task stays open
     assertThatThrownBy(() -> complete("provchecker23", PROVINCE, second.get(), "APPROVE", null))
-        .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติไม่ได้")
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("อนุมัติไม่ได้")
         .hasMessageContaining("เบิกจ่ายเกินงบประมาณ: คงเหลือ 3,999.75 บาท");
     BpmnAwareTests.assertThat(instance(second)).isWaitingAt(Element.APPROVE);
-    AdminBudgetService.DistrictBudget d = budgets.summary("23", new ThaiFiscalYear(past)).districts().stream()
-        .filter(x -> x.districtCode().equals("2302")).findFirst().orElseThrow();
+    AdminBudgetService.DistrictBudget d =
+        budgets.summary("23", new ThaiFiscalYear(past)).districts().stream()
+            .filter(x -> x.districtCode().equals("2302"))
+            .findFirst()
+            .orElseThrow();
     assertThat(d.disbursed()).isEqualByComparingTo("6000.25");
     assertThat(d.remaining()).isEqualByComparingTo("3999.75");
   }
 
   @Test
   void aBankStatementIsAppliedWholeOnlyWhenAnotherProvinceOfficerApprovesIt() {
-    long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มรายการเดินบัญชี " + System.nanoTime());
+    long loanId =
+        RepaymentFixtures.simpleLoan(
+            disbursed, loans, "230507", "กลุ่มรายการเดินบัญชี " + System.nanoTime());
     String contract = RepaymentFixtures.contractNo(jdbc, loanId);
-    String csv = BankStatementImport.TEMPLATE + "\n01/03/2569," + contract + ",1010.08,KTB-S1,\n10/03/2569," + contract
-        + ",\"1,009.03\",KTB-S2,\n";
+    String csv =
+        BankStatementImport.TEMPLATE
+            + "\n01/03/2569,"
+            + contract
+            + ",1010.08,KTB-S1,\n10/03/2569,"
+            + contract
+            + ",\"1,009.03\",KTB-S2,\n";
     AtomicReference<String> pi = new AtomicReference<>();
-    BankStatementImport.Report r = statements.request(csv, PROV_MAKER, TODAY, e -> pi.set(steps.start(e)));
+    BankStatementImport.Report r =
+        statements.request(csv, PROV_MAKER, TODAY, e -> pi.set(steps.start(e)));
     assertThat(r.waitsForApproval()).isTrue();
     BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Element.APPROVE);
     assertThat(candidateGroups(pi.get())).containsExactly(PROVINCE);
     assertThat(count("select count(*) from repayment_payment where loan_id = ?", loanId)).isZero();
 
     assertThatThrownBy(() -> complete("provmaker23", PROVINCE, pi.get(), "APPROVE", null))
-        .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
     // a district officer is not of the statement's approvers
     assertThatThrownBy(() -> complete("checker2305", DISTRICT, pi.get(), "APPROVE", null))
         .isInstanceOfAny(AuthorizationException.class, RefusedInputException.class);
     assertThat(count("select count(*) from repayment_payment where loan_id = ?", loanId)).isZero();
 
     complete("provchecker23", PROVINCE, pi.get(), "APPROVE", null);
-    // 1 March: #1 default interest 1,000 x 0.1% x 29/365 = 0.08, 10.00, 1,000.00; 10 March: #2 0.03, 9.00, 1,000.00
-    assertThat(installments(loanId)).containsExactly("1: 1000.00 10.00 0.08 0.08 settled", "2: 1000.00 9.00 0.03 0.03 settled",
-        "3: 0.00 0.00 0.00 0.00 open");
-    // pay-off: #3 1,000.00 and the 10 days run of its 31, 8.00 x 10 / 31 = 2.58 (issue 13: not the whole 8.00)
+    // 1 March: #1 default interest 1,000 x 0.1% x 29/365 = 0.08, 10.00, 1,000.00; 10 March: #2
+    // 0.03, 9.00, 1,000.00
+    assertThat(installments(loanId))
+        .containsExactly(
+            "1: 1000.00 10.00 0.08 0.08 settled",
+            "2: 1000.00 9.00 0.03 0.03 settled",
+            "3: 0.00 0.00 0.00 0.00 open");
+    // pay-off: #3 1,000.00 and the 10 days run of its 31, 8.00 x 10 / 31 = 2.58 (issue 13: not the
+    // whole 8.00)
     assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("1002.58");
-    assertThat(count("select count(*) from repayment_payment where loan_id = ? and recorded_by = 'provmaker23'"
-        + " and approved_by = 'provchecker23'", loanId)).isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from repayment_payment where loan_id = ? and recorded_by = 'provmaker23'"
+                    + " and approved_by = 'provchecker23'",
+                loanId))
+        .isEqualTo(2);
   }
 
   @Test
   void aRejectedStatementChangesNothing() {
-    long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มรายการเดินบัญชีไม่อนุมัติ " + System.nanoTime());
+    long loanId =
+        RepaymentFixtures.simpleLoan(
+            disbursed, loans, "230507", "กลุ่มรายการเดินบัญชีไม่อนุมัติ " + System.nanoTime());
     String contract = RepaymentFixtures.contractNo(jdbc, loanId);
     AtomicReference<String> pi = new AtomicReference<>();
-    statements.request(BankStatementImport.TEMPLATE + "\n01/03/2569," + contract + ",100,KTB-R1,\n", PROV_MAKER, TODAY,
+    statements.request(
+        BankStatementImport.TEMPLATE + "\n01/03/2569," + contract + ",100,KTB-R1,\n",
+        PROV_MAKER,
+        TODAY,
         e -> pi.set(steps.start(e)));
     complete("provchecker23", PROVINCE, pi.get(), "REJECT", "ไฟล์ไม่ตรงกับรายการธนาคาร");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.get())
-        .activityId(Element.REJECTED).count()).isEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.get())
+                .activityId(Element.REJECTED)
+                .count())
+        .isEqualTo(1);
     assertThat(count("select count(*) from repayment_payment where loan_id = ?", loanId)).isZero();
-    assertThat(installments(loanId)).containsOnly("1: 0.00 0.00 0.00 0.00 open", "2: 0.00 0.00 0.00 0.00 open",
-        "3: 0.00 0.00 0.00 0.00 open");
+    assertThat(installments(loanId))
+        .containsOnly(
+            "1: 0.00 0.00 0.00 0.00 open",
+            "2: 0.00 0.00 0.00 0.00 open",
+            "3: 0.00 0.00 0.00 0.00 open");
   }
 
   @Test
   void aReversedPaymentIsANewEntryAndTheLaterPaymentIsReallocatedExactly() {
-    long loanId = RepaymentFixtures.bigLoan(disbursed, loans, "230507", "กลุ่มกลับรายการ " + System.nanoTime());
-    long wrong = payments.record(loanId, new PaymentInput(null, "01/03/2569", "60000.00", "KTB-WRONG", null),
-        PaymentSource.OFFICER, DISTRICT_MAKER, TODAY).paymentId();
-    long later = payments.record(loanId, new PaymentInput(null, "10/03/2569", "30000.00", "KTB-LATER", null),
-        PaymentSource.OFFICER, DISTRICT_MAKER, TODAY).paymentId();
-    // 60,000 on 1 March: #1 default 40,000 x 0.1% x 29/365 = 3.18, 30.00, 40,000.00; #2 0.11, 20.00, 19,946.71
-    // 30,000 on 10 March: #2 default on 20,053.29 for 9 days = 0.49, principal 20,053.29; #3 10.00, 9,936.22
-    assertThat(installments(loanId)).containsExactly("1: 40000.00 30.00 3.18 3.18 settled",
-        "2: 40000.00 20.00 0.60 0.60 settled", "3: 9936.22 10.00 0.00 0.00 open");
+    long loanId =
+        RepaymentFixtures.bigLoan(
+            disbursed, loans, "230507", "กลุ่มกลับรายการ " + System.nanoTime());
+    long wrong =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "01/03/2569", "60000.00", "KTB-WRONG", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                TODAY)
+            .paymentId();
+    long later =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "10/03/2569", "30000.00", "KTB-LATER", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                TODAY)
+            .paymentId();
+    // 60,000 on 1 March: #1 default 40,000 x 0.1% x 29/365 = 3.18, 30.00, 40,000.00; #2 0.11,
+    // 20.00, 19,946.71
+    // 30,000 on 10 March: #2 default on 20,053.29 for 9 days = 0.49, principal 20,053.29; #3 10.00,
+    // 9,936.22
+    assertThat(installments(loanId))
+        .containsExactly(
+            "1: 40000.00 30.00 3.18 3.18 settled",
+            "2: 40000.00 20.00 0.60 0.60 settled",
+            "3: 9936.22 10.00 0.00 0.00 open");
     BigDecimal outstandingBefore = district2305Outstanding();
     BigDecimal overdueBefore = district2305Overdue();
 
     AtomicReference<String> pi = new AtomicReference<>();
-    assertThatThrownBy(() -> reversals.request(loanId, wrong, " ", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e))))
+    assertThatThrownBy(
+            () ->
+                reversals.request(
+                    loanId, wrong, " ", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e))))
         .hasMessage("กรุณาระบุเหตุผลที่กลับรายการ");
-    reversals.request(loanId, wrong, "บันทึกผิดสัญญา: เงินของกลุ่มอื่น", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e)));
+    reversals.request(
+        loanId,
+        wrong,
+        "บันทึกผิดสัญญา: เงินของกลุ่มอื่น",
+        DISTRICT_MAKER,
+        TODAY,
+        e -> pi.set(steps.start(e)));
     BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Element.APPROVE);
     assertThat(candidateGroups(pi.get())).containsExactlyInAnyOrder(DISTRICT, PROVINCE);
-    assertThat((String) engine.getRuntimeService().getVariable(pi.get(), MoneyApprovalProcess.Var.SUMMARY))
-        .contains("กลับรายการรับชำระ 60,000.00 บาท วันที่ 1 มีนาคม 2569").contains("การชำระหลังจากนั้น 1 รายการ");
-    assertThatThrownBy(() -> reversals.request(loanId, wrong, "ซ้ำ", DISTRICT_MAKER, TODAY, e -> { }))
+    assertThat(
+            (String)
+                engine.getRuntimeService().getVariable(pi.get(), MoneyApprovalProcess.Var.SUMMARY))
+        .contains("กลับรายการรับชำระ 60,000.00 บาท วันที่ 1 มีนาคม 2569")
+        .contains("การชำระหลังจากนั้น 1 รายการ");
+    assertThatThrownBy(
+            () -> reversals.request(loanId, wrong, "ซ้ำ", DISTRICT_MAKER, TODAY, e -> {}))
         .hasMessageContaining("รออนุมัติอยู่แล้ว");
     assertThatThrownBy(() -> complete("maker2305", DISTRICT, pi.get(), "APPROVE", null))
-        .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
-    assertThat(installments(loanId)).containsExactly("1: 40000.00 30.00 3.18 3.18 settled",
-        "2: 40000.00 20.00 0.60 0.60 settled", "3: 9936.22 10.00 0.00 0.00 open");
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
+    assertThat(installments(loanId))
+        .containsExactly(
+            "1: 40000.00 30.00 3.18 3.18 settled",
+            "2: 40000.00 20.00 0.60 0.60 settled",
+            "3: 9936.22 10.00 0.00 0.00 open");
 
     complete("checker2305", DISTRICT, pi.get(), "APPROVE", null);
-    // as if only 30,000 on 10 March: #1 default 38 days = 4.16, 30.00, principal 29,965.84; #2 and #3 untouched
-    assertThat(installments(loanId)).containsExactly("1: 29965.84 30.00 4.16 4.16 open",
-        "2: 0.00 0.00 0.00 0.00 open", "3: 0.00 0.00 0.00 0.00 open");
+    // as if only 30,000 on 10 March: #1 default 38 days = 4.16, 30.00, principal 29,965.84; #2 and
+    // #3 untouched
+    assertThat(installments(loanId))
+        .containsExactly(
+            "1: 29965.84 30.00 4.16 4.16 open",
+            "2: 0.00 0.00 0.00 0.00 open",
+            "3: 0.00 0.00 0.00 0.00 open");
     LoanBalance b = payments.balance(loanId, TODAY);
     assertThat(b.outstandingPrincipal()).isEqualByComparingTo("90034.16");
     assertThat(b.unpaidInterest()).isEqualByComparingTo("30.00");
     assertThat(b.defaultInterest()).isEqualByComparingTo("1.10"); // #2: 40,000 x 0.1% x 10/365
     assertThat(b.payoff()).isEqualByComparingTo("90058.49");
-    assertThat(b.arrears()).isEqualByComparingTo("50055.26"); // #1 10,034.16 + #2 40,000 + 20.00 + 1.10
-    // nothing deleted or updated: both payments stand as keyed; the reversal is a new entry with who and why
-    assertThat(jdbc.sql("select reference || ' ' || amount from repayment_payment where loan_id = ? order by id")
-        .param(loanId).query(String.class).list()).containsExactly("KTB-WRONG 60000.00", "KTB-LATER 30000.00");
-    assertThat(jdbc.sql("select amount || ' ' || reason || ' ' || requested_by || ' ' || approved_by from payment_reversal"
-        + " where payment_id = ?").param(wrong).query(String.class).single())
+    assertThat(b.arrears())
+        .isEqualByComparingTo("50055.26"); // #1 10,034.16 + #2 40,000 + 20.00 + 1.10
+    // nothing deleted or updated: both payments stand as keyed; the reversal is a new entry with
+    // who and why
+    assertThat(
+            jdbc.sql(
+                    "select reference || ' ' || amount from repayment_payment where loan_id = ? order by id")
+                .param(loanId)
+                .query(String.class)
+                .list())
+        .containsExactly("KTB-WRONG 60000.00", "KTB-LATER 30000.00");
+    assertThat(
+            jdbc.sql(
+                    "select amount || ' ' || reason || ' ' || requested_by || ' ' || approved_by from payment_reversal"
+                        + " where payment_id = ?")
+                .param(wrong)
+                .query(String.class)
+                .single())
         .isEqualTo("60000.00 บันทึกผิดสัญญา: เงินของกลุ่มอื่น maker2305 checker2305");
     assertThat(paid(wrong)).isEqualTo("0.00 0.00 0.00");
     assertThat(paid(later)).isEqualTo("4.16 30.00 29965.84");
     // the portfolio reads the corrected ledger: principal paid went from 89,936.22 to 29,965.84
-    assertThat(district2305Outstanding().subtract(outstandingBefore)).isEqualByComparingTo("59970.38");
-    // the dashboard's overdue figures (installments) too: #1 10,034.16 and #2 40,000.00 are overdue again
+    assertThat(district2305Outstanding().subtract(outstandingBefore))
+        .isEqualByComparingTo("59970.38");
+    // the dashboard's overdue figures (installments) too: #1 10,034.16 and #2 40,000.00 are overdue
+    // again
     assertThat(district2305Overdue().subtract(overdueBefore)).isEqualByComparingTo("50034.16");
-    // and the audit trail: both payments as keyed, the reversal with who asked, who approved and why
-    assertThat(payments.ledger(loanId)).extracting(l -> l.kind() + " " + l.reference() + " " + l.keyedBy() + " "
-        + l.approvedBy() + " " + l.status()).containsExactly("PAYMENT KTB-WRONG maker2305 null RECORDED",
-        "PAYMENT KTB-LATER maker2305 null RECORDED", "APPROVAL_REVERSAL KTB-WRONG maker2305 checker2305 APPROVED",
-        "REVERSAL KTB-WRONG maker2305 checker2305 RECORDED");
+    // and the audit trail: both payments as keyed, the reversal with who asked, who approved and
+    // why
+    assertThat(payments.ledger(loanId))
+        .extracting(
+            l ->
+                l.kind()
+                    + " "
+                    + l.reference()
+                    + " "
+                    + l.keyedBy()
+                    + " "
+                    + l.approvedBy()
+                    + " "
+                    + l.status())
+        .containsExactly(
+            "PAYMENT KTB-WRONG maker2305 null RECORDED",
+            "PAYMENT KTB-LATER maker2305 null RECORDED",
+            "APPROVAL_REVERSAL KTB-WRONG maker2305 checker2305 APPROVED",
+            "REVERSAL KTB-WRONG maker2305 checker2305 RECORDED");
     // a reversed payment cannot be reversed again
-    assertThatThrownBy(() -> reversals.request(loanId, wrong, "อีกครั้ง", DISTRICT_MAKER, TODAY, e -> { }))
+    assertThatThrownBy(
+            () -> reversals.request(loanId, wrong, "อีกครั้ง", DISTRICT_MAKER, TODAY, e -> {}))
         .hasMessageContaining("กลับรายการไปแล้ว");
   }
 
   @Test
   void aPaymentKeyedOverRestAboveTheThresholdIsRecordedOnlyWhenAnotherOfficerApprovesIt() {
-    long loanId = RepaymentFixtures.bigLoan(disbursed, loans, "230507", "กลุ่มชำระผ่าน REST " + System.nanoTime());
+    long loanId =
+        RepaymentFixtures.bigLoan(
+            disbursed, loans, "230507", "กลุ่มชำระผ่าน REST " + System.nanoTime());
     AtomicReference<String> pi = new AtomicReference<>();
-    PaymentService.Submitted s = payments.submit(loanId, new PaymentInput(null, "10/03/2569", "80000.00", "API-1", null),
-        PaymentSource.API, DISTRICT_MAKER, TODAY);
+    PaymentService.Submitted s =
+        payments.submit(
+            loanId,
+            new PaymentInput(null, "10/03/2569", "80000.00", "API-1", null),
+            PaymentSource.API,
+            DISTRICT_MAKER,
+            TODAY);
     assertThat(s.waitsForApproval()).isTrue();
     pi.set(steps.start(s.pending()));
     BpmnAwareTests.assertThat(instance(pi)).isWaitingAt(Element.APPROVE);
     assertThat(candidateGroups(pi.get())).containsExactlyInAnyOrder(DISTRICT, PROVINCE);
-    assertThat(installments(loanId)).containsOnly("1: 0.00 0.00 0.00 0.00 open", "2: 0.00 0.00 0.00 0.00 open",
-        "3: 0.00 0.00 0.00 0.00 open");
+    assertThat(installments(loanId))
+        .containsOnly(
+            "1: 0.00 0.00 0.00 0.00 open",
+            "2: 0.00 0.00 0.00 0.00 open",
+            "3: 0.00 0.00 0.00 0.00 open");
     assertThatThrownBy(() -> complete("maker2305", DISTRICT, pi.get(), "APPROVE", null))
-        .isInstanceOf(RefusedInputException.class).hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
     assertThat(count("select count(*) from repayment_payment where loan_id = ?", loanId)).isZero();
 
     complete("provchecker23", PROVINCE, pi.get(), "APPROVE", null);
     // 80,000.00 on 10 March: #1 4.16 + 30.00 + 40,000.00; #2 1.10 + 20.00 + 39,944.74
-    assertThat(installments(loanId)).containsExactly("1: 40000.00 30.00 4.16 4.16 settled",
-        "2: 39944.74 20.00 1.10 1.10 open", "3: 0.00 0.00 0.00 0.00 open");
+    assertThat(installments(loanId))
+        .containsExactly(
+            "1: 40000.00 30.00 4.16 4.16 settled",
+            "2: 39944.74 20.00 1.10 1.10 open",
+            "3: 0.00 0.00 0.00 0.00 open");
     assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("40058.49");
-    assertThat(count("select count(*) from repayment_payment where loan_id = ? and source = 'API'"
-        + " and recorded_by = 'maker2305' and approved_by = 'provchecker23'", loanId)).isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from repayment_payment where loan_id = ? and source = 'API'"
+                    + " and recorded_by = 'maker2305' and approved_by = 'provchecker23'",
+                loanId))
+        .isEqualTo(1);
   }
 
   @Test
   void reversingThePaymentThatClosedALoanOpensItAgain() {
-    long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มปิดบัญชีแล้วกลับรายการ " + System.nanoTime());
-    // pay-off on 10 March: 3,000.00 + 10.00 + 9.00 + #3's 10 of 31 days 2.58 + default interest 0.10 + 0.03
-    long closing = payments.record(loanId, new PaymentInput(null, "10/03/2569", "3021.71", "KTB-ALL", null),
-        PaymentSource.OFFICER, DISTRICT_MAKER, TODAY).paymentId();
-    assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
+    long loanId =
+        RepaymentFixtures.simpleLoan(
+            disbursed, loans, "230507", "กลุ่มปิดบัญชีแล้วกลับรายการ " + System.nanoTime());
+    // pay-off on 10 March: 3,000.00 + 10.00 + 9.00 + #3's 10 of 31 days 2.58 + default interest
+    // 0.10 + 0.03
+    long closing =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "10/03/2569", "3021.71", "KTB-ALL", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                TODAY)
+            .paymentId();
+    assertThat(
+            jdbc.sql("select status from loan_project where id = ?")
+                .param(loanId)
+                .query(String.class)
+                .single())
         .isEqualTo("CLOSED");
-    assertThat(jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?").param(loanId)
-        .query(BigDecimal.class).single()).isEqualByComparingTo("5.42"); // 8.00 - 2.58 forgiven
+    assertThat(
+            jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?")
+                .param(loanId)
+                .query(BigDecimal.class)
+                .single())
+        .isEqualByComparingTo("5.42"); // 8.00 - 2.58 forgiven
     AtomicReference<String> pi = new AtomicReference<>();
-    reversals.request(loanId, closing, "โอนเข้าผิดบัญชี", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e)));
+    reversals.request(
+        loanId, closing, "โอนเข้าผิดบัญชี", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e)));
     complete("checker2305", DISTRICT, pi.get(), "APPROVE", null);
-    assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
+    assertThat(
+            jdbc.sql("select status from loan_project where id = ?")
+                .param(loanId)
+                .query(String.class)
+                .single())
         .isEqualTo("DISBURSED");
-    assertThat(installments(loanId)).containsExactly("1: 0.00 0.00 0.00 0.00 open", "2: 0.00 0.00 0.00 0.00 open",
-        "3: 0.00 0.00 0.00 0.00 open");
+    assertThat(installments(loanId))
+        .containsExactly(
+            "1: 0.00 0.00 0.00 0.00 open",
+            "2: 0.00 0.00 0.00 0.00 open",
+            "3: 0.00 0.00 0.00 0.00 open");
     assertThat(payments.balance(loanId, TODAY).payoff()).isEqualByComparingTo("3021.71");
     // the reversal takes back what the settlement forgave
-    assertThat(jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?").param(loanId)
-        .query(BigDecimal.class).single()).isEqualByComparingTo("0.00");
+    assertThat(
+            jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?")
+                .param(loanId)
+                .query(BigDecimal.class)
+                .single())
+        .isEqualByComparingTo("0.00");
     assertThat(paid(closing)).isEqualTo("0.00 0.00 0.00");
   }
 
   @Test
   void aRejectedReversalChangesNothing() {
-    long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มกลับรายการไม่อนุมัติ " + System.nanoTime());
-    long paid = payments.record(loanId, new PaymentInput(null, "01/03/2569", "1010.08", "KTB-KEEP", null),
-        PaymentSource.OFFICER, DISTRICT_MAKER, TODAY).paymentId();
+    long loanId =
+        RepaymentFixtures.simpleLoan(
+            disbursed, loans, "230507", "กลุ่มกลับรายการไม่อนุมัติ " + System.nanoTime());
+    long paid =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "01/03/2569", "1010.08", "KTB-KEEP", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                TODAY)
+            .paymentId();
     AtomicReference<String> pi = new AtomicReference<>();
-    reversals.request(loanId, paid, "คิดว่าบันทึกซ้ำ", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e)));
+    reversals.request(
+        loanId, paid, "คิดว่าบันทึกซ้ำ", DISTRICT_MAKER, TODAY, e -> pi.set(steps.start(e)));
     complete("provchecker23", PROVINCE, pi.get(), "REJECT", "ตรวจแล้วไม่ซ้ำ");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.get())
-        .activityId(Element.REJECTED).count()).isEqualTo(1);
-    assertThat(installments(loanId)).containsExactly("1: 1000.00 10.00 0.08 0.08 settled", "2: 0.00 0.00 0.00 0.00 open",
-        "3: 0.00 0.00 0.00 0.00 open");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.get())
+                .activityId(Element.REJECTED)
+                .count())
+        .isEqualTo(1);
+    assertThat(installments(loanId))
+        .containsExactly(
+            "1: 1000.00 10.00 0.08 0.08 settled",
+            "2: 0.00 0.00 0.00 0.00 open",
+            "3: 0.00 0.00 0.00 0.00 open");
     assertThat(count("select count(*) from payment_reversal where loan_id = ?", loanId)).isZero();
     assertThat(paid(paid)).isEqualTo("0.08 10.00 1000.00");
   }
@@ -371,30 +622,60 @@ class MoneyApprovalProcessTest {
     return jdbc.sql(sql).param(loanId).query(Integer.class).single();
   }
 
-  /** What a payment paid in all (default interest, interest, principal), with reversals' corrections. */
+  /**
+   * What a payment paid in all (default interest, interest, principal), with reversals'
+   * corrections.
+   */
   String paid(long paymentId) {
-    return jdbc.sql("select sum(d), sum(i), sum(p) from (select default_interest d, interest i, principal p"
-            + " from payment_allocation where payment_id = ? union all select default_interest, interest, principal"
-            + " from allocation_correction where payment_id = ?) x").params(paymentId, paymentId)
-        .query((rs, n) -> rs.getBigDecimal(1).setScale(2) + " " + rs.getBigDecimal(2).setScale(2) + " "
-            + rs.getBigDecimal(3).setScale(2)).single();
+    return jdbc.sql(
+            "select sum(d), sum(i), sum(p) from (select default_interest d, interest i, principal p"
+                + " from payment_allocation where payment_id = ? union all select default_interest, interest, principal"
+                + " from allocation_correction where payment_id = ?) x")
+        .params(paymentId, paymentId)
+        .query(
+            (rs, n) ->
+                rs.getBigDecimal(1).setScale(2)
+                    + " "
+                    + rs.getBigDecimal(2).setScale(2)
+                    + " "
+                    + rs.getBigDecimal(3).setScale(2))
+        .single();
   }
 
   List<String> installments(long loanId) {
-    return jdbc.sql("select seq, principal_paid, interest_paid, default_interest, default_interest_paid, settled_on"
-            + " from repayment_installment where loan_id = ? order by seq").param(loanId)
-        .query((rs, n) -> rs.getInt(1) + ": " + rs.getBigDecimal(2) + " " + rs.getBigDecimal(3) + " "
-            + rs.getBigDecimal(4) + " " + rs.getBigDecimal(5) + " " + (rs.getDate(6) == null ? "open" : "settled"))
+    return jdbc.sql(
+            "select seq, principal_paid, interest_paid, default_interest, default_interest_paid, settled_on"
+                + " from repayment_installment where loan_id = ? order by seq")
+        .param(loanId)
+        .query(
+            (rs, n) ->
+                rs.getInt(1)
+                    + ": "
+                    + rs.getBigDecimal(2)
+                    + " "
+                    + rs.getBigDecimal(3)
+                    + " "
+                    + rs.getBigDecimal(4)
+                    + " "
+                    + rs.getBigDecimal(5)
+                    + " "
+                    + (rs.getDate(6) == null ? "open" : "settled"))
         .list();
   }
 
   BigDecimal district2305Overdue() {
-    return overdueFigures.byDistrict("23", TODAY).stream().filter(d -> d.districtCode().equals("2305")).findFirst()
-        .map(OverdueFigures.DistrictOverdue::overdue).orElse(BigDecimal.ZERO);
+    return overdueFigures.byDistrict("23", TODAY).stream()
+        .filter(d -> d.districtCode().equals("2305"))
+        .findFirst()
+        .map(OverdueFigures.DistrictOverdue::overdue)
+        .orElse(BigDecimal.ZERO);
   }
 
   BigDecimal district2305Outstanding() {
-    return portfolio.districtsOn(TODAY, "23").stream().filter(q -> q.code().equals("2305")).findFirst()
-        .map(AreaQuality::outstanding).orElse(BigDecimal.ZERO);
+    return portfolio.districtsOn(TODAY, "23").stream()
+        .filter(q -> q.code().equals("2305"))
+        .findFirst()
+        .map(AreaQuality::outstanding)
+        .orElse(BigDecimal.ZERO);
   }
 }

@@ -41,9 +41,12 @@ class AreaReferenceDataTest {
   @Test
   void tratHasSevenDistrictsAndThirtyEightSubDistricts() {
     List<District> districts = areas.districtsOf("23");
-    assertThat(districts).extracting(District::nameTh)
-        .containsExactly("เมืองตราด", "คลองใหญ่", "เขาสมิง", "บ่อไร่", "แหลมงอบ", "เกาะกูด", "เกาะช้าง");
-    assertThat(districts.stream().mapToInt(d -> areas.subDistrictsOf(d.code()).size()).sum()).isEqualTo(38);
+    assertThat(districts)
+        .extracting(District::nameTh)
+        .containsExactly(
+            "เมืองตราด", "คลองใหญ่", "เขาสมิง", "บ่อไร่", "แหลมงอบ", "เกาะกูด", "เกาะช้าง");
+    assertThat(districts.stream().mapToInt(d -> areas.subDistrictsOf(d.code()).size()).sum())
+        .isEqualTo(38);
   }
 
   @Test

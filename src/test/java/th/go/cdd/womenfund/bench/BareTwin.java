@@ -29,51 +29,90 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * The bare baseline of a deployed process, built from the real model rather than by hand: the same elements
- * and ids, user tasks with the same candidate groups, the same gateways and conditions, timers, message events,
- * async flags and retry cycles, under the key {@code bench-bare-<key>}. Stripped of what the app adds:
+ * The bare baseline of a deployed process, built from the real model rather than by hand: the same
+ * elements and ids, user tasks with the same candidate groups, the same gateways and conditions,
+ * timers, message events, async flags and retry cycles, under the key {@code bench-bare-<key>}.
+ * Stripped of what the app adds:
+ *
  * <ul>
  *   <li>every service, send and business-rule task runs {@code ${benchNoop}} (class, expression,
- *       delegate expression, result variable, decision reference, connector and field injections removed);</li>
- *   <li>execution and task listeners, {@code camunda:inputOutput}, form keys and references, form data,
- *       due and follow-up dates, task priorities and the start events' {@code camunda:initiator};</li>
- *   <li>variables in candidate groups and assignees ({@code district-${districtCode}-officers}) are replaced by
- *       the literals given, so the bare process needs no area variables (the hand-built loan-application twin
- *       uses literal groups too) and the engine-wide {@code ProvinceTaskVisibility} listener, which only acts
- *       on instances with a {@code provinceCode} variable, does nothing for it.</li>
+ *       delegate expression, result variable, decision reference, connector and field injections
+ *       removed);
+ *   <li>execution and task listeners, {@code camunda:inputOutput}, form keys and references, form
+ *       data, due and follow-up dates, task priorities and the start events' {@code
+ *       camunda:initiator};
+ *   <li>variables in candidate groups and assignees ({@code district-${districtCode}-officers}) are
+ *       replaced by the literals given, so the bare process needs no area variables (the hand-built
+ *       loan-application twin uses literal groups too) and the engine-wide {@code
+ *       ProvinceTaskVisibility} listener, which only acts on instances with a {@code provinceCode}
+ *       variable, does nothing for it.
  * </ul>
- * Call activities are kept with their {@code camunda:in}/{@code camunda:out} mappings and re-pointed to
- * {@code bench-bare-<calledElement>}: the bench must deploy the twin of the called process too. None of the
- * processes benchmarked so far has one. Messages keep their names: an event sub-process or boundary message is
- * correlated by business key, which finds the twin's own instance. A process whose start event has an event
- * definition (message, signal, timer) or a script task is refused.
  *
- * <p>Gateways and timers of the twin read variables that real delegates would have set ({@code inArrears},
- * {@code ladderStep}, {@code ladderWait}...). The driver gives them explicitly through {@link Presets}: the
- * no-op delegate of the twin sets, at the activity the driver names, exactly the variables queued for it, and
- * nothing else.
+ * Call activities are kept with their {@code camunda:in}/{@code camunda:out} mappings and
+ * re-pointed to {@code bench-bare-<calledElement>}: the bench must deploy the twin of the called
+ * process too. None of the processes benchmarked so far has one. Messages keep their names: an
+ * event sub-process or boundary message is correlated by business key, which finds the twin's own
+ * instance. A process whose start event has an event definition (message, signal, timer) or a
+ * script task is refused.
+ *
+ * <p>Gateways and timers of the twin read variables that real delegates would have set ({@code
+ * inArrears}, {@code ladderStep}, {@code ladderWait}...). The driver gives them explicitly through
+ * {@link Presets}: the no-op delegate of the twin sets, at the activity the driver names, exactly
+ * the variables queued for it, and nothing else.
  */
 public final class BareTwin {
 
   public static final String PREFIX = "bench-bare-";
   static final String NOOP = "${benchNoop}";
   private static final String CAMUNDA = BpmnModelConstants.CAMUNDA_NS;
-  private static final Set<String> TASK_IMPLEMENTATION = Set.of("class", "expression", "delegateExpression",
-      "resultVariable", "decisionRef", "decisionRefBinding", "decisionRefVersion", "decisionRefVersionTag",
-      "decisionRefTenantId", "mapDecisionResult", "type", "topic", "taskPriority", "resource", "scriptFormat");
-  private static final Set<String> USER_TASK_EXTRAS = Set.of("formKey", "formRef", "formRefBinding", "formRefVersion",
-      "dueDate", "followUpDate", "priority");
+  private static final Set<String> TASK_IMPLEMENTATION =
+      Set.of(
+          "class",
+          "expression",
+          "delegateExpression",
+          "resultVariable",
+          "decisionRef",
+          "decisionRefBinding",
+          "decisionRefVersion",
+          "decisionRefVersionTag",
+          "decisionRefTenantId",
+          "mapDecisionResult",
+          "type",
+          "topic",
+          "taskPriority",
+          "resource",
+          "scriptFormat");
+  private static final Set<String> USER_TASK_EXTRAS =
+      Set.of(
+          "formKey",
+          "formRef",
+          "formRefBinding",
+          "formRefVersion",
+          "dueDate",
+          "followUpDate",
+          "priority");
 
   private BareTwin() {}
 
   /** The twin of the latest deployed version of {@code key}. */
-  public static BpmnModelInstance of(RepositoryService repository, String key, Map<String, String> literals) {
-    String id = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getId();
+  public static BpmnModelInstance of(
+      RepositoryService repository, String key, Map<String, String> literals) {
+    String id =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .latestVersion()
+            .singleResult()
+            .getId();
     return of(repository.getBpmnModelInstance(id), key, literals);
   }
 
-  /** The twin of process {@code key} in {@code model} (left unchanged), with {@code ${var}} in groups replaced. */
-  public static BpmnModelInstance of(BpmnModelInstance model, String key, Map<String, String> literals) {
+  /**
+   * The twin of process {@code key} in {@code model} (left unchanged), with {@code ${var}} in
+   * groups replaced.
+   */
+  public static BpmnModelInstance of(
+      BpmnModelInstance model, String key, Map<String, String> literals) {
     BpmnModelInstance twin = model.clone();
     Process process = twin.getModelElementById(key);
     process.setId(PREFIX + key);
@@ -82,9 +121,11 @@ public final class BareTwin {
       stripExtensions(e);
     }
     if (!twin.getModelElementsByType(ScriptTask.class).isEmpty()) {
-      throw new IllegalArgumentException(key + ": script tasks are not supported (make them service tasks)");
+      throw new IllegalArgumentException(
+          key + ": script tasks are not supported (make them service tasks)");
     }
-    for (Class<? extends Task> type : List.of(ServiceTask.class, SendTask.class, BusinessRuleTask.class)) {
+    for (Class<? extends Task> type :
+        List.of(ServiceTask.class, SendTask.class, BusinessRuleTask.class)) {
       for (Task task : twin.getModelElementsByType(type)) {
         TASK_IMPLEMENTATION.forEach(a -> task.removeAttributeNs(CAMUNDA, a));
         task.setAttributeValueNs(CAMUNDA, "delegateExpression", NOOP);
@@ -101,10 +142,13 @@ public final class BareTwin {
     }
     for (StartEvent start : twin.getModelElementsByType(StartEvent.class)) {
       if (start.getParentElement() instanceof Process && !start.getEventDefinitions().isEmpty()) {
-        throw new IllegalArgumentException(key + ": a message, signal or timer start event would fire the twin"
-            + " together with the real process; not supported");
+        throw new IllegalArgumentException(
+            key
+                + ": a message, signal or timer start event would fire the twin"
+                + " together with the real process; not supported");
       }
-      for (String a : List.of("formKey", "formRef", "formRefBinding", "formRefVersion", "initiator")) {
+      for (String a :
+          List.of("formKey", "formRef", "formRefBinding", "formRefVersion", "initiator")) {
         start.removeAttributeNs(CAMUNDA, a);
       }
     }
@@ -127,7 +171,10 @@ public final class BareTwin {
     return out;
   }
 
-  /** Keeps only the retry cycle and call-activity mappings: listeners, input/output, form data, fields go. */
+  /**
+   * Keeps only the retry cycle and call-activity mappings: listeners, input/output, form data,
+   * fields go.
+   */
   private static void stripExtensions(BaseElement e) {
     ExtensionElements ext = e.getExtensionElements();
     if (ext == null) {
@@ -135,7 +182,9 @@ public final class BareTwin {
     }
     List<ModelElementInstance> drop = new ArrayList<>();
     for (ModelElementInstance child : ext.getElements()) {
-      if (!(child instanceof CamundaFailedJobRetryTimeCycle || child instanceof CamundaIn || child instanceof CamundaOut)) {
+      if (!(child instanceof CamundaFailedJobRetryTimeCycle
+          || child instanceof CamundaIn
+          || child instanceof CamundaOut)) {
         drop.add(child);
       }
     }
@@ -146,14 +195,18 @@ public final class BareTwin {
   }
 
   /**
-   * The twin's {@code benchNoop} delegate: does nothing, except set the variables the driver queued for the
-   * activity it runs at (the values a real delegate would have computed for a gateway or timer), in order.
+   * The twin's {@code benchNoop} delegate: does nothing, except set the variables the driver queued
+   * for the activity it runs at (the values a real delegate would have computed for a gateway or
+   * timer), in order.
    */
   public static final class Presets implements JavaDelegate {
 
     private final Map<String, Deque<Map<String, Object>>> queued = new HashMap<>();
 
-    /** Queues variables to be set, once, the next time the twin's delegate runs at {@code activityId}. */
+    /**
+     * Queues variables to be set, once, the next time the twin's delegate runs at {@code
+     * activityId}.
+     */
     public synchronized Presets at(String activityId, Map<String, Object> variables) {
       queued.computeIfAbsent(activityId, k -> new ArrayDeque<>()).add(variables);
       return this;
@@ -179,19 +232,29 @@ public final class BareTwin {
     }
   }
 
-  /** Lets {@code group} start the twin {@code key} as it may start the real process (READ and CREATE_INSTANCE). */
-  public static void allowToStart(org.camunda.bpm.engine.AuthorizationService auth, String group, String key) {
-    if (auth.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId(key).count() > 0) {
+  /**
+   * Lets {@code group} start the twin {@code key} as it may start the real process (READ and
+   * CREATE_INSTANCE).
+   */
+  public static void allowToStart(
+      org.camunda.bpm.engine.AuthorizationService auth, String group, String key) {
+    if (auth.createAuthorizationQuery()
+            .groupIdIn(group)
+            .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
+            .resourceId(key)
+            .count()
+        > 0) {
       return;
     }
     org.camunda.bpm.engine.authorization.Authorization a =
-        auth.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        auth.createNewAuthorization(
+            org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
     a.setGroupId(group);
     a.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
     a.setResourceId(key);
     a.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ);
-    a.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE);
+    a.addPermission(
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE);
     auth.saveAuthorization(a);
   }
 }

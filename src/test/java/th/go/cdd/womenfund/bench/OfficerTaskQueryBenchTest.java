@@ -2,7 +2,6 @@ package th.go.cdd.womenfund.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +30,12 @@ import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
- * A district officer's Tasklist filter "งานของกลุ่ม" (unassigned tasks of my groups, by due date) with
- * {@code -Dbench.tasks=20000} open tasks spread over every district of the country (100,000 is the national
- * size), timed as Tasklist loads it: the first page of 15 and the count. PostgreSQL only, unless
- * {@code -Dbench.taskQuery.h2=true}. The open tasks are kept in the database between runs (only the missing
- * ones are created). Results: {@code target/bench/officer-task-query-<db>.md}.
+ * A district officer's Tasklist filter "งานของกลุ่ม" (unassigned tasks of my groups, by due date)
+ * with {@code -Dbench.tasks=20000} open tasks spread over every district of the country (100,000 is
+ * the national size), timed as Tasklist loads it: the first page of 15 and the count. PostgreSQL
+ * only, unless {@code -Dbench.taskQuery.h2=true}. The open tasks are kept in the database between
+ * runs (only the missing ones are created). Results: {@code
+ * target/bench/officer-task-query-<db>.md}.
  */
 @Tag("bench")
 @DatabaseTest
@@ -61,17 +61,34 @@ class OfficerTaskQueryBenchTest {
     try (var c = dataSource.getConnection()) {
       db = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
     }
-    Assumptions.assumeTrue(db.contains("postgres") || Boolean.getBoolean("bench.taskQuery.h2"),
+    Assumptions.assumeTrue(
+        db.contains("postgres") || Boolean.getBoolean("bench.taskQuery.h2"),
         "the task query bench runs on PostgreSQL (WOMENFUND_TEST_DB_URL)");
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     String group = Roles.districtOfficers(DISTRICT);
     roles.grantFilters(List.of(group), TasklistFilters.existingIds(engine.getFilterService()));
 
-    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
-      engine.getRepositoryService().createDeployment().name("bench").addModelInstance(KEY + ".bpmn",
-          Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1825).startEvent("start_event_s")
-              .userTask("user_task_open").camundaCandidateGroups("district-${districtCode}-officers").camundaDueDate("${due}")
-              .endEvent("end_event_e").done()).deploy();
+    if (engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(KEY)
+            .count()
+        == 0) {
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .name("bench")
+          .addModelInstance(
+              KEY + ".bpmn",
+              Bpmn.createExecutableProcess(KEY)
+                  .camundaHistoryTimeToLive(1825)
+                  .startEvent("start_event_s")
+                  .userTask("user_task_open")
+                  .camundaCandidateGroups("district-${districtCode}-officers")
+                  .camundaDueDate("${due}")
+                  .endEvent("end_event_e")
+                  .done())
+          .deploy();
     }
     List<District> districts = new ArrayList<>();
     areas.provinces().forEach(p -> districts.addAll(areas.districtsOf(p.code())));
@@ -80,21 +97,37 @@ class OfficerTaskQueryBenchTest {
     for (long i = open; i < TASKS; ) {
       long from = i;
       long to = Math.min(TASKS, i + 500);
-      tx.executeWithoutResult(s -> {
-        for (long k = from; k < to; k++) {
-          District d = districts.get((int) (k % districts.size()));
-          engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of("districtCode", d.code(),
-              "provinceCode", d.provinceCode(), "due", new Date(System.currentTimeMillis() + (k % 60) * 86_400_000L)));
-        }
-      });
+      tx.executeWithoutResult(
+          s -> {
+            for (long k = from; k < to; k++) {
+              District d = districts.get((int) (k % districts.size()));
+              engine
+                  .getRuntimeService()
+                  .startProcessInstanceByKey(
+                      KEY,
+                      Map.of(
+                          "districtCode",
+                          d.code(),
+                          "provinceCode",
+                          d.provinceCode(),
+                          "due",
+                          new Date(System.currentTimeMillis() + (k % 60) * 86_400_000L)));
+            }
+          });
       i = to;
     }
     double createSeconds = (System.nanoTime() - t0) / 1e9;
     long openTasks = engine.getTaskService().createTaskQuery().active().count();
 
-    Filter filter = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.GROUP).singleResult();
+    Filter filter =
+        engine
+            .getFilterService()
+            .createFilterQuery()
+            .filterName(TasklistFilters.GROUP)
+            .singleResult();
     engine.getIdentityService().setAuthentication("officer" + DISTRICT, List.of(group));
-    // index 0: the app's scoped group look-up (AuthorizedGroupLookup), 1: the engine's own; alternated per query
+    // index 0: the app's scoped group look-up (AuthorizedGroupLookup), 1: the engine's own;
+    // alternated per query
     long[][] page = new long[2][QUERIES];
     long[][] count = new long[2][QUERIES];
     long[] visible = new long[2];
@@ -121,10 +154,19 @@ class OfficerTaskQueryBenchTest {
       lookup.setScoped(true);
       engine.getIdentityService().clearAuthentication();
     }
-    long expected = engine.getTaskService().createTaskQuery().processDefinitionKey(KEY).taskCandidateGroup(group).count();
+    long expected =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processDefinitionKey(KEY)
+            .taskCandidateGroup(group)
+            .count();
     assertThat(visible[0]).isGreaterThanOrEqualTo(expected).isEqualTo(visible[1]);
     long authRows = engine.getAuthorizationService().createAuthorizationQuery().count();
-    String md = String.format(Locale.ROOT, """
+    String md =
+        String.format(
+            Locale.ROOT,
+            """
         ### Officer task query, %s
 
         %,d open tasks in the database (%,d of the bench process over %d districts; %.0f s to create the missing ones);
@@ -139,11 +181,31 @@ class OfficerTaskQueryBenchTest {
         | engine (every group in the table) | count | %.1f | %.1f | %.1f |
 
         engine ÷ app, p95: first page %.2f×, count %.2f×
-        """, db, openTasks, Math.max(open, TASKS), districts.size(), createSeconds, authRows, DISTRICT, visible[0],
-        TasklistFilters.GROUP, QUERIES,
-        pct(page[0], 50), pct(page[0], 95), pct(page[0], 100), pct(count[0], 50), pct(count[0], 95), pct(count[0], 100),
-        pct(page[1], 50), pct(page[1], 95), pct(page[1], 100), pct(count[1], 50), pct(count[1], 95), pct(count[1], 100),
-        pct(page[1], 95) / pct(page[0], 95), pct(count[1], 95) / pct(count[0], 95));
+        """,
+            db,
+            openTasks,
+            Math.max(open, TASKS),
+            districts.size(),
+            createSeconds,
+            authRows,
+            DISTRICT,
+            visible[0],
+            TasklistFilters.GROUP,
+            QUERIES,
+            pct(page[0], 50),
+            pct(page[0], 95),
+            pct(page[0], 100),
+            pct(count[0], 50),
+            pct(count[0], 95),
+            pct(count[0], 100),
+            pct(page[1], 50),
+            pct(page[1], 95),
+            pct(page[1], 100),
+            pct(count[1], 50),
+            pct(count[1], 95),
+            pct(count[1], 100),
+            pct(page[1], 95) / pct(page[0], 95),
+            pct(count[1], 95) / pct(count[0], 95));
     Path dir = Path.of("target", "bench");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("officer-task-query-" + db + ".md"), md, StandardCharsets.UTF_8);

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -15,14 +15,20 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Counts every SQL statement and every JDBC round trip (one execute call; a JDBC batch of n statements is
- * one round trip) that goes through the application's DataSource. Commits and rollbacks are not counted.
+ * Counts every SQL statement and every JDBC round trip (one execute call; a JDBC batch of n
+ * statements is one round trip) that goes through the application's DataSource. Commits and
+ * rollbacks are not counted.
  */
 public final class SqlCounter implements QueryExecutionListener {
 
   public static final SqlCounter INSTANCE = new SqlCounter();
-  /** Instances of each path run before counting starts: they fill the deployment and DMN caches ({@code -Dbench.warmup}). */
+
+  /**
+   * Instances of each path run before counting starts: they fill the deployment and DMN caches
+   * ({@code -Dbench.warmup}).
+   */
   public static final int WARMUP = Integer.getInteger("bench.warmup", 2);
+
   /** Instances of each path counted ({@code -Dbench.measured}). */
   public static final int MEASURED = Integer.getInteger("bench.measured", 3);
 
@@ -39,15 +45,27 @@ public final class SqlCounter implements QueryExecutionListener {
   private SqlCounter() {}
 
   /** The statement counts so far. */
-  public record Counts(long statements, long roundTrips, long selects, long inserts, long updates, long deletes) {
+  public record Counts(
+      long statements, long roundTrips, long selects, long inserts, long updates, long deletes) {
     Counts minus(Counts o) {
-      return new Counts(statements - o.statements, roundTrips - o.roundTrips, selects - o.selects,
-          inserts - o.inserts, updates - o.updates, deletes - o.deletes);
+      return new Counts(
+          statements - o.statements,
+          roundTrips - o.roundTrips,
+          selects - o.selects,
+          inserts - o.inserts,
+          updates - o.updates,
+          deletes - o.deletes);
     }
   }
 
   public Counts now() {
-    return new Counts(statements.get(), roundTrips.get(), selects.get(), inserts.get(), updates.get(), deletes.get());
+    return new Counts(
+        statements.get(),
+        roundTrips.get(),
+        selects.get(),
+        inserts.get(),
+        updates.get(),
+        deletes.get());
   }
 
   /** Records every statement's SQL (first line) while on, for the doc's breakdown. */
@@ -80,26 +98,35 @@ public final class SqlCounter implements QueryExecutionListener {
       int n = execInfo.isBatch() ? Math.max(1, q.getParametersList().size()) : 1;
       statements.addAndGet(n);
       String sql = q.getQuery().stripLeading().toLowerCase(Locale.ROOT);
-      AtomicLong kind = sql.startsWith("select") || sql.startsWith("with") ? selects
-          : sql.startsWith("insert") ? inserts : sql.startsWith("update") ? updates
-          : sql.startsWith("delete") ? deletes : null;
+      AtomicLong kind =
+          sql.startsWith("select") || sql.startsWith("with")
+              ? selects
+              : sql.startsWith("insert")
+                  ? inserts
+                  : sql.startsWith("update") ? updates : sql.startsWith("delete") ? deletes : null;
       if (kind != null) {
         kind.addAndGet(n);
       }
       if (trace) {
         synchronized (this) {
-          log.append(n).append('\t').append(q.getQuery().replaceAll("\\s+", " ").strip()).append('\n');
+          log.append(n)
+              .append('\t')
+              .append(q.getQuery().replaceAll("\\s+", " ").strip())
+              .append('\n');
         }
       }
     }
   }
 
-  /** Wraps the Spring DataSource bean so that every statement of the app and the engine is counted. */
+  /**
+   * Wraps the Spring DataSource bean so that every statement of the app and the engine is counted.
+   */
   public static BeanPostProcessor wrappingDataSource() {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource ds && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+        if (bean instanceof DataSource ds
+            && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
           return ProxyDataSourceBuilder.create(ds).name("bench").listener(INSTANCE).build();
         }
         return bean;
@@ -107,7 +134,10 @@ public final class SqlCounter implements QueryExecutionListener {
     };
   }
 
-  /** The statements {@code run} executes, one "count TAB sql" line per distinct statement (see {@link #traced()}). */
+  /**
+   * The statements {@code run} executes, one "count TAB sql" line per distinct statement (see
+   * {@link #traced()}).
+   */
   public String traceOf(Runnable run) {
     trace(true);
     try {
@@ -119,8 +149,8 @@ public final class SqlCounter implements QueryExecutionListener {
   }
 
   /**
-   * Two traces (the app's run and the bare twin's run of the same path) as a Markdown table by verb and table, the
-   * rows with equal counts left out, and the totals.
+   * Two traces (the app's run and the bare twin's run of the same path) as a Markdown table by verb
+   * and table, the rows with equal counts left out, and the totals.
    */
   public static String breakdown(String title, String appTrace, String bareTrace) {
     Map<String, long[]> rows = new TreeMap<>();
@@ -131,27 +161,46 @@ public final class SqlCounter implements QueryExecutionListener {
           continue;
         }
         String[] parts = line.split("\t", 2);
-        rows.computeIfAbsent(verbAndTable(parts[1]), k -> new long[2])[flavour] += Long.parseLong(parts[0]);
+        rows.computeIfAbsent(verbAndTable(parts[1]), k -> new long[2])[flavour] +=
+            Long.parseLong(parts[0]);
       }
     }
-    StringBuilder b = new StringBuilder("#### " + title + " by statement and table (one instance)\n\n"
-        + "| statement | app | bare | extra |\n|---|---:|---:|---:|\n");
+    StringBuilder b =
+        new StringBuilder(
+            "#### "
+                + title
+                + " by statement and table (one instance)\n\n"
+                + "| statement | app | bare | extra |\n|---|---:|---:|---:|\n");
     long[] total = new long[2];
-    rows.forEach((k, v) -> {
-      total[0] += v[0];
-      total[1] += v[1];
-      if (v[0] != v[1]) {
-        b.append("| ").append(k).append(" | ").append(v[0]).append(" | ").append(v[1]).append(" | ").append(v[0] - v[1])
-            .append(" |\n");
-      }
-    });
-    b.append("| **all** | ").append(total[0]).append(" | ").append(total[1]).append(" | ").append(total[0] - total[1])
+    rows.forEach(
+        (k, v) -> {
+          total[0] += v[0];
+          total[1] += v[1];
+          if (v[0] != v[1]) {
+            b.append("| ")
+                .append(k)
+                .append(" | ")
+                .append(v[0])
+                .append(" | ")
+                .append(v[1])
+                .append(" | ")
+                .append(v[0] - v[1])
+                .append(" |\n");
+          }
+        });
+    b.append("| **all** | ")
+        .append(total[0])
+        .append(" | ")
+        .append(total[1])
+        .append(" | ")
+        .append(total[0] - total[1])
         .append(" |\n\n(rows with equal counts left out)\n");
     return b.toString();
   }
 
   private static final Pattern TABLE =
-      Pattern.compile("(?i)^\\s*(select|insert|update|delete|with)\\b.*?\\b(?:into|update|from)\\s+([a-z0-9_\\.\"]+)");
+      Pattern.compile(
+          "(?i)^\\s*(select|insert|update|delete|with)\\b.*?\\b(?:into|update|from)\\s+([a-z0-9_\\.\"]+)");
 
   /** "insert act_hi_detail", "select member", …: the verb and the first table of a statement. */
   static String verbAndTable(String sql) {
@@ -164,7 +213,9 @@ public final class SqlCounter implements QueryExecutionListener {
     return m.find() ? verb + " " + m.group(2).toLowerCase(Locale.ROOT) : verb + " ?";
   }
 
-  /** The fewest and the most statements of the measured runs of one path (they were always equal). */
+  /**
+   * The fewest and the most statements of the measured runs of one path (they were always equal).
+   */
   public record Measured(Counts min, Counts max) {}
 
   /** Runs {@code run} {@code warmup} times uncounted, then {@code measured} times counted. */
@@ -189,19 +240,40 @@ public final class SqlCounter implements QueryExecutionListener {
   }
 
   /** The head of a results table: title line, then the column headers of {@link #row}. */
-  public static String tableHead(String title, String db, int historyLevel, int measured, int warmup) {
-    return "### " + title + ", " + db + ", history level " + (historyLevel == 3 ? "full" : historyLevel) + " (" + measured
-        + " instances measured after " + warmup + " warm-up, per path)\n\n"
+  public static String tableHead(
+      String title, String db, int historyLevel, int measured, int warmup) {
+    return "### "
+        + title
+        + ", "
+        + db
+        + ", history level "
+        + (historyLevel == 3 ? "full" : historyLevel)
+        + " ("
+        + measured
+        + " instances measured after "
+        + warmup
+        + " warm-up, per path)\n\n"
         + "| path | app statements | app round trips | bare statements | bare round trips | ratio (statements)"
         + " | ratio (round trips) | app S/I/U/D | bare S/I/U/D |\n|---|---:|---:|---:|---:|---:|---:|---|---|\n";
   }
 
-  /** One path's row: counts (min–max when they differ), the two ratios, and the select/insert/update/delete split. */
+  /**
+   * One path's row: counts (min–max when they differ), the two ratios, and the
+   * select/insert/update/delete split.
+   */
   public static String row(Object path, Measured app, Measured bare) {
-    return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s |%n", path,
-        range(app.min().statements(), app.max().statements()), range(app.min().roundTrips(), app.max().roundTrips()),
-        range(bare.min().statements(), bare.max().statements()), range(bare.min().roundTrips(), bare.max().roundTrips()),
-        ratio(app, bare), (double) app.max().roundTrips() / bare.max().roundTrips(), kinds(app.max()), kinds(bare.max()));
+    return String.format(
+        Locale.ROOT,
+        "| %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s |%n",
+        path,
+        range(app.min().statements(), app.max().statements()),
+        range(app.min().roundTrips(), app.max().roundTrips()),
+        range(bare.min().statements(), bare.max().statements()),
+        range(bare.min().roundTrips(), bare.max().roundTrips()),
+        ratio(app, bare),
+        (double) app.max().roundTrips() / bare.max().roundTrips(),
+        kinds(app.max()),
+        kinds(bare.max()));
   }
 
   /** App statements ÷ bare statements (the most of each). */

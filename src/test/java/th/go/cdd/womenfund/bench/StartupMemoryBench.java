@@ -31,29 +31,33 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Benchmark (Maven profile {@code bench}, not part of {@code verify}): start-up time and resident memory of the
- * womenfund fat jar against a bare Camunda starter app built the same way ({@code bench/bare-starter}), issue 8
- * item 4. Target: app ≤ 1.5× the bare app's start-up time, ≤ 1.3× its resident memory.
+ * Benchmark (Maven profile {@code bench}, not part of {@code verify}): start-up time and resident
+ * memory of the womenfund fat jar against a bare Camunda starter app built the same way ({@code
+ * bench/bare-starter}), issue 8 item 4. Target: app ≤ 1.5× the bare app's start-up time, ≤ 1.3× its
+ * resident memory.
  *
- * <p>Each JVM flag set ({@code -Dbench.startup.flags}, sets separated by {@code |}, {@code default} = no flags) is
- * measured {@code -Dbench.startup.runs} times (default 5). A run starts both apps on a fresh, empty H2 file
- * directory ("first start": the app's Flyway migrations, its 7,451 sub-districts and its 36 deployments), stops
- * them, then starts both again on the same directory ("restart"). App and bare alternate (the order flips from
- * run to run), so the noise of this shared machine hits both; compare the ratios, not the seconds.
+ * <p>Each JVM flag set ({@code -Dbench.startup.flags}, sets separated by {@code |}, {@code default}
+ * = no flags) is measured {@code -Dbench.startup.runs} times (default 5). A run starts both apps on
+ * a fresh, empty H2 file directory ("first start": the app's Flyway migrations, its 7,451
+ * sub-districts and its 36 deployments), stops them, then starts both again on the same directory
+ * ("restart"). App and bare alternate (the order flips from run to run), so the noise of this
+ * shared machine hits both; compare the ratios, not the seconds.
  *
- * <p>Per start: the seconds from launch until the HTTP port answers a page with 200 (app: {@code /login}; bare:
- * the Camunda welcome page), until Spring reports the application ready (ReadinessState ACCEPTING_TRAFFIC,
- * after the application runners), and Spring's own "Started … in X seconds"; VmRSS and VmHWM from
- * /proc/&lt;pid&gt;/status 3 s after ready, and VmRSS again after 20 page requests; the classes loaded
- * (jcmd PerfCounter.print). The app runs with profile {@code prod} (no demo data) on H2. Writes
- * target/bench/startup-memory.md and each start's log under target/bench/startup-logs/. Fails when a jar does
- * not start; a missed target is printed, not failed.
+ * <p>Per start: the seconds from launch until the HTTP port answers a page with 200 (app: {@code
+ * /login}; bare: the Camunda welcome page), until Spring reports the application ready
+ * (ReadinessState ACCEPTING_TRAFFIC, after the application runners), and Spring's own "Started … in
+ * X seconds"; VmRSS and VmHWM from /proc/&lt;pid&gt;/status 3 s after ready, and VmRSS again after
+ * 20 page requests; the classes loaded (jcmd PerfCounter.print). The app runs with profile {@code
+ * prod} (no demo data) on H2. Writes target/bench/startup-memory.md and each start's log under
+ * target/bench/startup-logs/. Fails when a jar does not start; a missed target is printed, not
+ * failed.
  */
 @Tag("bench")
 class StartupMemoryBench {
 
   static final int RUNS = Integer.getInteger("bench.startup.runs", 5);
-  static final List<String> FLAG_SETS = List.of(System.getProperty("bench.startup.flags", "default|-Xmx512m").split("\\|"));
+  static final List<String> FLAG_SETS =
+      List.of(System.getProperty("bench.startup.flags", "default|-Xmx512m").split("\\|"));
   static final long START_TIMEOUT_SECONDS = Long.getLong("bench.startup.timeout", 240);
   static final long SETTLE_MILLIS = 3_000;
   static final int REQUESTS = 20;
@@ -64,7 +68,9 @@ class StartupMemoryBench {
   static final Path OUT = BASE.resolve("target/bench");
   static final Path BARE_PROJECT = BASE.resolve("bench/bare-starter");
 
-  static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+  static final Pattern STARTED =
+      Pattern.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+
   /** Log lines both apps write, in this order: the phases of a start. */
   static final Map<String, String> MARKERS = markers();
 
@@ -74,16 +80,33 @@ class StartupMemoryBench {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
   }
 
-  enum Flavour { APP, BARE }
-
-  record Start(Flavour flavour, String flags, int run, boolean restart, double httpSeconds, double readySeconds,
-               double startedIn, double runningFor, long rssKb, long hwmKb, long rssAfterRequestsKb, long classes,
-               long liveHeapKb, double cpuSeconds, Map<String, Double> phases) {
+  enum Flavour {
+    APP,
+    BARE
   }
+
+  record Start(
+      Flavour flavour,
+      String flags,
+      int run,
+      boolean restart,
+      double httpSeconds,
+      double readySeconds,
+      double startedIn,
+      double runningFor,
+      long rssKb,
+      long hwmKb,
+      long rssAfterRequestsKb,
+      long classes,
+      long liveHeapKb,
+      double cpuSeconds,
+      Map<String, Double> phases) {}
 
   static Map<String, String> markers() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("Spring context created (Tomcat, bean definitions)", "Root WebApplicationContext: initialization completed");
+    m.put(
+        "Spring context created (Tomcat, bean definitions)",
+        "Root WebApplicationContext: initialization completed");
     m.put("database pool opened", "HikariPool-1 - Start completed");
     m.put("engine created (app: after Flyway)", "ENGINE-00001 Process Engine");
     m.put("Tomcat started (app: after deployments, Security, Thymeleaf)", "Tomcat started on port");
@@ -101,20 +124,35 @@ class StartupMemoryBench {
     List<Start> starts = new ArrayList<>();
     for (String flags : FLAG_SETS) {
       for (int run = 1; run <= RUNS; run++) {
-        List<Flavour> order = run % 2 == 1 ? List.of(Flavour.APP, Flavour.BARE) : List.of(Flavour.BARE, Flavour.APP);
+        List<Flavour> order =
+            run % 2 == 1 ? List.of(Flavour.APP, Flavour.BARE) : List.of(Flavour.BARE, Flavour.APP);
         Map<Flavour, Path> dirs = new LinkedHashMap<>();
         for (Flavour f : order) {
-          Path dir = data.resolve(slug(flags) + "-" + run + "-" + f.name().toLowerCase(Locale.ROOT));
+          Path dir =
+              data.resolve(slug(flags) + "-" + run + "-" + f.name().toLowerCase(Locale.ROOT));
           Files.createDirectories(dir);
           dirs.put(f, dir);
         }
         for (boolean restart : new boolean[] {false, true}) {
           for (Flavour f : order) {
-            Start s = start(f, f == Flavour.APP ? appJar : bareJar, flags, run, restart, dirs.get(f));
-            System.out.printf(Locale.ROOT, "startup bench: %-4s %-8s run %d %-8s http %.1f s, ready %.1f s, Started in %.1f s,"
-                    + " CPU %.1f s, RSS %d MiB (HWM %d MiB), live heap %d MiB, %d classes%n", f, flags, run,
-                restart ? "restart" : "first", s.httpSeconds(), s.readySeconds(), s.startedIn(), s.cpuSeconds(),
-                s.rssKb() / 1024, s.hwmKb() / 1024, s.liveHeapKb() / 1024, s.classes());
+            Start s =
+                start(f, f == Flavour.APP ? appJar : bareJar, flags, run, restart, dirs.get(f));
+            System.out.printf(
+                Locale.ROOT,
+                "startup bench: %-4s %-8s run %d %-8s http %.1f s, ready %.1f s, Started in %.1f s,"
+                    + " CPU %.1f s, RSS %d MiB (HWM %d MiB), live heap %d MiB, %d classes%n",
+                f,
+                flags,
+                run,
+                restart ? "restart" : "first",
+                s.httpSeconds(),
+                s.readySeconds(),
+                s.startedIn(),
+                s.cpuSeconds(),
+                s.rssKb() / 1024,
+                s.hwmKb() / 1024,
+                s.liveHeapKb() / 1024,
+                s.classes());
             starts.add(s);
           }
         }
@@ -129,21 +167,35 @@ class StartupMemoryBench {
     assertThat(starts).hasSize(FLAG_SETS.size() * RUNS * 4);
   }
 
-  // ---------------------------------------------------------------------------------------------- one start
+  // ----------------------------------------------------------------------------------------------
+  // one start
 
-  Start start(Flavour flavour, Path jar, String flags, int run, boolean restart, Path dataDir) throws Exception {
+  Start start(Flavour flavour, Path jar, String flags, int run, boolean restart, Path dataDir)
+      throws Exception {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     if (!flags.equals("default")) {
       command.addAll(Arrays.asList(flags.trim().split("\\s+")));
     }
-    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
-        "--logging.level.org.springframework.boot.availability=debug"));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--server.port=" + port,
+            "--logging.level.org.springframework.boot.availability=debug"));
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
-    for (String inherited : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "SPRING_PROFILES_ACTIVE",
-        "WOMENFUND_DB_URL", "SPRING_DATASOURCE_URL", "PORT")) {
+    for (String inherited :
+        List.of(
+            "JAVA_TOOL_OPTIONS",
+            "JDK_JAVA_OPTIONS",
+            "_JAVA_OPTIONS",
+            "SPRING_PROFILES_ACTIVE",
+            "WOMENFUND_DB_URL",
+            "SPRING_DATASOURCE_URL",
+            "PORT")) {
       env.remove(inherited);
     }
     String page;
@@ -159,8 +211,14 @@ class StartupMemoryBench {
       env.put("BARE_ADMIN_PASSWORD", "bench-admin-password");
       page = "/camunda/app/welcome/default/";
     }
-    String name = String.format(Locale.ROOT, "%s-%s-run%d-%s", flavour.name().toLowerCase(Locale.ROOT), slug(flags), run,
-        restart ? "restart" : "first");
+    String name =
+        String.format(
+            Locale.ROOT,
+            "%s-%s-run%d-%s",
+            flavour.name().toLowerCase(Locale.ROOT),
+            slug(flags),
+            run,
+            restart ? "restart" : "first");
     Path logFile = OUT.resolve("startup-logs").resolve(name + ".log");
 
     Map<String, Long> seen = new ConcurrentHashMap<>();
@@ -169,7 +227,9 @@ class StartupMemoryBench {
     Process process = pb.start();
     LIVE.add(process);
     try {
-      Thread reader = new Thread(() -> readLog(process, logFile, t0, seen, lastLines), "startup-bench-log-" + name);
+      Thread reader =
+          new Thread(
+              () -> readLog(process, logFile, t0, seen, lastLines), "startup-bench-log-" + name);
       reader.setDaemon(true);
       reader.start();
 
@@ -178,12 +238,24 @@ class StartupMemoryBench {
       Long http = null;
       while (http == null || !seen.containsKey("ready")) {
         if (!process.isAlive()) {
-          throw new AssertionError(name + " exited with " + process.exitValue() + " before it was ready; log "
-              + logFile + ":\n" + String.join("\n", tail(lastLines)));
+          throw new AssertionError(
+              name
+                  + " exited with "
+                  + process.exitValue()
+                  + " before it was ready; log "
+                  + logFile
+                  + ":\n"
+                  + String.join("\n", tail(lastLines)));
         }
         if (System.nanoTime() > deadline) {
-          throw new AssertionError(name + " not ready within " + START_TIMEOUT_SECONDS + " s; log " + logFile + ":\n"
-              + String.join("\n", tail(lastLines)));
+          throw new AssertionError(
+              name
+                  + " not ready within "
+                  + START_TIMEOUT_SECONDS
+                  + " s; log "
+                  + logFile
+                  + ":\n"
+                  + String.join("\n", tail(lastLines)));
         }
         if (http == null && get(url) == 200) {
           http = System.nanoTime();
@@ -213,9 +285,22 @@ class StartupMemoryBench {
       assertThat(startedAt).as("%s: the \"Started … in\" line", name).isNotNull();
       Matcher started = STARTED.matcher(startedLine.get(logFile));
       assertThat(started.find()).isTrue();
-      return new Start(flavour, flags, run, restart, seconds(http - t0), seconds(ready - t0),
-          Double.parseDouble(started.group(1)), Double.parseDouble(started.group(2)), mem[0], mem[1], afterRequests[0],
-          classes, liveHeap, cpu, phases);
+      return new Start(
+          flavour,
+          flags,
+          run,
+          restart,
+          seconds(http - t0),
+          seconds(ready - t0),
+          Double.parseDouble(started.group(1)),
+          Double.parseDouble(started.group(2)),
+          mem[0],
+          mem[1],
+          afterRequests[0],
+          classes,
+          liveHeap,
+          cpu,
+          phases);
     } finally {
       stop(process);
     }
@@ -223,9 +308,13 @@ class StartupMemoryBench {
 
   private static final Map<Path, String> startedLine = new ConcurrentHashMap<>();
 
-  static void readLog(Process process, Path logFile, long t0, Map<String, Long> seen, List<String> lastLines) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-         PrintWriter out = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))) {
+  static void readLog(
+      Process process, Path logFile, long t0, Map<String, Long> seen, List<String> lastLines) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter out =
+            new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         long now = System.nanoTime();
@@ -254,7 +343,8 @@ class StartupMemoryBench {
 
   static void stop(Process process) throws InterruptedException {
     try {
-      process.destroy(); // SIGTERM: Spring closes the engine and H2, so the restart finds a clean database
+      process.destroy(); // SIGTERM: Spring closes the engine and H2, so the restart finds a clean
+      // database
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
@@ -289,8 +379,9 @@ class StartupMemoryBench {
   }
 
   /**
-   * CPU seconds (user + system, all threads) the JVM has used so far, from /proc/&lt;pid&gt;/stat (clock ticks of
-   * 1/100 s). Less sensitive than wall time to the other work on a shared machine: it counts the work done.
+   * CPU seconds (user + system, all threads) the JVM has used so far, from /proc/&lt;pid&gt;/stat
+   * (clock ticks of 1/100 s). Less sensitive than wall time to the other work on a shared machine:
+   * it counts the work done.
    */
   static double cpuSeconds(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -324,7 +415,8 @@ class StartupMemoryBench {
       Matcher m = Pattern.compile("java\\.cls\\.loadedClasses=(\\d+)").matcher(out);
       Matcher unloaded = Pattern.compile("java\\.cls\\.unloadedClasses=(\\d+)").matcher(out);
       if (m.find()) {
-        return Long.parseLong(m.group(1)) - (unloaded.find() ? Long.parseLong(unloaded.group(1)) : 0);
+        return Long.parseLong(m.group(1))
+            - (unloaded.find() ? Long.parseLong(unloaded.group(1)) : 0);
       }
     } catch (IOException | InterruptedException e) {
       // reported as -1
@@ -332,7 +424,10 @@ class StartupMemoryBench {
     return -1;
   }
 
-  /** Heap in use after a full GC (jcmd GC.run, then GC.heap_info "used"), in KiB: the live objects; -1 if unknown. */
+  /**
+   * Heap in use after a full GC (jcmd GC.run, then GC.heap_info "used"), in KiB: the live objects;
+   * -1 if unknown.
+   */
   static long liveHeapAfterFullGc(long pid) {
     try {
       jcmd(pid, "GC.run");
@@ -350,8 +445,11 @@ class StartupMemoryBench {
   static String jcmd(long pid, String command) throws IOException, InterruptedException {
     Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
     Path jcmd = java.resolveSibling("jcmd");
-    Process p = new ProcessBuilder(Files.exists(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid), command)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                Files.exists(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid), command)
+            .redirectErrorStream(true)
+            .start();
     try {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor(30, TimeUnit.SECONDS);
@@ -361,25 +459,39 @@ class StartupMemoryBench {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- the jars
+  // ----------------------------------------------------------------------------------------------
+  // the jars
 
   /** The fat jar the bench profile packages before the tests run (see pom.xml, profile bench). */
   static Path appJar() throws IOException {
     try (Stream<Path> files = Files.list(BASE.resolve("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("womenfund-.*\\.jar"))
+      return files
+          .filter(p -> p.getFileName().toString().matches("womenfund-.*\\.jar"))
           .findFirst()
-          .orElseThrow(() -> new AssertionError("no target/womenfund-*.jar: run ./mvnw -B -Pbench test (the profile"
-              + " packages the jar before the tests), or ./mvnw -B package -DskipTests first"));
+          .orElseThrow(
+              () ->
+                  new AssertionError(
+                      "no target/womenfund-*.jar: run ./mvnw -B -Pbench test (the profile"
+                          + " packages the jar before the tests), or ./mvnw -B package -DskipTests first"));
     }
   }
 
-  /** bench/bare-starter's jar; built with the project's Maven wrapper when missing or older than its sources. */
+  /**
+   * bench/bare-starter's jar; built with the project's Maven wrapper when missing or older than its
+   * sources.
+   */
   static Path bareJar() throws Exception {
     Path jar = BARE_PROJECT.resolve("target/bare-camunda-starter-0.1.0-SNAPSHOT.jar");
     long newestSource;
-    try (Stream<Path> files = Stream.concat(Stream.of(BARE_PROJECT.resolve("pom.xml")),
-        Files.walk(BARE_PROJECT.resolve("src")))) {
-      newestSource = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().lastModified()).max().orElse(0);
+    try (Stream<Path> files =
+        Stream.concat(
+            Stream.of(BARE_PROJECT.resolve("pom.xml")), Files.walk(BARE_PROJECT.resolve("src")))) {
+      newestSource =
+          files
+              .filter(Files::isRegularFile)
+              .mapToLong(p -> p.toFile().lastModified())
+              .max()
+              .orElse(0);
     }
     if (!Files.exists(jar) || jar.toFile().lastModified() < newestSource) {
       List<String> mvn = new ArrayList<>(List.of(BASE.resolve("mvnw").toString(), "-B", "-q"));
@@ -401,74 +513,166 @@ class StartupMemoryBench {
     return jar;
   }
 
-  // ---------------------------------------------------------------------------------------------- the report
+  // ----------------------------------------------------------------------------------------------
+  // the report
 
   String report(List<Start> starts, Path appJar, Path bareJar) {
     StringBuilder md = new StringBuilder();
-    md.append("# Start-up time and resident memory: womenfund against the bare Camunda starter\n\n");
-    md.append(String.format(Locale.ROOT, "%d run(s) per JVM flag set; each run starts both apps on an empty H2 file"
-            + " directory (first start), then again on the same directory (restart). Medians; min–max in brackets."
-            + " Machine: %d cores, %s %s. App: %s (profile prod). Bare: %s.%n%n",
-        RUNS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-        System.getProperty("java.runtime.version"), BASE.relativize(appJar), BASE.relativize(bareJar)));
+    md.append(
+        "# Start-up time and resident memory: womenfund against the bare Camunda starter\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%d run(s) per JVM flag set; each run starts both apps on an empty H2 file"
+                + " directory (first start), then again on the same directory (restart). Medians; min–max in brackets."
+                + " Machine: %d cores, %s %s. App: %s (profile prod). Bare: %s.%n%n",
+            RUNS,
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.vm.name"),
+            System.getProperty("java.runtime.version"),
+            BASE.relativize(appJar),
+            BASE.relativize(bareJar)));
     List<String> verdicts = new ArrayList<>();
     for (String flags : FLAG_SETS) {
       for (boolean restart : new boolean[] {false, true}) {
         List<Start> app = select(starts, Flavour.APP, flags, restart);
         List<Start> bare = select(starts, Flavour.BARE, flags, restart);
-        String what = (flags.equals("default") ? "default JVM flags" : "JVM flags `" + flags + "`") + ", "
-            + (restart ? "restart on the existing database" : "first start on an empty database");
+        String what =
+            (flags.equals("default") ? "default JVM flags" : "JVM flags `" + flags + "`")
+                + ", "
+                + (restart
+                    ? "restart on the existing database"
+                    : "first start on an empty database");
         md.append("## ").append(what).append("\n\n");
         md.append("| measure | app | bare | **app ÷ bare** |\n|---|---:|---:|---:|\n");
-        row(md, "ready: launch → ReadinessState ACCEPTING_TRAFFIC (s)", app, bare, Start::readySeconds, "%.1f");
+        row(
+            md,
+            "ready: launch → ReadinessState ACCEPTING_TRAFFIC (s)",
+            app,
+            bare,
+            Start::readySeconds,
+            "%.1f");
         row(md, "launch → HTTP 200 on a page (s)", app, bare, Start::httpSeconds, "%.1f");
-        row(md, "CPU time used until ready, user + system (s)", app, bare, Start::cpuSeconds, "%.1f");
+        row(
+            md,
+            "CPU time used until ready, user + system (s)",
+            app,
+            bare,
+            Start::cpuSeconds,
+            "%.1f");
         row(md, "Spring \"Started … in\" (s)", app, bare, Start::startedIn, "%.1f");
         row(md, "Spring \"process running for\" (s)", app, bare, Start::runningFor, "%.1f");
         row(md, "VmRSS 3 s after ready (MiB)", app, bare, s -> s.rssKb() / 1024.0, "%.0f");
         row(md, "VmHWM, peak RSS (MiB)", app, bare, s -> s.hwmKb() / 1024.0, "%.0f");
-        row(md, "VmRSS after " + REQUESTS + " page requests (MiB)", app, bare, s -> s.rssAfterRequestsKb() / 1024.0, "%.0f");
-        row(md, "heap in use after a full GC: live objects (MiB)", app, bare, s -> s.liveHeapKb() / 1024.0, "%.0f");
+        row(
+            md,
+            "VmRSS after " + REQUESTS + " page requests (MiB)",
+            app,
+            bare,
+            s -> s.rssAfterRequestsKb() / 1024.0,
+            "%.0f");
+        row(
+            md,
+            "heap in use after a full GC: live objects (MiB)",
+            app,
+            bare,
+            s -> s.liveHeapKb() / 1024.0,
+            "%.0f");
         row(md, "classes loaded", app, bare, s -> s.classes(), "%.0f");
         md.append("\nPhases, seconds from launch until the log line (medians):\n\n");
         md.append("| phase | app | bare | app − bare (s) |\n|---|---:|---:|---:|\n");
         for (String phase : MARKERS.keySet()) {
           double a = median(app, s -> s.phases().get(phase));
           double b = median(bare, s -> s.phases().get(phase));
-          md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %+.1f |%n", phase, a, b, a - b));
+          md.append(
+              String.format(Locale.ROOT, "| %s | %.1f | %.1f | %+.1f |%n", phase, a, b, a - b));
         }
         double time = median(app, Start::readySeconds) / median(bare, Start::readySeconds);
         double cpuRatio = median(app, Start::cpuSeconds) / median(bare, Start::cpuSeconds);
         double rss = median(app, Start::rssKb) / median(bare, Start::rssKb);
-        String verdict = String.format(Locale.ROOT, "%s: time %.2f× (target ≤ %.1f×: %s; CPU time %.2f×), memory %.2f×"
-                + " (target ≤ %.1f×: %s)", what, time, TIME_TARGET, time <= TIME_TARGET ? "met" : "MISSED", cpuRatio, rss,
-            MEMORY_TARGET, rss <= MEMORY_TARGET ? "met" : "MISSED");
+        String verdict =
+            String.format(
+                Locale.ROOT,
+                "%s: time %.2f× (target ≤ %.1f×: %s; CPU time %.2f×), memory %.2f×"
+                    + " (target ≤ %.1f×: %s)",
+                what,
+                time,
+                TIME_TARGET,
+                time <= TIME_TARGET ? "met" : "MISSED",
+                cpuRatio,
+                rss,
+                MEMORY_TARGET,
+                rss <= MEMORY_TARGET ? "met" : "MISSED");
         verdicts.add(verdict);
         md.append("\n**").append(verdict).append("**\n\n");
       }
     }
     md.append("## Targets\n\n");
     verdicts.forEach(v -> md.append("- ").append(v).append('\n'));
-    md.append("\nEvery start, in order:\n\n| flavour | flags | run | start | http s | ready s | Started in s | RSS MiB | HWM MiB"
-        + " | RSS after requests MiB | live heap MiB | classes | CPU s |\n|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append(
+        "\nEvery start, in order:\n\n| flavour | flags | run | start | http s | ready s | Started in s | RSS MiB | HWM MiB"
+            + " | RSS after requests MiB | live heap MiB | classes | CPU s |\n|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Start s : starts) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %.1f | %.1f | %d | %d | %d | %d | %d | %.1f |%n",
-          s.flavour(), s.flags(), s.run(), s.restart() ? "restart" : "first", s.httpSeconds(), s.readySeconds(),
-          s.startedIn(), s.rssKb() / 1024, s.hwmKb() / 1024, s.rssAfterRequestsKb() / 1024, s.liveHeapKb() / 1024,
-          s.classes(), s.cpuSeconds()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %d | %s | %.1f | %.1f | %.1f | %d | %d | %d | %d | %d | %.1f |%n",
+              s.flavour(),
+              s.flags(),
+              s.run(),
+              s.restart() ? "restart" : "first",
+              s.httpSeconds(),
+              s.readySeconds(),
+              s.startedIn(),
+              s.rssKb() / 1024,
+              s.hwmKb() / 1024,
+              s.rssAfterRequestsKb() / 1024,
+              s.liveHeapKb() / 1024,
+              s.classes(),
+              s.cpuSeconds()));
     }
     return md.toString();
   }
 
   static List<Start> select(List<Start> starts, Flavour flavour, String flags, boolean restart) {
-    return starts.stream().filter(s -> s.flavour() == flavour && s.flags().equals(flags) && s.restart() == restart).toList();
+    return starts.stream()
+        .filter(s -> s.flavour() == flavour && s.flags().equals(flags) && s.restart() == restart)
+        .toList();
   }
 
-  static void row(StringBuilder md, String label, List<Start> app, List<Start> bare, ToDoubleFunction<Start> f, String fmt) {
+  static void row(
+      StringBuilder md,
+      String label,
+      List<Start> app,
+      List<Start> bare,
+      ToDoubleFunction<Start> f,
+      String fmt) {
     double a = median(app, f);
     double b = median(bare, f);
-    md.append(String.format(Locale.ROOT, "| %s | " + fmt + " (" + fmt + "–" + fmt + ") | " + fmt + " (" + fmt + "–" + fmt
-            + ") | **%.2f** |%n", label, a, min(app, f), max(app, f), b, min(bare, f), max(bare, f), a / b));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | "
+                + fmt
+                + " ("
+                + fmt
+                + "–"
+                + fmt
+                + ") | "
+                + fmt
+                + " ("
+                + fmt
+                + "–"
+                + fmt
+                + ") | **%.2f** |%n",
+            label,
+            a,
+            min(app, f),
+            max(app, f),
+            b,
+            min(bare, f),
+            max(bare, f),
+            a / b));
   }
 
   static double median(List<Start> starts, ToDoubleFunction<Start> f) {
@@ -487,7 +691,8 @@ class StartupMemoryBench {
     return starts.stream().mapToDouble(f).max().orElse(Double.NaN);
   }
 
-  // ---------------------------------------------------------------------------------------------- helpers
+  // ----------------------------------------------------------------------------------------------
+  // helpers
 
   static double seconds(long nanos) {
     return nanos / 1e9;

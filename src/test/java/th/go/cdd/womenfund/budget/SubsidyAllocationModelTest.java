@@ -16,7 +16,9 @@ import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.ModelTest;
 import th.go.cdd.womenfund.system.ProcessModel;
 
-/** subsidy-allocation on the plain engine: approved, returned and revised then approved, rejected. */
+/**
+ * subsidy-allocation on the plain engine: approved, returned and revised then approved, rejected.
+ */
 @ModelTest
 class SubsidyAllocationModelTest {
 
@@ -30,7 +32,9 @@ class SubsidyAllocationModelTest {
     ProcessInstance pi = proposed();
     complete(task(), withVariables(Var.DECISION, "APPROVE", Var.REASON, ""));
 
-    assertThat(pi).hasPassed(Element.RECORD_DECISION, Element.RECORD_ALLOCATION).isEnded()
+    assertThat(pi)
+        .hasPassed(Element.RECORD_DECISION, Element.RECORD_ALLOCATION)
+        .isEnded()
         .hasPassed(Element.RECORDED);
   }
 
@@ -51,15 +55,26 @@ class SubsidyAllocationModelTest {
   @Test
   void rejectedAllocationRecordsNothing() {
     ProcessInstance pi = proposed();
-    complete(task(), withVariables(Var.DECISION, "REJECT", Var.REASON, "งบประมาณยังไม่ได้รับจัดสรร"));
+    complete(
+        task(), withVariables(Var.DECISION, "REJECT", Var.REASON, "งบประมาณยังไม่ได้รับจัดสรร"));
 
     assertThat(pi).isEnded().hasPassed(Element.REJECTED).hasNotPassed(Element.RECORD_ALLOCATION);
     model.ran("recordApprovedSubsidyAllocation", 0);
   }
 
   private static ProcessInstance proposed() {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(SubsidyAllocationProcess.KEY, "SA-1",
-        withVariables(Var.PROVINCE_CODE, ProcessModel.PROVINCE, Var.FISCAL_YEAR, 2569, Var.BUDGET, "100000.00"));
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                SubsidyAllocationProcess.KEY,
+                "SA-1",
+                withVariables(
+                    Var.PROVINCE_CODE,
+                    ProcessModel.PROVINCE,
+                    Var.FISCAL_YEAR,
+                    2569,
+                    Var.BUDGET,
+                    "100000.00"));
     assertThat(pi).hasPassed(Element.CALCULATE);
     waitsAt(pi, Element.APPROVAL, COMMITTEE);
     return pi;

@@ -35,7 +35,10 @@ import th.go.cdd.womenfund.system.DeployedForms;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiDates;
 
-/** subsidy-allocation on every path: approved, returned and revised then approved, rejected; bad input refused. */
+/**
+ * subsidy-allocation on every path: approved, returned and revised then approved, rejected; bad
+ * input refused.
+ */
 @DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
@@ -65,9 +68,13 @@ class SubsidyAllocationProcessTest {
   }
 
   ProcessInstance propose(Map<String, Object> vars) {
-    engine.getIdentityService().setAuthentication("saofficer23", List.of(Roles.provinceOfficers("23")));
+    engine
+        .getIdentityService()
+        .setAuthentication("saofficer23", List.of(Roles.provinceOfficers("23")));
     try {
-      return engine.getRuntimeService().startProcessInstanceByKey(SubsidyAllocationProcess.KEY, vars);
+      return engine
+          .getRuntimeService()
+          .startProcessInstanceByKey(SubsidyAllocationProcess.KEY, vars);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -96,13 +103,23 @@ class SubsidyAllocationProcessTest {
   }
 
   long allocationId(ProcessInstance pi) {
-    return ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(Var.ALLOCATION_ID).singleResult().getValue()).longValue();
+    return ((Number)
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(Var.ALLOCATION_ID)
+                .singleResult()
+                .getValue())
+        .longValue();
   }
 
   Map<String, BigDecimal> amounts(long allocationId) {
-    return repo.lines(allocationId).stream().collect(Collectors.toMap(SubsidyAllocationRepository.Line::districtCode,
-        SubsidyAllocationRepository.Line::amount));
+    return repo.lines(allocationId).stream()
+        .collect(
+            Collectors.toMap(
+                SubsidyAllocationRepository.Line::districtCode,
+                SubsidyAllocationRepository.Line::amount));
   }
 
   @Test
@@ -112,24 +129,44 @@ class SubsidyAllocationProcessTest {
     Task approval = task(pi);
     assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
         .anyMatch(l -> Roles.provinceCommittee("23").equals(l.getGroupId()));
-    assertThat(approval.getDueDate()).isEqualTo(Date.from(TODAY.atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()
-        .plus(java.time.Duration.ofDays(30))));
-    String summary = (String) engine.getRuntimeService().getVariable(pi.getId(), Var.PROPOSAL_SUMMARY);
-    assertThat(summary).contains("ปีงบประมาณ พ.ศ. 2570").contains("1,000,000.00 บาท").contains("ตามจำนวนตำบล")
-        .contains("| เมืองตราด | 14 |").contains("368,421.00").contains("**1,000,000.00**");
+    assertThat(approval.getDueDate())
+        .isEqualTo(
+            Date.from(
+                TODAY
+                    .atTime(9, 0)
+                    .atZone(ThaiDates.BANGKOK)
+                    .toInstant()
+                    .plus(java.time.Duration.ofDays(30))));
+    String summary =
+        (String) engine.getRuntimeService().getVariable(pi.getId(), Var.PROPOSAL_SUMMARY);
+    assertThat(summary)
+        .contains("ปีงบประมาณ พ.ศ. 2570")
+        .contains("1,000,000.00 บาท")
+        .contains("ตามจำนวนตำบล")
+        .contains("| เมืองตราด | 14 |")
+        .contains("368,421.00")
+        .contains("**1,000,000.00**");
 
-    complete(pi, "sacommittee23", Roles.provinceCommittee("23"), Map.of(Var.DECISION, "APPROVE", Var.REASON, "ครั้งที่ 10/2569"));
+    complete(
+        pi,
+        "sacommittee23",
+        Roles.provinceCommittee("23"),
+        Map.of(Var.DECISION, "APPROVE", Var.REASON, "ครั้งที่ 10/2569"));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.RECORD_ALLOCATION, Element.RECORDED);
     long id = allocationId(pi);
     assertThat(repo.get(id).status()).isEqualTo(AllocationStatus.APPROVED);
-    assertThat(amounts(id)).containsEntry("2301", new BigDecimal("368421.00")).containsEntry("2304", new BigDecimal("131579.00"))
+    assertThat(amounts(id))
+        .containsEntry("2301", new BigDecimal("368421.00"))
+        .containsEntry("2304", new BigDecimal("131579.00"))
         .containsEntry("2306", new BigDecimal("52632.00"));
-    assertThat(amounts(id).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("1000000");
+    assertThat(amounts(id).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo("1000000");
     assertThat(repo.current("23", 2570).orElseThrow().id()).isEqualTo(id);
 
     // a later approved allocation of the same year replaces it
     ProcessInstance second = propose(bySubDistricts("2000000"));
-    complete(second, "sacommittee23", Roles.provinceCommittee("23"), Map.of(Var.DECISION, "APPROVE"));
+    complete(
+        second, "sacommittee23", Roles.provinceCommittee("23"), Map.of(Var.DECISION, "APPROVE"));
     assertThat(repo.get(id).status()).isEqualTo(AllocationStatus.SUPERSEDED);
     assertThat(repo.current("23", 2570).orElseThrow().id()).isEqualTo(allocationId(second));
   }
@@ -138,15 +175,29 @@ class SubsidyAllocationProcessTest {
   void returnedForRevisionTheOfficerChangesTheBasisAndTheNewSplitIsApproved() {
     ProcessInstance pi = propose(bySubDistricts("900000"));
     long id = allocationId(pi);
-    complete(pi, "sacommittee23", Roles.provinceCommittee("23"),
+    complete(
+        pi,
+        "sacommittee23",
+        Roles.provinceCommittee("23"),
         Map.of(Var.DECISION, "RETURN", Var.REASON, "ให้ผสมฐานอัตราหนี้เกินกำหนดชำระด้วย"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.REVISE);
     assertThat(repo.get(id).status()).isEqualTo(AllocationStatus.RETURNED);
     assertThat(engine.getTaskService().getIdentityLinksForTask(task(pi).getId()))
         .anyMatch(l -> Roles.provinceOfficers("23").equals(l.getGroupId()));
 
-    complete(pi, "saofficer23", Roles.provinceOfficers("23"), Map.of(Var.BASIS, "WEIGHTED",
-        Var.WEIGHT_SUB_DISTRICTS, "60", Var.WEIGHT_MEMBERS, "0", Var.WEIGHT_OVERDUE, "40"));
+    complete(
+        pi,
+        "saofficer23",
+        Roles.provinceOfficers("23"),
+        Map.of(
+            Var.BASIS,
+            "WEIGHTED",
+            Var.WEIGHT_SUB_DISTRICTS,
+            "60",
+            Var.WEIGHT_MEMBERS,
+            "0",
+            Var.WEIGHT_OVERDUE,
+            "40"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.APPROVAL);
     // the same allocation, recalculated; the decision field starts blank again
     assertThat(allocationId(pi)).isEqualTo(id);
@@ -155,9 +206,14 @@ class SubsidyAllocationProcessTest {
     assertThat(revised.basis()).isEqualTo(AllocationBasis.WEIGHTED);
     assertThat(revised.weights()).isEqualTo(new SubsidyAllocator.Weights(60, 0, 40));
     assertThat(repo.lines(id)).hasSize(7);
-    assertThat(amounts(id).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("900000");
+    assertThat(amounts(id).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo("900000");
 
-    complete(pi, "sacommittee23", Roles.provinceCommittee("23"), Map.of(Var.DECISION, "APPROVE", Var.REASON, ""));
+    complete(
+        pi,
+        "sacommittee23",
+        Roles.provinceCommittee("23"),
+        Map.of(Var.DECISION, "APPROVE", Var.REASON, ""));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.REVISE, Element.RECORDED);
     assertThat(repo.get(id).status()).isEqualTo(AllocationStatus.APPROVED);
   }
@@ -165,8 +221,15 @@ class SubsidyAllocationProcessTest {
   @Test
   void theSubCommitteeRejectsAndNothingIsAllocated() {
     ProcessInstance pi = propose(bySubDistricts("500000"));
-    complete(pi, "sacommittee23", Roles.provinceCommittee("23"), Map.of(Var.DECISION, "REJECT", Var.REASON, "งบประมาณยังไม่ได้รับจัดสรร"));
-    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.REJECTED).hasNotPassed(Element.RECORD_ALLOCATION);
+    complete(
+        pi,
+        "sacommittee23",
+        Roles.provinceCommittee("23"),
+        Map.of(Var.DECISION, "REJECT", Var.REASON, "งบประมาณยังไม่ได้รับจัดสรร"));
+    BpmnAwareTests.assertThat(pi)
+        .isEnded()
+        .hasPassed(Element.REJECTED)
+        .hasNotPassed(Element.RECORD_ALLOCATION);
     SubsidyAllocationRepository.Allocation a = repo.get(allocationId(pi));
     assertThat(a.status()).isEqualTo(AllocationStatus.REJECTED);
     assertThat(a.decisionReason()).isEqualTo("งบประมาณยังไม่ได้รับจัดสรร");
@@ -183,21 +246,29 @@ class SubsidyAllocationProcessTest {
     bad.put(Var.WEIGHT_SUB_DISTRICTS, "50");
     bad.put(Var.WEIGHT_MEMBERS, "abc");
     bad.put(Var.WEIGHT_OVERDUE, "30");
-    assertThatThrownBy(() -> propose(bad)).isInstanceOf(RefusedInputException.class)
-        .hasMessageContaining("พุทธศักราช").hasMessageContaining("น้ำหนักฐานจำนวนสมาชิก");
+    assertThatThrownBy(() -> propose(bad))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("พุทธศักราช")
+        .hasMessageContaining("น้ำหนักฐานจำนวนสมาชิก");
     Map<String, Object> fraction = bySubDistricts("1000.50");
     fraction.put(Var.BASIS, "WEIGHTED");
     fraction.put(Var.WEIGHT_SUB_DISTRICTS, "50");
     fraction.put(Var.WEIGHT_OVERDUE, "30");
-    assertThatThrownBy(() -> propose(fraction)).isInstanceOf(RefusedInputException.class)
-        .hasMessageContaining("จำนวนเต็มบาท").hasMessageContaining("รวมกันได้ร้อยละ 100");
+    assertThatThrownBy(() -> propose(fraction))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("จำนวนเต็มบาท")
+        .hasMessageContaining("รวมกันได้ร้อยละ 100");
     assertThat(repo.count()).isEqualTo(before);
 
     ProcessInstance pi = propose(bySubDistricts("100000"));
-    engine.getIdentityService().setAuthentication("sacommittee23", List.of(Roles.provinceCommittee("23")));
+    engine
+        .getIdentityService()
+        .setAuthentication("sacommittee23", List.of(Roles.provinceCommittee("23")));
     String taskId = task(pi).getId();
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of(Var.DECISION, "RETURN")))
-        .isInstanceOf(RefusedInputException.class).hasMessageContaining("กรุณาระบุเหตุผล");
+    assertThatThrownBy(
+            () -> engine.getTaskService().complete(taskId, Map.of(Var.DECISION, "RETURN")))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("กรุณาระบุเหตุผล");
     engine.getIdentityService().clearAuthentication();
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.APPROVAL);
     assertThat(repo.get(allocationId(pi)).status()).isEqualTo(AllocationStatus.PROPOSED);
@@ -206,19 +277,45 @@ class SubsidyAllocationProcessTest {
   @Test
   void everyFormBindsVariablesTheProcessReadsOrWrites() {
     ProcessInstance pi = propose(bySubDistricts("700000"));
-    complete(pi, "sacommittee23", Roles.provinceCommittee("23"), Map.of(Var.DECISION, "RETURN", Var.REASON, "ทดสอบ"));
-    complete(pi, "saofficer23", Roles.provinceOfficers("23"), Map.of(Var.BUDGET, "700000", Var.BASIS, "WEIGHTED",
-        Var.WEIGHT_SUB_DISTRICTS, "50", Var.WEIGHT_MEMBERS, "0", Var.WEIGHT_OVERDUE, "50"));
+    complete(
+        pi,
+        "sacommittee23",
+        Roles.provinceCommittee("23"),
+        Map.of(Var.DECISION, "RETURN", Var.REASON, "ทดสอบ"));
+    complete(
+        pi,
+        "saofficer23",
+        Roles.provinceOfficers("23"),
+        Map.of(
+            Var.BUDGET,
+            "700000",
+            Var.BASIS,
+            "WEIGHTED",
+            Var.WEIGHT_SUB_DISTRICTS,
+            "50",
+            Var.WEIGHT_MEMBERS,
+            "0",
+            Var.WEIGHT_OVERDUE,
+            "50"));
     complete(pi, "sacommittee23", Roles.provinceCommittee("23"), Map.of(Var.DECISION, "APPROVE"));
     Set<String> variables = new HashSet<>();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
-        .map(HistoricVariableInstance::getName).forEach(variables::add);
+    engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId())
+        .list()
+        .stream()
+        .map(HistoricVariableInstance::getName)
+        .forEach(variables::add);
     var forms = DeployedForms.all(engine);
     Set<String> refs = DeployedForms.refsOf(engine, SubsidyAllocationProcess.KEY);
-    assertThat(refs).containsExactlyInAnyOrder("subsidy-allocation-start", "subsidy-allocation-approval",
-        "subsidy-allocation-revise");
+    assertThat(refs)
+        .containsExactlyInAnyOrder(
+            "subsidy-allocation-start", "subsidy-allocation-approval", "subsidy-allocation-revise");
     for (String formId : refs) {
-      assertThat(variables).as("variables bound by form %s", formId).containsAll(DeployedForms.boundNames(forms.get(formId)));
+      assertThat(variables)
+          .as("variables bound by form %s", formId)
+          .containsAll(DeployedForms.boundNames(forms.get(formId)));
     }
   }
 }

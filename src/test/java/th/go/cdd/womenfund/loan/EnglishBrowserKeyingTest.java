@@ -49,12 +49,13 @@ import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * Issue 17 in a real browser whose language is English (an office PC set up in English): Tasklist, Cockpit, Admin
- * and the welcome page are Thai all the same, with a ไทย / English switch that this browser remembers; Tasklist
- * opens on the filter that holds the person's work (her group's tasks; the province's late tasks for a
- * supervisor) and offers no free-standing task; the loan application's start form offers her district's
- * sub-districts by name; her profile's name and e-mail are shown, not offered for editing. Krabi (81) keeps these
- * people apart from the other tests. Screenshots go to {@code target/screenshots/} like the officers' journey.
+ * Issue 17 in a real browser whose language is English (an office PC set up in English): Tasklist,
+ * Cockpit, Admin and the welcome page are Thai all the same, with a ไทย / English switch that this
+ * browser remembers; Tasklist opens on the filter that holds the person's work (her group's tasks;
+ * the province's late tasks for a supervisor) and offers no free-standing task; the loan
+ * application's start form offers her district's sub-districts by name; her profile's name and
+ * e-mail are shown, not offered for editing. Krabi (81) keeps these people apart from the other
+ * tests. Screenshots go to {@code target/screenshots/} like the officers' journey.
  */
 @Tag("browser")
 @DatabaseTest
@@ -68,8 +69,9 @@ class EnglishBrowserKeyingTest {
   static final String PROVINCE = "81";
   static final String OTHER_DISTRICT = "8102";
   static final Duration WAIT = Duration.ofSeconds(30);
-  static final By LOAN_APPLICATION = By.xpath(
-      "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
+  static final By LOAN_APPLICATION =
+      By.xpath(
+          "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
 
   static WebDriver browser;
   static Path profileDir;
@@ -87,16 +89,27 @@ class EnglishBrowserKeyingTest {
     profileDir = Files.createTempDirectory("womenfund-chromium-en-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BrowserSwitch.CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profileDir);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        "--lang=en-US",
+        "--user-data-dir=" + profileDir);
     // a browser set to English only
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(BrowserSwitch.CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Bangkok", "LANGUAGE", "en_US"))
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(BrowserSwitch.CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withEnvironment(Map.of("TZ", "Asia/Bangkok", "LANGUAGE", "en_US"))
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -123,13 +136,24 @@ class EnglishBrowserKeyingTest {
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     roles.ensureDistrict(areas.district(OTHER_DISTRICT).orElseThrow());
-    TestPeople.of(engine).user("officer81two").password(PASSWORD).name("สมใจ", "เจ้าหน้าที่สองอำเภอ")
+    TestPeople.of(engine)
+        .user("officer81two")
+        .password(PASSWORD)
+        .name("สมใจ", "เจ้าหน้าที่สองอำเภอ")
         .email("officer81two@womenfund.example")
         .member(Roles.districtOfficers(DISTRICT), Roles.districtOfficers(OTHER_DISTRICT));
-    TestPeople.of(engine).user("officer" + DISTRICT).password(PASSWORD).name("อรุณี", "เจ้าหน้าที่อำเภอเมืองกระบี่")
-        .email("officer" + DISTRICT + "@womenfund.example").member(Roles.districtOfficers(DISTRICT));
-    TestPeople.of(engine).user("supervisor" + PROVINCE).password(PASSWORD).name("ประไพ", "พัฒนาการจังหวัดกระบี่")
-        .email("supervisor" + PROVINCE + "@womenfund.example").member(Roles.provinceSupervisors(PROVINCE));
+    TestPeople.of(engine)
+        .user("officer" + DISTRICT)
+        .password(PASSWORD)
+        .name("อรุณี", "เจ้าหน้าที่อำเภอเมืองกระบี่")
+        .email("officer" + DISTRICT + "@womenfund.example")
+        .member(Roles.districtOfficers(DISTRICT));
+    TestPeople.of(engine)
+        .user("supervisor" + PROVINCE)
+        .password(PASSWORD)
+        .name("ประไพ", "พัฒนาการจังหวัดกระบี่")
+        .email("supervisor" + PROVINCE + "@womenfund.example")
+        .member(Roles.provinceSupervisors(PROVINCE));
   }
 
   @Test
@@ -159,15 +183,25 @@ class EnglishBrowserKeyingTest {
     // 2. the group's sub-district is chosen from the district's sub-districts, by Thai name
     click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
     click(LOAN_APPLICATION);
-    WebElement place = PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("[id$='-field_" + LoanApplicationProcess.Var.SUB_DISTRICT_CODE + "']")))
-        .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    WebElement place =
+        PatientWait.until(
+                browser,
+                WAIT,
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(
+                        "[id$='-field_" + LoanApplicationProcess.Var.SUB_DISTRICT_CODE + "']")))
+            .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
     place.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
     List<String> names = areas.subDistrictsOf(DISTRICT).stream().map(SubDistrict::nameTh).toList();
-    PatientWait.until(browser, WAIT, d -> texts(By.cssSelector(".fjs-dropdownlist-item")).size() == names.size());
+    PatientWait.until(
+        browser, WAIT, d -> texts(By.cssSelector(".fjs-dropdownlist-item")).size() == names.size());
     assertThat(texts(By.cssSelector(".fjs-dropdownlist-item"))).containsExactlyElementsOf(names);
     shot("en-02-sub-district-choice");
-    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + names.get(1) + "']"));
+    click(
+        By.xpath(
+            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                + names.get(1)
+                + "']"));
     assertThat(place.getText() + value(place)).contains(names.get(1));
     browser.navigate().refresh(); // leaves the form unsubmitted
     waitFor(By.cssSelector(".task-filter"));
@@ -181,12 +215,16 @@ class EnglishBrowserKeyingTest {
     click(By.id("womenfund-language"));
     waitText("เริ่มกระบวนการ");
 
-    // 4. the welcome page is Thai too; her profile there shows her name and e-mail without offering to edit them
+    // 4. the welcome page is Thai too; her profile there shows her name and e-mail without offering
+    // to edit them
     open("welcome");
     waitText("รายการงาน (Tasklist)");
     waitText("เปลี่ยนรหัสผ่าน");
     By editProfile = By.cssSelector("a[ng-click=\"showForm('profile')\"]");
-    PatientWait.until(browser, WAIT, d -> d.findElements(editProfile).stream().noneMatch(WebElement::isDisplayed));
+    PatientWait.until(
+        browser,
+        WAIT,
+        d -> d.findElements(editProfile).stream().noneMatch(WebElement::isDisplayed));
     assertThat(pageText()).contains("อรุณี").doesNotContain("แก้ไขข้อมูลส่วนตัว");
     shot("en-04-profile-read-only");
 
@@ -206,32 +244,59 @@ class EnglishBrowserKeyingTest {
     click(LOAN_APPLICATION);
     openChoices(StartFormPlaces.DISTRICT_FIELD);
     String otherName = areas.district(OTHER_DISTRICT).orElseThrow().nameTh();
-    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + otherName + "']"));
+    click(
+        By.xpath(
+            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                + otherName
+                + "']"));
     openChoices(LoanApplicationProcess.Var.SUB_DISTRICT_CODE);
-    List<String> others = areas.subDistrictsOf(OTHER_DISTRICT).stream().map(SubDistrict::nameTh).toList();
-    PatientWait.until(browser, WAIT, d -> texts(By.cssSelector(".fjs-dropdownlist-item")).equals(others));
+    List<String> others =
+        areas.subDistrictsOf(OTHER_DISTRICT).stream().map(SubDistrict::nameTh).toList();
+    PatientWait.until(
+        browser, WAIT, d -> texts(By.cssSelector(".fjs-dropdownlist-item")).equals(others));
     shot("en-06-district-then-sub-district");
   }
 
   void openChoices(String key) {
-    WebElement f = PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("[id$='-field_" + key + "']")))
-        .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    WebElement f =
+        PatientWait.until(
+                browser,
+                WAIT,
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[id$='-field_" + key + "']")))
+            .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
     f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
   }
 
-  /** An application of the district whose first task is already late; returns its application number. */
+  /**
+   * An application of the district whose first task is already late; returns its application
+   * number.
+   */
   String lateTaskInTheDistrict() {
     String subDistrict = areas.subDistrictsOf(DISTRICT).get(0).code();
-    engine.getIdentityService().setAuthentication("officer" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
-    String pid = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
-        DemoApplications.application(70, "กลุ่มสตรีทำผ้าบาติกบ้านไสไทย", subDistrict,
-            LocalDate.now(ThaiDates.BANGKOK))).getId();
+    engine
+        .getIdentityService()
+        .setAuthentication("officer" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
+    String pid =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                LoanApplicationProcess.KEY,
+                DemoApplications.application(
+                    70,
+                    "กลุ่มสตรีทำผ้าบาติกบ้านไสไทย",
+                    subDistrict,
+                    LocalDate.now(ThaiDates.BANGKOK)))
+            .getId();
     engine.getIdentityService().clearAuthentication();
     Task t = engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult();
     t.setDueDate(new Date(System.currentTimeMillis() - 2L * 24 * 3600 * 1000));
     engine.getTaskService().saveTask(t);
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).singleResult()
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(pid)
+        .singleResult()
         .getBusinessKey();
   }
 
@@ -251,7 +316,9 @@ class EnglishBrowserKeyingTest {
     click(By.id("login-button"));
     PatientWait.until(browser, WAIT, d -> !d.getCurrentUrl().contains("/login"));
     try {
-      PatientWait.until(browser, Duration.ofSeconds(20),
+      PatientWait.until(
+          browser,
+          Duration.ofSeconds(20),
           ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
     } catch (org.openqa.selenium.TimeoutException stalled) {
       browser.navigate().refresh();
@@ -265,26 +332,31 @@ class EnglishBrowserKeyingTest {
   }
 
   String value(WebElement field) {
-    return field.findElements(By.cssSelector("input")).stream().map(i -> String.valueOf(i.getAttribute("value")))
+    return field.findElements(By.cssSelector("input")).stream()
+        .map(i -> String.valueOf(i.getAttribute("value")))
         .reduce("", String::concat);
   }
 
   void click(By by) {
-    PatientWait.until(browser, WAIT, d -> {
-      WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
-      if (e == null) {
-        return null;
-      }
-      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-      try {
-        e.click();
-      } catch (org.openqa.selenium.WebDriverException clickedAway) {
-        if (!PatientWait.navigating(clickedAway)) {
-          throw clickedAway;
-        }
-      }
-      return true;
-    });
+    PatientWait.until(
+        browser,
+        WAIT,
+        d -> {
+          WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+          if (e == null) {
+            return null;
+          }
+          ((JavascriptExecutor) browser)
+              .executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+          try {
+            e.click();
+          } catch (org.openqa.selenium.WebDriverException clickedAway) {
+            if (!PatientWait.navigating(clickedAway)) {
+              throw clickedAway;
+            }
+          }
+          return true;
+        });
   }
 
   WebElement waitFor(By by) {

@@ -35,8 +35,8 @@ import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * Every formRef in every deployed BPMN resolves to a deployed Camunda Form, every form is used, and every
- * field key (and every {{variable}} a form shows) is a variable the process reads or writes.
+ * Every formRef in every deployed BPMN resolves to a deployed Camunda Form, every form is used, and
+ * every field key (and every {{variable}} a form shows) is a variable the process reads or writes.
  */
 @DatabaseTest
 @SpringBootTest
@@ -44,14 +44,27 @@ import th.go.cdd.womenfund.system.ThaiDates;
 class LoanFormsTest {
 
   private static final Set<String> INPUT_TYPES =
-      Set.of("textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist", "datetime");
-  private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+      Set.of(
+          "textfield",
+          "textarea",
+          "number",
+          "select",
+          "radio",
+          "checkbox",
+          "checklist",
+          "taglist",
+          "datetime");
+  private static final Pattern TEMPLATE_VARIABLE =
+      Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
 
-  /** Form id -> the form's JSON, for every .form in the latest deployments (form id = file name checked). */
+  /**
+   * Form id -> the form's JSON, for every .form in the latest deployments (form id = file name
+   * checked).
+   */
   Map<String, JsonNode> deployedForms() {
     return DeployedForms.all(engine);
   }
@@ -62,10 +75,14 @@ class LoanFormsTest {
     for (ProcessDefinition pd : repo.createProcessDefinitionQuery().latestVersion().list()) {
       BpmnModelInstance model = repo.getBpmnModelInstance(pd.getId());
       Set<String> ids = new TreeSet<>();
-      model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
-          .filter(r -> r != null).forEach(ids::add);
+      model.getModelElementsByType(StartEvent.class).stream()
+          .map(StartEvent::getCamundaFormRef)
+          .filter(r -> r != null)
+          .forEach(ids::add);
       for (UserTask t : model.getModelElementsByType(UserTask.class)) {
-        assertThat(t.getCamundaFormRef()).as("user task %s has a Camunda Form", t.getId()).isNotBlank();
+        assertThat(t.getCamundaFormRef())
+            .as("user task %s has a Camunda Form", t.getId())
+            .isNotBlank();
         ids.add(t.getCamundaFormRef());
       }
       refs.put(pd.getKey(), ids);
@@ -96,47 +113,87 @@ class LoanFormsTest {
     for (String formId : formRefsByProcess().get(LoanApplicationProcess.KEY)) {
       for (JsonNode c : forms.get(formId).get("components")) {
         String type = c.get("type").asText();
-        // the district choice is shown only to an officer of several districts (StartFormPlaces): no walk sets it
-        if (INPUT_TYPES.contains(type) && !StartFormPlaces.DISTRICT_FIELD.equals(c.get("key").asText())) {
-          assertThat(variables).as("field %s of form %s", c.get("key").asText(), formId).contains(c.get("key").asText());
+        // the district choice is shown only to an officer of several districts (StartFormPlaces):
+        // no walk sets it
+        if (INPUT_TYPES.contains(type)
+            && !StartFormPlaces.DISTRICT_FIELD.equals(c.get("key").asText())) {
+          assertThat(variables)
+              .as("field %s of form %s", c.get("key").asText(), formId)
+              .contains(c.get("key").asText());
         }
         if (type.equals("text")) {
           Matcher m = TEMPLATE_VARIABLE.matcher(c.get("text").asText());
           while (m.find()) {
-            assertThat(variables).as("{{%s}} shown by form %s", m.group(1), formId).contains(m.group(1));
+            assertThat(variables)
+                .as("{{%s}} shown by form %s", m.group(1), formId)
+                .contains(m.group(1));
           }
         }
       }
     }
   }
 
-  /** Start, return for fixes, fix, approve at both levels, contract, transfer: every form is used once. */
+  /**
+   * Start, return for fixes, fix, approve at both levels, contract, transfer: every form is used
+   * once.
+   */
   Set<String> variablesOfAWalkThroughEveryStep() {
     roles.ensureDistrict(areas.district("2305").orElseThrow());
     roles.ensureProvince(areas.province("23").orElseThrow());
     LocalDate today = EngineClock.today();
-    engine.getIdentityService().setAuthentication("officer2305", List.of(Roles.districtOfficers("2305")));
-    String pid = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
-        DemoApplications.application(3, "กลุ่มทดสอบแบบฟอร์ม", "230507", today)).getId();
+    engine
+        .getIdentityService()
+        .setAuthentication("officer2305", List.of(Roles.districtOfficers("2305")));
+    String pid =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                LoanApplicationProcess.KEY,
+                DemoApplications.application(3, "กลุ่มทดสอบแบบฟอร์ม", "230507", today))
+            .getId();
     engine.getIdentityService().clearAuthentication();
-    complete(pid, Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today), Var.ENDORSEMENT_REFERENCE, "1/2569",
-        Var.ENDORSEMENT_OPINION, "รับรอง"));
-    complete(pid, Map.of(Var.DISTRICT_DECISION, "RETURN", Var.DISTRICT_DECISION_REASON, "เพิ่มรายละเอียด"));
-    engine.getIdentityService().setAuthentication("officer2305", List.of(Roles.districtOfficers("2305")));
+    complete(
+        pid,
+        Map.of(
+            Var.ENDORSEMENT_DATE,
+            ThaiDates.formatNumeric(today),
+            Var.ENDORSEMENT_REFERENCE,
+            "1/2569",
+            Var.ENDORSEMENT_OPINION,
+            "รับรอง"));
+    complete(
+        pid,
+        Map.of(Var.DISTRICT_DECISION, "RETURN", Var.DISTRICT_DECISION_REASON, "เพิ่มรายละเอียด"));
+    engine
+        .getIdentityService()
+        .setAuthentication("officer2305", List.of(Roles.districtOfficers("2305")));
     complete(pid, Map.of(Var.PURPOSE, "ทดสอบ แก้ไขแล้ว"));
     engine.getIdentityService().clearAuthentication();
-    complete(pid, Map.of(Var.DISTRICT_DECISION, "APPROVE", Var.DISTRICT_DECISION_REASON, "ครบถ้วน"));
-    complete(pid, Map.of(Var.PROVINCE_DECISION, "APPROVE", Var.PROVINCE_DECISION_REASON, "อนุมัติ"));
-    complete(pid, Map.of(Var.CONTRACT_NO, "สญ.1/2569", Var.CONTRACT_DATE, ThaiDates.formatNumeric(today)));
-    complete(pid, Map.of(Var.TRANSFER_DATE, ThaiDates.formatNumeric(today), Var.TRANSFER_REFERENCE, "REF-1"));
+    complete(
+        pid, Map.of(Var.DISTRICT_DECISION, "APPROVE", Var.DISTRICT_DECISION_REASON, "ครบถ้วน"));
+    complete(
+        pid, Map.of(Var.PROVINCE_DECISION, "APPROVE", Var.PROVINCE_DECISION_REASON, "อนุมัติ"));
+    complete(
+        pid,
+        Map.of(Var.CONTRACT_NO, "สญ.1/2569", Var.CONTRACT_DATE, ThaiDates.formatNumeric(today)));
+    complete(
+        pid,
+        Map.of(Var.TRANSFER_DATE, ThaiDates.formatNumeric(today), Var.TRANSFER_REFERENCE, "REF-1"));
     Set<String> names = new HashSet<>();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).list().stream()
-        .map(HistoricVariableInstance::getName).forEach(names::add);
+    engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(pid)
+        .list()
+        .stream()
+        .map(HistoricVariableInstance::getName)
+        .forEach(names::add);
     return names;
   }
 
   private void complete(String pid, Map<String, Object> vars) {
-    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult().getId();
+    String taskId =
+        engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult().getId();
     engine.getTaskService().complete(taskId, vars);
   }
 }

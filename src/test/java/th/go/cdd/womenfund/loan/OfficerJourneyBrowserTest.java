@@ -47,22 +47,23 @@ import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
+import th.go.cdd.womenfund.security.TestPeople;
 import th.go.cdd.womenfund.system.BrowserSwitch;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
-import th.go.cdd.womenfund.security.TestPeople;
 
 /**
- * The officers' journey through a loan application in a real browser (headless Chromium from Debian's
- * {@code chromium} and {@code chromium-driver}), in Thai: a district officer logs in to Tasklist, keys an
- * application in the start form, is refused in Thai for a wrong national ID, fixes it and submits, and
- * records the sub-district working group's endorsement; the district committee's secretary claims the
- * screening and approves; the provincial committee approves; the province's supervisor finds the
- * application, its open task and that task's due date in Cockpit, and sees a mail that could not be sent
- * as an incident. Each step leaves a screenshot in {@code target/screenshots/} (the user guide's pictures
- * in {@code docs/guide/images/} come from there). Skips itself where Chromium is not installed; {@code .ci/run}
- * installs it and requires the journey to run.
+ * The officers' journey through a loan application in a real browser (headless Chromium from
+ * Debian's {@code chromium} and {@code chromium-driver}), in Thai: a district officer logs in to
+ * Tasklist, keys an application in the start form, is refused in Thai for a wrong national ID,
+ * fixes it and submits, and records the sub-district working group's endorsement; the district
+ * committee's secretary claims the screening and approves; the provincial committee approves; the
+ * province's supervisor finds the application, its open task and that task's due date in Cockpit,
+ * and sees a mail that could not be sent as an incident. Each step leaves a screenshot in {@code
+ * target/screenshots/} (the user guide's pictures in {@code docs/guide/images/} come from there).
+ * Skips itself where Chromium is not installed; {@code .ci/run} installs it and requires the
+ * journey to run.
  */
 @Tag("browser")
 @DatabaseTest
@@ -90,23 +91,35 @@ class OfficerJourneyBrowserTest {
 
   @BeforeAll
   static void startChromium() throws IOException {
-    // CI (.ci/run) sets WOMENFUND_BROWSER_TESTS=required: there a missing Chromium fails instead of skipping
+    // CI (.ci/run) sets WOMENFUND_BROWSER_TESTS=required: there a missing Chromium fails instead of
+    // skipping
     BrowserSwitch.chromiumOrSkip();
     Files.createDirectories(SHOTS);
     Files.deleteIfExists(SHOTS.resolve("failure.png"));
     profileDir = Files.createTempDirectory("womenfund-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000", "--lang=th-TH", "--user-data-dir=" + profileDir);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        "--lang=th-TH",
+        "--user-data-dir=" + profileDir);
     // an officer's browser set to Thai; the webapps follow it
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "th-TH,th"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Bangkok", "LANGUAGE", "th_TH"))
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withEnvironment(Map.of("TZ", "Asia/Bangkok", "LANGUAGE", "th_TH"))
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -133,17 +146,35 @@ class OfficerJourneyBrowserTest {
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     user("officer" + DISTRICT, "มาลี", "เจ้าหน้าที่อำเภอแหลมงอบ", Roles.districtOfficers(DISTRICT));
-    user("committee" + DISTRICT, "สุดา", "อนุกรรมการอำเภอแหลมงอบ", Roles.districtCommittee(DISTRICT));
-    user("provcommittee" + PROVINCE, "วิไล", "อนุกรรมการจังหวัดตราด", Roles.provinceCommittee(PROVINCE));
-    user("supervisor" + PROVINCE, "ศิริพร", "พัฒนาการจังหวัดตราด", Roles.provinceSupervisors(PROVINCE));
+    user(
+        "committee" + DISTRICT,
+        "สุดา",
+        "อนุกรรมการอำเภอแหลมงอบ",
+        Roles.districtCommittee(DISTRICT));
+    user(
+        "provcommittee" + PROVINCE,
+        "วิไล",
+        "อนุกรรมการจังหวัดตราด",
+        Roles.provinceCommittee(PROVINCE));
+    user(
+        "supervisor" + PROVINCE,
+        "ศิริพร",
+        "พัฒนาการจังหวัดตราด",
+        Roles.provinceSupervisors(PROVINCE));
   }
 
   void user(String id, String first, String last, String group) {
-    TestPeople.of(engine).user(id).password(PASSWORD).name(first, last).email(id + "@womenfund.example").member(group);
+    TestPeople.of(engine)
+        .user(id)
+        .password(PASSWORD)
+        .name(first, last)
+        .email(id + "@womenfund.example")
+        .member(group);
   }
 
   @Test
-  void anApplicationGoesFromTheDistrictOfficerThroughBothCommitteesAndTheSupervisorSeesItsDeadline() {
+  void
+      anApplicationGoesFromTheDistrictOfficerThroughBothCommitteesAndTheSupervisorSeesItsDeadline() {
     try {
       journey();
     } catch (RuntimeException | AssertionError e) {
@@ -153,51 +184,73 @@ class OfficerJourneyBrowserTest {
   }
 
   void journey() {
-    Map<String, Object> application = DemoApplications.application(50, GROUP_NAME, SUB_DISTRICT, today());
+    Map<String, Object> application =
+        DemoApplications.application(50, GROUP_NAME, SUB_DISTRICT, today());
     String borrowers = (String) application.get(Var.BORROWERS);
     String acknowledgements = (String) application.get(Var.FAMILY_ACKNOWLEDGEMENTS);
     String goodId = borrowers.lines().toList().get(2).substring(0, 13);
     String wrongId = goodId.substring(0, 12) + (char) ('0' + (goodId.charAt(12) - '0' + 1) % 10);
 
-    // 1. the district officer logs in to Tasklist: Thai menus, the four filters, no migration banner
+    // 1. the district officer logs in to Tasklist: Thai menus, the four filters, no migration
+    // banner
     open("tasklist");
-    // one login for the app and the Camunda webapps: Tasklist sends her to the app's Thai login page
+    // one login for the app and the Camunda webapps: Tasklist sends her to the app's Thai login
+    // page
     waitFor(By.id("username"));
     assertThat(browser.getCurrentUrl()).contains("/login");
     assertThat(pageText()).contains("เข้าสู่ระบบ");
     shot("01-login");
     logIn("officer" + DISTRICT);
     waitFor(By.cssSelector(".task-filter"));
-    assertThat(texts(By.cssSelector(".task-filter .name, .task-filter"))).anySatisfy(t -> assertThat(t).contains(TasklistFilters.MINE));
+    assertThat(texts(By.cssSelector(".task-filter .name, .task-filter")))
+        .anySatisfy(t -> assertThat(t).contains(TasklistFilters.MINE));
     // work first (issue 17): Tasklist opens on the group's tasks, and offers no free-standing task
-    assertThat(texts(By.cssSelector(".task-filter.active h4"))).singleElement().asString()
+    assertThat(texts(By.cssSelector(".task-filter.active h4")))
+        .singleElement()
+        .asString()
         .startsWith(TasklistFilters.GROUP);
     assertThat(browser.findElements(By.cssSelector(".create-task-action")))
         .allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
-    assertThat(pageText()).contains(TasklistFilters.GROUP, TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE,
-        "เริ่มกระบวนการ").doesNotContain("migrate to Camunda 8");
+    assertThat(pageText())
+        .contains(
+            TasklistFilters.GROUP,
+            TasklistFilters.DUE_SOON,
+            TasklistFilters.OVERDUE,
+            "เริ่มกระบวนการ")
+        .doesNotContain("migrate to Camunda 8");
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")))
         .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
     shot("02-tasklist-filters");
 
     // 2. starts an application from the Thai start form, with one wrong national ID
     click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']"));
+    click(
+        By.xpath(
+            "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']"));
     waitFor(field(Var.GROUP_NAME));
-    // the form viewer's own words are Thai: an empty select, and the required-field messages after a submit
+    // the form viewer's own words are Thai: an empty select, and the required-field messages after
+    // a submit
     waitText("เลือก");
     click(By.cssSelector(".modal-footer button.btn-primary"));
     waitText("กรุณากรอกข้อมูลในช่องนี้");
     assertThat(pageText()).doesNotContain("Field is required", "Field must");
-    assertThat(texts(By.cssSelector(".modal .fjs-select-display"))).isNotEmpty().allSatisfy(t -> assertThat(t).isEqualTo("เลือก"));
-    // Tasklist also says the start failed: close that notice, so the next one read is the server's refusal
-    for (WebElement close : browser.findElements(By.cssSelector(".modal .notifications .alert .close"))) {
+    assertThat(texts(By.cssSelector(".modal .fjs-select-display")))
+        .isNotEmpty()
+        .allSatisfy(t -> assertThat(t).isEqualTo("เลือก"));
+    // Tasklist also says the start failed: close that notice, so the next one read is the server's
+    // refusal
+    for (WebElement close :
+        browser.findElements(By.cssSelector(".modal .notifications .alert .close"))) {
       ((JavascriptExecutor) browser).executeScript("arguments[0].click();", close);
     }
-    PatientWait.until(browser, WAIT, ExpectedConditions.numberOfElementsToBe(
-        By.cssSelector(".modal .notifications .alert-danger"), 0));
+    PatientWait.until(
+        browser,
+        WAIT,
+        ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector(".modal .notifications .alert-danger"), 0));
     type(Var.GROUP_NAME, GROUP_NAME);
-    // the group's place is chosen from the district's sub-districts by name (issue 17), not typed as a code
+    // the group's place is chosen from the district's sub-districts by name (issue 17), not typed
+    // as a code
     choose(Var.SUB_DISTRICT_CODE, areas.subDistrict(SUB_DISTRICT).orElseThrow().nameTh());
     type(Var.CONTACT_NAME, (String) application.get(Var.CONTACT_NAME));
     type(Var.CONTACT_EMAIL, (String) application.get(Var.CONTACT_EMAIL));
@@ -217,13 +270,25 @@ class OfficerJourneyBrowserTest {
 
     // 3. is refused in Thai, and nothing is created
     By refusal = By.cssSelector(".modal .notifications .alert-danger");
-    // the notice is drawn, then filled with the server's message: read it once it has the Thai reason
-    String refused = PatientWait.until(browser, WAIT, d -> {
-      String text = d.findElement(refusal).getText();
-      return text.contains("ผู้กู้บรรทัดที่ 3") && !text.contains("Cannot instantiate") ? text : null;
-    });
-    assertThat(refused).contains("เริ่มกระบวนการไม่สำเร็จ", "เลขประจำตัวประชาชน", "ไม่ถูกต้อง", "หลักตรวจสอบ",
-        "ผู้กู้บรรทัดที่ 3");
+    // the notice is drawn, then filled with the server's message: read it once it has the Thai
+    // reason
+    String refused =
+        PatientWait.until(
+            browser,
+            WAIT,
+            d -> {
+              String text = d.findElement(refusal).getText();
+              return text.contains("ผู้กู้บรรทัดที่ 3") && !text.contains("Cannot instantiate")
+                  ? text
+                  : null;
+            });
+    assertThat(refused)
+        .contains(
+            "เริ่มกระบวนการไม่สำเร็จ",
+            "เลขประจำตัวประชาชน",
+            "ไม่ถูกต้อง",
+            "หลักตรวจสอบ",
+            "ผู้กู้บรรทัดที่ 3");
     assertThat(applications()).isEqualTo(before);
     scrollTop(".modal");
     shot("04-wrong-national-id");
@@ -232,18 +297,26 @@ class OfficerJourneyBrowserTest {
     type(Var.BORROWERS, borrowers);
     type(Var.FAMILY_ACKNOWLEDGEMENTS, acknowledgements);
     click(By.cssSelector(".modal-footer button.btn-primary"));
-    PatientWait.until(browser, WAIT, ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
-    assertThat(waitFor(By.cssSelector(".page-notifications .alert")).getText()).contains("เริ่มกระบวนการแล้ว");
+    PatientWait.until(
+        browser, WAIT, ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
+    assertThat(waitFor(By.cssSelector(".page-notifications .alert")).getText())
+        .contains("เริ่มกระบวนการแล้ว");
     normalWindow();
     shot("05-application-started");
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(LoanApplicationProcess.KEY).variableValueEquals(Var.GROUP_NAME, GROUP_NAME).singleResult();
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(LoanApplicationProcess.KEY)
+            .variableValueEquals(Var.GROUP_NAME, GROUP_NAME)
+            .singleResult();
     assertThat(pi).isNotNull();
     String applicationNo = pi.getBusinessKey();
     assertThat(applicationNo).startsWith("LA-" + DISTRICT + "-");
     assertWaitingAt(pi, Element.SUBDISTRICT_ENDORSEMENT);
 
-    // 5. records the sub-district working group's endorsement: claim from the group's filter, fill, complete
+    // 5. records the sub-district working group's endorsement: claim from the group's filter, fill,
+    // complete
     openTask(TasklistFilters.GROUP, applicationNo);
     assertThat(pageText()).contains("ครบกำหนด", "อีก 14 วัน", applicationNo, "รับงาน");
     shot("06-group-task");
@@ -277,7 +350,8 @@ class OfficerJourneyBrowserTest {
     shot("09-province-decision");
     complete(pi, Element.SIGN_CONTRACT);
     assertWaitingAt(pi, Element.SIGN_CONTRACT);
-    Task contract = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    Task contract =
+        engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(contract.getDueDate()).isNotNull();
 
     // 8. the supervisor finds the application and its deadline in Cockpit
@@ -290,42 +364,82 @@ class OfficerJourneyBrowserTest {
     shot("10-cockpit-dashboard");
     browser.get(base() + "/camunda/app/cockpit/default/#/processes");
     waitText("คำขอกู้เงินทุนหมุนเวียน");
-    click(By.xpath("//a[contains(normalize-space(),'คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี')]"));
+    click(
+        By.xpath("//a[contains(normalize-space(),'คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี')]"));
     waitText(applicationNo);
     shot("11-cockpit-applications");
-    browser.get(base() + "/camunda/app/cockpit/default/#/process-instance/" + pi.getId() + "/runtime?tab=user-tasks-tab");
+    browser.get(
+        base()
+            + "/camunda/app/cockpit/default/#/process-instance/"
+            + pi.getId()
+            + "/runtime?tab=user-tasks-tab");
     waitText(contract.getName());
-    // Cockpit prints raw dates; thai-display.js shows them with Buddhist-era years (after the table renders)
-    String dueDate = ThaiDates.formatNumeric(contract.getDueDate().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate());
+    // Cockpit prints raw dates; thai-display.js shows them with Buddhist-era years (after the table
+    // renders)
+    String dueDate =
+        ThaiDates.formatNumeric(
+            contract.getDueDate().toInstant().atZone(ThaiDates.BANGKOK).toLocalDate());
     waitText(dueDate);
     String cockpit = pageText();
     assertThat(cockpit).contains(applicationNo, contract.getName());
-    assertThat(cockpit).contains(dueDate).doesNotContain(String.valueOf(contract.getDueDate().toInstant()
-        .atZone(ThaiDates.BANGKOK).getYear()) + "-");
+    assertThat(cockpit)
+        .contains(dueDate)
+        .doesNotContain(
+            String.valueOf(contract.getDueDate().toInstant().atZone(ThaiDates.BANGKOK).getYear())
+                + "-");
     shot("12-cockpit-instance-deadline");
-    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(failedMail).singleResult();
-    browser.get(base() + "/camunda/app/cockpit/default/#/process-instance/" + failedMail + "/runtime?tab=incidents-tab");
+    Incident incident =
+        engine
+            .getRuntimeService()
+            .createIncidentQuery()
+            .processInstanceId(failedMail)
+            .singleResult();
+    browser.get(
+        base()
+            + "/camunda/app/cockpit/default/#/process-instance/"
+            + failedMail
+            + "/runtime?tab=incidents-tab");
     String message = incident.getIncidentMessage();
     waitText(message.substring(0, Math.min(20, message.length())));
     shot("13-cockpit-mail-incident");
   }
 
-  /** Another application, approved and transferred, whose approval mail cannot be sent: after five tries, an incident. */
+  /**
+   * Another application, approved and transferred, whose approval mail cannot be sent: after five
+   * tries, an incident.
+   */
   String incidentOnAnotherApplication() {
     var identity = engine.getIdentityService();
     identity.setAuthentication("officer" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
-    String pid = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
-        DemoApplications.application(51, "กลุ่มสตรีเลี้ยงผึ้งบ้านคลองใหญ่", SUB_DISTRICT, today())).getId();
+    String pid =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                LoanApplicationProcess.KEY,
+                DemoApplications.application(
+                    51, "กลุ่มสตรีเลี้ยงผึ้งบ้านคลองใหญ่", SUB_DISTRICT, today()))
+            .getId();
     identity.clearAuthentication();
     DemoApplications.advance(engine, pid, DISTRICT, "transfer", today());
     identity.setAuthentication("provofficer" + PROVINCE, List.of(Roles.provinceOfficers(PROVINCE)));
     Task transfer = engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult();
-    engine.getTaskService().complete(transfer.getId(), Map.of(Var.TRANSFER_DATE, ThaiDates.formatNumeric(today()),
-        Var.TRANSFER_REFERENCE, "KTB-0001"));
+    engine
+        .getTaskService()
+        .complete(
+            transfer.getId(),
+            Map.of(
+                Var.TRANSFER_DATE,
+                ThaiDates.formatNumeric(today()),
+                Var.TRANSFER_REFERENCE,
+                "KTB-0001"));
     identity.clearAuthentication();
     ManagementService management = engine.getManagementService();
-    // no SMTP server listens in this test: every try fails, the engine retries, then opens an incident
-    for (int i = 0; i < 10 && engine.getRuntimeService().createIncidentQuery().processInstanceId(pid).count() == 0; i++) {
+    // no SMTP server listens in this test: every try fails, the engine retries, then opens an
+    // incident
+    for (int i = 0;
+        i < 10
+            && engine.getRuntimeService().createIncidentQuery().processInstanceId(pid).count() == 0;
+        i++) {
       Job job = management.createJobQuery().processInstanceId(pid).singleResult();
       try {
         management.executeJob(job.getId());
@@ -333,7 +447,8 @@ class OfficerJourneyBrowserTest {
         // the mail server is down
       }
     }
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pid).count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pid).count())
+        .isEqualTo(1);
     return pid;
   }
 
@@ -347,16 +462,22 @@ class OfficerJourneyBrowserTest {
     browser.get(base() + "/camunda/app/" + app + "/default/");
   }
 
-  /** The app's login page (Spring Security against the Camunda identity service) signs in to the webapps too. */
+  /**
+   * The app's login page (Spring Security against the Camunda identity service) signs in to the
+   * webapps too.
+   */
   void logIn(String user) {
     waitFor(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     click(By.id("login-button"));
     PatientWait.until(browser, WAIT, d -> !d.getCurrentUrl().contains("/login"));
     if (browser.getCurrentUrl().contains("/tasklist/")) {
-      // the webapp starts on the new session; on a slow machine its first load can stall once: reload then
+      // the webapp starts on the new session; on a slow machine its first load can stall once:
+      // reload then
       try {
-        PatientWait.until(browser, Duration.ofSeconds(20),
+        PatientWait.until(
+            browser,
+            Duration.ofSeconds(20),
             ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
       } catch (org.openqa.selenium.TimeoutException stalled) {
         browser.navigate().refresh();
@@ -371,9 +492,17 @@ class OfficerJourneyBrowserTest {
   }
 
   void openTask(String filter, String applicationNo) {
-    click(By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')]"
-        + "//h4/a[starts-with(normalize-space(), '" + filter + "')]"));
-    By item = By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(),'" + applicationNo + "')]]");
+    click(
+        By.xpath(
+            "//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')]"
+                + "//h4/a[starts-with(normalize-space(), '"
+                + filter
+                + "')]"));
+    By item =
+        By.xpath(
+            "//li[contains(@class,'task')][.//*[contains(normalize-space(),'"
+                + applicationNo
+                + "')]]");
     // the filter refreshes itself every 10 seconds (its "refresh" property)
     click(item);
     waitFor(By.cssSelector(".task-card h2.task"));
@@ -381,14 +510,19 @@ class OfficerJourneyBrowserTest {
 
   void claim() {
     click(By.cssSelector(".task-card button.claim"));
-    PatientWait.until(browser, WAIT, ExpectedConditions.numberOfElementsToBe(
-        By.cssSelector(".task-card button.claim"), 0));
+    PatientWait.until(
+        browser,
+        WAIT,
+        ExpectedConditions.numberOfElementsToBe(By.cssSelector(".task-card button.claim"), 0));
   }
 
   /** Clicks เสร็จสิ้น and waits until the engine has moved the application on to {@code next}. */
   void complete(ProcessInstance pi, String next) {
     click(By.cssSelector(".form-actions button.btn-primary"));
-    PatientWait.until(browser, WAIT, d -> engine.getRuntimeService().getActiveActivityIds(pi.getId()).contains(next));
+    PatientWait.until(
+        browser,
+        WAIT,
+        d -> engine.getRuntimeService().getActiveActivityIds(pi.getId()).contains(next));
     waitText("เลือกงานจากรายการ");
   }
 
@@ -414,31 +548,39 @@ class OfficerJourneyBrowserTest {
 
   void choose(String key, String label) {
     // the select's own input is hidden; its visible part is the "display" next to it
-    WebElement f = PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(field(key)))
-        .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    WebElement f =
+        PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(field(key)))
+            .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
     f.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")).click();
-    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
+    click(
+        By.xpath(
+            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
   }
 
   void click(By by) {
-    // found and clicked in one step, so a list that re-renders itself (Tasklist refreshes its filters) between the
+    // found and clicked in one step, so a list that re-renders itself (Tasklist refreshes its
+    // filters) between the
     // two is tried again rather than failing on a stale element
-    PatientWait.until(browser, WAIT, d -> {
-      WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
-      if (e == null) {
-        return null;
-      }
-      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-      try {
-        e.click();
-      } catch (org.openqa.selenium.WebDriverException clickedAway) {
-        if (!PatientWait.navigating(clickedAway)) {
-          throw clickedAway;
-        }
-        // the click itself navigated: it happened
-      }
-      return true;
-    });
+    PatientWait.until(
+        browser,
+        WAIT,
+        d -> {
+          WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+          if (e == null) {
+            return null;
+          }
+          ((JavascriptExecutor) browser)
+              .executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+          try {
+            e.click();
+          } catch (org.openqa.selenium.WebDriverException clickedAway) {
+            if (!PatientWait.navigating(clickedAway)) {
+              throw clickedAway;
+            }
+            // the click itself navigated: it happened
+          }
+          return true;
+        });
   }
 
   WebElement waitFor(By by) {
@@ -458,7 +600,8 @@ class OfficerJourneyBrowserTest {
   }
 
   void scrollTop(String css) {
-    ((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).scrollTop = 0;", css);
+    ((JavascriptExecutor) browser)
+        .executeScript("document.querySelector(arguments[0]).scrollTop = 0;", css);
   }
 
   void tallWindow() {
@@ -489,12 +632,15 @@ class OfficerJourneyBrowserTest {
   }
 
   long applications() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LoanApplicationProcess.KEY)
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(LoanApplicationProcess.KEY)
         .count();
   }
 
   void assertWaitingAt(ProcessInstance pi, String element) {
-    assertThat(engine.getRuntimeService().getActiveActivityIds(pi.getId())).containsExactly(element);
+    assertThat(engine.getRuntimeService().getActiveActivityIds(pi.getId()))
+        .containsExactly(element);
   }
-
 }

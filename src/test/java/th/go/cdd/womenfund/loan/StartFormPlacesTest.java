@@ -33,10 +33,11 @@ import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * Issue 17: the loan application's start form, as the REST API hands it to each person, offers the group's place as
- * choices: her district's sub-districts by Thai name, district then sub-district for an officer of several districts,
- * the typed code for an administrator. The server still refuses a sub-district outside her districts. Krabi (81)
- * keeps these people apart from the other tests.
+ * Issue 17: the loan application's start form, as the REST API hands it to each person, offers the
+ * group's place as choices: her district's sub-districts by Thai name, district then sub-district
+ * for an officer of several districts, the typed code for an administrator. The server still
+ * refuses a sub-district outside her districts. Krabi (81) keeps these people apart from the other
+ * tests.
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -46,8 +47,8 @@ class StartFormPlacesTest {
   static final String PASSWORD = "places-test-password";
   static final String DISTRICT = "8101";
   static final String OTHER_DISTRICT = "8102";
-  static final String FORM = "/engine-rest/process-definition/key/" + LoanApplicationProcess.KEY
-      + "/deployed-start-form";
+  static final String FORM =
+      "/engine-rest/process-definition/key/" + LoanApplicationProcess.KEY + "/deployed-start-form";
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate rest;
@@ -79,16 +80,23 @@ class StartFormPlacesTest {
     assertThat(own).hasSizeGreaterThan(3);
     List<String> values = new ArrayList<>();
     List<String> labels = new ArrayList<>();
-    field.path("values").forEach(v -> {
-      values.add(v.path("value").asText());
-      labels.add(v.path("label").asText());
-    });
+    field
+        .path("values")
+        .forEach(
+            v -> {
+              values.add(v.path("value").asText());
+              labels.add(v.path("label").asText());
+            });
     assertThat(values).containsExactlyElementsOf(own.stream().map(SubDistrict::code).toList());
     assertThat(labels).containsExactlyElementsOf(own.stream().map(SubDistrict::nameTh).toList());
     assertThat(labels).allSatisfy(l -> assertThat(l).matches(".*[ก-๙].*"));
     // the district choice stays hidden for her: one district, nothing to choose
-    assertThat(field(form("places" + DISTRICT), StartFormPlaces.DISTRICT_FIELD).path("conditional").path("hide")
-        .asText()).isEqualTo("=true");
+    assertThat(
+            field(form("places" + DISTRICT), StartFormPlaces.DISTRICT_FIELD)
+                .path("conditional")
+                .path("hide")
+                .asText())
+        .isEqualTo("=true");
   }
 
   @Test
@@ -100,14 +108,25 @@ class StartFormPlacesTest {
     district.path("values").forEach(v -> districts.add(v.path("value").asText()));
     assertThat(districts).containsExactly(DISTRICT, OTHER_DISTRICT);
     String expression = field(form, Var.SUB_DISTRICT_CODE).path("valuesExpression").asText();
-    assertThat(expression).startsWith("=get value({").endsWith(", " + StartFormPlaces.DISTRICT_FIELD + ")")
-        .contains("\"" + OTHER_DISTRICT + "\": [{label: \"" + areas.subDistrictsOf(OTHER_DISTRICT).get(0).nameTh()
-            + "\", value: \"" + areas.subDistrictsOf(OTHER_DISTRICT).get(0).code() + "\"}");
+    assertThat(expression)
+        .startsWith("=get value({")
+        .endsWith(", " + StartFormPlaces.DISTRICT_FIELD + ")")
+        .contains(
+            "\""
+                + OTHER_DISTRICT
+                + "\": [{label: \""
+                + areas.subDistrictsOf(OTHER_DISTRICT).get(0).nameTh()
+                + "\", value: \""
+                + areas.subDistrictsOf(OTHER_DISTRICT).get(0).code()
+                + "\"}");
   }
 
   @Test
   void anAdministratorTypesTheCodeAndOthersGetNoChoice() throws Exception {
-    assertThat(field(form("admin", "test-only-admin-password"), Var.SUB_DISTRICT_CODE).path("type").asText())
+    assertThat(
+            field(form("admin", "test-only-admin-password"), Var.SUB_DISTRICT_CODE)
+                .path("type")
+                .asText())
         .isEqualTo("textfield");
     JsonNode none = field(form("places-committee" + DISTRICT), Var.SUB_DISTRICT_CODE);
     assertThat(none.path("values").size()).isZero();
@@ -116,20 +135,41 @@ class StartFormPlacesTest {
   @Test
   void aSubDistrictOfAnotherDistrictSentByHandIsStillRefusedInThai() throws Exception {
     String foreign = areas.subDistrictsOf(OTHER_DISTRICT).get(0).code();
-    Map<String, Object> application = DemoApplications.application(60, "กลุ่มทดสอบตำบลนอกอำเภอ", foreign,
-        LocalDate.now(ThaiDates.BANGKOK));
+    Map<String, Object> application =
+        DemoApplications.application(
+            60, "กลุ่มทดสอบตำบลนอกอำเภอ", foreign, LocalDate.now(ThaiDates.BANGKOK));
     Map<String, Object> typed = new LinkedHashMap<>();
-    application.forEach((k, v) -> typed.put(k, Map.of("value", v, "type", v instanceof Boolean ? "Boolean"
-        : v instanceof Long || v instanceof Integer ? "Long" : "String")));
+    application.forEach(
+        (k, v) ->
+            typed.put(
+                k,
+                Map.of(
+                    "value",
+                    v,
+                    "type",
+                    v instanceof Boolean
+                        ? "Boolean"
+                        : v instanceof Long || v instanceof Integer ? "Long" : "String")));
     HttpHeaders h = new HttpHeaders();
     h.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<String> r = rest.withBasicAuth("places" + DISTRICT, PASSWORD).exchange(
-        "/engine-rest/process-definition/key/" + LoanApplicationProcess.KEY + "/submit-form", HttpMethod.POST,
-        new HttpEntity<>(JSON.writeValueAsString(Map.of("variables", typed)), h), String.class);
+    ResponseEntity<String> r =
+        rest.withBasicAuth("places" + DISTRICT, PASSWORD)
+            .exchange(
+                "/engine-rest/process-definition/key/"
+                    + LoanApplicationProcess.KEY
+                    + "/submit-form",
+                HttpMethod.POST,
+                new HttpEntity<>(JSON.writeValueAsString(Map.of("variables", typed)), h),
+                String.class);
     assertThat(r.getStatusCode().value()).as(r.getBody()).isIn(400, 403);
     assertThat(r.getBody()).matches("(?s).*[ก-๙].*").doesNotContain("\tat ");
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-        .variableValueEquals(Var.GROUP_NAME, "กลุ่มทดสอบตำบลนอกอำเภอ").count()).isZero();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .variableValueEquals(Var.GROUP_NAME, "กลุ่มทดสอบตำบลนอกอำเภอ")
+                .count())
+        .isZero();
   }
 
   JsonNode form(String user) throws Exception {

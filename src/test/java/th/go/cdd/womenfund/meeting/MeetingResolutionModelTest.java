@@ -66,8 +66,11 @@ class MeetingResolutionModelTest {
   }
 
   private static ProcessInstance recorded() {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(MeetingResolutionProcess.KEY, "resolution-1");
-    assertThat(pi).hasPassed(Element.START, Element.REGISTER, Element.MERGE).isWaitingAtExactly(Element.FOLLOW_UP);
+    ProcessInstance pi =
+        runtimeService().startProcessInstanceByKey(MeetingResolutionProcess.KEY, "resolution-1");
+    assertThat(pi)
+        .hasPassed(Element.START, Element.REGISTER, Element.MERGE)
+        .isWaitingAtExactly(Element.FOLLOW_UP);
     assertThat(pi).task().hasCandidateGroup(OWNER).hasDueDate(DUE);
     return pi;
   }

@@ -37,11 +37,12 @@ import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * The meeting page, the meeting-resolution follow-up and the next briefing, in Chumphon (province 86, which no
- * other test counts): the province officer records a meeting, each resolution becomes a task of its owner with the
- * resolution's due date (and so the reminders), the owner reports progress until done, and the next briefing lists
- * the resolutions as done, open or late. Refusals: district officers (403), bad input (Thai, nothing stored),
- * another district's officer and variables the form does not have.
+ * The meeting page, the meeting-resolution follow-up and the next briefing, in Chumphon (province
+ * 86, which no other test counts): the province officer records a meeting, each resolution becomes
+ * a task of its owner with the resolution's due date (and so the reminders), the owner reports
+ * progress until done, and the next briefing lists the resolutions as done, open or late. Refusals:
+ * district officers (403), bad input (Thai, nothing stored), another district's officer and
+ * variables the form does not have.
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -87,13 +88,21 @@ class MeetingResolutionsTest {
     return new MeetingService.ResolutionInput(item, text, owner, due);
   }
 
-  MeetingService.MeetingRecord record(String number, String heldOn, MeetingService.ResolutionInput... rows) {
-    return meetings.record("86", new MeetingService.MeetingInput(number, heldOn, "หัวหน้าคณะทำงานฯ พัฒนาการจังหวัด",
-        List.of("1", "4.3"), List.of(rows)), PROVINCE_OFFICER);
+  MeetingService.MeetingRecord record(
+      String number, String heldOn, MeetingService.ResolutionInput... rows) {
+    return meetings.record(
+        "86",
+        new MeetingService.MeetingInput(
+            number, heldOn, "หัวหน้าคณะทำงานฯ พัฒนาการจังหวัด", List.of("1", "4.3"), List.of(rows)),
+        PROVINCE_OFFICER);
   }
 
   Task task(MeetingRepository.Resolution r) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(r.processInstanceId()).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(r.processInstanceId())
+        .singleResult();
   }
 
   void complete(Task task, String user, String group, Map<String, Object> vars) {
@@ -114,9 +123,12 @@ class MeetingResolutionsTest {
 
   @Test
   void eachResolutionIsTheOwnersTaskUntilSheReportsItDone() {
-    MeetingService.MeetingRecord m = record(number(), "01/09/2569",
-        row("4.3", "จัดอบรมการตลาดออนไลน์ให้กลุ่มสตรี", "8601", "30/09/2569"),
-        row("1", "รายงานผลการเร่งรัดหนี้ทุกเดือน", "PROVINCE", "31/12/2569"));
+    MeetingService.MeetingRecord m =
+        record(
+            number(),
+            "01/09/2569",
+            row("4.3", "จัดอบรมการตลาดออนไลน์ให้กลุ่มสตรี", "8601", "30/09/2569"),
+            row("1", "รายงานผลการเร่งรัดหนี้ทุกเดือน", "PROVINCE", "31/12/2569"));
     MeetingRepository.Resolution district = m.resolutions().get(0);
     MeetingRepository.Resolution province = m.resolutions().get(1);
 
@@ -126,25 +138,31 @@ class MeetingResolutionsTest {
         .anyMatch(l -> Roles.districtOfficers("8601").equals(l.getGroupId()))
         .noneMatch(l -> Roles.provinceOfficers("86").equals(l.getGroupId()));
     assertThat(TaskReminders.dueDay(t.getDueDate())).isEqualTo(LocalDate.of(2026, 9, 30));
-    assertThat((String) engine.getRuntimeService().getVariable(t.getProcessInstanceId(), Var.SUMMARY))
-        .contains("ครั้งที่ " + m.meeting().numberText()).contains("จัดอบรมการตลาดออนไลน์")
-        .contains("เจ้าหน้าที่พัฒนาชุมชนอำเภอเมืองชุมพร").contains("30 กันยายน 2569");
+    assertThat(
+            (String) engine.getRuntimeService().getVariable(t.getProcessInstanceId(), Var.SUMMARY))
+        .contains("ครั้งที่ " + m.meeting().numberText())
+        .contains("จัดอบรมการตลาดออนไลน์")
+        .contains("เจ้าหน้าที่พัฒนาชุมชนอำเภอเมืองชุมพร")
+        .contains("30 กันยายน 2569");
     assertThat(engine.getTaskService().getIdentityLinksForTask(task(province).getId()))
         .anyMatch(l -> Roles.provinceOfficers("86").equals(l.getGroupId()));
 
     // another district's officer may not work on it; a variable the form lacks is refused
-    assertThatThrownBy(() -> complete(t, "mtg8602", Roles.districtOfficers("8602"), progress("แทน", true)))
+    assertThatThrownBy(
+            () -> complete(t, "mtg8602", Roles.districtOfficers("8602"), progress("แทน", true)))
         .isInstanceOf(AuthorizationException.class);
     Map<String, Object> sneaky = progress("เสร็จ", true);
     sneaky.put("ownerDistrictCode", "8602");
     assertThatThrownBy(() -> complete(t, "mtg8601", Roles.districtOfficers("8601"), sneaky))
-        .hasMessageContaining("ไม่รับ").hasMessageContaining("ownerDistrictCode");
-    assertThatThrownBy(() -> complete(t, "mtg8601", Roles.districtOfficers("8601"), progress(" ", false)))
+        .hasMessageContaining("ไม่รับ")
+        .hasMessageContaining("ownerDistrictCode");
+    assertThatThrownBy(
+            () -> complete(t, "mtg8601", Roles.districtOfficers("8601"), progress(" ", false)))
         .hasMessageContaining("กรุณากรอกความคืบหน้า");
 
     complete(t, "mtg8601", Roles.districtOfficers("8601"), progress("ประสานวิทยากรแล้ว", false));
-    MeetingRepository.Resolution open = meetings.lastMeeting("86", LocalDate.of(2026, 9, 2)).orElseThrow()
-        .resolutions().get(0);
+    MeetingRepository.Resolution open =
+        meetings.lastMeeting("86", LocalDate.of(2026, 9, 2)).orElseThrow().resolutions().get(0);
     assertThat(open.done()).isFalse();
     assertThat(open.progressNote()).isEqualTo("ประสานวิทยากรแล้ว");
     Task again = task(district);
@@ -152,41 +170,66 @@ class MeetingResolutionsTest {
     assertThat(again.getDueDate()).isEqualTo(t.getDueDate());
 
     complete(again, "mtg8601", Roles.districtOfficers("8601"), progress("อบรมแล้ว 35 คน", true));
-    BpmnAwareTests.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(district.processInstanceId()).singleResult()).isNull();
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(district.processInstanceId()).activityId(Element.DONE).count()).isEqualTo(1);
+    BpmnAwareTests.assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(district.processInstanceId())
+                .singleResult())
+        .isNull();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(district.processInstanceId())
+                .activityId(Element.DONE)
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
   void anOpenResolutionPastItsDueDateIsRemindedOf() {
-    MeetingService.MeetingRecord m = record(number(), "01/08/2569",
-        row("4.3", "สำรวจช่องทางการตลาดของกลุ่ม", "8602", "15/08/2569"));
+    MeetingService.MeetingRecord m =
+        record(
+            number(),
+            "01/08/2569",
+            row("4.3", "สำรวจช่องทางการตลาดของกลุ่ม", "8602", "15/08/2569"));
     Task t = task(m.resolutions().get(0));
-    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 8, 17).atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDate.of(2026, 8, 17).atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     assertThat(reminders.due()).anyMatch(key -> key.startsWith("reminder:" + t.getId() + ":"));
   }
 
   @Test
   void theNextBriefingListsTheLastMeetingsResolutionsAsDoneOpenOrLate() {
-    MeetingService.MeetingRecord m = record(number(), "20/09/2569",
-        row("4.3", "ส่งเสริมการขายในงานของจังหวัด", "8601", "30/09/2569"),
-        row("1", "ติดตามหนี้ค้างชำระ", "PROVINCE", "31/12/2569"),
-        row("4.3", "เปิดร้านค้าออนไลน์ของกลุ่ม", "8602", "05/10/2569"));
-    complete(task(m.resolutions().get(0)), "mtg8601", Roles.districtOfficers("8601"), progress("ออกร้านแล้ว", true));
+    MeetingService.MeetingRecord m =
+        record(
+            number(),
+            "20/09/2569",
+            row("4.3", "ส่งเสริมการขายในงานของจังหวัด", "8601", "30/09/2569"),
+            row("1", "ติดตามหนี้ค้างชำระ", "PROVINCE", "31/12/2569"),
+            row("4.3", "เปิดร้านค้าออนไลน์ของกลุ่ม", "8602", "05/10/2569"));
+    complete(
+        task(m.resolutions().get(0)),
+        "mtg8601",
+        Roles.districtOfficers("8601"),
+        progress("ออกร้านแล้ว", true));
 
-    BriefingService.Briefing b = briefings.briefing("86", LocalDate.of(2026, 10, 15), LocalDate.of(2026, 10, 15));
+    BriefingService.Briefing b =
+        briefings.briefing("86", LocalDate.of(2026, 10, 15), LocalDate.of(2026, 10, 15));
     BriefingService.Item item = b.items().get(b.items().size() - 1);
     assertThat(item.number()).isEqualTo("เรื่องสืบเนื่อง");
     assertThat(item.title()).contains("ครั้งที่ " + m.meeting().numberText());
     assertThat(item.table().rows()).hasSize(3);
-    assertThat(item.table().rows().get(0).cells()).contains("ส่งเสริมการขายในงานของจังหวัด", "ดำเนินการแล้ว",
-        "ออกร้านแล้ว");
+    assertThat(item.table().rows().get(0).cells())
+        .contains("ส่งเสริมการขายในงานของจังหวัด", "ดำเนินการแล้ว", "ออกร้านแล้ว");
     assertThat(item.table().rows().get(1).cells())
         .contains("เจ้าหน้าที่พัฒนาชุมชนจังหวัดชุมพร", "อยู่ระหว่างดำเนินการ");
     assertThat(item.table().rows().get(2).cells()).contains("เลยกำหนด");
     assertThat(item.table().rows().get(2).alert()).isTrue();
-    assertThat(String.join(" ", item.paragraphs())).contains("3 รายการ").contains("ดำเนินการแล้ว 1")
+    assertThat(String.join(" ", item.paragraphs()))
+        .contains("3 รายการ")
+        .contains("ดำเนินการแล้ว 1")
         .contains("เลยกำหนด 1");
   }
 
@@ -194,40 +237,101 @@ class MeetingResolutionsTest {
   void theProvinceOfficerRecordsAMeetingOnThePage() throws Exception {
     AppSession officer = AppSession.login(port, "mtg86", PASSWORD);
     String page = officer.get("/meetings?province=86").body();
-    assertThat(page).contains("การประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัด<span>ชุมพร</span>")
-        .contains("4.3 การส่งเสริมอาชีพและช่องทางการตลาดของกลุ่มสตรี").contains("เจ้าหน้าที่พัฒนาชุมชนอำเภอท่าแซะ");
+    assertThat(page)
+        .contains("การประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัด<span>ชุมพร</span>")
+        .contains("4.3 การส่งเสริมอาชีพและช่องทางการตลาดของกลุ่มสตรี")
+        .contains("เจ้าหน้าที่พัฒนาชุมชนอำเภอท่าแซะ");
     String number = number();
-    Map<String, String> form = new HashMap<>(Map.of("province", "86", "number", number, "heldOn", "13/08/2569",
-        "attendees", "นางสุนิสา, นายมนตรี", "agenda", "4.3", "agendaItem", "4.3",
-        "text", "หาช่องทางการตลาด, ออนไลน์", "owner", "8602", "dueOn", "30/09/2569"));
+    Map<String, String> form =
+        new HashMap<>(
+            Map.of(
+                "province",
+                "86",
+                "number",
+                number,
+                "heldOn",
+                "13/08/2569",
+                "attendees",
+                "นางสุนิสา, นายมนตรี",
+                "agenda",
+                "4.3",
+                "agendaItem",
+                "4.3",
+                "text",
+                "หาช่องทางการตลาด, ออนไลน์",
+                "owner",
+                "8602",
+                "dueOn",
+                "30/09/2569"));
     HttpResponse<String> sent = officer.post("/meetings?province=86", "/meetings", form);
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
     String after = officer.get("/meetings?province=86").body();
-    assertThat(after).contains("ครั้งที่ " + number).contains("หาช่องทางการตลาด, ออนไลน์")
-        .contains("เจ้าหน้าที่พัฒนาชุมชนอำเภอท่าแซะ").contains("นางสุนิสา, นายมนตรี");
-    String pid = jdbc.sql("select r.process_instance_id from meeting_resolution r join meeting m on m.id = r.meeting_id"
-            + " where m.province_code = '86' and m.meeting_no = ? and m.meeting_year = ?")
-        .params(Integer.parseInt(number.split("/")[0]), Integer.parseInt(number.split("/")[1]))
-        .query(String.class).single();
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult().getName())
+    assertThat(after)
+        .contains("ครั้งที่ " + number)
+        .contains("หาช่องทางการตลาด, ออนไลน์")
+        .contains("เจ้าหน้าที่พัฒนาชุมชนอำเภอท่าแซะ")
+        .contains("นางสุนิสา, นายมนตรี");
+    String pid =
+        jdbc.sql(
+                "select r.process_instance_id from meeting_resolution r join meeting m on m.id = r.meeting_id"
+                    + " where m.province_code = '86' and m.meeting_no = ? and m.meeting_year = ?")
+            .params(Integer.parseInt(number.split("/")[0]), Integer.parseInt(number.split("/")[1]))
+            .query(String.class)
+            .single();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(pid)
+                .singleResult()
+                .getName())
         .isEqualTo("รายงานความคืบหน้าการดำเนินงานตามมติ");
 
     // the same number again, and a form of mistakes: Thai reasons, nothing stored
     HttpResponse<String> twice = officer.post("/meetings?province=86", "/meetings", form);
     assertThat(twice.statusCode()).isEqualTo(200);
     assertThat(twice.body()).contains("บันทึกไว้แล้ว");
-    HttpResponse<String> bad = officer.post("/meetings?province=86", "/meetings", Map.of("province", "86",
-        "number", "เก้า", "heldOn", "13/08/2021", "attendees", "", "agendaItem", "9.9", "text", "",
-        "owner", "1001", "dueOn", "31/02/2569"));
+    HttpResponse<String> bad =
+        officer.post(
+            "/meetings?province=86",
+            "/meetings",
+            Map.of(
+                "province",
+                "86",
+                "number",
+                "เก้า",
+                "heldOn",
+                "13/08/2021",
+                "attendees",
+                "",
+                "agendaItem",
+                "9.9",
+                "text",
+                "",
+                "owner",
+                "1001",
+                "dueOn",
+                "31/02/2569"));
     assertThat(bad.statusCode()).isEqualTo(200);
-    assertThat(bad.body()).contains("ยังไม่ได้บันทึก").contains("ไม่ถูกรูปแบบ").contains("ปีต้องเป็นพุทธศักราช")
-        .contains("กรุณากรอกผู้เข้าร่วมประชุม").contains("กรุณาเลือกระเบียบวาระการประชุมอย่างน้อย 1 วาระ")
-        .contains("มติที่ 1: กรุณากรอกมติหรือข้อสั่งการ").contains("ผู้รับผิดชอบที่เลือกไม่ใช่เจ้าหน้าที่ของจังหวัดนี้")
-        .contains("ไม่มีวันที่นี้ในปฏิทิน").doesNotContain("Exception");
-    assertThat(jdbc.sql("select count(*) from meeting m join meeting_resolution r on r.meeting_id = m.id"
-            + " where m.province_code = '86' and m.meeting_no = ? and m.meeting_year = ?")
-        .params(Integer.parseInt(number.split("/")[0]), Integer.parseInt(number.split("/")[1]))
-        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(bad.body())
+        .contains("ยังไม่ได้บันทึก")
+        .contains("ไม่ถูกรูปแบบ")
+        .contains("ปีต้องเป็นพุทธศักราช")
+        .contains("กรุณากรอกผู้เข้าร่วมประชุม")
+        .contains("กรุณาเลือกระเบียบวาระการประชุมอย่างน้อย 1 วาระ")
+        .contains("มติที่ 1: กรุณากรอกมติหรือข้อสั่งการ")
+        .contains("ผู้รับผิดชอบที่เลือกไม่ใช่เจ้าหน้าที่ของจังหวัดนี้")
+        .contains("ไม่มีวันที่นี้ในปฏิทิน")
+        .doesNotContain("Exception");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from meeting m join meeting_resolution r on r.meeting_id = m.id"
+                        + " where m.province_code = '86' and m.meeting_no = ? and m.meeting_year = ?")
+                .params(
+                    Integer.parseInt(number.split("/")[0]), Integer.parseInt(number.split("/")[1]))
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -237,14 +341,42 @@ class MeetingResolutionsTest {
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("หน้านี้สำหรับเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้น");
     // with a token of a page she may open, the post is refused all the same
-    HttpResponse<String> sent = district.post("/home", "/meetings", Map.of("province", "86", "number", number(),
-        "heldOn", "13/08/2569", "attendees", "ผู้เข้าร่วม", "agenda", "4.3", "agendaItem", "4.3", "text", "มติ",
-        "owner", "8601", "dueOn", "30/09/2569"));
+    HttpResponse<String> sent =
+        district.post(
+            "/home",
+            "/meetings",
+            Map.of(
+                "province",
+                "86",
+                "number",
+                number(),
+                "heldOn",
+                "13/08/2569",
+                "attendees",
+                "ผู้เข้าร่วม",
+                "agenda",
+                "4.3",
+                "agendaItem",
+                "4.3",
+                "text",
+                "มติ",
+                "owner",
+                "8601",
+                "dueOn",
+                "30/09/2569"));
     assertThat(sent.statusCode()).isEqualTo(403);
     assertThat(sent.body()).contains("หน้านี้สำหรับเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้น");
-    assertThatThrownBy(() -> meetings.record("86", new MeetingService.MeetingInput(number(), "13/08/2569", "ก",
-        List.of("4.3"), List.of(row("4.3", "มติ", "8601", "30/09/2569"))),
-        new Actor("mtg8601", List.of(Roles.districtOfficers("8601")))))
+    assertThatThrownBy(
+            () ->
+                meetings.record(
+                    "86",
+                    new MeetingService.MeetingInput(
+                        number(),
+                        "13/08/2569",
+                        "ก",
+                        List.of("4.3"),
+                        List.of(row("4.3", "มติ", "8601", "30/09/2569"))),
+                    new Actor("mtg8601", List.of(Roles.districtOfficers("8601")))))
         .hasMessageContaining("เฉพาะเจ้าหน้าที่พัฒนาชุมชนจังหวัด");
   }
 }

@@ -23,7 +23,8 @@ class NationalIdTest {
   void refusesAWrongCheckDigitInThai(String first12) {
     String wrong = first12 + (NationalId.checkDigit(first12) + 1) % 10;
     assertThat(NationalId.problemWith(wrong)).contains("หลักตรวจสอบ");
-    assertThatThrownBy(() -> new NationalId(wrong)).isInstanceOf(ThaiValidationException.class)
+    assertThatThrownBy(() -> new NationalId(wrong))
+        .isInstanceOf(ThaiValidationException.class)
         .hasMessageContaining("ไม่ถูกต้อง");
   }
 
@@ -60,10 +61,13 @@ class NationalIdTest {
 
   @Test
   void masksEveryThirteenDigitNumberInFreeText() {
-    assertThat(NationalId.maskAll("1. นางสาวทดสอบ 1103702071811 20000\n2. นางทดลอง 3-1007-00234-56-1 15000"))
+    assertThat(
+            NationalId.maskAll(
+                "1. นางสาวทดสอบ 1103702071811 20000\n2. นางทดลอง 3-1007-00234-56-1 15000"))
         .isEqualTo("1. นางสาวทดสอบ X-XXXX-XXXX1-81-1 20000\n2. นางทดลอง X-XXXX-XXXX4-56-1 15000");
     assertThat(NationalId.maskAll("โทร 0812345678 บัญชี 12345678901234 ยอด 1,605,730.42"))
-        .as("10 and 14 digits are not national IDs").isEqualTo("โทร 0812345678 บัญชี 12345678901234 ยอด 1,605,730.42");
+        .as("10 and 14 digits are not national IDs")
+        .isEqualTo("โทร 0812345678 บัญชี 12345678901234 ยอด 1,605,730.42");
     assertThat(NationalId.maskAll(null)).isNull();
     assertThat(NationalId.maskAll("สั้น")).isEqualTo("สั้น");
   }

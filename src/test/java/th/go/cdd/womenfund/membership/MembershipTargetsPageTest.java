@@ -15,11 +15,14 @@ import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.security.LoginThrottle;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.security.TestPeople;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
-import th.go.cdd.womenfund.security.TestPeople;
 
-/** The Department sets the provinces' recruitment targets on /membership/targets (it got 403 before); others may not. */
+/**
+ * The Department sets the provinces' recruitment targets on /membership/targets (it got 403
+ * before); others may not.
+ */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -53,8 +56,11 @@ class MembershipTargetsPageTest {
     assertThat(department.get("/home").body()).contains("เป้าหมายสมาชิก");
     HttpResponse<String> page = department.get("/membership/targets?province=24");
     assertThat(page.statusCode()).isEqualTo(200);
-    HttpResponse<String> sent = department.post("/membership/targets?province=24", "/membership/targets",
-        Map.of("province", "24", "fiscalYear", "2572", "target", "1,234"));
+    HttpResponse<String> sent =
+        department.post(
+            "/membership/targets?province=24",
+            "/membership/targets",
+            Map.of("province", "24", "fiscalYear", "2572", "target", "1,234"));
     assertThat(sent.statusCode()).isEqualTo(302);
     assertThat(service.progress("24", new ThaiFiscalYear(2572)).target()).isEqualTo(1234);
 

@@ -22,16 +22,17 @@ import th.go.cdd.womenfund.system.ModelTest;
 import th.go.cdd.womenfund.system.ProcessModel;
 
 /**
- * task-reminders and daily-task-digest on the plain engine: the start timer (its cycle from
- * {@code reminderSchedule}) fires, starts an instance that sends one mail per due reminder or digest recipient,
- * each its own job, and sets itself again; with nothing due the instance ends at once.
+ * task-reminders and daily-task-digest on the plain engine: the start timer (its cycle from {@code
+ * reminderSchedule}) fires, starts an instance that sends one mail per due reminder or digest
+ * recipient, each its own job, and sets itself again; with nothing due the instance ends at once.
  */
 @ModelTest
 class NotificationProcessesModelTest {
 
   @RegisterExtension
-  static final ProcessModel model = ProcessModel.of(NotificationProcesses.REMINDERS, NotificationProcesses.DIGEST)
-      .withBean("reminderSchedule", schedule());
+  static final ProcessModel model =
+      ProcessModel.of(NotificationProcesses.REMINDERS, NotificationProcesses.DIGEST)
+          .withBean("reminderSchedule", schedule());
 
   @Test
   void eachDueReminderIsSentAsItsOwnJob() {
@@ -41,7 +42,8 @@ class NotificationProcessesModelTest {
     List<Object> sent = model.records("sendTaskReminder", Var.REMINDER_KEY);
     String id = fire(NotificationProcesses.REMINDERS, Element.REMINDER_TIMER);
 
-    Assertions.assertThat(runtimeService().getActiveActivityIds(id)).contains(Element.SEND_REMINDER);
+    Assertions.assertThat(runtimeService().getActiveActivityIds(id))
+        .contains(Element.SEND_REMINDER);
     sendAll(id, 2);
     Assertions.assertThat(sent).containsExactlyInAnyOrder("task-1:DUE_SOON", "task-2:OVERDUE");
     assertEnded(id);
@@ -65,7 +67,8 @@ class NotificationProcessesModelTest {
     String id = fire(NotificationProcesses.DIGEST, Element.DIGEST_TIMER);
 
     sendAll(id, 3);
-    Assertions.assertThat(sent).containsExactlyInAnyOrder("officer2301", "committee2301", "provofficer23");
+    Assertions.assertThat(sent)
+        .containsExactlyInAnyOrder("officer2301", "committee2301", "provofficer23");
     assertEnded(id);
   }
 
@@ -78,7 +81,10 @@ class NotificationProcessesModelTest {
     model.ran("sendTaskDigest", 0);
   }
 
-  /** Fires the start timer of {@code processKey}, checks it set itself again; the id of the instance it started. */
+  /**
+   * Fires the start timer of {@code processKey}, checks it set itself again; the id of the instance
+   * it started.
+   */
   private static String fire(String processKey, String timerId) {
     Set<String> before = started(processKey);
     Job timer = jobQuery().processDefinitionKey(processKey).activityId(timerId).singleResult();
@@ -92,13 +98,23 @@ class NotificationProcessesModelTest {
   }
 
   private static Set<String> started(String processKey) {
-    return historyService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey).list().stream()
-        .map(HistoricProcessInstance::getId).collect(Collectors.toCollection(HashSet::new));
+    return historyService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(processKey)
+        .list()
+        .stream()
+        .map(HistoricProcessInstance::getId)
+        .collect(Collectors.toCollection(HashSet::new));
   }
 
   private static void assertEnded(String id) {
-    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(id).finished()
-        .count()).isOne();
+    Assertions.assertThat(
+            historyService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(id)
+                .finished()
+                .count())
+        .isOne();
   }
 
   private static void sendAll(String id, int mails) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ReminderPlannerTest {
 
-  final ReminderPlanner planner = new ReminderPlanner(new ReminderSettings(List.of(5, 2), true, List.of(1, 7), null, null, 0));
+  final ReminderPlanner planner =
+      new ReminderPlanner(new ReminderSettings(List.of(5, 2), true, List.of(1, 7), null, null, 0));
   final LocalDate due = LocalDate.of(2027, 1, 2); // across the Buddhist-year change 2569 -> 2570
 
   @Test
@@ -29,7 +30,8 @@ class ReminderPlannerTest {
       ReminderKind k = new ReminderKind(offset);
       assertThat(ReminderKind.fromCode(k.code())).isEqualTo(k);
     }
-    assertThat(ReminderPlanner.key("t1", new ReminderKind(-2), due)).isEqualTo("reminder:t1:before-2:2027-01-02");
+    assertThat(ReminderPlanner.key("t1", new ReminderKind(-2), due))
+        .isEqualTo("reminder:t1:before-2:2027-01-02");
     assertThat(new ReminderKind(-5).phraseTh()).isEqualTo("อีก 5 วันจะครบกำหนด");
     assertThat(new ReminderKind(3).phraseTh()).isEqualTo("เลยกำหนดมาแล้ว 3 วัน");
   }

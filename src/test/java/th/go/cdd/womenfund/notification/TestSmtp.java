@@ -4,17 +4,19 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * The tests' SMTP server (GreenMail), on the port Maven reserved for this run
- * ({@code womenfund.test.smtp-port}, also what {@code application-test.yaml} sends to), 3025 in an IDE.
+ * The tests' SMTP server (GreenMail), on the port Maven reserved for this run ({@code
+ * womenfund.test.smtp-port}, also what {@code application-test.yaml} sends to), 3025 in an IDE.
  */
 public final class TestSmtp {
 
-  public static final int PORT = Integer.parseInt(System.getProperty("womenfund.test.smtp-port", "3025"));
+  public static final int PORT =
+      Integer.parseInt(System.getProperty("womenfund.test.smtp-port", "3025"));
 
   private TestSmtp() {}
 
   /** A GreenMail server started and emptied for each test method. */
   public static GreenMailExtension perTest() {
-    return new GreenMailExtension(new ServerSetup(PORT, null, ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(true);
+    return new GreenMailExtension(new ServerSetup(PORT, null, ServerSetup.PROTOCOL_SMTP))
+        .withPerMethodLifecycle(true);
   }
 }

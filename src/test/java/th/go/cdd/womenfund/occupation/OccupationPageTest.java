@@ -27,11 +27,10 @@ import th.go.cdd.womenfund.security.TestPeople;
 import th.go.cdd.womenfund.system.Cells;
 import th.go.cdd.womenfund.system.DatabaseTest;
 
-
 /**
- * /occupation over HTTP in Chumphon (province 86, which no other test counts): a district officer records a
- * group's sales, bad input is refused in Thai with nothing stored, an officer of another district gets 403, and
- * the briefing's item 4.3 sums what was recorded.
+ * /occupation over HTTP in Chumphon (province 86, which no other test counts): a district officer
+ * records a group's sales, bad input is refused in Thai with nothing stored, an officer of another
+ * district gets 403, and the briefing's item 4.3 sums what was recorded.
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -65,18 +64,24 @@ class OccupationPageTest {
   long group(String name, String subDistrict, String district) {
     Timestamp now = new Timestamp(System.currentTimeMillis());
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("insert into women_group (name, sub_district_code, contact_name, created_at) values (?, ?, ?, ?)")
-        .params(name, subDistrict, "ผู้ประสานงาน", now).update(key, "id");
+    jdbc.sql(
+            "insert into women_group (name, sub_district_code, contact_name, created_at) values (?, ?, ?, ?)")
+        .params(name, subDistrict, "ผู้ประสานงาน", now)
+        .update(key, "id");
     long id = key.getKey().longValue();
-    jdbc.sql("insert into loan_project (group_id, district_code, province_code, purpose, occupation_category,"
-            + " requested_amount, term_months, repayment_frequency, status, created_at, updated_at)"
-            + " values (?, ?, '86', 'แปรรูปกาแฟ', 'FOOD_PROCESSING', 50000, 24, 'MONTHLY', 'APPROVED', ?, ?)")
-        .params(id, district, now, now).update();
+    jdbc.sql(
+            "insert into loan_project (group_id, district_code, province_code, purpose, occupation_category,"
+                + " requested_amount, term_months, repayment_frequency, status, created_at, updated_at)"
+                + " values (?, ?, '86', 'แปรรูปกาแฟ', 'FOOD_PROCESSING', 50000, 24, 'MONTHLY', 'APPROVED', ?, ?)")
+        .params(id, district, now, now)
+        .update();
     return id;
   }
 
   int sales() {
-    return jdbc.sql("select count(*) from occupation_sale where group_id = ?").param(groupId).query(Integer.class)
+    return jdbc.sql("select count(*) from occupation_sale where group_id = ?")
+        .param(groupId)
+        .query(Integer.class)
         .single();
   }
 
@@ -84,30 +89,75 @@ class OccupationPageTest {
   void theDistrictOfficerRecordsSalesAndTheBriefingSumsThem() throws Exception {
     AppSession officer = AppSession.login(port, "occ8601", PASSWORD);
     String page = officer.get("/occupation?district=8601").body();
-    assertThat(page).contains("อำเภอ<span>เมืองชุมพร</span>").contains(groupName).contains("ออนไลน์")
+    assertThat(page)
+        .contains("อำเภอ<span>เมืองชุมพร</span>")
+        .contains(groupName)
+        .contains("ออนไลน์")
         .contains("งานของจังหวัด");
 
-    HttpResponse<String> sent = officer.post("/occupation?district=8601", "/occupation", Map.of("district", "8601",
-        "groupId", Long.toString(groupId), "product", "กาแฟคั่วบด", "channel", "ONLINE", "period", "08/2569",
-        "income", "12,500.50"));
+    HttpResponse<String> sent =
+        officer.post(
+            "/occupation?district=8601",
+            "/occupation",
+            Map.of(
+                "district",
+                "8601",
+                "groupId",
+                Long.toString(groupId),
+                "product",
+                "กาแฟคั่วบด",
+                "channel",
+                "ONLINE",
+                "period",
+                "08/2569",
+                "income",
+                "12,500.50"));
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-    officer.post("/occupation?district=8601", "/occupation", Map.of("district", "8601",
-        "groupId", Long.toString(groupId), "product", "กาแฟคั่วบด", "channel", "PROVINCE_EVENT", "period", "09/2569",
-        "income", "0.25"));
+    officer.post(
+        "/occupation?district=8601",
+        "/occupation",
+        Map.of(
+            "district",
+            "8601",
+            "groupId",
+            Long.toString(groupId),
+            "product",
+            "กาแฟคั่วบด",
+            "channel",
+            "PROVINCE_EVENT",
+            "period",
+            "09/2569",
+            "income",
+            "0.25"));
     assertThat(sales()).isEqualTo(2);
-    assertThat(officer.get("/occupation?district=8601").body()).contains("กาแฟคั่วบด").contains("12,500.50")
+    assertThat(officer.get("/occupation?district=8601").body())
+        .contains("กาแฟคั่วบด")
+        .contains("12,500.50")
         .contains("ส.ค. 2569");
 
     // fiscal year 2569 runs from October 2025 to September 2026
-    BriefingService.Item item = briefings.briefing("86", LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 30))
-        .items().stream().filter(i -> i.number().equals("4.3")).findFirst().orElseThrow();
+    BriefingService.Item item =
+        briefings
+            .briefing("86", LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 30))
+            .items()
+            .stream()
+            .filter(i -> i.number().equals("4.3"))
+            .findFirst()
+            .orElseThrow();
     assertThat(item.title()).isEqualTo("การส่งเสริมอาชีพและช่องทางการตลาดของกลุ่มสตรี");
-    assertThat(String.join(" ", item.paragraphs())).contains("ออนไลน์").contains("งานของจังหวัด")
+    assertThat(String.join(" ", item.paragraphs()))
+        .contains("ออนไลน์")
+        .contains("งานของจังหวัด")
         .contains("อำเภอเมืองชุมพร");
     assertThat(item.table().title()).contains("ปีงบประมาณ พ.ศ. 2569");
-    assertThat(item.table().rows()).anySatisfy(r -> assertThat(r.cells().get(0)).isEqualTo("เมืองชุมพร"));
-    BigDecimal income = jdbc.sql("select sum(income) from occupation_sale where province_code = '86'"
-        + " and period_month between '2025-10-01' and '2026-09-30'").query(BigDecimal.class).single();
+    assertThat(item.table().rows())
+        .anySatisfy(r -> assertThat(r.cells().get(0)).isEqualTo("เมืองชุมพร"));
+    BigDecimal income =
+        jdbc.sql(
+                "select sum(income) from occupation_sale where province_code = '86'"
+                    + " and period_month between '2025-10-01' and '2026-09-30'")
+            .query(BigDecimal.class)
+            .single();
     assertThat((BigDecimal) item.table().total().cells().get(3)).isEqualByComparingTo(income);
     assertThat(String.join(" ", item.paragraphs())).contains(Cells.text(income));
   }
@@ -115,21 +165,69 @@ class OccupationPageTest {
   @Test
   void badInputIsRefusedInThaiAndNothingIsStored() throws Exception {
     AppSession officer = AppSession.login(port, "occ8601", PASSWORD);
-    HttpResponse<String> r = officer.post("/occupation?district=8601", "/occupation", Map.of("district", "8601",
-        "groupId", Long.toString(groupId), "product", " ", "channel", "TELEPATHY", "period", "13/2569",
-        "income", "-5"));
+    HttpResponse<String> r =
+        officer.post(
+            "/occupation?district=8601",
+            "/occupation",
+            Map.of(
+                "district",
+                "8601",
+                "groupId",
+                Long.toString(groupId),
+                "product",
+                " ",
+                "channel",
+                "TELEPATHY",
+                "period",
+                "13/2569",
+                "income",
+                "-5"));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("ยังไม่ได้บันทึก").contains("กรุณากรอกชื่อผลิตภัณฑ์หรือสินค้า")
-        .contains("ช่องทางการตลาดที่เลือกไม่มีในรายการ").contains("เดือนต้องอยู่ระหว่าง 01 ถึง 12")
-        .contains("รายได้จากการขาย ต้องไม่ติดลบ").doesNotContain("Exception");
-    HttpResponse<String> future = officer.post("/occupation?district=8601", "/occupation", Map.of("district", "8601",
-        "groupId", Long.toString(groupId), "product", "กาแฟ", "channel", "FAIR", "period", "08/2700",
-        "income", "1.234"));
+    assertThat(r.body())
+        .contains("ยังไม่ได้บันทึก")
+        .contains("กรุณากรอกชื่อผลิตภัณฑ์หรือสินค้า")
+        .contains("ช่องทางการตลาดที่เลือกไม่มีในรายการ")
+        .contains("เดือนต้องอยู่ระหว่าง 01 ถึง 12")
+        .contains("รายได้จากการขาย ต้องไม่ติดลบ")
+        .doesNotContain("Exception");
+    HttpResponse<String> future =
+        officer.post(
+            "/occupation?district=8601",
+            "/occupation",
+            Map.of(
+                "district",
+                "8601",
+                "groupId",
+                Long.toString(groupId),
+                "product",
+                "กาแฟ",
+                "channel",
+                "FAIR",
+                "period",
+                "08/2700",
+                "income",
+                "1.234"));
     assertThat(future.body()).contains("ยังมาไม่ถึง").contains("ไม่ใช่จำนวนเงินที่ถูกต้อง");
-    HttpResponse<String> christian = officer.post("/occupation?district=8601", "/occupation", Map.of(
-        "district", "8601", "groupId", "99999999999", "product", "กาแฟ", "channel", "FAIR", "period", "08/2026",
-        "income", "10"));
-    assertThat(christian.body()).contains("ปีต้องเป็นพุทธศักราช").contains("ไม่พบกลุ่มสตรีที่เลือก");
+    HttpResponse<String> christian =
+        officer.post(
+            "/occupation?district=8601",
+            "/occupation",
+            Map.of(
+                "district",
+                "8601",
+                "groupId",
+                "99999999999",
+                "product",
+                "กาแฟ",
+                "channel",
+                "FAIR",
+                "period",
+                "08/2026",
+                "income",
+                "10"));
+    assertThat(christian.body())
+        .contains("ปีต้องเป็นพุทธศักราช")
+        .contains("ไม่พบกลุ่มสตรีที่เลือก");
     assertThat(sales()).isZero();
   }
 
@@ -140,11 +238,27 @@ class OccupationPageTest {
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
     // her own district's page, with the other district's group id slipped in
-    HttpResponse<String> sent = other.post("/occupation?district=8602", "/occupation", Map.of("district", "8602",
-        "groupId", Long.toString(groupId), "product", "กาแฟ", "channel", "FAIR", "period", "08/2569",
-        "income", "100"));
+    HttpResponse<String> sent =
+        other.post(
+            "/occupation?district=8602",
+            "/occupation",
+            Map.of(
+                "district",
+                "8602",
+                "groupId",
+                Long.toString(groupId),
+                "product",
+                "กาแฟ",
+                "channel",
+                "FAIR",
+                "period",
+                "08/2569",
+                "income",
+                "100"));
     assertThat(sent.statusCode()).isEqualTo(403);
-    assertThat(sent.body()).contains("เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ").doesNotContain(groupName);
+    assertThat(sent.body())
+        .contains("เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ")
+        .doesNotContain(groupName);
     assertThat(other.get("/occupation?district=8602").body()).doesNotContain(groupName);
     assertThat(sales()).isZero();
   }

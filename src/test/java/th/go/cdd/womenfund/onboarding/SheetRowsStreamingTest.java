@@ -18,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The import reads a file row by row: 200,000 payment rows, as CSV and as .xlsx, pass through {@link SheetRows}
- * while the heap in use (after a GC, sampled every 20,000 rows) stays within a few megabytes of where it started.
- * The figures are printed for docs/guide/import.md.
+ * The import reads a file row by row: 200,000 payment rows, as CSV and as .xlsx, pass through
+ * {@link SheetRows} while the heap in use (after a GC, sampled every 20,000 rows) stays within a
+ * few megabytes of where it started. The figures are printed for docs/guide/import.md.
  */
 class SheetRowsStreamingTest {
 
@@ -37,8 +37,13 @@ class SheetRowsStreamingTest {
   }
 
   static String[] row(int i) {
-    return new String[] {"สญ." + (i % 5000) + "/2560", "RCPT-" + i, String.format("%02d/%02d/25%02d", 1 + i % 28,
-        1 + i % 12, 60 + i % 9), (100 + i % 900) + ".50", i % 3 == 0 ? "ชำระงวด " + i : ""};
+    return new String[] {
+      "สญ." + (i % 5000) + "/2560",
+      "RCPT-" + i,
+      String.format("%02d/%02d/25%02d", 1 + i % 28, 1 + i % 12, 60 + i % 9),
+      (100 + i % 900) + ".50",
+      i % 3 == 0 ? "ชำระงวด " + i : ""
+    };
   }
 
   @Test
@@ -58,7 +63,8 @@ class SheetRowsStreamingTest {
   @Test
   void twoHundredThousandXlsxRowsStreamInBoundedMemory() throws IOException {
     file = Files.createTempFile("payments-", ".xlsx");
-    try (SXSSFWorkbook wb = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
+    try (SXSSFWorkbook wb = new SXSSFWorkbook(100);
+        OutputStream out = Files.newOutputStream(file)) {
       wb.setCompressTempFiles(true);
       Sheet sheet = wb.createSheet("การชำระเงิน");
       Row header = sheet.createRow(0);
@@ -85,16 +91,19 @@ class SheetRowsStreamingTest {
     AtomicLong peak = new AtomicLong(start);
     AtomicLong rows = new AtomicLong();
     long began = System.nanoTime();
-    SheetRows.read(file, (number, cells) -> {
-      assertThat(cells).hasSize(number == 1 ? 5 : cells.size());
-      if (rows.incrementAndGet() % 20_000 == 0) {
-        System.gc();
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-      }
-    });
+    SheetRows.read(
+        file,
+        (number, cells) -> {
+          assertThat(cells).hasSize(number == 1 ? 5 : cells.size());
+          if (rows.incrementAndGet() % 20_000 == 0) {
+            System.gc();
+            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          }
+        });
     long ms = (System.nanoTime() - began) / 1_000_000;
     long growth = peak.get() - start;
-    System.out.printf("streaming %s: %,d rows (%,d bytes) in %,d ms; heap in use after GC grew by at most %,d KB%n",
+    System.out.printf(
+        "streaming %s: %,d rows (%,d bytes) in %,d ms; heap in use after GC grew by at most %,d KB%n",
         what, rows.get() - 1, Files.size(file), ms, growth / 1024);
     assertThat(rows.get()).isEqualTo(ROWS + 1L);
     assertThat(growth).isLessThan(MAX_GROWTH);

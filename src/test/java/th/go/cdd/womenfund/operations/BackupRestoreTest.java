@@ -44,40 +44,48 @@ import th.go.cdd.womenfund.system.OwnH2Database;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * Backup and restore of the embedded H2 database (docs/OPERATIONS.md, "Backup and restore"): a running system with
- * open tasks, a loan application under way and a reminder timer that is due is backed up with {@code SCRIPT TO}
- * while it runs; the script is loaded into a fresh database ({@code RUNSCRIPT FROM}); the app starts on it with its
- * job executor on. The timer fires by itself, every reminder not yet sent before the backup goes out exactly once,
- * none sent before goes out again, and the application goes on from where it was.
+ * Backup and restore of the embedded H2 database (docs/OPERATIONS.md, "Backup and restore"): a
+ * running system with open tasks, a loan application under way and a reminder timer that is due is
+ * backed up with {@code SCRIPT TO} while it runs; the script is loaded into a fresh database
+ * ({@code RUNSCRIPT FROM}); the app starts on it with its job executor on. The timer fires by
+ * itself, every reminder not yet sent before the backup goes out exactly once, none sent before
+ * goes out again, and the application goes on from where it was.
  *
- * <p>Own H2: the backup is H2's own SQL; the PostgreSQL procedure (pg_dump -Fc / pg_restore) is documented, not run.
+ * <p>Own H2: the backup is H2's own SQL; the PostgreSQL procedure (pg_dump -Fc / pg_restore) is
+ * documented, not run.
  */
 @DatabaseTest
 @OwnH2Database
 class BackupRestoreTest {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = TestSmtp.perTest();
+  @RegisterExtension static GreenMailExtension smtp = TestSmtp.perTest();
 
   static final String RUN = Long.toString(System.nanoTime());
   static final String GROUP = "backup-officers";
   static final String DISTRICT = "2304";
 
-  /** The engine other tests' cached contexts registered under "default" (the REST API and webapps look it up). */
-  final ProcessEngine registered = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
+  /**
+   * The engine other tests' cached contexts registered under "default" (the REST API and webapps
+   * look it up).
+   */
+  final ProcessEngine registered =
+      ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
+
   ConfigurableApplicationContext source;
   ConfigurableApplicationContext restored;
 
   /**
-   * The two contexts are not closed, like Spring's cached test contexts: closing one unregisters the engine name
-   * "default" JVM-wide and upsets the Camunda webapps' JVM-wide state for later tests. The restored node's job
-   * executor stops, and the engine registered before comes back.
+   * The two contexts are not closed, like Spring's cached test contexts: closing one unregisters
+   * the engine name "default" JVM-wide and upsets the Camunda webapps' JVM-wide state for later
+   * tests. The restored node's job executor stops, and the engine registered before comes back.
    */
   @AfterEach
   void stop() {
     if (restored != null) {
-      ((ProcessEngineConfigurationImpl) restored.getBean(ProcessEngine.class).getProcessEngineConfiguration())
-          .getJobExecutor().shutdown();
+      ((ProcessEngineConfigurationImpl)
+              restored.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+          .getJobExecutor()
+          .shutdown();
     }
     if (registered != null) {
       ProcessEngines.registerProcessEngine(registered);
@@ -85,11 +93,16 @@ class BackupRestoreTest {
   }
 
   static ConfigurableApplicationContext start(String url, boolean jobExecutor) {
-    return new SpringApplicationBuilder(WomenFundApplication.class).profiles("test").run(
-        "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
-        "--spring.datasource.password=",
-        "--camunda.bpm.job-execution.enabled=" + jobExecutor,
-        "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000");
+    return new SpringApplicationBuilder(WomenFundApplication.class)
+        .profiles("test")
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=sa",
+            "--spring.datasource.password=",
+            "--camunda.bpm.job-execution.enabled=" + jobExecutor,
+            "--camunda.bpm.job-execution.wait-time-in-millis=500",
+            "--camunda.bpm.job-execution.max-wait=2000");
   }
 
   @Test
@@ -104,14 +117,22 @@ class BackupRestoreTest {
     user(engine, "officer" + DISTRICT, Roles.districtOfficers(DISTRICT));
 
     // a loan application under way (its first step waits for the district officers)
-    engine.getIdentityService().setAuthentication("officer" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
+    engine
+        .getIdentityService()
+        .setAuthentication("officer" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
     LocalDate today = LocalDate.now(ThaiDates.BANGKOK);
-    ProcessInstance loan = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
-        DemoApplications.application(2, "กลุ่มสตรีทดสอบสำรองข้อมูล", "230401", today));
+    ProcessInstance loan =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                LoanApplicationProcess.KEY,
+                DemoApplications.application(2, "กลุ่มสตรีทดสอบสำรองข้อมูล", "230401", today));
     engine.getIdentityService().clearAuthentication();
 
-    // three tasks due in two days are reminded before the backup, three more are created after that run
-    Date due = Date.from(today.plusDays(2).atTime(12, 0).atZone(ZoneId.of("Asia/Bangkok")).toInstant());
+    // three tasks due in two days are reminded before the backup, three more are created after that
+    // run
+    Date due =
+        Date.from(today.plusDays(2).atTime(12, 0).atZone(ZoneId.of("Asia/Bangkok")).toInstant());
     for (int i = 1; i <= 3; i++) {
       task(engine, "backup-task-" + RUN + "-" + i, due);
     }
@@ -122,17 +143,21 @@ class BackupRestoreTest {
     }
     // the next reminder run falls due while the system is down: the timer is pending at backup time
     Job timer = reminderTimer(engine);
-    engine.getManagementService().setJobDuedate(timer.getId(), new Date(System.currentTimeMillis() - 60_000));
+    engine
+        .getManagementService()
+        .setJobDuedate(timer.getId(), new Date(System.currentTimeMillis() - 60_000));
 
     // online backup of the running system (docs/OPERATIONS.md); the source is never used again
     Path script = Files.createTempFile("womenfund-backup-", ".sql");
     try {
-      try (Connection c = DriverManager.getConnection(sourceUrl, "sa", ""); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(sourceUrl, "sa", "");
+          Statement s = c.createStatement()) {
         s.execute("SCRIPT TO '" + script.toAbsolutePath() + "'");
       }
 
       // restore into a fresh database, then start the app on it with its job executor running
-      try (Connection c = DriverManager.getConnection(restoredUrl, "sa", ""); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(restoredUrl, "sa", "");
+          Statement s = c.createStatement()) {
         s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath() + "'");
       }
     } finally {
@@ -147,22 +172,47 @@ class BackupRestoreTest {
       Thread.sleep(250);
     }
     Thread.sleep(3000); // anything more that would go out goes out now
-    Map<String, Long> perTask = reminders().stream().collect(Collectors.groupingBy(BackupRestoreTest::taskOf,
-        Collectors.counting()));
-    assertThat(perTask).as("each task reminded exactly once, before or after the restore").hasSize(6)
+    Map<String, Long> perTask =
+        reminders().stream()
+            .collect(Collectors.groupingBy(BackupRestoreTest::taskOf, Collectors.counting()));
+    assertThat(perTask)
+        .as("each task reminded exactly once, before or after the restore")
+        .hasSize(6)
         .allSatisfy((task, copies) -> assertThat(copies).isEqualTo(1L));
-    assertThat(jdbc.sql("select count(*) from mail_message where dedup_key like ?").param("reminder:backup-task-" + RUN + "%")
-        .query(Long.class).single()).isEqualTo(6);
-    assertThat(reminderTimer(after).getDuedate()).as("the cycle timer was rescheduled").isInTheFuture();
+    assertThat(
+            jdbc.sql("select count(*) from mail_message where dedup_key like ?")
+                .param("reminder:backup-task-" + RUN + "%")
+                .query(Long.class)
+                .single())
+        .isEqualTo(6);
+    assertThat(reminderTimer(after).getDuedate())
+        .as("the cycle timer was rescheduled")
+        .isInTheFuture();
     assertThat(after.getRuntimeService().createIncidentQuery().count()).isZero();
 
     // the loan application goes on where it was
-    Task endorsement = after.getTaskService().createTaskQuery().processInstanceId(loan.getId()).singleResult();
+    Task endorsement =
+        after.getTaskService().createTaskQuery().processInstanceId(loan.getId()).singleResult();
     assertThat(endorsement.getTaskDefinitionKey()).isEqualTo(Element.SUBDISTRICT_ENDORSEMENT);
-    after.getTaskService().complete(endorsement.getId(), Map.of(Var.ENDORSEMENT_DATE,
-        ThaiDates.formatNumeric(today), Var.ENDORSEMENT_REFERENCE, "1/2569", Var.ENDORSEMENT_OPINION, "สนับสนุน"));
-    assertThat(after.getTaskService().createTaskQuery().processInstanceId(loan.getId()).singleResult()
-        .getTaskDefinitionKey()).isEqualTo(Element.DISTRICT_SCREENING);
+    after
+        .getTaskService()
+        .complete(
+            endorsement.getId(),
+            Map.of(
+                Var.ENDORSEMENT_DATE,
+                ThaiDates.formatNumeric(today),
+                Var.ENDORSEMENT_REFERENCE,
+                "1/2569",
+                Var.ENDORSEMENT_OPINION,
+                "สนับสนุน"));
+    assertThat(
+            after
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(loan.getId())
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo(Element.DISTRICT_SCREENING);
   }
 
   static void user(ProcessEngine engine, String id, String group) {
@@ -186,15 +236,27 @@ class BackupRestoreTest {
   }
 
   static Job reminderTimer(ProcessEngine engine) {
-    return engine.getManagementService().createJobQuery().processDefinitionKey(NotificationProcesses.REMINDERS)
-        .timers().singleResult();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processDefinitionKey(NotificationProcesses.REMINDERS)
+        .timers()
+        .singleResult();
   }
 
-  /** What the job executor would do when the reminder timer fires: the timer job, then every send job. */
+  /**
+   * What the job executor would do when the reminder timer fires: the timer job, then every send
+   * job.
+   */
   static void runRemindersNow(ProcessEngine engine) {
     engine.getManagementService().executeJob(reminderTimer(engine).getId());
-    for (Job send : engine.getManagementService().createJobQuery().processDefinitionKey(NotificationProcesses.REMINDERS)
-        .messages().list()) {
+    for (Job send :
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processDefinitionKey(NotificationProcesses.REMINDERS)
+            .messages()
+            .list()) {
       engine.getManagementService().executeJob(send.getId());
     }
   }

@@ -25,9 +25,9 @@ import th.go.cdd.womenfund.system.HistoryCleanupWindow;
 import th.go.cdd.womenfund.system.RetentionSettings;
 
 /**
- * The engine's history cleanup (issue 14): removal-time based, in the night window of
- * {@code womenfund.retention.history-cleanup}; a finished instance past its {@code historyTimeToLive} disappears
- * from every ACT_HI_* table together with the personal data its variables held.
+ * The engine's history cleanup (issue 14): removal-time based, in the night window of {@code
+ * womenfund.retention.history-cleanup}; a finished instance past its {@code historyTimeToLive}
+ * disappears from every ACT_HI_* table together with the personal data its variables held.
  */
 @DatabaseTest
 @SpringBootTest
@@ -54,29 +54,57 @@ class HistoryCleanupTest {
 
   @Test
   void theCleanupRunsRemovalTimeBasedInTheNightWindowInBangkokTime() {
-    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl config =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(config.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
     assertThat(config.getHistoryRemovalTimeStrategy()).isEqualTo("end");
     assertThat(settings.historyCleanup().start()).isEqualTo(LocalTime.of(1, 0));
-    assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo(window.inJvmZone(LocalTime.of(1, 0)));
-    assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo(window.inJvmZone(LocalTime.of(4, 0)));
-    assertThat(engine.getHistoryService().findHistoryCleanupJobs()).as("scheduled at start-up").isNotEmpty();
+    assertThat(config.getHistoryCleanupBatchWindowStartTime())
+        .isEqualTo(window.inJvmZone(LocalTime.of(1, 0)));
+    assertThat(config.getHistoryCleanupBatchWindowEndTime())
+        .isEqualTo(window.inJvmZone(LocalTime.of(4, 0)));
+    assertThat(engine.getHistoryService().findHistoryCleanupJobs())
+        .as("scheduled at start-up")
+        .isNotEmpty();
   }
 
   @Test
   void aFinishedInstancePastItsTimeToLiveLeavesNoHistoryAndNoPersonalData() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-        .startEvent().userTask("review").name("ตรวจ").endEvent().done();
-    deployment = engine.getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn", model).deploy();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(KEY)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("review")
+            .name("ตรวจ")
+            .endEvent()
+            .done();
+    deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(KEY + ".bpmn", model)
+            .deploy();
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(KEY);
     engine.getRuntimeService().setVariables(pi.getId(), Map.of("applicantName", PERSONAL));
-    String task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    String task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(pi.getId())
+            .singleResult()
+            .getId();
     engine.getTaskService().createComment(task, pi.getId(), "หมายเหตุของ " + PERSONAL);
     engine.getTaskService().complete(task);
 
     HistoryService history = engine.getHistoryService();
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getRemovalTime())
-        .as("removal time = end + historyTimeToLive").isNotNull();
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(pi.getId())
+                .singleResult()
+                .getRemovalTime())
+        .as("removal time = end + historyTimeToLive")
+        .isNotNull();
     assertThat(historyRows(pi.getId())).isPositive();
 
     // one day later nothing is due yet; two days later it is
@@ -84,20 +112,40 @@ class HistoryCleanupTest {
     Job cleanup = history.cleanUpHistoryAsync(true);
     engine.getManagementService().executeJob(cleanup.getId());
 
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).count())
+        .isZero();
     assertThat(historyRows(pi.getId())).as("rows of the instance left in ACT_HI_*").isZero();
-    assertThat(jdbc.sql("select count(*) from act_hi_varinst where text_ like ?").param("%" + PERSONAL + "%")
-        .query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("select count(*) from act_hi_comment where message_ like ?").param("%" + PERSONAL + "%")
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from act_hi_varinst where text_ like ?")
+                .param("%" + PERSONAL + "%")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from act_hi_comment where message_ like ?")
+                .param("%" + PERSONAL + "%")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   long historyRows(String processInstanceId) {
     long rows = 0;
-    for (String table : new String[] {"act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst",
-        "act_hi_detail", "act_hi_identitylink", "act_hi_comment"}) {
-      rows += jdbc.sql("select count(*) from " + table + " where root_proc_inst_id_ = ?").param(processInstanceId)
-          .query(Long.class).single();
+    for (String table :
+        new String[] {
+          "act_hi_procinst",
+          "act_hi_actinst",
+          "act_hi_taskinst",
+          "act_hi_varinst",
+          "act_hi_detail",
+          "act_hi_identitylink",
+          "act_hi_comment"
+        }) {
+      rows +=
+          jdbc.sql("select count(*) from " + table + " where root_proc_inst_id_ = ?")
+              .param(processInstanceId)
+              .query(Long.class)
+              .single();
     }
     return rows;
   }

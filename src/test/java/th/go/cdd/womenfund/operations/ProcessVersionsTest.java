@@ -47,24 +47,26 @@ import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * A changed model over running instances (issue 14, docs/OPERATIONS.md "New process and rule versions"): a second
- * version of loan-application (src/test/resources/versions/, versionTag 2569.3, same activity ids) is deployed while
- * first-version instances run. New instances take it; a running instance left alone finishes on its version; running
- * instances moved by a migration plan (the engine's migration API) keep their tasks, deadlines and pending jobs and
- * finish on the new one. A changed DMN table applies to the next evaluation; a removed deployment brings the former
- * version back.
+ * A changed model over running instances (issue 14, docs/OPERATIONS.md "New process and rule
+ * versions"): a second version of loan-application (src/test/resources/versions/, versionTag
+ * 2569.3, same activity ids) is deployed while first-version instances run. New instances take it;
+ * a running instance left alone finishes on its version; running instances moved by a migration
+ * plan (the engine's migration API) keep their tasks, deadlines and pending jobs and finish on the
+ * new one. A changed DMN table applies to the next evaluation; a removed deployment brings the
+ * former version back.
  */
 @DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class ProcessVersionsTest {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = TestSmtp.perTest();
+  @RegisterExtension static GreenMailExtension smtp = TestSmtp.perTest();
 
   static final String DISTRICT = "2305";
   static final String SUB_DISTRICT = "230507";
-  static final Date NOW = Date.from(LocalDate.of(2026, 12, 1).atTime(9, 0).atZone(ZoneId.of("Asia/Bangkok")).toInstant());
+  static final Date NOW =
+      Date.from(
+          LocalDate.of(2026, 12, 1).atTime(9, 0).atZone(ZoneId.of("Asia/Bangkok")).toInstant());
   static final String NEW_NAME = "(แบบปรับปรุง 2569.3)";
 
   @Autowired ProcessEngine engine;
@@ -92,11 +94,14 @@ class ProcessVersionsTest {
   }
 
   ProcessInstance start() {
-    engine.getIdentityService().setAuthentication("officer" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
+    engine
+        .getIdentityService()
+        .setAuthentication("officer" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
     try {
       LocalDate today = NOW.toInstant().atZone(ThaiDates.BANGKOK).toLocalDate();
-      Map<String, Object> vars = new HashMap<>(DemoApplications.application(1, "กลุ่มสตรีทดสอบรุ่นกระบวนการ",
-          SUB_DISTRICT, today));
+      Map<String, Object> vars =
+          new HashMap<>(
+              DemoApplications.application(1, "กลุ่มสตรีทดสอบรุ่นกระบวนการ", SUB_DISTRICT, today));
       return engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY, vars);
     } finally {
       engine.getIdentityService().clearAuthentication();
@@ -105,22 +110,40 @@ class ProcessVersionsTest {
 
   static Map<String, Object> endorsement() {
     LocalDate today = NOW.toInstant().atZone(ThaiDates.BANGKOK).toLocalDate();
-    return Map.of(Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(today),
-        Var.ENDORSEMENT_REFERENCE, "9/2569", Var.ENDORSEMENT_OPINION, "เห็นควรสนับสนุน");
+    return Map.of(
+        Var.ENDORSEMENT_DATE,
+        ThaiDates.formatNumeric(today),
+        Var.ENDORSEMENT_REFERENCE,
+        "9/2569",
+        Var.ENDORSEMENT_OPINION,
+        "เห็นควรสนับสนุน");
   }
 
   static Map<String, Object> reject() {
-    return Map.of(Var.DISTRICT_DECISION, Decision.REJECT.name(), Var.DISTRICT_DECISION_REASON, "ทดสอบรุ่นกระบวนการ");
+    return Map.of(
+        Var.DISTRICT_DECISION,
+        Decision.REJECT.name(),
+        Var.DISTRICT_DECISION_REASON,
+        "ทดสอบรุ่นกระบวนการ");
   }
 
   ProcessDefinition latest() {
-    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(LoanApplicationProcess.KEY)
-        .latestVersion().singleResult();
+    return engine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(LoanApplicationProcess.KEY)
+        .latestVersion()
+        .singleResult();
   }
 
   ProcessDefinition deployV2() {
-    v2 = engine.getRepositoryService().createDeployment().name("loan-application 2569.3 (test)")
-        .addClasspathResource("versions/loan-application.bpmn").deploy();
+    v2 =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("loan-application 2569.3 (test)")
+            .addClasspathResource("versions/loan-application.bpmn")
+            .deploy();
     ProcessDefinition def = latest();
     assertThat(def.getDeploymentId()).isEqualTo(v2.getId());
     assertThat(def.getVersionTag()).isEqualTo("2569.3");
@@ -128,14 +151,24 @@ class ProcessVersionsTest {
   }
 
   String definitionOf(ProcessInstance pi) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processInstanceId(pi.getId())
+        .singleResult()
         .getProcessDefinitionId();
   }
 
-  /** Endorsement done, the district rejects, the rejection mail goes out: the shortest way to the end. */
+  /**
+   * Endorsement done, the district rejects, the rejection mail goes out: the shortest way to the
+   * end.
+   */
   void rejectAtDistrict(ProcessInstance pi) {
-    if (BpmnAwareTests.processInstanceQuery().processInstanceId(pi.getId()).activityIdIn(Element.SUBDISTRICT_ENDORSEMENT)
-        .count() > 0) {
+    if (BpmnAwareTests.processInstanceQuery()
+            .processInstanceId(pi.getId())
+            .activityIdIn(Element.SUBDISTRICT_ENDORSEMENT)
+            .count()
+        > 0) {
       complete(task(pi), endorsement());
     }
     complete(task(pi), reject());
@@ -176,14 +209,28 @@ class ProcessVersionsTest {
     String mailJob = job(atMail).getId();
     ProcessDefinition def2 = deployV2();
 
-    MigrationPlan plan = engine.getRuntimeService().createMigrationPlan(v1.getId(), def2.getId())
-        .mapEqualActivities().updateEventTriggers().build();
-    engine.getRuntimeService().newMigration(plan)
-        .processInstanceIds(atEndorsement.getId(), atScreening.getId(), atMail.getId()).execute();
+    MigrationPlan plan =
+        engine
+            .getRuntimeService()
+            .createMigrationPlan(v1.getId(), def2.getId())
+            .mapEqualActivities()
+            .updateEventTriggers()
+            .build();
+    engine
+        .getRuntimeService()
+        .newMigration(plan)
+        .processInstanceIds(atEndorsement.getId(), atScreening.getId(), atMail.getId())
+        .execute();
 
     for (ProcessInstance pi : List.of(atEndorsement, atScreening, atMail)) {
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
-          .getProcessDefinitionId()).isEqualTo(def2.getId());
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceId(pi.getId())
+                  .singleResult()
+                  .getProcessDefinitionId())
+          .isEqualTo(def2.getId());
     }
     // the same tasks (ids, candidates, due dates), the same pending mail job
     Task moved = task(atEndorsement);
@@ -202,10 +249,18 @@ class ProcessVersionsTest {
       assertThat(definitionOf(pi)).as("finished on the new version").isEqualTo(def2.getId());
     }
     for (ProcessInstance pi : List.of(atEndorsement, atScreening, atMail)) {
-      String applicationNo = engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processInstanceId(pi.getId()).singleResult().getBusinessKey();
-      assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(applicationNo)))
-          .as("the rejection mail of %s", applicationNo).isNotEmpty();
+      String applicationNo =
+          engine
+              .getHistoryService()
+              .createHistoricProcessInstanceQuery()
+              .processInstanceId(pi.getId())
+              .singleResult()
+              .getBusinessKey();
+      assertThat(
+              Arrays.stream(smtp.getReceivedMessages())
+                  .filter(m -> subject(m).contains(applicationNo)))
+          .as("the rejection mail of %s", applicationNo)
+          .isNotEmpty();
     }
   }
 
@@ -231,16 +286,39 @@ class ProcessVersionsTest {
 
   @Test
   void aChangedDecisionTableAppliesToTheNextEvaluation() {
-    String v1 = engine.getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey(RestructuringProcess.ELIGIBILITY_DECISION).latestVersion().singleResult().getId();
+    String v1 =
+        engine
+            .getRepositoryService()
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(RestructuringProcess.ELIGIBILITY_DECISION)
+            .latestVersion()
+            .singleResult()
+            .getId();
     assertThat(restructuringRules.evaluate(30, "DISBURSED", 2572).eligible()).isFalse();
 
-    v2 = engine.getRepositoryService().createDeployment().name("restructuring-eligibility 2569.2 (test)")
-        .addClasspathResource("versions/restructuring-eligibility.dmn").deploy();
-    assertThat(restructuringRules.evaluate(30, "DISBURSED", 2572).eligible()).as("the next evaluation").isTrue();
-    // an evaluation pinned to the former version (e.g. by id, as a process with decisionRefBinding="version" does)
-    assertThat(engine.getDecisionService().evaluateDecisionTableById(v1, Variables.createVariables()
-        .putValue("loanStatus", "DISBURSED").putValue("daysOverdue", 30).putValue("contractYearBE", 2572))
-        .getSingleResult().<Boolean>getEntry("eligible")).isFalse();
+    v2 =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("restructuring-eligibility 2569.2 (test)")
+            .addClasspathResource("versions/restructuring-eligibility.dmn")
+            .deploy();
+    assertThat(restructuringRules.evaluate(30, "DISBURSED", 2572).eligible())
+        .as("the next evaluation")
+        .isTrue();
+    // an evaluation pinned to the former version (e.g. by id, as a process with
+    // decisionRefBinding="version" does)
+    assertThat(
+            engine
+                .getDecisionService()
+                .evaluateDecisionTableById(
+                    v1,
+                    Variables.createVariables()
+                        .putValue("loanStatus", "DISBURSED")
+                        .putValue("daysOverdue", 30)
+                        .putValue("contractYearBE", 2572))
+                .getSingleResult()
+                .<Boolean>getEntry("eligible"))
+        .isFalse();
   }
 }

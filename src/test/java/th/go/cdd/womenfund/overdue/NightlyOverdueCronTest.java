@@ -8,11 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** The nightly job runs on the cron of {@link OverdueSettings} (any cron, not a fixed one); "-" schedules nothing. */
+/**
+ * The nightly job runs on the cron of {@link OverdueSettings} (any cron, not a fixed one); "-"
+ * schedules nothing.
+ */
 class NightlyOverdueCronTest {
 
   static ScheduledTaskRegistrar registered(String cron) {
-    NightlyOverdueJob job = new NightlyOverdueJob(null, null, List.of(), new OverdueSettings(BigDecimal.ONE, 1, cron));
+    NightlyOverdueJob job =
+        new NightlyOverdueJob(null, null, List.of(), new OverdueSettings(BigDecimal.ONE, 1, cron));
     ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
     job.configureTasks(registrar);
     return registrar;
@@ -20,7 +24,8 @@ class NightlyOverdueCronTest {
 
   @Test
   void theConfiguredCronIsScheduled() {
-    assertThat(registered("0 15 3 * * *").getCronTaskList()).extracting(CronTask::getExpression)
+    assertThat(registered("0 15 3 * * *").getCronTaskList())
+        .extracting(CronTask::getExpression)
         .containsExactly("0 15 3 * * *");
   }
 

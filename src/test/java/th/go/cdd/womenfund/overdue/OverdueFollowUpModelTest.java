@@ -29,11 +29,12 @@ import th.go.cdd.womenfund.system.ModelTest;
 import th.go.cdd.womenfund.system.ProcessModel;
 
 /**
- * overdue-follow-up on the plain engine with the real ladder table: the step is chosen by the deployed
- * {@code overdue-follow-up-ladder} DMN (through {@link OverdueSteps#chooseStep} and {@link DmnLadderRules}),
- * everything else is mocked. Paths: not behind any more; the whole ladder reminder → contact → field visit →
- * escalation (more time, then restructuring); straight to escalation and legal action; arrears cleared by a
- * payment while a task waits, and while the timer waits.
+ * overdue-follow-up on the plain engine with the real ladder table: the step is chosen by the
+ * deployed {@code overdue-follow-up-ladder} DMN (through {@link OverdueSteps#chooseStep} and {@link
+ * DmnLadderRules}), everything else is mocked. Paths: not behind any more; the whole ladder
+ * reminder → contact → field visit → escalation (more time, then restructuring); straight to
+ * escalation and legal action; arrears cleared by a payment while a task waits, and while the timer
+ * waits.
  */
 @ModelTest
 class OverdueFollowUpModelTest {
@@ -41,23 +42,28 @@ class OverdueFollowUpModelTest {
   static final String DISTRICT_OFFICERS = Roles.districtOfficers(ProcessModel.DISTRICT);
   static final String COMMITTEE = Roles.provinceCommittee(ProcessModel.PROVINCE);
 
-  @RegisterExtension
-  static final ProcessModel model = ProcessModel.of(OverdueFollowUpProcess.KEY);
+  @RegisterExtension static final ProcessModel model = ProcessModel.of(OverdueFollowUpProcess.KEY);
 
   /** Days overdue each check finds, in turn; 0: no longer behind. */
   final Deque<Integer> checks = new ArrayDeque<>();
 
   @BeforeEach
   void realLadder() {
-    OverdueSteps steps = new OverdueSteps(mock(FollowUpService.class),
-        new DmnLadderRules(model.engine().getDecisionService()), mock(OverdueNotifications.class),
-        mock(InstanceScopes.class), mock(FollowUpRepository.class));
+    OverdueSteps steps =
+        new OverdueSteps(
+            mock(FollowUpService.class),
+            new DmnLadderRules(model.engine().getDecisionService()),
+            mock(OverdueNotifications.class),
+            mock(InstanceScopes.class),
+            mock(FollowUpRepository.class));
     model.bean("chooseOverdueStep", (JavaDelegate) steps::chooseStep);
-    model.onExecute("checkOverdueAmount", execution -> {
-      int days = checks.pop();
-      execution.setVariable(Var.IN_ARREARS, days > 0);
-      execution.setVariable(Var.DAYS_OVERDUE, days);
-    });
+    model.onExecute(
+        "checkOverdueAmount",
+        execution -> {
+          int days = checks.pop();
+          execution.setVariable(Var.IN_ARREARS, days > 0);
+          execution.setVariable(Var.DAYS_OVERDUE, days);
+        });
   }
 
   @Test
@@ -65,7 +71,9 @@ class OverdueFollowUpModelTest {
     checks.add(0);
     ProcessInstance pi = opened();
 
-    assertThat(pi).isEnded().hasPassed(Element.CLOSE_NO_LONGER_BEHIND, Element.END_NO_LONGER_BEHIND)
+    assertThat(pi)
+        .isEnded()
+        .hasPassed(Element.CLOSE_NO_LONGER_BEHIND, Element.END_NO_LONGER_BEHIND)
         .hasNotPassed(Element.CHOOSE_STEP);
   }
 
@@ -80,24 +88,34 @@ class OverdueFollowUpModelTest {
     afterWaiting(pi, Duration.ofDays(14));
 
     waitsAt(pi, Element.CONTACT, DISTRICT_OFFICERS);
-    complete(task(), withVariables(Var.CONTACT_DATE, "20/03/2569", Var.CONTACT_RESULT, "สัญญาจะชำระ"));
+    complete(
+        task(), withVariables(Var.CONTACT_DATE, "20/03/2569", Var.CONTACT_RESULT, "สัญญาจะชำระ"));
     model.ran("recordOverdueContact");
     afterWaiting(pi, Duration.ofDays(14));
 
-    waitsAt(pi, Element.FIELD_VISIT, Roles.districtCommittee(ProcessModel.DISTRICT),
+    waitsAt(
+        pi,
+        Element.FIELD_VISIT,
+        Roles.districtCommittee(ProcessModel.DISTRICT),
         Roles.provinceOfficers(ProcessModel.PROVINCE));
-    complete(task(), withVariables(Var.VISIT_DATE, "03/04/2569", Var.VISIT_FINDINGS, "ขายสินค้าไม่ได้"));
+    complete(
+        task(), withVariables(Var.VISIT_DATE, "03/04/2569", Var.VISIT_FINDINGS, "ขายสินค้าไม่ได้"));
     model.ran("recordFieldVisit");
     afterWaiting(pi, Duration.ofDays(30));
 
     waitsAt(pi, Element.ESCALATION, COMMITTEE);
-    complete(task(), withVariables(Var.ESCALATION_DECISION, "MORE_TIME", Var.ESCALATION_REASON, "ให้โอกาส"));
+    complete(
+        task(),
+        withVariables(Var.ESCALATION_DECISION, "MORE_TIME", Var.ESCALATION_REASON, "ให้โอกาส"));
     afterWaiting(pi, Duration.ofDays(30));
 
     waitsAt(pi, Element.ESCALATION, COMMITTEE);
-    complete(task(), withVariables(Var.ESCALATION_DECISION, "RESTRUCTURING", Var.ESCALATION_REASON, ""));
+    complete(
+        task(), withVariables(Var.ESCALATION_DECISION, "RESTRUCTURING", Var.ESCALATION_REASON, ""));
     handedOver(pi);
-    assertThat(pi).hasPassed(Element.HAND_OVER_RESTRUCTURING).hasNotPassed(Element.HAND_OVER_LEGAL_ACTION);
+    assertThat(pi)
+        .hasPassed(Element.HAND_OVER_RESTRUCTURING)
+        .hasNotPassed(Element.HAND_OVER_LEGAL_ACTION);
   }
 
   @Test
@@ -106,9 +124,13 @@ class OverdueFollowUpModelTest {
     ProcessInstance pi = opened();
 
     waitsAt(pi, Element.ESCALATION, COMMITTEE);
-    complete(task(), withVariables(Var.ESCALATION_DECISION, "LEGAL_ACTION", Var.ESCALATION_REASON, "ไม่ติดต่อ"));
+    complete(
+        task(),
+        withVariables(Var.ESCALATION_DECISION, "LEGAL_ACTION", Var.ESCALATION_REASON, "ไม่ติดต่อ"));
     handedOver(pi);
-    assertThat(pi).hasPassed(Element.HAND_OVER_LEGAL_ACTION).hasNotPassed(Element.SEND_REMINDER, Element.CONTACT);
+    assertThat(pi)
+        .hasPassed(Element.HAND_OVER_LEGAL_ACTION)
+        .hasNotPassed(Element.SEND_REMINDER, Element.CONTACT);
   }
 
   @Test
@@ -137,24 +159,34 @@ class OverdueFollowUpModelTest {
     ProcessInstance pi = opened();
     waitsAt(pi, Element.CONTACT, DISTRICT_OFFICERS);
 
-    runtimeService().createMessageCorrelation(OverdueFollowUpProcess.MESSAGE_LOAN_RESCHEDULED)
-        .processInstanceBusinessKey("LA-9").correlate();
+    runtimeService()
+        .createMessageCorrelation(OverdueFollowUpProcess.MESSAGE_LOAN_RESCHEDULED)
+        .processInstanceBusinessKey("LA-9")
+        .correlate();
     model.ran("closeOverdueRescheduled");
-    assertThat(pi).isEnded().hasPassed(Element.RESCHEDULED_START, Element.CLOSE_RESCHEDULED, Element.END_RESCHEDULED)
+    assertThat(pi)
+        .isEnded()
+        .hasPassed(Element.RESCHEDULED_START, Element.CLOSE_RESCHEDULED, Element.END_RESCHEDULED)
         .hasNotPassed(Element.END_PAID_OFF, Element.END_HANDED_OVER);
   }
 
   private ProcessInstance opened() {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(OverdueFollowUpProcess.KEY, "LA-9");
+    ProcessInstance pi =
+        runtimeService().startProcessInstanceByKey(OverdueFollowUpProcess.KEY, "LA-9");
     assertThat(pi).isWaitingAt(Element.OPEN);
     execute(job());
     model.ran("openOverdueFollowUp");
     return pi;
   }
 
-  /** Checks the timer waits the ladder's {@code wait}, moves the engine clock past it and fires it. */
+  /**
+   * Checks the timer waits the ladder's {@code wait}, moves the engine clock past it and fires it.
+   */
   private static void afterWaiting(ProcessInstance pi, Duration wait) {
-    assertThat(pi).isWaitingAt(Element.WAIT).variables().containsEntry(Var.LADDER_WAIT, wait.toString());
+    assertThat(pi)
+        .isWaitingAt(Element.WAIT)
+        .variables()
+        .containsEntry(Var.LADDER_WAIT, wait.toString());
     Date due = Date.from(ClockUtil.getCurrentTime().toInstant().plus(wait));
     assertThat(pi).job().hasDueDate(due);
     ClockUtil.setCurrentTime(due);
@@ -169,8 +201,10 @@ class OverdueFollowUpModelTest {
   }
 
   private static void paidOff(ProcessInstance pi) {
-    runtimeService().createMessageCorrelation(OverdueFollowUpProcess.MESSAGE_ARREARS_CLEARED)
-        .processInstanceBusinessKey("LA-9").correlate();
+    runtimeService()
+        .createMessageCorrelation(OverdueFollowUpProcess.MESSAGE_ARREARS_CLEARED)
+        .processInstanceBusinessKey("LA-9")
+        .correlate();
     model.ran("closeOverduePaidOff");
     assertThat(pi).isWaitingAt(Element.THANK_YOU).isNotWaitingAt(Element.CONTACT, Element.WAIT);
     execute(job());

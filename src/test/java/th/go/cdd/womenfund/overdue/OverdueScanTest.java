@@ -56,8 +56,12 @@ class OverdueScanTest {
   }
 
   long followUps(long loanId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(OverdueFollowUpProcess.KEY)
-        .processInstanceBusinessKey(applicationNo(loanId)).count();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(OverdueFollowUpProcess.KEY)
+        .processInstanceBusinessKey(applicationNo(loanId))
+        .count();
   }
 
   String applicationNo(long loanId) {
@@ -68,7 +72,11 @@ class OverdueScanTest {
   void startsOneFollowUpPerOverdueLoanAndNothingOnASecondRun() {
     long behind = loan("กลุ่มค้าง");
     long paid = loan("กลุ่มชำระตรง");
-    payments.record(paid, new PaymentInput(null, "31/01/2569", "1010.00", "ON-TIME", null), PaymentSource.OFFICER, null,
+    payments.record(
+        paid,
+        new PaymentInput(null, "31/01/2569", "1010.00", "ON-TIME", null),
+        PaymentSource.OFFICER,
+        null,
         NIGHT);
     long closed = loan("กลุ่มส่งต่อแล้ว");
     jdbc.sql("update loan_project set status = 'LEGAL_ACTION' where id = ?").param(closed).update();
@@ -78,9 +86,17 @@ class OverdueScanTest {
     assertThat(followUps(behind)).isEqualTo(1);
     assertThat(followUps(paid)).isZero();
     assertThat(followUps(closed)).isZero();
-    assertThat(jdbc.sql("select oldest_due_date, overdue_amount, started_on from overdue_follow_up where loan_id = ?")
-        .param(behind).query((rs, n) -> List.of(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2),
-            rs.getDate(3).toLocalDate())).single())
+    assertThat(
+            jdbc.sql(
+                    "select oldest_due_date, overdue_amount, started_on from overdue_follow_up where loan_id = ?")
+                .param(behind)
+                .query(
+                    (rs, n) ->
+                        List.of(
+                            rs.getDate(1).toLocalDate(),
+                            rs.getBigDecimal(2),
+                            rs.getDate(3).toLocalDate()))
+                .single())
         .containsExactly(LocalDate.of(2026, 1, 31), new java.math.BigDecimal("1010.00"), NIGHT);
 
     OverdueScan.Result second = scan.run(NIGHT);
@@ -93,32 +109,52 @@ class OverdueScanTest {
   void anInterruptedRunIsFinishedByTheNextAndADeletedFollowUpIsReplaced() {
     long behind = loan("กลุ่มค้างรอบก่อน");
     // a run that claimed and died before starting: the row is there, no instance
-    jdbc.sql("insert into overdue_follow_up (loan_id, open_loan_id, started_on, oldest_due_date, overdue_amount)"
-        + " values (?, ?, ?, ?, ?)").params(behind, behind, NIGHT.minusDays(1), LocalDate.of(2026, 1, 31),
-        new java.math.BigDecimal("1010.00")).update();
+    jdbc.sql(
+            "insert into overdue_follow_up (loan_id, open_loan_id, started_on, oldest_due_date, overdue_amount)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(
+            behind,
+            behind,
+            NIGHT.minusDays(1),
+            LocalDate.of(2026, 1, 31),
+            new java.math.BigDecimal("1010.00"))
+        .update();
     assertThat(scan.run(NIGHT).started()).isGreaterThanOrEqualTo(1);
     assertThat(followUps(behind)).isEqualTo(1);
 
-    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(OverdueFollowUpProcess.KEY).processInstanceBusinessKey(applicationNo(behind)).singleResult();
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(OverdueFollowUpProcess.KEY)
+            .processInstanceBusinessKey(applicationNo(behind))
+            .singleResult();
     engine.getRuntimeService().deleteProcessInstance(pi.getId(), "deleted in Cockpit", true);
     OverdueScan.Result next = scan.run(NIGHT.plusDays(1));
     assertThat(next.closedOrphans()).isGreaterThanOrEqualTo(1);
     assertThat(followUps(behind)).isEqualTo(1);
-    assertThat(jdbc.sql("select outcome from overdue_follow_up where loan_id = ? order by id").param(behind)
-        .query(String.class).list()).containsExactly("CANCELLED", null);
+    assertThat(
+            jdbc.sql("select outcome from overdue_follow_up where loan_id = ? order by id")
+                .param(behind)
+                .query(String.class)
+                .list())
+        .containsExactly("CANCELLED", null);
   }
 
   @Test
   void theNightlyJobTakesTheLeaseSoASecondNodeSkips() {
-    assertThat(lock.tryAcquire(NightlyOverdueJob.LOCK, "other-node", java.time.Duration.ofMinutes(5))).isTrue();
+    assertThat(
+            lock.tryAcquire(NightlyOverdueJob.LOCK, "other-node", java.time.Duration.ofMinutes(5)))
+        .isTrue();
     long behind = loan("กลุ่มรอรอบถัดไป");
     job.nightly();
     assertThat(followUps(behind)).isZero();
     lock.release(NightlyOverdueJob.LOCK, "other-node");
     job.nightly();
     assertThat(followUps(behind)).isEqualTo(1);
-    assertThat(lock.tryAcquire(NightlyOverdueJob.LOCK, "other-node", java.time.Duration.ofMinutes(5))).isTrue();
+    assertThat(
+            lock.tryAcquire(NightlyOverdueJob.LOCK, "other-node", java.time.Duration.ofMinutes(5)))
+        .isTrue();
     lock.release(NightlyOverdueJob.LOCK, "other-node");
   }
 }

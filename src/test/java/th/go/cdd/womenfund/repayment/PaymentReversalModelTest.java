@@ -25,29 +25,42 @@ class PaymentReversalModelTest {
 
   static final String APPROVERS = Roles.provinceOfficers(ProcessModel.PROVINCE);
 
-  @RegisterExtension
-  static final ProcessModel model = ProcessModel.of(PaymentReversalProcess.KEY);
+  @RegisterExtension static final ProcessModel model = ProcessModel.of(PaymentReversalProcess.KEY);
 
   @Test
   void approvedReversalEndsReversed() {
     ProcessInstance pi = requested(true);
     complete(task(), withVariables(Var.APPROVAL_DECISION, "APPROVE", Var.APPROVAL_REASON, ""));
 
-    assertThat(pi).isEnded().hasPassed(Element.DECIDE, Element.APPROVED).hasNotPassed(Element.REJECTED);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed(Element.DECIDE, Element.APPROVED)
+        .hasNotPassed(Element.REJECTED);
   }
 
   @Test
   void rejectedReversalLeavesThePayment() {
     ProcessInstance pi = requested(false);
-    complete(task(), withVariables(Var.APPROVAL_DECISION, "REJECT", Var.APPROVAL_REASON, "บันทึกถูกแล้ว"));
+    complete(
+        task(),
+        withVariables(Var.APPROVAL_DECISION, "REJECT", Var.APPROVAL_REASON, "บันทึกถูกแล้ว"));
 
     assertThat(pi).isEnded().hasPassed(Element.REJECTED).hasNotPassed(Element.APPROVED);
   }
 
   private static ProcessInstance requested(boolean approved) {
     when(MoneyApprovalMocks.offeredTo(model, APPROVERS).approved(any())).thenReturn(approved);
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PaymentReversalProcess.KEY,
-        withVariables(Var.LOAN_NUMBER, "LA-1", Var.PAYMENT_REFERENCE, "RC-1", Var.REASON, "บันทึกซ้ำ"));
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                PaymentReversalProcess.KEY,
+                withVariables(
+                    Var.LOAN_NUMBER,
+                    "LA-1",
+                    Var.PAYMENT_REFERENCE,
+                    "RC-1",
+                    Var.REASON,
+                    "บันทึกซ้ำ"));
     assertThat(pi).hasPassed(Element.REQUEST);
     waitsAt(pi, Element.APPROVE, APPROVERS);
     return pi;

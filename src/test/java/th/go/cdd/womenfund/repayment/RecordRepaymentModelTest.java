@@ -22,16 +22,15 @@ import th.go.cdd.womenfund.system.ModelTest;
 import th.go.cdd.womenfund.system.ProcessModel;
 
 /**
- * record-repayment on the plain engine: a payment within the threshold is recorded at once; one above it waits
- * for a second officer, who approves or rejects it.
+ * record-repayment on the plain engine: a payment within the threshold is recorded at once; one
+ * above it waits for a second officer, who approves or rejects it.
  */
 @ModelTest
 class RecordRepaymentModelTest {
 
   static final String APPROVERS = Roles.districtOfficers(ProcessModel.DISTRICT);
 
-  @RegisterExtension
-  static final ProcessModel model = ProcessModel.of(RecordRepaymentProcess.KEY);
+  @RegisterExtension static final ProcessModel model = ProcessModel.of(RecordRepaymentProcess.KEY);
 
   MoneyApprovalSteps approvals;
 
@@ -69,14 +68,19 @@ class RecordRepaymentModelTest {
     waitsAt(pi, Element.APPROVE, APPROVERS);
 
     when(approvals.approved(any())).thenReturn(false);
-    complete(task(), withVariables(Var.APPROVAL_DECISION, "REJECT", Var.APPROVAL_REASON, "ไม่มีสลิป"));
+    complete(
+        task(), withVariables(Var.APPROVAL_DECISION, "REJECT", Var.APPROVAL_REASON, "ไม่มีสลิป"));
 
     assertThat(pi).isEnded().hasPassed(Element.REJECTED).hasNotPassed(Element.APPROVED);
   }
 
   private static ProcessInstance keyed(String amount) {
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(RecordRepaymentProcess.KEY,
-        withVariables(Var.LOAN_NUMBER, "LA-1", Var.PAID_ON, "02/03/2569", Var.AMOUNT, amount));
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                RecordRepaymentProcess.KEY,
+                withVariables(
+                    Var.LOAN_NUMBER, "LA-1", Var.PAID_ON, "02/03/2569", Var.AMOUNT, amount));
     model.ran("recordRepayment");
     return pi;
   }

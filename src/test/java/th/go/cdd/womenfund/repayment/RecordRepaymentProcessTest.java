@@ -53,7 +53,8 @@ class RecordRepaymentProcessTest {
     init(engine);
     roles.ensureDistrict(areas.district("2305").orElseThrow());
     roles.ensureDistrict(areas.district("2301").orElseThrow());
-    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 10).atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDate.of(2026, 3, 10).atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มทดสอบแบบฟอร์มชำระ");
     contractNo = RepaymentFixtures.contractNo(jdbc, loanId);
   }
@@ -87,55 +88,122 @@ class RecordRepaymentProcessTest {
   void theOfficersFormRecordsThePaymentAndShowsHowItWasApplied() {
     ProcessInstance pi = startAs("officer2305", Roles.districtOfficers("2305"), form("1500"));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.RECORD, Element.END);
-    String summary = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId()).variableName(Var.PAYMENT_SUMMARY).singleResult().getValue();
-    assertThat(summary).contains("รับชำระ 1,500.00 บาท วันที่ 10 มีนาคม 2569 เลขที่อ้างอิง ใบเสร็จ 12/2569")
+    String summary =
+        (String)
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(Var.PAYMENT_SUMMARY)
+                .singleResult()
+                .getValue();
+    assertThat(summary)
+        .contains("รับชำระ 1,500.00 บาท วันที่ 10 มีนาคม 2569 เลขที่อ้างอิง ใบเสร็จ 12/2569")
         .contains("งวดที่ 1: ดอกเบี้ยผิดนัด 0.10 บาท ดอกเบี้ย 10.00 บาท เงินต้น 1,000.00 บาท")
         .contains("ยอดค้างชำระเกินกำหนด 1 งวด: 519.13 บาท");
-    assertThat(jdbc.sql("select source from repayment_payment where loan_id = ?").param(loanId).query(String.class)
-        .single()).isEqualTo("OFFICER");
+    assertThat(
+            jdbc.sql("select source from repayment_payment where loan_id = ?")
+                .param(loanId)
+                .query(String.class)
+                .single())
+        .isEqualTo("OFFICER");
     // the district's groups read the instance's history, another district's do not
-    engine.getIdentityService().setAuthentication("committee2305", List.of(Roles.districtCommittee("2305")));
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).count())
+    engine
+        .getIdentityService()
+        .setAuthentication("committee2305", List.of(Roles.districtCommittee("2305")));
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(pi.getId())
+                .count())
         .isEqualTo(1);
-    engine.getIdentityService().setAuthentication("officer2301", List.of(Roles.districtOfficers("2301")));
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).count())
+    engine
+        .getIdentityService()
+        .setAuthentication("officer2301", List.of(Roles.districtOfficers("2301")));
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(pi.getId())
+                .count())
         .isZero();
   }
 
   /**
-   * Early settlement through the officer's form (issue 13): the pay-off of 10 March, 3,000.00 + 10.00 + 9.00 + #3's
-   * 10 of 31 days 2.58 + default interest 0.10 + 0.03 = 3,021.71, closes the loan; the rest of #3's interest
-   * (8.00 - 2.58 = 5.42) is forgiven, not charged.
+   * Early settlement through the officer's form (issue 13): the pay-off of 10 March, 3,000.00 +
+   * 10.00 + 9.00 + #3's 10 of 31 days 2.58 + default interest 0.10 + 0.03 = 3,021.71, closes the
+   * loan; the rest of #3's interest (8.00 - 2.58 = 5.42) is forgiven, not charged.
    */
   @Test
   void payingThePayoffOnTheFormClosesTheLoanExactly() {
     ProcessInstance pi = startAs("officer2305", Roles.districtOfficers("2305"), form("3021.71"));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.RECORD, Element.END);
-    String summary = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(pi.getId()).variableName(Var.PAYMENT_SUMMARY).singleResult().getValue();
-    assertThat(summary).contains("งวดที่ 3: ดอกเบี้ย 2.58 บาท เงินต้น 1,000.00 บาท").contains("ปิดบัญชีเงินกู้");
-    assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
+    String summary =
+        (String)
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(Var.PAYMENT_SUMMARY)
+                .singleResult()
+                .getValue();
+    assertThat(summary)
+        .contains("งวดที่ 3: ดอกเบี้ย 2.58 บาท เงินต้น 1,000.00 บาท")
+        .contains("ปิดบัญชีเงินกู้");
+    assertThat(
+            jdbc.sql("select status from loan_project where id = ?")
+                .param(loanId)
+                .query(String.class)
+                .single())
         .isEqualTo("CLOSED");
-    assertThat(jdbc.sql("select count(*) from repayment_installment where loan_id = ? and settled_on is null")
-        .param(loanId).query(Integer.class).single()).isZero();
-    assertThat(jdbc.sql("select interest_waived from repayment_installment where loan_id = ? and seq = 3")
-        .param(loanId).query(BigDecimal.class).single()).isEqualByComparingTo("5.42");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from repayment_installment where loan_id = ? and settled_on is null")
+                .param(loanId)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql(
+                    "select interest_waived from repayment_installment where loan_id = ? and seq = 3")
+                .param(loanId)
+                .query(BigDecimal.class)
+                .single())
+        .isEqualByComparingTo("5.42");
   }
 
   @Test
   void aRefusedPaymentStartsNothingAndSaysWhyInThai() {
-    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(RecordRepaymentProcess.KEY).count();
+    long before =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(RecordRepaymentProcess.KEY)
+            .count();
     assertThatThrownBy(() -> startAs("officer2305", Roles.districtOfficers("2305"), form("99999")))
-        .isInstanceOf(RefusedInputException.class).hasMessageContaining("เกินยอดหนี้ทั้งหมด");
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("เกินยอดหนี้ทั้งหมด");
     assertThatThrownBy(() -> startAs("officer2301", Roles.districtOfficers("2301"), form("100")))
         .hasMessageContaining("ไม่มีสิทธิ์บันทึกการชำระหนี้ของสัญญาเลขที่ " + contractNo);
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(RecordRepaymentProcess.KEY, form("100")))
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRuntimeService()
+                    .startProcessInstanceByKey(RecordRepaymentProcess.KEY, form("100")))
         .hasMessageContaining("กรุณาเข้าสู่ระบบ");
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(RecordRepaymentProcess.KEY).count()).isEqualTo(before);
-    assertThat(jdbc.sql("select count(*) from repayment_payment where loan_id = ?").param(loanId)
-        .query(Integer.class).single()).isZero();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(RecordRepaymentProcess.KEY)
+                .count())
+        .isEqualTo(before);
+    assertThat(
+            jdbc.sql("select count(*) from repayment_payment where loan_id = ?")
+                .param(loanId)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 }

@@ -27,11 +27,13 @@ import th.go.cdd.womenfund.approval.MoneyApprovalProcess;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.security.TestPeople;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
-import th.go.cdd.womenfund.security.TestPeople;
 
-/** The repayment REST API: login required, district scoping, Thai refusals, bank statement upload. */
+/**
+ * The repayment REST API: login required, district scoping, Thai refusals, bank statement upload.
+ */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -51,7 +53,8 @@ class RepaymentApiTest {
 
   @BeforeEach
   void setUp() {
-    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 10).atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDate.of(2026, 3, 10).atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     roles.ensureDistrict(areas.district("2305").orElseThrow());
     roles.ensureDistrict(areas.district("2301").orElseThrow());
     user("pay2305", Roles.districtOfficers("2305"));
@@ -78,106 +81,182 @@ class RepaymentApiTest {
   void theApiNeedsALogin() {
     assertThat(rest.getForEntity("/api/loans/" + loanId + "/balance", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    // an anonymous write is refused before it reaches the API: no login (401) or no CSRF token for a session (403)
-    assertThat(rest.postForEntity("/api/loans/" + loanId + "/payments",
-        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"X\"}"), String.class).getStatusCode())
+    // an anonymous write is refused before it reaches the API: no login (401) or no CSRF token for
+    // a session (403)
+    assertThat(
+            rest.postForEntity(
+                    "/api/loans/" + loanId + "/payments",
+                    json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"X\"}"),
+                    String.class)
+                .getStatusCode())
         .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
   }
 
   @Test
   void anOfficerRecordsAPaymentOfHerDistrictAndSeesTheBalance() {
-    ResponseEntity<String> created = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/loans/" + loanId + "/payments",
-        json("{\"paidOn\":\"10/03/2569\",\"amount\":1500,\"reference\":\"KTB-REST-1\",\"note\":\"โอนผ่านธนาคาร\"}"),
-        String.class);
+    ResponseEntity<String> created =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + loanId + "/payments",
+                json(
+                    "{\"paidOn\":\"10/03/2569\",\"amount\":1500,\"reference\":\"KTB-REST-1\",\"note\":\"โอนผ่านธนาคาร\"}"),
+                String.class);
     assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
-    assertThat(created.getBody()).contains("\"amount\":1500.00").contains("\"principal\":480.87")
-        .contains("\"paidOn\":\"2026-03-10\"").contains("\"arrearsCleared\":false").contains("ดอกเบี้ยผิดนัด");
-    ResponseEntity<String> balance = rest.withBasicAuth("pay2305", PASSWORD)
-        .getForEntity("/api/loans/" + loanId + "/balance", String.class);
+    assertThat(created.getBody())
+        .contains("\"amount\":1500.00")
+        .contains("\"principal\":480.87")
+        .contains("\"paidOn\":\"2026-03-10\"")
+        .contains("\"arrearsCleared\":false")
+        .contains("ดอกเบี้ยผิดนัด");
+    ResponseEntity<String> balance =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .getForEntity("/api/loans/" + loanId + "/balance", String.class);
     assertThat(balance.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(balance.getBody()).contains("\"arrears\":519.13").contains("\"daysOverdue\":10")
+    assertThat(balance.getBody())
+        .contains("\"arrears\":519.13")
+        .contains("\"daysOverdue\":10")
         .contains("เกินกำหนด 10 วัน");
   }
 
   /**
-   * Early settlement (issue 13): the balance of any day tells its pay-off, interest only up to that day; paying it
-   * closes the loan exactly. The loan: 3,000.00 transferred 31 Dec 2025, #1 31 Jan 1,000 + 10.00, #2 28 Feb
-   * 1,000 + 9.00, #3 31 Mar 1,000 + 8.00; rates 0.1% a year.
+   * Early settlement (issue 13): the balance of any day tells its pay-off, interest only up to that
+   * day; paying it closes the loan exactly. The loan: 3,000.00 transferred 31 Dec 2025, #1 31 Jan
+   * 1,000 + 10.00, #2 28 Feb 1,000 + 9.00, #3 31 Mar 1,000 + 8.00; rates 0.1% a year.
    */
   @Test
   void theBalanceOfAnyDayGivesThePayoffAndPayingItClosesTheLoanExactly() {
     // 1 Jan 2026: 3,000 + 10.00 x 1 / 31 = 0.3226 -> 0.32 (not the whole term's 27.00)
-    ResponseEntity<String> dayAfter = rest.withBasicAuth("pay2305", PASSWORD)
-        .getForEntity("/api/loans/" + loanId + "/balance?asOf=01/01/2569", String.class);
+    ResponseEntity<String> dayAfter =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .getForEntity("/api/loans/" + loanId + "/balance?asOf=01/01/2569", String.class);
     assertThat(dayAfter.getStatusCode()).as(dayAfter.getBody()).isEqualTo(HttpStatus.OK);
-    assertThat(dayAfter.getBody()).contains("\"payoff\":3000.32").contains("\"interestToDate\":0.32")
-        .contains("\"unpaidInterest\":27.00").contains("ยอดปิดบัญชี ณ วันที่ 1 มกราคม 2569: 3,000.32 บาท");
-    // 10 Feb 2026, nothing paid: #1 overdue 10 days, 10.00 in full and 1,000 x 0.1% x 10 / 365 = 0.0274 -> 0.03
-    // default interest; #2 10 of its 28 days, 9.00 x 10 / 28 = 3.2143 -> 3.21. 3,000 + 10.00 + 3.21 + 0.03
-    ResponseEntity<String> later = rest.withBasicAuth("pay2305", PASSWORD)
-        .getForEntity("/api/loans/" + loanId + "/balance?asOf=10/02/2569", String.class);
-    assertThat(later.getBody()).contains("\"payoff\":3013.24").contains("\"interestToDate\":13.21")
+    assertThat(dayAfter.getBody())
+        .contains("\"payoff\":3000.32")
+        .contains("\"interestToDate\":0.32")
+        .contains("\"unpaidInterest\":27.00")
+        .contains("ยอดปิดบัญชี ณ วันที่ 1 มกราคม 2569: 3,000.32 บาท");
+    // 10 Feb 2026, nothing paid: #1 overdue 10 days, 10.00 in full and 1,000 x 0.1% x 10 / 365 =
+    // 0.0274 -> 0.03
+    // default interest; #2 10 of its 28 days, 9.00 x 10 / 28 = 3.2143 -> 3.21. 3,000 + 10.00 + 3.21
+    // + 0.03
+    ResponseEntity<String> later =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .getForEntity("/api/loans/" + loanId + "/balance?asOf=10/02/2569", String.class);
+    assertThat(later.getBody())
+        .contains("\"payoff\":3013.24")
+        .contains("\"interestToDate\":13.21")
         .contains("\"defaultInterest\":0.03");
     // one satang more than the pay-off is refused, nothing recorded
-    ResponseEntity<String> over = rest.withBasicAuth("pay2305", PASSWORD).postForEntity("/api/loans/" + loanId
-        + "/payments", json("{\"paidOn\":\"10/02/2569\",\"amount\":\"3013.25\",\"reference\":\"KTB-PO-0\"}"),
-        String.class);
+    ResponseEntity<String> over =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + loanId + "/payments",
+                json(
+                    "{\"paidOn\":\"10/02/2569\",\"amount\":\"3013.25\",\"reference\":\"KTB-PO-0\"}"),
+                String.class);
     assertThat(over.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(over.getBody()).contains("เกินยอดหนี้ทั้งหมด").contains("(ยอดปิดบัญชี 3,013.24 บาท");
     // the pay-off itself closes the loan
-    ResponseEntity<String> paid = rest.withBasicAuth("pay2305", PASSWORD).postForEntity("/api/loans/" + loanId
-        + "/payments", json("{\"paidOn\":\"10/02/2569\",\"amount\":\"3013.24\",\"reference\":\"KTB-PO-1\"}"),
-        String.class);
+    ResponseEntity<String> paid =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + loanId + "/payments",
+                json(
+                    "{\"paidOn\":\"10/02/2569\",\"amount\":\"3013.24\",\"reference\":\"KTB-PO-1\"}"),
+                String.class);
     assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
-    assertThat(paid.getBody()).contains("\"loanClosed\":true")
-        .contains("{\"installment\":2,\"defaultInterest\":0.00,\"interest\":3.21,\"principal\":1000.00,"
-            + "\"interestWaived\":5.79}");
-    assertThat(jdbc.sql("select status from loan_project where id = ?").param(loanId).query(String.class).single())
+    assertThat(paid.getBody())
+        .contains("\"loanClosed\":true")
+        .contains(
+            "{\"installment\":2,\"defaultInterest\":0.00,\"interest\":3.21,\"principal\":1000.00,"
+                + "\"interestWaived\":5.79}");
+    assertThat(
+            jdbc.sql("select status from loan_project where id = ?")
+                .param(loanId)
+                .query(String.class)
+                .single())
         .isEqualTo("CLOSED");
-    assertThat(jdbc.sql("select sum(interest_paid) from repayment_installment where loan_id = ?").param(loanId)
-        .query(BigDecimal.class).single()).isEqualByComparingTo("13.21");
-    assertThat(jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?").param(loanId)
-        .query(BigDecimal.class).single()).isEqualByComparingTo("13.79"); // 5.79 of #2 and 8.00 of #3
+    assertThat(
+            jdbc.sql("select sum(interest_paid) from repayment_installment where loan_id = ?")
+                .param(loanId)
+                .query(BigDecimal.class)
+                .single())
+        .isEqualByComparingTo("13.21");
+    assertThat(
+            jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?")
+                .param(loanId)
+                .query(BigDecimal.class)
+                .single())
+        .isEqualByComparingTo("13.79"); // 5.79 of #2 and 8.00 of #3
   }
 
   @Test
   void aBadOrEarlyAsOfDateIs400InThai() {
-    ResponseEntity<String> iso = rest.withBasicAuth("pay2305", PASSWORD)
-        .getForEntity("/api/loans/" + loanId + "/balance?asOf=2026-01-01", String.class);
+    ResponseEntity<String> iso =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .getForEntity("/api/loans/" + loanId + "/balance?asOf=2026-01-01", String.class);
     assertThat(iso.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(iso.getBody()).contains("วันที่ที่ขอดูยอด").doesNotContain("Exception");
-    ResponseEntity<String> early = rest.withBasicAuth("pay2305", PASSWORD)
-        .getForEntity("/api/loans/" + loanId + "/balance?asOf=30/12/2568", String.class);
+    ResponseEntity<String> early =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .getForEntity("/api/loans/" + loanId + "/balance?asOf=30/12/2568", String.class);
     assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(early.getBody()).contains("ต้องไม่ก่อนวันที่โอนเงินกู้ (31 ธันวาคม 2568)");
     // another district's loan is still 403, whatever the date
-    assertThat(rest.withBasicAuth("pay2301", PASSWORD).getForEntity("/api/loans/" + loanId
-        + "/balance?asOf=01/01/2569", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            rest.withBasicAuth("pay2301", PASSWORD)
+                .getForEntity("/api/loans/" + loanId + "/balance?asOf=01/01/2569", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
   void anotherDistrictsOfficerIsRefused403AndBadInputIs400InThai() {
-    ResponseEntity<String> foreign = rest.withBasicAuth("pay2301", PASSWORD).postForEntity(
-        "/api/loans/" + loanId + "/payments",
-        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"X-1\"}"), String.class);
+    ResponseEntity<String> foreign =
+        rest.withBasicAuth("pay2301", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + loanId + "/payments",
+                json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"X-1\"}"),
+                String.class);
     assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(foreign.getBody()).contains("ไม่มีสิทธิ์บันทึกการชำระหนี้");
-    assertThat(rest.withBasicAuth("pay2301", PASSWORD).getForEntity("/api/loans/" + loanId + "/balance", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            rest.withBasicAuth("pay2301", PASSWORD)
+                .getForEntity("/api/loans/" + loanId + "/balance", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
 
-    ResponseEntity<String> bad = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/loans/" + loanId + "/payments", json("{\"paidOn\":\"2026-03-10\",\"amount\":\"-1\"}"), String.class);
+    ResponseEntity<String> bad =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + loanId + "/payments",
+                json("{\"paidOn\":\"2026-03-10\",\"amount\":\"-1\"}"),
+                String.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(bad.getBody()).contains("ต้องไม่ติดลบ").contains("ไม่ถูกรูปแบบ").contains("กรุณากรอกเลขที่อ้างอิง")
+    assertThat(bad.getBody())
+        .contains("ต้องไม่ติดลบ")
+        .contains("ไม่ถูกรูปแบบ")
+        .contains("กรุณากรอกเลขที่อ้างอิง")
         .doesNotContain("Exception");
-    assertThat(rest.withBasicAuth("pay2305", PASSWORD).postForEntity("/api/loans/" + loanId + "/payments",
-        json("{not json"), String.class).getBody()).contains("อ่านไม่ได้");
-    // a loan that does not exist is answered as one of another area (issue 11: the answer tells nothing)
-    assertThat(rest.withBasicAuth("pay2305", PASSWORD).getForEntity("/api/loans/99999999/balance", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(jdbc.sql("select count(*) from repayment_payment where loan_id = ?").param(loanId)
-        .query(Integer.class).single()).isZero();
+    assertThat(
+            rest.withBasicAuth("pay2305", PASSWORD)
+                .postForEntity(
+                    "/api/loans/" + loanId + "/payments", json("{not json"), String.class)
+                .getBody())
+        .contains("อ่านไม่ได้");
+    // a loan that does not exist is answered as one of another area (issue 11: the answer tells
+    // nothing)
+    assertThat(
+            rest.withBasicAuth("pay2305", PASSWORD)
+                .getForEntity("/api/loans/99999999/balance", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            jdbc.sql("select count(*) from repayment_payment where loan_id = ?")
+                .param(loanId)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -187,104 +266,204 @@ class RepaymentApiTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "statement.csv";
-      }
-    });
-    ResponseEntity<String> preview = rest.withBasicAuth("pay2305", PASSWORD)
-        .postForEntity("/api/repayments/import", new HttpEntity<>(form, headers), String.class);
+    form.add(
+        "file",
+        new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          @Override
+          public String getFilename() {
+            return "statement.csv";
+          }
+        });
+    ResponseEntity<String> preview =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity("/api/repayments/import", new HttpEntity<>(form, headers), String.class);
     assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(preview.getBody()).contains("\"applied\":false").contains("ยังไม่ได้บันทึก");
 
     // apply=true no longer applies: the statement waits for a second province officer (202)
-    ResponseEntity<String> sent = rest.withBasicAuth("pay2305", PASSWORD)
-        .postForEntity("/api/repayments/import?apply=true", new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> sent =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/repayments/import?apply=true", new HttpEntity<>(form, headers), String.class);
     assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(sent.getBody()).contains("\"applied\":false").contains("\"approvalId\":").contains("อนุมัติใน Tasklist");
-    assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(MoneyApprovalProcess.KEY)
-        .taskCandidateGroup(Roles.provinceOfficers("23")).list()).isNotEmpty();
+    assertThat(sent.getBody())
+        .contains("\"applied\":false")
+        .contains("\"approvalId\":")
+        .contains("อนุมัติใน Tasklist");
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processDefinitionKey(MoneyApprovalProcess.KEY)
+                .taskCandidateGroup(Roles.provinceOfficers("23"))
+                .list())
+        .isNotEmpty();
 
     HttpHeaders text = new HttpHeaders();
     text.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
-    ResponseEntity<String> refused = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/repayments/import?apply=true",
-        new HttpEntity<>(BankStatementImport.TEMPLATE + "\n02/03/2569," + contract + ",abc,KTB-F2,\n", text), String.class);
+    ResponseEntity<String> refused =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/repayments/import?apply=true",
+                new HttpEntity<>(
+                    BankStatementImport.TEMPLATE + "\n02/03/2569," + contract + ",abc,KTB-F2,\n",
+                    text),
+                String.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(refused.getBody()).contains("ไม่ใช่จำนวนเงินที่ถูกต้อง").contains("\"line\":2");
-    ResponseEntity<String> notCsv = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/repayments/import", new HttpEntity<>("just some text", text), String.class);
+    ResponseEntity<String> notCsv =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/repayments/import", new HttpEntity<>("just some text", text), String.class);
     assertThat(notCsv.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(notCsv.getBody()).contains("หัวตารางของไฟล์ไม่มีคอลัมน์");
-    assertThat(jdbc.sql("select count(*) from repayment_payment where loan_id = ?").param(loanId)
-        .query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from repayment_payment where loan_id = ?")
+                .param(loanId)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void aboveTheThresholdAPaymentIsAccepted202AndWaitsWithTheBalanceUnchanged() {
     long big = RepaymentFixtures.bigLoan(disbursed, loans, "230507", "กลุ่มทดสอบ REST เกินวงเงิน");
-    String payoff = rest.withBasicAuth("pay2305", PASSWORD).getForEntity("/api/loans/" + big + "/balance", String.class)
-        .getBody();
-    ResponseEntity<String> accepted = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/loans/" + big + "/payments",
-        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"50000.01\",\"reference\":\"KTB-BIG-1\"}"), String.class);
+    String payoff =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .getForEntity("/api/loans/" + big + "/balance", String.class)
+            .getBody();
+    ResponseEntity<String> accepted =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + big + "/payments",
+                json(
+                    "{\"paidOn\":\"10/03/2569\",\"amount\":\"50000.01\",\"reference\":\"KTB-BIG-1\"}"),
+                String.class);
     assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(accepted.getBody()).contains("\"status\":\"PENDING\"").contains("\"amount\":50000.01")
-        .contains("รอการอนุมัติ").contains("\"requestedBy\":\"pay2305\"");
-    assertThat(jdbc.sql("select count(*) from repayment_payment where loan_id = ?").param(big).query(Integer.class)
-        .single()).isZero();
-    assertThat(rest.withBasicAuth("pay2305", PASSWORD).getForEntity("/api/loans/" + big + "/balance", String.class)
-        .getBody()).isEqualTo(payoff);
-    String processInstanceId = jdbc.sql("select process_instance_id from money_approval where loan_id = ?").param(big)
-        .query(String.class).single();
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-        .taskCandidateGroup(Roles.districtOfficers("2305")).count()).isEqualTo(1);
+    assertThat(accepted.getBody())
+        .contains("\"status\":\"PENDING\"")
+        .contains("\"amount\":50000.01")
+        .contains("รอการอนุมัติ")
+        .contains("\"requestedBy\":\"pay2305\"");
+    assertThat(
+            jdbc.sql("select count(*) from repayment_payment where loan_id = ?")
+                .param(big)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            rest.withBasicAuth("pay2305", PASSWORD)
+                .getForEntity("/api/loans/" + big + "/balance", String.class)
+                .getBody())
+        .isEqualTo(payoff);
+    String processInstanceId =
+        jdbc.sql("select process_instance_id from money_approval where loan_id = ?")
+            .param(big)
+            .query(String.class)
+            .single();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskCandidateGroup(Roles.districtOfficers("2305"))
+                .count())
+        .isEqualTo(1);
     // the same Thai refusals as below the threshold, and nothing waits
-    ResponseEntity<String> tooMuch = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/loans/" + big + "/payments",
-        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"999999.00\",\"reference\":\"KTB-BIG-2\"}"), String.class);
+    ResponseEntity<String> tooMuch =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + big + "/payments",
+                json(
+                    "{\"paidOn\":\"10/03/2569\",\"amount\":\"999999.00\",\"reference\":\"KTB-BIG-2\"}"),
+                String.class);
     assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(tooMuch.getBody()).contains("เกินยอดหนี้ทั้งหมด");
-    assertThat(rest.withBasicAuth("pay2301", PASSWORD).postForEntity("/api/loans/" + big + "/payments",
-        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"60000\",\"reference\":\"KTB-BIG-3\"}"), String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(jdbc.sql("select count(*) from money_approval where loan_id = ?").param(big).query(Integer.class)
-        .single()).isEqualTo(1);
+    assertThat(
+            rest.withBasicAuth("pay2301", PASSWORD)
+                .postForEntity(
+                    "/api/loans/" + big + "/payments",
+                    json(
+                        "{\"paidOn\":\"10/03/2569\",\"amount\":\"60000\",\"reference\":\"KTB-BIG-3\"}"),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            jdbc.sql("select count(*) from money_approval where loan_id = ?")
+                .param(big)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
   void aReversalIsRequestedWithAReasonAndWaits202() {
-    ResponseEntity<String> created = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/loans/" + loanId + "/payments",
-        json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"KTB-REV-1\"}"), String.class);
-    long paymentId = jdbc.sql("select id from repayment_payment where loan_id = ?").param(loanId).query(Long.class).single();
-    ResponseEntity<String> noReason = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal", json("{\"reason\":\"\"}"), String.class);
+    ResponseEntity<String> created =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + loanId + "/payments",
+                json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"KTB-REV-1\"}"),
+                String.class);
+    long paymentId =
+        jdbc.sql("select id from repayment_payment where loan_id = ?")
+            .param(loanId)
+            .query(Long.class)
+            .single();
+    ResponseEntity<String> noReason =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal",
+                json("{\"reason\":\"\"}"),
+                String.class);
     assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(noReason.getBody()).contains("กรุณาระบุเหตุผลที่กลับรายการ");
-    assertThat(rest.withBasicAuth("pay2301", PASSWORD).postForEntity(
-        "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal", json("{\"reason\":\"ผิด\"}"), String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/loans/" + loanId + "/payments/99999999/reversal", json("{\"reason\":\"ผิด\"}"), String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    ResponseEntity<String> asked = rest.withBasicAuth("pay2305", PASSWORD).postForEntity(
-        "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal", json("{\"reason\":\"บันทึกผิดสัญญา\"}"),
-        String.class);
+    assertThat(
+            rest.withBasicAuth("pay2301", PASSWORD)
+                .postForEntity(
+                    "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal",
+                    json("{\"reason\":\"ผิด\"}"),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            rest.withBasicAuth("pay2305", PASSWORD)
+                .postForEntity(
+                    "/api/loans/" + loanId + "/payments/99999999/reversal",
+                    json("{\"reason\":\"ผิด\"}"),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> asked =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal",
+                json("{\"reason\":\"บันทึกผิดสัญญา\"}"),
+                String.class);
     assertThat(asked.getStatusCode()).as(asked.getBody()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(asked.getBody()).contains("\"kind\":\"REVERSAL\"").contains("รอการอนุมัติ");
     // the audit trail shows the payment and the reversal waiting, with who asked and why
-    ResponseEntity<String> ledger = rest.withBasicAuth("pay2305", PASSWORD)
-        .getForEntity("/api/loans/" + loanId + "/ledger", String.class);
+    ResponseEntity<String> ledger =
+        rest.withBasicAuth("pay2305", PASSWORD)
+            .getForEntity("/api/loans/" + loanId + "/ledger", String.class);
     assertThat(ledger.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(ledger.getBody()).contains("\"kind\":\"PAYMENT\"").contains("\"reference\":\"KTB-REV-1\"")
-        .contains("\"kind\":\"APPROVAL_REVERSAL\"").contains("\"status\":\"PENDING\"")
-        .contains("\"reason\":\"บันทึกผิดสัญญา\"").contains("\"keyedBy\":\"pay2305\"");
-    assertThat(rest.withBasicAuth("pay2301", PASSWORD).getForEntity("/api/loans/" + loanId + "/ledger", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(ledger.getBody())
+        .contains("\"kind\":\"PAYMENT\"")
+        .contains("\"reference\":\"KTB-REV-1\"")
+        .contains("\"kind\":\"APPROVAL_REVERSAL\"")
+        .contains("\"status\":\"PENDING\"")
+        .contains("\"reason\":\"บันทึกผิดสัญญา\"")
+        .contains("\"keyedBy\":\"pay2305\"");
+    assertThat(
+            rest.withBasicAuth("pay2301", PASSWORD)
+                .getForEntity("/api/loans/" + loanId + "/ledger", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(jdbc.sql("select count(*) from payment_reversal where loan_id = ?").param(loanId).query(Integer.class)
-        .single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from payment_reversal where loan_id = ?")
+                .param(loanId)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 }

@@ -25,17 +25,29 @@ import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
 import th.go.cdd.womenfund.riskcover.DeathClaimProcess;
 
 /**
- * The forms of record-repayment, payment-reversal, money-approval, overdue-follow-up and death-claim: each exists under forms/ with its id as
- * file name, and each field key or {{variable}} it shows is a variable named in the process's Var class.
+ * The forms of record-repayment, payment-reversal, money-approval, overdue-follow-up and
+ * death-claim: each exists under forms/ with its id as file name, and each field key or
+ * {{variable}} it shows is a variable named in the process's Var class.
  */
 class RepaymentProcessFormsTest {
 
   private static final Set<String> INPUT_TYPES =
-      Set.of("textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist", "datetime");
-  private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+      Set.of(
+          "textfield",
+          "textarea",
+          "number",
+          "select",
+          "radio",
+          "checkbox",
+          "checklist",
+          "taglist",
+          "datetime");
+  private static final Pattern TEMPLATE_VARIABLE =
+      Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
   static Stream<Arguments> processes() {
-    return Stream.of(Arguments.of(RecordRepaymentProcess.KEY, RecordRepaymentProcess.Var.class),
+    return Stream.of(
+        Arguments.of(RecordRepaymentProcess.KEY, RecordRepaymentProcess.Var.class),
         Arguments.of(PaymentReversalProcess.KEY, PaymentReversalProcess.Var.class),
         Arguments.of(MoneyApprovalProcess.KEY, MoneyApprovalProcess.Var.class),
         Arguments.of(OverdueFollowUpProcess.KEY, OverdueFollowUpProcess.Var.class),
@@ -47,8 +59,10 @@ class RepaymentProcessFormsTest {
   void everyFieldAndShownVariableIsAProcessVariable(String key, Class<?> vars) throws Exception {
     BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", key + ".bpmn").toFile());
     Set<String> formIds = new TreeSet<>();
-    model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
-        .filter(r -> r != null).forEach(formIds::add);
+    model.getModelElementsByType(StartEvent.class).stream()
+        .map(StartEvent::getCamundaFormRef)
+        .filter(r -> r != null)
+        .forEach(formIds::add);
     model.getModelElementsByType(UserTask.class).forEach(t -> formIds.add(t.getCamundaFormRef()));
     assertThat(formIds).isNotEmpty().doesNotContainNull();
     Set<String> known = new HashSet<>();
@@ -64,7 +78,9 @@ class RepaymentProcessFormsTest {
       for (JsonNode c : form.get("components")) {
         String type = c.get("type").asText();
         if (INPUT_TYPES.contains(type)) {
-          assertThat(known).as("field %s of form %s", c.get("key").asText(), id).contains(c.get("key").asText());
+          assertThat(known)
+              .as("field %s of form %s", c.get("key").asText(), id)
+              .contains(c.get("key").asText());
           assertThat(c.get("label").asText()).as("Thai label").matches(".*[ก-๙].*");
         }
         if (type.equals("text")) {

@@ -17,7 +17,10 @@ import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
-/** The briefing of the demo data carries the seed's figures: the overdue target, 1,605,730.42 baht, 1,900 members. */
+/**
+ * The briefing of the demo data carries the seed's figures: the overdue target, 1,605,730.42 baht,
+ * 1,900 members.
+ */
 @DemoContext
 class BriefingDemoTest {
 
@@ -30,24 +33,36 @@ class BriefingDemoTest {
     HttpResponse<String> page = supervisor.get("/briefing?province=23&date=13/08/2570");
     assertThat(page.statusCode()).isEqualTo(200);
     String html = page.body();
-    assertThat(html).contains("เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัดตราด")
+    assertThat(html)
+        .contains("เอกสารประกอบการประชุมคณะทำงานขับเคลื่อนกองทุนพัฒนาบทบาทสตรีจังหวัดตราด")
         .contains("วันที่ 13 สิงหาคม 2570")
-        .contains("ลดหนี้ค้างชำระให้เหลือร้อยละ " + overdue.targetText() + " ภายในปีงบประมาณ พ.ศ. 2570")
-        .contains("จำนวน 3 อำเภอ ได้แก่ อำเภอคลองใหญ่ อำเภอบ่อไร่ และอำเภอแหลมงอบ รวมทั้งสิ้น 1,605,730.42 บาท")
+        .contains(
+            "ลดหนี้ค้างชำระให้เหลือร้อยละ " + overdue.targetText() + " ภายในปีงบประมาณ พ.ศ. 2570")
+        .contains(
+            "จำนวน 3 อำเภอ ได้แก่ อำเภอคลองใหญ่ อำเภอบ่อไร่ และอำเภอแหลมงอบ รวมทั้งสิ้น 1,605,730.42 บาท")
         .contains("ของจังหวัดตราด จำนวน 1,900 คน")
-        .contains("การจัดสรรงบประมาณประเภทเงินอุดหนุน").contains("การลงพื้นที่ติดตาม").contains("งบบริหาร")
-        .contains("ลงพื้นที่ติดตามแล้ว 2 ครั้ง").contains("ราคาพลอยตกต่ำ")
+        .contains("การจัดสรรงบประมาณประเภทเงินอุดหนุน")
+        .contains("การลงพื้นที่ติดตาม")
+        .contains("งบบริหาร")
+        .contains("ลงพื้นที่ติดตามแล้ว 2 ครั้ง")
+        .contains("ราคาพลอยตกต่ำ")
         .contains(ThaiDates.format(EngineClock.today()))
         // the allocation's ratios are of the day it was computed, and the page says so (issue 13)
         .contains("หนี้เกินกำหนด (%) ณ วันที่ " + ThaiDates.formatShort(EngineClock.today()));
 
     HttpResponse<byte[]> docx = supervisor.bytes("/briefing.docx?province=23&date=13/08/2570");
     assertThat(docx.statusCode()).isEqualTo(200);
-    assertThat(docx.headers().firstValue("Content-Type").orElseThrow()).contains("wordprocessingml");
+    assertThat(docx.headers().firstValue("Content-Type").orElseThrow())
+        .contains("wordprocessingml");
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()));
-         XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-      assertThat(text.getText()).contains("ระเบียบวาระการประชุม").contains("ร้อยละ " + overdue.targetText()).contains("1,605,730.42")
-          .contains("1,900").contains("13 สิงหาคม 2570").contains("แหลมงอบ");
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+      assertThat(text.getText())
+          .contains("ระเบียบวาระการประชุม")
+          .contains("ร้อยละ " + overdue.targetText())
+          .contains("1,605,730.42")
+          .contains("1,900")
+          .contains("13 สิงหาคม 2570")
+          .contains("แหลมงอบ");
       assertThat(doc.getTables()).hasSizeGreaterThanOrEqualTo(5);
     }
   }
@@ -67,11 +82,17 @@ class BriefingDemoTest {
       HttpResponse<byte[]> t = supervisor.bytes("/dashboard/" + table + ".xlsx?province=23");
       assertThat(t.statusCode()).as(table).isEqualTo(200);
       try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(t.body()))) {
-        // heading, title, blank, header, then 7 districts and a total; or the demo's 2 field visits, no total
-        assertThat(wb.getSheetAt(0).getLastRowNum()).as(table).isEqualTo(table.equals("visits") ? 5 : 11);
+        // heading, title, blank, header, then 7 districts and a total; or the demo's 2 field
+        // visits, no total
+        assertThat(wb.getSheetAt(0).getLastRowNum())
+            .as(table)
+            .isEqualTo(table.equals("visits") ? 5 : 11);
       }
     }
-    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(supervisor.bytes("/dashboard/members.xlsx?province=23").body()))) {
+    try (XSSFWorkbook wb =
+        new XSSFWorkbook(
+            new ByteArrayInputStream(
+                supervisor.bytes("/dashboard/members.xlsx?province=23").body()))) {
       Row total = wb.getSheetAt(0).getRow(11);
       assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(640);
     }

@@ -37,8 +37,9 @@ import th.go.cdd.womenfund.system.DashboardSection.Scope;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
- * Each dashboard section is built by its own capability from that capability's API alone: no Spring context, no
- * database, no other section. With no data a section has no table but still gives its figures.
+ * Each dashboard section is built by its own capability from that capability's API alone: no Spring
+ * context, no database, no other section. With no data a section has no table but still gives its
+ * figures.
  */
 class DashboardSectionProvidersTest {
 
@@ -62,11 +63,14 @@ class DashboardSectionProvidersTest {
   @Test
   void overdueDebtAgainstTheTarget() {
     OverdueFigures figures = mock(OverdueFigures.class);
-    when(figures.byDistrict("23", AS_OF)).thenReturn(List.of(
-        new OverdueFigures.DistrictOverdue("2301", baht("1000.00"), baht("100.00")),
-        new OverdueFigures.DistrictOverdue("2302", baht("1000.00"), baht("10.00"))));
-    OverdueDashboardSection section = new OverdueDashboardSection(figures, links,
-        new OverdueSettings(new BigDecimal("5"), 200, "-"));
+    when(figures.byDistrict("23", AS_OF))
+        .thenReturn(
+            List.of(
+                new OverdueFigures.DistrictOverdue("2301", baht("1000.00"), baht("100.00")),
+                new OverdueFigures.DistrictOverdue("2302", baht("1000.00"), baht("10.00"))));
+    OverdueDashboardSection section =
+        new OverdueDashboardSection(
+            figures, links, new OverdueSettings(new BigDecimal("5"), 200, "-"));
 
     Part<OverdueDashboardSection.Figures> part = section.build(SCOPE);
 
@@ -88,11 +92,18 @@ class DashboardSectionProvidersTest {
   @Test
   void membersAgainstTheDepartmentsTarget() {
     MembershipService membership = mock(MembershipService.class);
-    when(membership.progress("23", FY)).thenReturn(new MembershipService.Progress("23", FY, 10, List.of(
-        new MembershipService.DistrictProgress("2301", "เมืองตราด", 3, 1),
-        new MembershipService.DistrictProgress("2302", "คลองใหญ่", 2, 0))));
+    when(membership.progress("23", FY))
+        .thenReturn(
+            new MembershipService.Progress(
+                "23",
+                FY,
+                10,
+                List.of(
+                    new MembershipService.DistrictProgress("2301", "เมืองตราด", 3, 1),
+                    new MembershipService.DistrictProgress("2302", "คลองใหญ่", 2, 0))));
 
-    Part<MembershipService.Progress> part = new MembersDashboardSection(membership, links).build(SCOPE);
+    Part<MembershipService.Progress> part =
+        new MembersDashboardSection(membership, links).build(SCOPE);
 
     assertThat(part.table().title()).contains("10 คน");
     assertThat(part.table().total().cells()).containsExactly("รวมทั้งจังหวัด", 5, 1);
@@ -102,12 +113,24 @@ class DashboardSectionProvidersTest {
   @Test
   void restructuringPackagesWithTheirDeadlines() {
     RestructuringRounds rounds = mock(RestructuringRounds.class);
-    when(rounds.latestRoundPackages("23")).thenReturn(List.of(
-        new RestructuringRounds.RoundPackage(1, "รอบที่ 1", "2301", "RECEIVED", baht("500.00"), AS_OF.minusDays(10),
-            AS_OF.plusDays(1), null, "pi-1"),
-        new RestructuringRounds.RoundPackage(2, "รอบที่ 1", "2302", "PREPARING", null, null, null, null, "pi-2")));
-    RestructuringDashboardSection section = new RestructuringDashboardSection(rounds, links,
-        new RestructuringSettings(15, DeadlineCalendar.Mode.WORKING_DAYS));
+    when(rounds.latestRoundPackages("23"))
+        .thenReturn(
+            List.of(
+                new RestructuringRounds.RoundPackage(
+                    1,
+                    "รอบที่ 1",
+                    "2301",
+                    "RECEIVED",
+                    baht("500.00"),
+                    AS_OF.minusDays(10),
+                    AS_OF.plusDays(1),
+                    null,
+                    "pi-1"),
+                new RestructuringRounds.RoundPackage(
+                    2, "รอบที่ 1", "2302", "PREPARING", null, null, null, null, "pi-2")));
+    RestructuringDashboardSection section =
+        new RestructuringDashboardSection(
+            rounds, links, new RestructuringSettings(15, DeadlineCalendar.Mode.WORKING_DAYS));
 
     Part<RestructuringDashboardSection.Figures> part = section.build(SCOPE);
 
@@ -121,29 +144,57 @@ class DashboardSectionProvidersTest {
   @Test
   void theSubsidyAllocation() {
     SubsidyAllocationRepository allocations = mock(SubsidyAllocationRepository.class);
-    when(allocations.current("23", 2568)).thenReturn(Optional.of(new SubsidyAllocationRepository.Allocation(7, "23",
-        2568, baht("1000.00"), AllocationBasis.MEMBERS, null, AS_OF, AllocationStatus.values()[0], null, null, null)));
-    when(allocations.lines(7)).thenReturn(List.of(
-        new SubsidyAllocationRepository.Line("2301", 4, 60, null, baht("600"), baht("600.00")),
-        new SubsidyAllocationRepository.Line("2302", 3, 40, null, baht("400"), baht("400.00"))));
+    when(allocations.current("23", 2568))
+        .thenReturn(
+            Optional.of(
+                new SubsidyAllocationRepository.Allocation(
+                    7,
+                    "23",
+                    2568,
+                    baht("1000.00"),
+                    AllocationBasis.MEMBERS,
+                    null,
+                    AS_OF,
+                    AllocationStatus.values()[0],
+                    null,
+                    null,
+                    null)));
+    when(allocations.lines(7))
+        .thenReturn(
+            List.of(
+                new SubsidyAllocationRepository.Line(
+                    "2301", 4, 60, null, baht("600"), baht("600.00")),
+                new SubsidyAllocationRepository.Line(
+                    "2302", 3, 40, null, baht("400"), baht("400.00"))));
     when(links.processDefinition(anyString(), any(), any())).thenReturn("/cockpit");
 
-    Part<String> part = new AllocationDashboardSection(allocations, mock(HistoryService.class), links).build(SCOPE);
+    Part<String> part =
+        new AllocationDashboardSection(allocations, mock(HistoryService.class), links).build(SCOPE);
 
-    assertThat(part.table().rows()).extracting(r -> r.cells().get(0)).containsExactly("เมืองตราด", "คลองใหญ่");
+    assertThat(part.table().rows())
+        .extracting(r -> r.cells().get(0))
+        .containsExactly("เมืองตราด", "คลองใหญ่");
     assertThat(part.table().total().cells()).containsExactly("รวม", 7, 100, null, baht("1000.00"));
     assertThat(part.figures()).startsWith("งบประมาณเงินอุดหนุน 1,000.00 บาท");
 
     when(allocations.current("23", 2568)).thenReturn(Optional.empty());
-    assertThat(new AllocationDashboardSection(allocations, mock(HistoryService.class), links).build(SCOPE))
+    assertThat(
+            new AllocationDashboardSection(allocations, mock(HistoryService.class), links)
+                .build(SCOPE))
         .isEqualTo(new Part<>(null, null, null));
   }
 
   @Test
   void theAdministrativeBudget() {
     AdminBudgetService budgets = mock(AdminBudgetService.class);
-    when(budgets.summary("23", FY)).thenReturn(new AdminBudgetService.Summary("23", FY, List.of(
-        new AdminBudgetService.DistrictBudget("2301", "เมืองตราด", baht("1000.00"), baht("250.00")))));
+    when(budgets.summary("23", FY))
+        .thenReturn(
+            new AdminBudgetService.Summary(
+                "23",
+                FY,
+                List.of(
+                    new AdminBudgetService.DistrictBudget(
+                        "2301", "เมืองตราด", baht("1000.00"), baht("250.00")))));
 
     Part<AdminBudgetService.Summary> part = new AdminBudgetDashboardSection(budgets).build(SCOPE);
 
@@ -157,13 +208,17 @@ class DashboardSectionProvidersTest {
   @Test
   void fieldVisitsOfTheYear() {
     FieldVisits visits = mock(FieldVisits.class);
-    when(visits.between("23", FY.firstDay(), FY.lastDay())).thenReturn(List.of(
-        new FieldVisits.Visit("2302", AS_OF, "คณะอนุกรรมการ", "สมาชิกขาดรายได้"),
-        new FieldVisits.Visit("9999", AS_OF, "คณะอนุกรรมการ", "-")));
+    when(visits.between("23", FY.firstDay(), FY.lastDay()))
+        .thenReturn(
+            List.of(
+                new FieldVisits.Visit("2302", AS_OF, "คณะอนุกรรมการ", "สมาชิกขาดรายได้"),
+                new FieldVisits.Visit("9999", AS_OF, "คณะอนุกรรมการ", "-")));
 
     Part<Integer> part = new FieldVisitsDashboardSection(visits).build(SCOPE);
 
     assertThat(part.figures()).isEqualTo(2);
-    assertThat(part.table().rows()).extracting(r -> r.cells().get(1)).containsExactly("คลองใหญ่", "9999");
+    assertThat(part.table().rows())
+        .extracting(r -> r.cells().get(1))
+        .containsExactly("คลองใหญ่", "9999");
   }
 }

@@ -21,19 +21,19 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DisbursedLoans;
 import th.go.cdd.womenfund.loan.Installment;
 import th.go.cdd.womenfund.loan.LoanRepository;
-import th.go.cdd.womenfund.reporting.AreaQuality.BucketFigure;
 import th.go.cdd.womenfund.repayment.OverdueFigures;
 import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentSource;
+import th.go.cdd.womenfund.reporting.AreaQuality.BucketFigure;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
+import th.go.cdd.womenfund.security.TestPeople;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
-import th.go.cdd.womenfund.security.TestPeople;
 
 /**
- * Buckets and ratios against a hand-computed fixture in Bangkok (province 10, used by no other test), on
- * 15 June 2026; snapshots and the trend; the JSON endpoint and who sees what.
+ * Buckets and ratios against a hand-computed fixture in Bangkok (province 10, used by no other
+ * test), on 15 June 2026; snapshots and the trend; the JSON endpoint and who sees what.
  *
  * <pre>
  * 1001 L1  1,000 due 1 Jun (14 days: 1-30) + 1,000 due 1 Jul            outstanding 2,000 overdue 1,000
@@ -68,19 +68,29 @@ class PortfolioQualityTest {
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   long loan(String subDistrict, String name, Object... dueAndPrincipal) {
-    long id = disbursed.insert(DisbursedLoans.group(subDistrict, name, 5, "1000.00", 12, LocalDate.of(2025, 12, 31)));
+    long id =
+        disbursed.insert(
+            DisbursedLoans.group(subDistrict, name, 5, "1000.00", 12, LocalDate.of(2025, 12, 31)));
     List<Installment> schedule = new java.util.ArrayList<>();
     for (int i = 0; i < dueAndPrincipal.length; i += 2) {
-      schedule.add(new Installment(i / 2 + 1, (LocalDate) dueAndPrincipal[i], new BigDecimal((String) dueAndPrincipal[i + 1]),
-          BigDecimal.ZERO.setScale(2)));
+      schedule.add(
+          new Installment(
+              i / 2 + 1,
+              (LocalDate) dueAndPrincipal[i],
+              new BigDecimal((String) dueAndPrincipal[i + 1]),
+              BigDecimal.ZERO.setScale(2)));
     }
     loans.replaceSchedule(id, schedule);
     return id;
   }
 
   void pay(long loanId, LocalDate day, String amount, String ref) {
-    payments.record(loanId, new PaymentInput(null, ThaiDates.formatNumeric(day), amount, ref, null),
-        PaymentSource.OFFICER, null, day);
+    payments.record(
+        loanId,
+        new PaymentInput(null, ThaiDates.formatNumeric(day), amount, ref, null),
+        PaymentSource.OFFICER,
+        null,
+        day);
   }
 
   @BeforeEach
@@ -90,12 +100,28 @@ class PortfolioQualityTest {
       return;
     }
     fixture = true;
-    removeBangkokLoans(); // a database kept between runs (PostgreSQL) still holds the last run's fixture
+    removeBangkokLoans(); // a database kept between runs (PostgreSQL) still holds the last run's
+    // fixture
     loan("100101", "L1", LocalDate.of(2026, 6, 1), "1000.00", LocalDate.of(2026, 7, 1), "1000.00");
-    long l2 = loan("100101", "L2", LocalDate.of(2026, 4, 20), "1000.00", LocalDate.of(2026, 5, 20), "1000.00",
-        LocalDate.of(2026, 7, 20), "1000.00");
+    long l2 =
+        loan(
+            "100101",
+            "L2",
+            LocalDate.of(2026, 4, 20),
+            "1000.00",
+            LocalDate.of(2026, 5, 20),
+            "1000.00",
+            LocalDate.of(2026, 7, 20),
+            "1000.00");
     pay(l2, LocalDate.of(2026, 4, 20), "400", "L2-1");
-    long l3 = loan("100101", "L3", LocalDate.of(2026, 3, 1), "1000.00", LocalDate.of(2026, 8, 1), "1000.00");
+    long l3 =
+        loan(
+            "100101",
+            "L3",
+            LocalDate.of(2026, 3, 1),
+            "1000.00",
+            LocalDate.of(2026, 8, 1),
+            "1000.00");
     pay(l3, LocalDate.of(2026, 6, 20), "1000.30", "L3-1");
     loan("100101", "L4", LocalDate.of(2026, 7, 1), "2000.00");
     loan("100201", "L5", LocalDate.of(2026, 4, 1), "1000.00", LocalDate.of(2026, 9, 1), "1000.00");
@@ -105,18 +131,21 @@ class PortfolioQualityTest {
 
   void removeBangkokLoans() {
     String loans = "(select id from loan_project where province_code = '10')";
-    for (String sql : List.of(
-        "delete from payment_allocation where loan_id in " + loans,
-        "delete from repayment_payment where loan_id in " + loans,
-        "delete from follow_up_event where follow_up_id in (select id from overdue_follow_up where loan_id in " + loans + ")",
-        "delete from field_visit where loan_id in " + loans,
-        "delete from overdue_follow_up where loan_id in " + loans,
-        "delete from death_claim where loan_id in " + loans,
-        "delete from repayment_installment where loan_id in " + loans,
-        "delete from risk_cover where loan_id in " + loans,
-        "delete from family_acknowledgement where loan_id in " + loans,
-        "delete from loan_borrower where loan_id in " + loans,
-        "delete from loan_project where province_code = '10'")) {
+    for (String sql :
+        List.of(
+            "delete from payment_allocation where loan_id in " + loans,
+            "delete from repayment_payment where loan_id in " + loans,
+            "delete from follow_up_event where follow_up_id in (select id from overdue_follow_up where loan_id in "
+                + loans
+                + ")",
+            "delete from field_visit where loan_id in " + loans,
+            "delete from overdue_follow_up where loan_id in " + loans,
+            "delete from death_claim where loan_id in " + loans,
+            "delete from repayment_installment where loan_id in " + loans,
+            "delete from risk_cover where loan_id in " + loans,
+            "delete from family_acknowledgement where loan_id in " + loans,
+            "delete from loan_borrower where loan_id in " + loans,
+            "delete from loan_project where province_code = '10'")) {
       jdbc.sql(sql).update();
     }
   }
@@ -141,8 +170,14 @@ class PortfolioQualityTest {
     assertThat(d1.overdueAmount()).isEqualByComparingTo("3600.00");
     assertThat(d1.ratioPct()).isEqualByComparingTo("41.86");
     assertThat(d1.buckets()).extracting(BucketFigure::loans).containsExactly(1, 1, 0, 1);
-    assertThat(d1.buckets()).extracting(BucketFigure::overdueAmount).usingElementComparator(BigDecimal::compareTo)
-        .containsExactly(new BigDecimal("1000"), new BigDecimal("1600"), BigDecimal.ZERO, new BigDecimal("1000"));
+    assertThat(d1.buckets())
+        .extracting(BucketFigure::overdueAmount)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(
+            new BigDecimal("1000"),
+            new BigDecimal("1600"),
+            BigDecimal.ZERO,
+            new BigDecimal("1000"));
     AreaQuality d2 = area(r.districts(), "1002");
     assertThat(d2.loans()).isEqualTo(1);
     assertThat(d2.ratioPct()).isEqualByComparingTo("50.00");
@@ -162,8 +197,8 @@ class PortfolioQualityTest {
   @Test
   void theDashboardsOverdueFiguresAreThePortfoliosToTheSatang() {
     for (LocalDate day : List.of(DAY, DAY.minusDays(20), DAY.plusDays(5))) {
-      List<AreaQuality> portfolio = quality.compute(day).districts().stream()
-          .filter(q -> q.code().startsWith("10")).toList();
+      List<AreaQuality> portfolio =
+          quality.compute(day).districts().stream().filter(q -> q.code().startsWith("10")).toList();
       List<OverdueFigures.DistrictOverdue> dashboard = overdueFigures.byDistrict("10", day);
       assertThat(dashboard).as(day.toString()).hasSameSizeAs(portfolio);
       for (OverdueFigures.DistrictOverdue d : dashboard) {
@@ -183,12 +218,16 @@ class PortfolioQualityTest {
     PortfolioQuality.Report fromSnapshot = quality.on(DAY.minusDays(1), q -> true);
     assertThat(fromSnapshot.fromSnapshot()).isTrue();
     assertThat(area(fromSnapshot.districts(), "1001").nameTh()).isEqualTo("เขตพระนคร");
-    // today is live, as on the dashboard: the night's snapshot would miss the day's payments (issue 13)
+    // today is live, as on the dashboard: the night's snapshot would miss the day's payments (issue
+    // 13)
     PortfolioQuality.Report today = quality.on(DAY, q -> true);
     assertThat(today.fromSnapshot()).isFalse();
     assertThat(area(today.districts(), "1001").ratioPct()).isEqualByComparingTo("41.86");
-    List<PortfolioRepository.TrendPoint> trend = quality.trend(AreaQuality.DISTRICT, "1001", DAY.minusDays(10), DAY);
-    assertThat(trend).extracting(PortfolioRepository.TrendPoint::date).containsExactly(DAY.minusDays(1), DAY);
+    List<PortfolioRepository.TrendPoint> trend =
+        quality.trend(AreaQuality.DISTRICT, "1001", DAY.minusDays(10), DAY);
+    assertThat(trend)
+        .extracting(PortfolioRepository.TrendPoint::date)
+        .containsExactly(DAY.minusDays(1), DAY);
     // 14 June: L1's installment is 13 days behind, the rest the same
     assertThat(trend.get(0).overdueAmount()).isEqualByComparingTo("3600.00");
   }
@@ -199,21 +238,36 @@ class PortfolioQualityTest {
     roles.ensureProvince(areas.province("10").orElseThrow());
     user("pq1001", "district-1001-officers");
     user("pq10", "province-10-supervisors");
-    ResponseEntity<String> officer = rest.withBasicAuth("pq1001", "pq-password")
-        .getForEntity("/api/portfolio/quality?date=15/06/2569", String.class);
+    ResponseEntity<String> officer =
+        rest.withBasicAuth("pq1001", "pq-password")
+            .getForEntity("/api/portfolio/quality?date=15/06/2569", String.class);
     assertThat(officer.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(officer.getBody()).contains("\"targetPct\":" + quality.targetPct().toPlainString()).contains("\"code\":\"1001\"")
-        .contains("\"overdueRatioPct\":41.86").contains("\"aboveTarget\":true").contains("\"dateTh\":\"15 มิถุนายน 2569\"")
-        .contains("\"labelTh\":\"เกิน 90 วัน\"").doesNotContain("\"code\":\"1002\"").contains("\"code\":\"TH\"");
-    ResponseEntity<String> supervisor = rest.withBasicAuth("pq10", "pq-password")
-        .getForEntity("/api/portfolio/quality?date=2026-06-15&province=10", String.class);
-    assertThat(supervisor.getBody()).contains("\"code\":\"1001\"").contains("\"code\":\"1002\"")
-        .contains("\"overdueRatioPct\":43.40").doesNotContain("\"code\":\"23");
-    assertThat(rest.withBasicAuth("pq1001", "pq-password")
-        .getForEntity("/api/portfolio/trend?level=DISTRICT&code=1002", String.class).getStatusCode())
+    assertThat(officer.getBody())
+        .contains("\"targetPct\":" + quality.targetPct().toPlainString())
+        .contains("\"code\":\"1001\"")
+        .contains("\"overdueRatioPct\":41.86")
+        .contains("\"aboveTarget\":true")
+        .contains("\"dateTh\":\"15 มิถุนายน 2569\"")
+        .contains("\"labelTh\":\"เกิน 90 วัน\"")
+        .doesNotContain("\"code\":\"1002\"")
+        .contains("\"code\":\"TH\"");
+    ResponseEntity<String> supervisor =
+        rest.withBasicAuth("pq10", "pq-password")
+            .getForEntity("/api/portfolio/quality?date=2026-06-15&province=10", String.class);
+    assertThat(supervisor.getBody())
+        .contains("\"code\":\"1001\"")
+        .contains("\"code\":\"1002\"")
+        .contains("\"overdueRatioPct\":43.40")
+        .doesNotContain("\"code\":\"23");
+    assertThat(
+            rest.withBasicAuth("pq1001", "pq-password")
+                .getForEntity("/api/portfolio/trend?level=DISTRICT&code=1002", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(rest.withBasicAuth("pq1001", "pq-password")
-        .getForEntity("/api/portfolio/quality?date=yesterday", String.class).getStatusCode())
+    assertThat(
+            rest.withBasicAuth("pq1001", "pq-password")
+                .getForEntity("/api/portfolio/quality?date=yesterday", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(rest.getForEntity("/api/portfolio/quality", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -10,8 +10,12 @@ import th.go.cdd.womenfund.system.ThaiDates;
 
 class DeadlineCalendarTest {
 
-  static final Set<LocalDate> SONGKRAN_2569 = Set.of(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 4, 14),
-      LocalDate.of(2026, 4, 15), LocalDate.of(2026, 4, 6));
+  static final Set<LocalDate> SONGKRAN_2569 =
+      Set.of(
+          LocalDate.of(2026, 4, 13),
+          LocalDate.of(2026, 4, 14),
+          LocalDate.of(2026, 4, 15),
+          LocalDate.of(2026, 4, 6));
 
   @Test
   void fifteenCalendarDaysAcrossMonthEnds() {
@@ -25,7 +29,8 @@ class DeadlineCalendarTest {
 
   @Test
   void acrossTheBuddhistYearChange() {
-    LocalDate due = DeadlineCalendar.deadline(LocalDate.of(2026, 12, 25), 15, Mode.CALENDAR, d -> false);
+    LocalDate due =
+        DeadlineCalendar.deadline(LocalDate.of(2026, 12, 25), 15, Mode.CALENDAR, d -> false);
     assertThat(due).isEqualTo(LocalDate.of(2027, 1, 9));
     assertThat(ThaiDates.format(due)).isEqualTo("9 มกราคม 2570");
   }
@@ -33,10 +38,13 @@ class DeadlineCalendarTest {
   @Test
   void workingDaysSkipWeekendsAndHolidays() {
     // received Friday 3 April 2026; 6 Apr (Chakri) and 13-15 Apr (Songkran) are holidays
-    LocalDate due = DeadlineCalendar.deadline(LocalDate.of(2026, 4, 3), 15, Mode.WORKING_DAYS, SONGKRAN_2569::contains);
+    LocalDate due =
+        DeadlineCalendar.deadline(
+            LocalDate.of(2026, 4, 3), 15, Mode.WORKING_DAYS, SONGKRAN_2569::contains);
     // working days: 7,8,9,10 | 16,17 | 20..24 | 27..30 -> the 15th is Thursday 30 April
     assertThat(due).isEqualTo(LocalDate.of(2026, 4, 30));
-    assertThat(DeadlineCalendar.deadline(LocalDate.of(2026, 4, 3), 15, Mode.WORKING_DAYS, d -> false))
+    assertThat(
+            DeadlineCalendar.deadline(LocalDate.of(2026, 4, 3), 15, Mode.WORKING_DAYS, d -> false))
         .isEqualTo(LocalDate.of(2026, 4, 24));
   }
 

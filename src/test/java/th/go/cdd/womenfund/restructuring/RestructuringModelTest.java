@@ -29,20 +29,23 @@ import th.go.cdd.womenfund.system.ModelTest;
 import th.go.cdd.womenfund.system.ProcessModel;
 
 /**
- * debt-restructuring and its per-district restructuring-package on the plain engine: a district with nothing
- * to send; the daily refresh of the candidates while the district prepares; a package sent to the Department
- * in time; a package past its deadline (the boundary timer mails the supervisors and gives them a follow-up
- * task while the submission stays open), each acknowledged by the committee and decided by the Department;
- * the round, which calls one package per district and closes when the last one ends.
+ * debt-restructuring and its per-district restructuring-package on the plain engine: a district
+ * with nothing to send; the daily refresh of the candidates while the district prepares; a package
+ * sent to the Department in time; a package past its deadline (the boundary timer mails the
+ * supervisors and gives them a follow-up task while the submission stays open), each acknowledged
+ * by the committee and decided by the Department; the round, which calls one package per district
+ * and closes when the last one ends.
  */
 @ModelTest
 class RestructuringModelTest {
 
   static final String PROVINCE_OFFICERS = Roles.provinceOfficers(ProcessModel.PROVINCE);
-  static final Date SUBMISSION_DUE = Date.from(ProcessModel.NOW.toInstant().plus(Duration.ofDays(15)));
+  static final Date SUBMISSION_DUE =
+      Date.from(ProcessModel.NOW.toInstant().plus(Duration.ofDays(15)));
 
   @RegisterExtension
-  static final ProcessModel model = ProcessModel.of(RestructuringProcess.KEY, RestructuringProcess.PACKAGE_KEY);
+  static final ProcessModel model =
+      ProcessModel.of(RestructuringProcess.KEY, RestructuringProcess.PACKAGE_KEY);
 
   @BeforeEach
   void districts() {
@@ -55,21 +58,34 @@ class RestructuringModelTest {
   void districtWithNobodyToRestructureSendsNothing() {
     ProcessInstance pi = prepared(false);
 
-    assertThat(pi).isEnded().hasPassed(Element.NOTHING_TO_SEND).hasNotPassed(Element.RECORD_RECEIPT_TASK);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed(Element.NOTHING_TO_SEND)
+        .hasNotPassed(Element.RECORD_RECEIPT_TASK);
   }
 
   @Test
   void dailyTimerRefreshesTheCandidatesWhileTheDistrictPrepares() {
     model.sets("recordRestructuringPackage", Var.HAS_PACKAGE, false);
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(RestructuringProcess.PACKAGE_KEY, "R-1",
-        withVariables(Var.DISTRICT_CODE, ProcessModel.DISTRICT, Var.PROVINCE_CODE, ProcessModel.PROVINCE));
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                RestructuringProcess.PACKAGE_KEY,
+                "R-1",
+                withVariables(
+                    Var.DISTRICT_CODE,
+                    ProcessModel.DISTRICT,
+                    Var.PROVINCE_CODE,
+                    ProcessModel.PROVINCE));
     assertThat(pi).isWaitingAtExactly(Element.PREPARE_PACKAGE);
 
     for (int day = 1; day <= 2; day++) {
       ClockUtil.setCurrentTime(Date.from(ProcessModel.NOW.toInstant().plus(Duration.ofDays(day))));
       execute(job());
       model.ran("refreshRestructuringCandidates", day);
-      assertThat(pi).hasPassed(Element.REFRESH_TIMER, Element.REFRESH_CANDIDATES, Element.CANDIDATES_REFRESHED)
+      assertThat(pi)
+          .hasPassed(
+              Element.REFRESH_TIMER, Element.REFRESH_CANDIDATES, Element.CANDIDATES_REFRESHED)
           .isWaitingAtExactly(Element.PREPARE_PACKAGE);
     }
 
@@ -93,8 +109,9 @@ class RestructuringModelTest {
     ClockUtil.setCurrentTime(SUBMISSION_DUE);
     execute(job());
 
-    assertThat(pi).hasPassed(Element.SUBMISSION_OVERDUE).isWaitingAt(Element.SUBMIT_TO_DEPARTMENT,
-        Element.NOTIFY_ESCALATION);
+    assertThat(pi)
+        .hasPassed(Element.SUBMISSION_OVERDUE)
+        .isWaitingAt(Element.SUBMIT_TO_DEPARTMENT, Element.NOTIFY_ESCALATION);
     execute(job());
     model.ran("notifyRestructuringEscalation");
     assertThat(pi).isWaitingAt(Element.SUBMIT_TO_DEPARTMENT, Element.SUPERVISOR_FOLLOW_UP);
@@ -108,11 +125,16 @@ class RestructuringModelTest {
   @Test
   void roundCallsOnePackagePerDistrictAndClosesAfterTheLast() {
     model.sets("recordRestructuringPackage", Var.HAS_PACKAGE, false);
-    ProcessInstance round = runtimeService().startProcessInstanceByKey(RestructuringProcess.KEY, "R-1",
-        withVariables(Var.PROVINCE_CODE, ProcessModel.PROVINCE, Var.ROUND_TITLE, "รอบ 1/2569"));
+    ProcessInstance round =
+        runtimeService()
+            .startProcessInstanceByKey(
+                RestructuringProcess.KEY,
+                "R-1",
+                withVariables(
+                    Var.PROVINCE_CODE, ProcessModel.PROVINCE, Var.ROUND_TITLE, "รอบ 1/2569"));
     assertThat(round).hasPassed(Element.OPEN_ROUND).isWaitingAt(Element.DISTRICT_PACKAGES);
-    List<ProcessInstance> packages = runtimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(round.getId()).list();
+    List<ProcessInstance> packages =
+        runtimeService().createProcessInstanceQuery().superProcessInstanceId(round.getId()).list();
     Assertions.assertThat(packages).hasSize(2);
 
     for (ProcessInstance p : packages) {
@@ -128,11 +150,21 @@ class RestructuringModelTest {
   /** One district's package, opened by hand; the officer sends it (or says there is nothing). */
   private static ProcessInstance prepared(boolean hasPackage) {
     model.sets("recordRestructuringPackage", Var.HAS_PACKAGE, hasPackage);
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(RestructuringProcess.PACKAGE_KEY, "R-1",
-        withVariables(Var.DISTRICT_CODE, ProcessModel.DISTRICT, Var.PROVINCE_CODE, ProcessModel.PROVINCE));
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                RestructuringProcess.PACKAGE_KEY,
+                "R-1",
+                withVariables(
+                    Var.DISTRICT_CODE,
+                    ProcessModel.DISTRICT,
+                    Var.PROVINCE_CODE,
+                    ProcessModel.PROVINCE));
     assertThat(pi).hasPassed(Element.FIND_CANDIDATES);
     waitsAt(pi, Element.PREPARE_PACKAGE, Roles.districtOfficers(ProcessModel.DISTRICT));
-    complete(task(), withVariables(Var.NOTHING_TO_SEND, !hasPackage, Var.APPLICANTS, hasPackage ? "[1]" : ""));
+    complete(
+        task(),
+        withVariables(Var.NOTHING_TO_SEND, !hasPackage, Var.APPLICANTS, hasPackage ? "[1]" : ""));
     return pi;
   }
 
@@ -151,13 +183,22 @@ class RestructuringModelTest {
   private static void acknowledged(ProcessInstance pi) {
     assertThat(pi).hasPassed(Element.RECORD_SUBMISSION);
     waitsAt(pi, Element.COMMITTEE_ACKNOWLEDGEMENT, Roles.provinceCommittee(ProcessModel.PROVINCE));
-    complete(task(), withVariables(Var.MEETING_REFERENCE, "ครั้งที่ 3/2569", Var.MEETING_DATE, "20/03/2569"));
+    complete(
+        task(),
+        withVariables(Var.MEETING_REFERENCE, "ครั้งที่ 3/2569", Var.MEETING_DATE, "20/03/2569"));
     model.ran("recordCommitteeAcknowledgement");
     model.ran("proposeRestructuringTerms");
 
     waitsAt(pi, Element.RECORD_DECISION_TASK, PROVINCE_OFFICERS);
-    complete(task(), withVariables(Var.DECISION_LETTER_NO, "มท 0410.5/77", Var.DECISION_LETTER_DATE, "05/04/2569",
-        Var.DECISIONS, "[]"));
+    complete(
+        task(),
+        withVariables(
+            Var.DECISION_LETTER_NO,
+            "มท 0410.5/77",
+            Var.DECISION_LETTER_DATE,
+            "05/04/2569",
+            Var.DECISIONS,
+            "[]"));
     model.ran("recordDepartmentDecision");
     assertThat(pi).isEnded().hasPassed(Element.RECORD_DECISION, Element.PACKAGE_ACKNOWLEDGED);
   }

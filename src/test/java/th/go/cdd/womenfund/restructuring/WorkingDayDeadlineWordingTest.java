@@ -25,25 +25,27 @@ import th.go.cdd.womenfund.notification.TestSmtp;
 import th.go.cdd.womenfund.reporting.BriefingService;
 import th.go.cdd.womenfund.reporting.DashboardService;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
-import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
- * In working-day mode the rule people read is the rule the deadline is counted by (issue 12): the dashboard's
- * deadline column, the meeting briefing and the escalation mail say "N วันทำการ", N and the mode read from
- * {@link RestructuringSettings}, never a fixed "15 วัน".
+ * In working-day mode the rule people read is the rule the deadline is counted by (issue 12): the
+ * dashboard's deadline column, the meeting briefing and the escalation mail say "N วันทำการ", N and
+ * the mode read from {@link RestructuringSettings}, never a fixed "15 วัน".
  */
 // the same start-up settings as HolidayMovesDeadlineProcessTest: one Spring context for both
 @WorkingDayContext
 class WorkingDayDeadlineWordingTest {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = TestSmtp.perTest();
+  @RegisterExtension static GreenMailExtension smtp = TestSmtp.perTest();
 
-  /** Far from the dates of HolidayMovesDeadlineProcessTest, whose holidays must not touch this package. */
+  /**
+   * Far from the dates of HolidayMovesDeadlineProcessTest, whose holidays must not touch this
+   * package.
+   */
   static final LocalDate RECEIVED = LocalDate.of(2031, 6, 2);
+
   /** Contracts of B.E. 2570 at the latest may be restructured (restructuring-eligibility.dmn). */
   static final LocalDate CONTRACT = LocalDate.of(2027, 6, 1);
 
@@ -76,14 +78,22 @@ class WorkingDayDeadlineWordingTest {
   void theSettingsSayWorkingDays() {
     assertThat(settings.deadlineMode()).isEqualTo(DeadlineCalendar.Mode.WORKING_DAYS);
     assertThat(settings.deadlineText()).isEqualTo(settings.deadlineDays() + " วันทำการ");
-    assertThat(new RestructuringSettings(settings.deadlineDays(), DeadlineCalendar.Mode.CALENDAR).deadlineText())
+    assertThat(
+            new RestructuringSettings(settings.deadlineDays(), DeadlineCalendar.Mode.CALENDAR)
+                .deadlineText())
         .isEqualTo(settings.deadlineDays() + " วัน");
   }
 
   @Test
   void theDashboardTheBriefingAndTheEscalationMailSayWorkingDays() throws Exception {
-    long loan = historic.disbursed("230401", "กลุ่มทดสอบถ้อยคำวันทำการ", HistoricLoans.split(new BigDecimal("45000.00"), 5),
-        CONTRACT, 24, 9201);
+    long loan =
+        historic.disbursed(
+            "230401",
+            "กลุ่มทดสอบถ้อยคำวันทำการ",
+            HistoricLoans.split(new BigDecimal("45000.00"), 5),
+            CONTRACT,
+            24,
+            9201);
     round = RoundInstances.open(engine, "wdprov23", "ปรับโครงสร้างหนี้ ถ้อยคำวันทำการ");
     ProcessInstance boRai = RoundInstances.packageOf(engine, round, "2304");
     RoundInstances.sendAndReceive(engine, jdbc, boRai, loan, RECEIVED);
@@ -100,9 +110,14 @@ class WorkingDayDeadlineWordingTest {
     // the escalation mail, the day after the deadline
     at(due.plusDays(1), 8);
     RoundInstances.escalate(engine, boRai);
-    BpmnAwareTests.assertThat(boRai).isWaitingAt(Element.SUBMIT_TO_DEPARTMENT, Element.SUPERVISOR_FOLLOW_UP);
+    BpmnAwareTests.assertThat(boRai)
+        .isWaitingAt(Element.SUBMIT_TO_DEPARTMENT, Element.SUPERVISOR_FOLLOW_UP);
     assertThat(smtp.getReceivedMessages()).isNotEmpty();
-    String body = new String(smtp.getReceivedMessages()[0].getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(body).contains(ThaiDates.format(due)).contains(settings.deadlineDays() + " วันทำการ");
+    String body =
+        new String(
+            smtp.getReceivedMessages()[0].getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(body)
+        .contains(ThaiDates.format(due))
+        .contains(settings.deadlineDays() + " วันทำการ");
   }
 }

@@ -19,14 +19,14 @@ import th.go.cdd.womenfund.system.ModelTest;
 import th.go.cdd.womenfund.system.ProcessModel;
 
 /**
- * death-claim on the plain engine: cover in force and approved (settled from the cover), cover in force but
- * rejected, no cover at all (both: no payout). Every path mails the district and ends with the family letter.
+ * death-claim on the plain engine: cover in force and approved (settled from the cover), cover in
+ * force but rejected, no cover at all (both: no payout). Every path mails the district and ends
+ * with the family letter.
  */
 @ModelTest
 class DeathClaimModelTest {
 
-  @RegisterExtension
-  static final ProcessModel model = ProcessModel.of(DeathClaimProcess.KEY);
+  @RegisterExtension static final ProcessModel model = ProcessModel.of(DeathClaimProcess.KEY);
 
   @Test
   void approvedClaimIsSettledFromTheCover() {
@@ -41,7 +41,10 @@ class DeathClaimModelTest {
   @Test
   void rejectedClaimLeavesTheDebtWithTheGroup() {
     ProcessInstance pi = reported(true);
-    complete(task(), withVariables(Var.CLAIM_DECISION, "REJECT", Var.CLAIM_DECISION_REASON, "เสียชีวิตก่อนมีผล"));
+    complete(
+        task(),
+        withVariables(
+            Var.CLAIM_DECISION, "REJECT", Var.CLAIM_DECISION_REASON, "เสียชีวิตก่อนมีผล"));
 
     closedWithFamilyLetter(pi);
     assertThat(pi).hasPassed(Element.RECORD_REVIEW, Element.NO_PAYOUT).hasNotPassed(Element.SETTLE);
@@ -57,8 +60,12 @@ class DeathClaimModelTest {
 
   private static ProcessInstance reported(boolean covered) {
     model.sets("registerDeathClaim", Var.COVERED, covered);
-    ProcessInstance pi = runtimeService().startProcessInstanceByKey(DeathClaimProcess.KEY, "DC-1",
-        withVariables(Var.LOAN_NUMBER, "LA-1", Var.DEATH_DATE, "01/03/2569"));
+    ProcessInstance pi =
+        runtimeService()
+            .startProcessInstanceByKey(
+                DeathClaimProcess.KEY,
+                "DC-1",
+                withVariables(Var.LOAN_NUMBER, "LA-1", Var.DEATH_DATE, "01/03/2569"));
     assertThat(pi).hasPassed(Element.REGISTER);
     return pi;
   }

@@ -21,10 +21,10 @@ import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.health.SlowStartupLoader;
 
 /**
- * {@code /actuator}: the probes are open and say only UP/DOWN; the Prometheus metrics, with the fund's own
- * {@code womenfund_} metrics, only for administrators and the monitoring group; a stranger gets 401, an officer 403.
- * Spring Boot's tests export no metrics unless asked ({@code @AutoConfigureObservability}); the context is shared
- * with {@code StartupReadinessTest}.
+ * {@code /actuator}: the probes are open and say only UP/DOWN; the Prometheus metrics, with the
+ * fund's own {@code womenfund_} metrics, only for administrators and the monitoring group; a
+ * stranger gets 401, an officer 403. Spring Boot's tests export no metrics unless asked
+ * ({@code @AutoConfigureObservability}); the context is shared with {@code StartupReadinessTest}.
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -68,26 +68,40 @@ class ActuatorSecurityTest {
   @Test
   void probesAreOpenAndSayOnlyUpOrDown() {
     ResponseEntity<String> liveness = rest.getForEntity("/actuator/health/liveness", String.class);
-    ResponseEntity<String> readiness = rest.getForEntity("/actuator/health/readiness", String.class);
+    ResponseEntity<String> readiness =
+        rest.getForEntity("/actuator/health/readiness", String.class);
     assertThat(liveness.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(liveness.getBody()).isEqualTo("{\"status\":\"UP\"}");
     assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(readiness.getBody()).isEqualTo("{\"status\":\"UP\"}");
-    // the whole health (database, mail, job executor): a stranger reads the status alone, no component, no detail
+    // the whole health (database, mail, job executor): a stranger reads the status alone, no
+    // component, no detail
     String anonymous = rest.getForEntity("/actuator/health", String.class).getBody();
-    assertThat(anonymous).matches("\\{\"status\":\"(UP|DOWN)\"(,\"groups\":\\[\"liveness\",\"readiness\"])?}");
+    assertThat(anonymous)
+        .matches("\\{\"status\":\"(UP|DOWN)\"(,\"groups\":\\[\"liveness\",\"readiness\"])?}");
     assertThat(rest.getForEntity("/actuator/health/db", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void administratorsSeeTheComponentsAndTheirDetails() {
-    String admin = rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/actuator/health", String.class).getBody();
-    assertThat(admin).contains("\"db\"", "\"mail\"", "\"jobExecutor\"", "\"dueJobs\"", "\"incidents\"",
-        "\"readinessState\"");
+    String admin =
+        rest.withBasicAuth("admin", ADMIN_PASSWORD)
+            .getForEntity("/actuator/health", String.class)
+            .getBody();
+    assertThat(admin)
+        .contains(
+            "\"db\"",
+            "\"mail\"",
+            "\"jobExecutor\"",
+            "\"dueJobs\"",
+            "\"incidents\"",
+            "\"readinessState\"");
     // an officer is no administrator: the open status only, as for a stranger
-    String officer = rest.withBasicAuth("actuator2306", PASSWORD).getForEntity("/actuator/health", String.class)
-        .getBody();
+    String officer =
+        rest.withBasicAuth("actuator2306", PASSWORD)
+            .getForEntity("/actuator/health", String.class)
+            .getBody();
     assertThat(officer).doesNotContain("components").doesNotContain("jobExecutor");
   }
 
@@ -95,13 +109,22 @@ class ActuatorSecurityTest {
   void prometheusRefusesStrangersAndOfficers() {
     assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("nobody-actuator", "wrong").getForEntity("/actuator/prometheus", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            rest.withBasicAuth("nobody-actuator", "wrong")
+                .getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
     throttle.liftAll();
-    assertThat(rest.withBasicAuth("actuator2306", PASSWORD).getForEntity("/actuator/prometheus", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(rest.withBasicAuth("actuator2306", PASSWORD).getForEntity("/actuator/metrics", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            rest.withBasicAuth("actuator2306", PASSWORD)
+                .getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            rest.withBasicAuth("actuator2306", PASSWORD)
+                .getForEntity("/actuator/metrics", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.getForEntity("/actuator/metrics/jvm.memory.used", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
@@ -110,7 +133,9 @@ class ActuatorSecurityTest {
   void aSignedInOfficersSessionIsRefusedAnAdministratorsSessionReads() throws Exception {
     AppSession officer = AppSession.login(port, "actuator2306", PASSWORD);
     assertThat(officer.get("/actuator/prometheus", "*/*").statusCode()).isEqualTo(403);
-    assertThat(officer.get("/actuator/health", "*/*").body()).startsWith("{").doesNotContain("components");
+    assertThat(officer.get("/actuator/health", "*/*").body())
+        .startsWith("{")
+        .doesNotContain("components");
     AppSession admin = AppSession.login(port, "admin", ADMIN_PASSWORD);
     assertThat(admin.get("/actuator/prometheus", "*/*").body()).contains("womenfund_tasks_open");
     assertThat(admin.get("/actuator/health", "*/*").body()).contains("\"jobExecutor\"");
@@ -118,28 +143,39 @@ class ActuatorSecurityTest {
 
   @Test
   void prometheusCarriesTheFundsMetricsForAdministratorsAndTheMonitoringGroup() {
-    ResponseEntity<String> scrape = rest.withBasicAuth("scraper-test", PASSWORD)
-        .getForEntity("/actuator/prometheus", String.class);
+    ResponseEntity<String> scrape =
+        rest.withBasicAuth("scraper-test", PASSWORD)
+            .getForEntity("/actuator/prometheus", String.class);
     assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
     // no session for a scraper
     assertThat(scrape.getHeaders().get("Set-Cookie")).isNull();
     String body = scrape.getBody();
-    assertThat(body).contains(
-        "womenfund_tasks_open{application=\"womenfund\",process=\"loan-application\"}",
-        "womenfund_tasks_late{application=\"womenfund\",process=\"loan-application\"}",
-        "womenfund_incidents{application=\"womenfund\",process=\"task-reminders\"}",
-        "womenfund_engine_events_total{application=\"womenfund\",event=\"job-successful\"}",
-        "womenfund_engine_events_total{application=\"womenfund\",event=\"activity-instance-start\"}",
-        "womenfund_mail_sent_total{application=\"womenfund\",transport=\"SMTP\"}",
-        "womenfund_mail_failed_total",
-        "womenfund_mail_pending", "womenfund_jobs_due",
-        "womenfund_overdue_scan_seconds_count",
-        "womenfund_statement_rows_imported_total",
-        "jvm_memory_used_bytes", "hikaricp_connections_active", "http_server_requests_seconds_count");
-    assertThat(rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/actuator/prometheus", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(body)
+        .contains(
+            "womenfund_tasks_open{application=\"womenfund\",process=\"loan-application\"}",
+            "womenfund_tasks_late{application=\"womenfund\",process=\"loan-application\"}",
+            "womenfund_incidents{application=\"womenfund\",process=\"task-reminders\"}",
+            "womenfund_engine_events_total{application=\"womenfund\",event=\"job-successful\"}",
+            "womenfund_engine_events_total{application=\"womenfund\",event=\"activity-instance-start\"}",
+            "womenfund_mail_sent_total{application=\"womenfund\",transport=\"SMTP\"}",
+            "womenfund_mail_failed_total",
+            "womenfund_mail_pending",
+            "womenfund_jobs_due",
+            "womenfund_overdue_scan_seconds_count",
+            "womenfund_statement_rows_imported_total",
+            "jvm_memory_used_bytes",
+            "hikaricp_connections_active",
+            "http_server_requests_seconds_count");
+    assertThat(
+            rest.withBasicAuth("admin", ADMIN_PASSWORD)
+                .getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     // the monitoring group reads metrics, not the health details
-    assertThat(rest.withBasicAuth("scraper-test", PASSWORD).getForEntity("/actuator/health", String.class).getBody())
+    assertThat(
+            rest.withBasicAuth("scraper-test", PASSWORD)
+                .getForEntity("/actuator/health", String.class)
+                .getBody())
         .doesNotContain("components");
   }
 }

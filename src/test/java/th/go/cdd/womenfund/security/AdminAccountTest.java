@@ -9,7 +9,8 @@ import org.springframework.mock.env.MockEnvironment;
 class AdminAccountTest {
 
   static AccountSettings settings(String adminPassword) {
-    return new AccountSettings(new AccountSettings.Admin("admin", adminPassword), new AccountSettings.Demo(""));
+    return new AccountSettings(
+        new AccountSettings.Admin("admin", adminPassword), new AccountSettings.Demo(""));
   }
 
   @Test
@@ -17,9 +18,11 @@ class AdminAccountTest {
     MockEnvironment prod = new MockEnvironment();
     prod.setActiveProfiles("postgres", "prod");
     assertThatThrownBy(() -> new AdminAccount(settings(""), prod))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("WOMENFUND_ADMIN_PASSWORD")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("WOMENFUND_ADMIN_PASSWORD")
         .hasMessageContaining("รหัสผ่านผู้ดูแลระบบ");
-    assertThatThrownBy(() -> new AdminAccount(settings(null), prod)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new AdminAccount(settings(null), prod))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(new AdminAccount(settings("s3cret-from-env"), prod).isDemo()).isFalse();
   }
 

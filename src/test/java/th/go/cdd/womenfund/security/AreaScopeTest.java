@@ -36,8 +36,8 @@ import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * Issue 11, scope: what an officer or a supervisor of another area can learn of Trat's district 2305 through the
- * engine's queries (decision history, statistics) and the app's refusals.
+ * Issue 11, scope: what an officer or a supervisor of another area can learn of Trat's district
+ * 2305 through the engine's queries (decision history, statistics) and the app's refusals.
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -86,17 +86,38 @@ class AreaScopeTest {
 
   @Test
   void aSupervisorOfAnotherProvinceSeesNoneOfTratsDecisionInstances() throws Exception {
-    // a debtor of Trat checked against the restructuring table: inputs are her days overdue and loan status
-    engine.getDecisionService().evaluateDecisionTableByKey(RestructuringProcess.ELIGIBILITY_DECISION,
-        Variables.createVariables().putValue("daysOverdue", 41).putValue("loanStatus", "DISBURSED")
-            .putValue("contractYearBE", 2568));
-    assertThat(get("scopesup20", "/engine-rest/history/decision-instance?includeInputs=true")).isEmpty();
-    assertThat(get("scopesup20", "/engine-rest/history/decision-instance/count").get("count").asLong()).isZero();
-    assertThat(get("scopesup20", "/engine-rest/history/decision-definition/cleanable-decision-instance-report")).isEmpty();
-    assertThat(get("scope2301", "/engine-rest/history/decision-instance?includeInputs=true")).isEmpty();
+    // a debtor of Trat checked against the restructuring table: inputs are her days overdue and
+    // loan status
+    engine
+        .getDecisionService()
+        .evaluateDecisionTableByKey(
+            RestructuringProcess.ELIGIBILITY_DECISION,
+            Variables.createVariables()
+                .putValue("daysOverdue", 41)
+                .putValue("loanStatus", "DISBURSED")
+                .putValue("contractYearBE", 2568));
+    assertThat(get("scopesup20", "/engine-rest/history/decision-instance?includeInputs=true"))
+        .isEmpty();
+    assertThat(
+            get("scopesup20", "/engine-rest/history/decision-instance/count").get("count").asLong())
+        .isZero();
+    assertThat(
+            get(
+                "scopesup20",
+                "/engine-rest/history/decision-definition/cleanable-decision-instance-report"))
+        .isEmpty();
+    assertThat(get("scope2301", "/engine-rest/history/decision-instance?includeInputs=true"))
+        .isEmpty();
     // the tables themselves stay readable in Cockpit; the Department keeps the history
-    assertThat(get("scopesup20", "/engine-rest/decision-definition?key=" + RestructuringProcess.ELIGIBILITY_DECISION)).isNotEmpty();
-    assertThat(get("scopedept", "/engine-rest/history/decision-instance/count").get("count").asLong()).isPositive();
+    assertThat(
+            get(
+                "scopesup20",
+                "/engine-rest/decision-definition?key="
+                    + RestructuringProcess.ELIGIBILITY_DECISION))
+        .isNotEmpty();
+    assertThat(
+            get("scopedept", "/engine-rest/history/decision-instance/count").get("count").asLong())
+        .isPositive();
   }
 
   long instancesOfLoanApplications(JsonNode statistics) {
@@ -113,7 +134,11 @@ class AreaScopeTest {
   long readableBy(String userId, List<String> groups) {
     engine.getIdentityService().setAuthentication(userId, groups);
     try {
-      return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LoanApplicationProcess.KEY).count();
+      return engine
+          .getRuntimeService()
+          .createProcessInstanceQuery()
+          .processDefinitionKey(LoanApplicationProcess.KEY)
+          .count();
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -121,25 +146,44 @@ class AreaScopeTest {
 
   @Test
   void processStatisticsCountOnlyTheInstancesOfOnesOwnArea() throws Exception {
-    engine.getIdentityService().setAuthentication("scope-starter", List.of(Roles.districtOfficers("2305")));
-    var started = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
-        DemoApplications.application(7, "กลุ่มทดสอบสถิติ", "230507", EngineClock.today()));
+    engine
+        .getIdentityService()
+        .setAuthentication("scope-starter", List.of(Roles.districtOfficers("2305")));
+    var started =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                LoanApplicationProcess.KEY,
+                DemoApplications.application(7, "กลุ่มทดสอบสถิติ", "230507", EngineClock.today()));
     engine.getIdentityService().clearAuthentication();
     String pid = started.getId();
     String definition = started.getProcessDefinitionId();
-    String task = engine.getTaskService().createTaskQuery().processInstanceId(pid).list().get(0).getId();
-    // what the engine scopes per instance already (probed for issue 11): nothing of 2305's instance elsewhere
+    String task =
+        engine.getTaskService().createTaskQuery().processInstanceId(pid).list().get(0).getId();
+    // what the engine scopes per instance already (probed for issue 11): nothing of 2305's instance
+    // elsewhere
     for (String who : List.of("scope2301", "scopesup20")) {
-      for (String path : List.of("/history/process-definition/" + definition + "/statistics",
-          "/incident?processInstanceId=" + pid, "/job?processInstanceId=" + pid, "/external-task?processInstanceId=" + pid,
-          "/execution?processInstanceId=" + pid, "/variable-instance?processInstanceIdIn=" + pid,
-          "/history/activity-instance?processInstanceId=" + pid, "/history/variable-instance?processInstanceId=" + pid,
-          "/history/detail?processInstanceId=" + pid, "/history/identity-link-log?taskId=" + task,
-          "/history/user-operation?processInstanceId=" + pid)) {
+      for (String path :
+          List.of(
+              "/history/process-definition/" + definition + "/statistics",
+              "/incident?processInstanceId=" + pid,
+              "/job?processInstanceId=" + pid,
+              "/external-task?processInstanceId=" + pid,
+              "/execution?processInstanceId=" + pid,
+              "/variable-instance?processInstanceIdIn=" + pid,
+              "/history/activity-instance?processInstanceId=" + pid,
+              "/history/variable-instance?processInstanceId=" + pid,
+              "/history/detail?processInstanceId=" + pid,
+              "/history/identity-link-log?taskId=" + task,
+              "/history/user-operation?processInstanceId=" + pid)) {
         assertThat(get(who, "/engine-rest" + path)).as(who + " " + path).isEmpty();
       }
-      // the diagram's counts leave 2305's instance out (other tests may have left some of her own area in)
-      String activities = "/engine-rest/process-definition/" + definition + "/statistics?incidents=true&failedJobs=true";
+      // the diagram's counts leave 2305's instance out (other tests may have left some of her own
+      // area in)
+      String activities =
+          "/engine-rest/process-definition/"
+              + definition
+              + "/statistics?incidents=true&failedJobs=true";
       long everyone = 0;
       for (JsonNode n : get("scopedept", activities)) {
         everyone += n.get("instances").asLong();
@@ -149,16 +193,28 @@ class AreaScopeTest {
         hers += n.get("instances").asLong();
       }
       assertThat(hers).as(who + " " + activities).isLessThan(everyone);
-      for (String path : List.of("/history/process-instance/report?reportType=duration&periodUnit=month",
-          "/history/task/report?reportType=count&groupBy=processDefinition")) {
-        assertThat(rest.withBasicAuth(who, PASSWORD).getForEntity("/engine-rest" + path, String.class).getStatusCode())
-            .as(who + " " + path).isEqualTo(HttpStatus.FORBIDDEN);
+      for (String path :
+          List.of(
+              "/history/process-instance/report?reportType=duration&periodUnit=month",
+              "/history/task/report?reportType=count&groupBy=processDefinition")) {
+        assertThat(
+                rest.withBasicAuth(who, PASSWORD)
+                    .getForEntity("/engine-rest" + path, String.class)
+                    .getStatusCode())
+            .as(who + " " + path)
+            .isEqualTo(HttpStatus.FORBIDDEN);
       }
     }
-    long all = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LoanApplicationProcess.KEY).count();
+    long all =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(LoanApplicationProcess.KEY)
+            .count();
     long trat = readableBy("scopesup23", List.of(Roles.provinceSupervisors("23")));
     long muang = readableBy("scope2301", List.of(Roles.districtOfficers("2301")));
-    // other tests may have started applications in Chonburi (20): what its supervisor may read, none of Trat's
+    // other tests may have started applications in Chonburi (20): what its supervisor may read,
+    // none of Trat's
     long chonburi = readableBy("scopesup20", List.of(Roles.provinceSupervisors("20")));
     assertThat(trat).isPositive();
     assertThat(muang).isLessThan(all);
@@ -170,43 +226,70 @@ class AreaScopeTest {
     assertThat(instancesOfLoanApplications(get("scopesup23", engineList))).isEqualTo(trat);
     assertThat(instancesOfLoanApplications(get("scopedept", engineList))).isEqualTo(all);
 
-    // Cockpit: its dashboard list and the webapps' copy of the engine's, for a supervisor of Trat and of Chonburi
+    // Cockpit: its dashboard list and the webapps' copy of the engine's, for a supervisor of Trat
+    // and of Chonburi
     for (String who : List.of("scopesup20", "scopesup23")) {
       AppSession cockpit = AppSession.login(port, who, PASSWORD);
       long expected = who.equals("scopesup23") ? trat : chonburi;
-      var plugin = cockpit.send("/camunda/api/cockpit/plugin/base/default/process-definition/statistics", b -> b.GET());
+      var plugin =
+          cockpit.send(
+              "/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
+              b -> b.GET());
       assertThat(plugin.statusCode()).isEqualTo(200);
-      assertThat(instancesOfLoanApplications(json.readTree(plugin.body()))).as(who).isEqualTo(expected);
-      var webappEngine = cockpit.send("/camunda/api/engine/engine/default/process-definition/statistics?rootIncidents=true",
-          b -> b.GET());
+      assertThat(instancesOfLoanApplications(json.readTree(plugin.body())))
+          .as(who)
+          .isEqualTo(expected);
+      var webappEngine =
+          cockpit.send(
+              "/camunda/api/engine/engine/default/process-definition/statistics?rootIncidents=true",
+              b -> b.GET());
       assertThat(webappEngine.statusCode()).isEqualTo(200);
-      assertThat(instancesOfLoanApplications(json.readTree(webappEngine.body()))).as(who).isEqualTo(expected);
+      assertThat(instancesOfLoanApplications(json.readTree(webappEngine.body())))
+          .as(who)
+          .isEqualTo(expected);
     }
   }
 
   @Test
   void aRefusalOfAnotherAreasLoanNamesNothingOfIt() {
-    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 10).atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDate.of(2026, 3, 10).atTime(10, 0).atZone(ThaiDates.BANGKOK).toInstant()));
     long loanId = RepaymentFixtures.simpleLoan(disbursed, loans, "230507", "กลุ่มทดสอบขอบเขต");
     String contract = RepaymentFixtures.contractNo(jdbc, loanId);
     String application = RepaymentFixtures.applicationNo(jdbc, loanId);
 
-    ResponseEntity<String> foreign = rest.withBasicAuth("scope2301", PASSWORD)
-        .getForEntity("/api/loans/" + loanId + "/balance", String.class);
-    ResponseEntity<String> missing = rest.withBasicAuth("scope2301", PASSWORD)
-        .getForEntity("/api/loans/987654321/balance", String.class);
+    ResponseEntity<String> foreign =
+        rest.withBasicAuth("scope2301", PASSWORD)
+            .getForEntity("/api/loans/" + loanId + "/balance", String.class);
+    ResponseEntity<String> missing =
+        rest.withBasicAuth("scope2301", PASSWORD)
+            .getForEntity("/api/loans/987654321/balance", String.class);
     assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(foreign.getBody()).doesNotContain(contract).doesNotContain(application).doesNotContain("แหลมงอบ")
-        .doesNotContain("กลุ่มทดสอบขอบเขต").contains("ไม่มีสิทธิ์");
+    assertThat(foreign.getBody())
+        .doesNotContain(contract)
+        .doesNotContain(application)
+        .doesNotContain("แหลมงอบ")
+        .doesNotContain("กลุ่มทดสอบขอบเขต")
+        .contains("ไม่มีสิทธิ์");
     // the same answer whether the loan exists elsewhere or not at all
-    assertThat(foreign.getBody().replace(String.valueOf(loanId), "ID")).isEqualTo(missing.getBody().replace("987654321", "ID"));
+    assertThat(foreign.getBody().replace(String.valueOf(loanId), "ID"))
+        .isEqualTo(missing.getBody().replace("987654321", "ID"));
 
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<String> payment = rest.withBasicAuth("scope2301", PASSWORD).postForEntity("/api/loans/" + loanId + "/payments",
-        new HttpEntity<>("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"SCOPE-1\"}", headers), String.class);
+    ResponseEntity<String> payment =
+        rest.withBasicAuth("scope2301", PASSWORD)
+            .postForEntity(
+                "/api/loans/" + loanId + "/payments",
+                new HttpEntity<>(
+                    "{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"SCOPE-1\"}",
+                    headers),
+                String.class);
     assertThat(payment.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(payment.getBody()).doesNotContain(contract).doesNotContain(application).doesNotContain("แหลมงอบ");
+    assertThat(payment.getBody())
+        .doesNotContain(contract)
+        .doesNotContain(application)
+        .doesNotContain("แหลมงอบ");
   }
 }

@@ -21,8 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
- * The scoped look-up of "which of my groups hold any authorization" gives exactly the engine's answer, and a
- * user's task list is the same with it and without it.
+ * The scoped look-up of "which of my groups hold any authorization" gives exactly the engine's
+ * answer, and a user's task list is the same with it and without it.
  */
 @DatabaseTest
 @SpringBootTest
@@ -39,12 +39,17 @@ class AuthorizedGroupLookupTest {
   }
 
   List<String> filtered(List<String> groups) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(context -> {
-      AuthorizationManager manager = context.getAuthorizationManager();
-      assertThat(manager instanceof AuthorizedGroupLookup.ScopedAuthorizationManager).isEqualTo(lookup.isScoped());
-      return manager.filterAuthenticatedGroupIds(groups);
-    });
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              AuthorizationManager manager = context.getAuthorizationManager();
+              assertThat(manager instanceof AuthorizedGroupLookup.ScopedAuthorizationManager)
+                  .isEqualTo(lookup.isScoped());
+              return manager.filterAuthenticatedGroupIds(groups);
+            });
   }
 
   @Test
@@ -57,12 +62,15 @@ class AuthorizedGroupLookupTest {
     grant.addPermission(Permissions.READ);
     auth.saveAuthorization(grant);
     try {
-      List<String> asked = List.of("lookup-test-holder", "lookup-test-nobody", "lookup-test-holder");
+      List<String> asked =
+          List.of("lookup-test-holder", "lookup-test-nobody", "lookup-test-holder");
       assertThat(lookup.isScoped()).isTrue();
       List<String> scoped = filtered(asked);
       lookup.setScoped(false);
       List<String> engineOwn = filtered(asked);
-      assertThat(scoped).containsExactlyInAnyOrderElementsOf(engineOwn).containsExactly("lookup-test-holder");
+      assertThat(scoped)
+          .containsExactlyInAnyOrderElementsOf(engineOwn)
+          .containsExactly("lookup-test-holder");
       lookup.setScoped(true);
       assertThat(filtered(List.of())).isEmpty();
       assertThat(filtered(List.of("lookup-test-nobody"))).isEmpty();
@@ -74,22 +82,59 @@ class AuthorizedGroupLookupTest {
   @Test
   void aGroupsTaskListIsTheSameEitherWay() {
     String key = "lookup-test-process";
-    // removed again below: every test context shares the database, and LoanFormsTest checks every deployed process
-    String deployment = engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn",
-        Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
-            .userTask("user_task_a").camundaCandidateGroups("lookup-test-officers").endEvent().done()).deploy().getId();
+    // removed again below: every test context shares the database, and LoanFormsTest checks every
+    // deployed process
+    String deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(
+                key + ".bpmn",
+                Bpmn.createExecutableProcess(key)
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .userTask("user_task_a")
+                    .camundaCandidateGroups("lookup-test-officers")
+                    .endEvent()
+                    .done())
+            .deploy()
+            .getId();
     String instance = engine.getRuntimeService().startProcessInstanceByKey(key, Map.of()).getId();
     try {
-      engine.getIdentityService().setAuthentication("lookup-user", List.of("lookup-test-officers", "lookup-test-other"));
-      List<String> scoped = engine.getTaskService().createTaskQuery().taskCandidateGroup("lookup-test-officers").list()
-          .stream().map(Task::getId).toList();
+      engine
+          .getIdentityService()
+          .setAuthentication("lookup-user", List.of("lookup-test-officers", "lookup-test-other"));
+      List<String> scoped =
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .taskCandidateGroup("lookup-test-officers")
+              .list()
+              .stream()
+              .map(Task::getId)
+              .toList();
       lookup.setScoped(false);
-      List<String> engineOwn = engine.getTaskService().createTaskQuery().taskCandidateGroup("lookup-test-officers").list()
-          .stream().map(Task::getId).toList();
+      List<String> engineOwn =
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .taskCandidateGroup("lookup-test-officers")
+              .list()
+              .stream()
+              .map(Task::getId)
+              .toList();
       assertThat(scoped).hasSize(1).isEqualTo(engineOwn);
-      engine.getIdentityService().setAuthentication("lookup-stranger", List.of("lookup-test-other"));
+      engine
+          .getIdentityService()
+          .setAuthentication("lookup-stranger", List.of("lookup-test-other"));
       lookup.setScoped(true);
-      assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("lookup-test-officers").list()).isEmpty();
+      assertThat(
+              engine
+                  .getTaskService()
+                  .createTaskQuery()
+                  .taskCandidateGroup("lookup-test-officers")
+                  .list())
+          .isEmpty();
     } finally {
       engine.getIdentityService().clearAuthentication();
       engine.getRuntimeService().deleteProcessInstance(instance, "test");

@@ -19,7 +19,10 @@ import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 
-/** The REST API needs a login, refuses bad input in Thai, and shows an officer only her own district's work. */
+/**
+ * The REST API needs a login, refuses bad input in Thai, and shows an officer only her own
+ * district's work.
+ */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -33,7 +36,10 @@ class RestApiSecurityTest {
   @Autowired AreaRepository areas;
   @Autowired LoginThrottle throttle;
 
-  /** The wrong password counted against the client address (login_throttle); engine authentication is per thread. */
+  /**
+   * The wrong password counted against the client address (login_throttle); engine authentication
+   * is per thread.
+   */
   @AfterEach
   void tearDown() {
     throttle.liftAll();
@@ -55,58 +61,93 @@ class RestApiSecurityTest {
 
   @Test
   void badInputIsRefusedWithTheThaiMessageAndNoStackTrace() {
-    String body = "{\"variables\": {\"groupName\": {\"value\": \"กลุ่มทดสอบ\", \"type\": \"String\"},"
-        + " \"requestedAmount\": {\"value\": \"-5\", \"type\": \"String\"}}}";
+    String body =
+        "{\"variables\": {\"groupName\": {\"value\": \"กลุ่มทดสอบ\", \"type\": \"String\"},"
+            + " \"requestedAmount\": {\"value\": \"-5\", \"type\": \"String\"}}}";
     org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
     headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-    ResponseEntity<String> response = rest.withBasicAuth("rest2305", PASSWORD).postForEntity(
-        "/engine-rest/process-definition/key/" + LoanApplicationProcess.KEY + "/submit-form",
-        new org.springframework.http.HttpEntity<>(body, headers), String.class);
-    // the engine's REST resource answers 500 "Cannot instantiate process definition …: <message>" for any
+    ResponseEntity<String> response =
+        rest.withBasicAuth("rest2305", PASSWORD)
+            .postForEntity(
+                "/engine-rest/process-definition/key/"
+                    + LoanApplicationProcess.KEY
+                    + "/submit-form",
+                new org.springframework.http.HttpEntity<>(body, headers),
+                String.class);
+    // the engine's REST resource answers 500 "Cannot instantiate process definition …: <message>"
+    // for any
     // refusal of a start; Tasklist shows the message part
     assertThat(response.getStatusCode().isError()).isTrue();
-    assertThat(response.getBody()).contains("วงเงินขอกู้ ต้องไม่ติดลบ").contains("กรุณากรอกรหัสตำบล 6 หลัก")
-        .doesNotContain("Exception:").doesNotContain("\tat ");
+    assertThat(response.getBody())
+        .contains("วงเงินขอกู้ ต้องไม่ติดลบ")
+        .contains("กรุณากรอกรหัสตำบล 6 หลัก")
+        .doesNotContain("Exception:")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void withoutCredentialsOrWithAWrongPasswordTheApiAnswers401() {
-    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("admin", "test-only-admin-password").getForEntity("/engine-rest/task", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(
+            rest.withBasicAuth("admin", "test-only-admin-password")
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     // last: a failed login locks the account for a few seconds (the engine's login throttling)
-    assertThat(rest.withBasicAuth("admin", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(
+            rest.withBasicAuth("admin", "wrong")
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void anOfficerSeesHerDistrictsTaskAndNotAnotherDistricts() {
-    engine.getIdentityService().setAuthentication("rest2305", List.of(Roles.districtOfficers("2305")));
-    String pid = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
-        DemoApplications.application(7, "กลุ่มทดสอบสิทธิ์", "230507", EngineClock.today())).getId();
+    engine
+        .getIdentityService()
+        .setAuthentication("rest2305", List.of(Roles.districtOfficers("2305")));
+    String pid =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                LoanApplicationProcess.KEY,
+                DemoApplications.application(7, "กลุ่มทดสอบสิทธิ์", "230507", EngineClock.today()))
+            .getId();
     engine.getIdentityService().clearAuthentication();
 
-    ResponseEntity<String> own = rest.withBasicAuth("rest2305", PASSWORD)
-        .getForEntity("/engine-rest/task?processInstanceId=" + pid, String.class);
-    ResponseEntity<String> other = rest.withBasicAuth("rest2301", PASSWORD)
-        .getForEntity("/engine-rest/task?processInstanceId=" + pid, String.class);
+    ResponseEntity<String> own =
+        rest.withBasicAuth("rest2305", PASSWORD)
+            .getForEntity("/engine-rest/task?processInstanceId=" + pid, String.class);
+    ResponseEntity<String> other =
+        rest.withBasicAuth("rest2301", PASSWORD)
+            .getForEntity("/engine-rest/task?processInstanceId=" + pid, String.class);
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(own.getBody()).contains("user_task_subdistrict_endorsement");
     assertThat(other.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(other.getBody()).isEqualTo("[]");
-    assertThat(rest.withBasicAuth("rest2301", PASSWORD)
-        .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class).getStatusCode())
+    assertThat(
+            rest.withBasicAuth("rest2301", PASSWORD)
+                .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<String> ownVariables = rest.withBasicAuth("rest2305", PASSWORD)
-        .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class);
+    ResponseEntity<String> ownVariables =
+        rest.withBasicAuth("rest2305", PASSWORD)
+            .getForEntity("/engine-rest/process-instance/" + pid + "/variables", String.class);
     assertThat(ownVariables.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(ownVariables.getBody()).contains("applicationNo");
-    assertThat(rest.withBasicAuth("rest2305", PASSWORD)
-        .getForEntity("/engine-rest/history/process-instance/" + pid, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(rest.withBasicAuth("rest2301", PASSWORD)
-        .getForEntity("/engine-rest/history/process-instance?processInstanceId=" + pid, String.class).getBody())
+    assertThat(
+            rest.withBasicAuth("rest2305", PASSWORD)
+                .getForEntity("/engine-rest/history/process-instance/" + pid, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(
+            rest.withBasicAuth("rest2301", PASSWORD)
+                .getForEntity(
+                    "/engine-rest/history/process-instance?processInstanceId=" + pid, String.class)
+                .getBody())
         .isEqualTo("[]");
   }
 }

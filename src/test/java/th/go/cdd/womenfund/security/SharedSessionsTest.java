@@ -27,9 +27,10 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
- * Shared sessions (Spring Session JDBC, issue 14) without a cluster: this test's context is node A, a second app
- * context started next to it on the same database is node B. Sign in on A, Tasklist and a completed task on B,
- * sign out on B: A's session is gone. The two-JVM version on PostgreSQL is in {@code ClusterReliabilityTest}.
+ * Shared sessions (Spring Session JDBC, issue 14) without a cluster: this test's context is node A,
+ * a second app context started next to it on the same database is node B. Sign in on A, Tasklist
+ * and a completed task on B, sign out on B: A's session is gone. The two-JVM version on PostgreSQL
+ * is in {@code ClusterReliabilityTest}.
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -48,16 +49,20 @@ class SharedSessionsTest {
 
   @BeforeAll
   static void startNodeB() {
-    // command-line arguments: they outrank application.yaml (default properties would not); node B stands behind
+    // command-line arguments: they outrank application.yaml (default properties would not); node B
+    // stands behind
     // a proxy (docker-compose.yml) and trusts its X-Forwarded-* headers
-    nodeB = new SpringApplicationBuilder(WomenFundApplication.class).profiles("test")
-        .run("--server.port=0", "--server.forward-headers-strategy=native");
+    nodeB =
+        new SpringApplicationBuilder(WomenFundApplication.class)
+            .profiles("test")
+            .run("--server.port=0", "--server.forward-headers-strategy=native");
   }
 
   /**
-   * Node B stays up until the JVM ends: closing an app context unregisters the engine name "default" from the
-   * JVM-wide registry, and the Camunda webapps keep JVM-wide state of their own, so later tests' webapps would fail.
-   * Node A's engine (the cached test context later tests use) is registered again instead.
+   * Node B stays up until the JVM ends: closing an app context unregisters the engine name
+   * "default" from the JVM-wide registry, and the Camunda webapps keep JVM-wide state of their own,
+   * so later tests' webapps would fail. Node A's engine (the cached test context later tests use)
+   * is registered again instead.
    */
   @AfterAll
   static void giveTheRegistryBackToNodeA() {
@@ -103,8 +108,15 @@ class SharedSessionsTest {
     assertThat(portB).isNotEqualTo(port);
     new SharedSessionJourney(port, portB).run(userId, PASSWORD, task.getId());
 
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult()
-        .getEndTime()).as("completed through node B").isNotNull();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .taskId(task.getId())
+                .singleResult()
+                .getEndTime())
+        .as("completed through node B")
+        .isNotNull();
   }
 
   @Test
@@ -117,11 +129,18 @@ class SharedSessionsTest {
   @Test
   void behindTheProxyRedirectsGoToTheProxysAddress() throws Exception {
     int portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
-    HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + portB + "/home")).header("X-Forwarded-Proto", "https")
-        .header("X-Forwarded-Host", "womenfund.cdd.example").header("X-Forwarded-Port", "443").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> home =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + portB + "/home"))
+                    .header("X-Forwarded-Proto", "https")
+                    .header("X-Forwarded-Host", "womenfund.cdd.example")
+                    .header("X-Forwarded-Port", "443")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(home.statusCode()).isEqualTo(302);
-    assertThat(home.headers().firstValue("Location")).hasValue("https://womenfund.cdd.example/login");
+    assertThat(home.headers().firstValue("Location"))
+        .hasValue("https://womenfund.cdd.example/login");
   }
 }

@@ -17,10 +17,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.Direction;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryProperty;
-import org.camunda.bpm.engine.impl.Direction;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +35,9 @@ import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
- * The four Tasklist filters exist without the demo profile, sort by due date, are readable by every group
- * that uses Tasklist (and no other), and show an officer her district's tasks split by deadline.
+ * The four Tasklist filters exist without the demo profile, sort by due date, are readable by every
+ * group that uses Tasklist (and no other), and show an officer her district's tasks split by
+ * deadline.
  */
 @DatabaseTest
 @SpringBootTest
@@ -80,7 +81,9 @@ class TasklistFiltersTest {
   }
 
   List<String> readableFilterNames() {
-    return filters.createFilterQuery().list().stream().map(Filter::getName).filter(TasklistFilters.NAMES::contains)
+    return filters.createFilterQuery().list().stream()
+        .map(Filter::getName)
+        .filter(TasklistFilters.NAMES::contains)
         .toList();
   }
 
@@ -99,8 +102,10 @@ class TasklistFiltersTest {
       assertThat(order.get(1).getQueryProperty()).isEqualTo(TaskQueryProperty.CREATE_TIME);
     }
     // Tasklist lists filters by priority: group work, own work, due soon, overdue
-    List<Integer> priorities = TasklistFilters.NAMES.stream()
-        .map(n -> ((Number) filter(n).getProperties().get("priority")).intValue()).toList();
+    List<Integer> priorities =
+        TasklistFilters.NAMES.stream()
+            .map(n -> ((Number) filter(n).getProperties().get("priority")).intValue())
+            .toList();
     assertThat(priorities).isSorted();
   }
 
@@ -112,7 +117,8 @@ class TasklistFiltersTest {
     assertThat(readableFilterNames()).containsExactlyInAnyOrderElementsOf(TasklistFilters.NAMES);
     engine.getIdentityService().clearAuthentication();
 
-    // a group an administrator made by hand, with Tasklist access: it gets the filters at the next start
+    // a group an administrator made by hand, with Tasklist access: it gets the filters at the next
+    // start
     String helpdesk = "test-filters-helpdesk";
     String outsiders = "test-filters-no-tasklist";
     for (String g : List.of(helpdesk, outsiders)) {
@@ -122,9 +128,15 @@ class TasklistFiltersTest {
         engine.getIdentityService().saveGroup(group);
       }
     }
-    if (engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(helpdesk)
-        .resourceType(Resources.APPLICATION).count() == 0) {
-      Authorization a = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    if (engine
+            .getAuthorizationService()
+            .createAuthorizationQuery()
+            .groupIdIn(helpdesk)
+            .resourceType(Resources.APPLICATION)
+            .count()
+        == 0) {
+      Authorization a =
+          engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       a.setGroupId(helpdesk);
       a.setResource(Resources.APPLICATION);
       a.setResourceId("tasklist");
@@ -147,8 +159,14 @@ class TasklistFiltersTest {
     List<Task> mine = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       actAs(officer, group);
-      String pid = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
-          DemoApplications.application(40 + i, "กลุ่มทดสอบตัวกรอง " + i, subDistrict, today)).getId();
+      String pid =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey(
+                  LoanApplicationProcess.KEY,
+                  DemoApplications.application(
+                      40 + i, "กลุ่มทดสอบตัวกรอง " + i, subDistrict, today))
+              .getId();
       engine.getIdentityService().clearAuthentication();
       mine.add(tasks.createTaskQuery().processInstanceId(pid).singleResult());
     }
@@ -163,10 +181,15 @@ class TasklistFiltersTest {
     assertThat(ids).contains(later.getId(), soon.getId(), late.getId());
     assertThat(ids.indexOf(late.getId())).isLessThan(ids.indexOf(soon.getId()));
     assertThat(ids.indexOf(soon.getId())).isLessThan(ids.indexOf(later.getId()));
-    assertThat(groupTasks.stream().map(Task::getDueDate).toList()).isSortedAccordingTo(Date::compareTo);
+    assertThat(groupTasks.stream().map(Task::getDueDate).toList())
+        .isSortedAccordingTo(Date::compareTo);
 
-    assertThat(ids(TasklistFilters.OVERDUE)).contains(late.getId()).doesNotContain(soon.getId(), later.getId());
-    assertThat(ids(TasklistFilters.DUE_SOON)).contains(soon.getId()).doesNotContain(late.getId(), later.getId());
+    assertThat(ids(TasklistFilters.OVERDUE))
+        .contains(late.getId())
+        .doesNotContain(soon.getId(), later.getId());
+    assertThat(ids(TasklistFilters.DUE_SOON))
+        .contains(soon.getId())
+        .doesNotContain(late.getId(), later.getId());
     assertThat(ids(TasklistFilters.MINE)).doesNotContain(later.getId(), soon.getId(), late.getId());
 
     tasks.claim(later.getId(), officer);
@@ -181,21 +204,30 @@ class TasklistFiltersTest {
     assertThat(filters.createFilterQuery().list().stream().map(Filter::getName))
         .doesNotContainAnyElementsOf(TasklistFilters.AREA_NAMES);
 
-    // the province's supervisors: no task is offered to them, so their own "เกินกำหนด" is empty (issue 13: six of
-    // Trat's tasks late, supervisor23's filter showed 0); the area filters show every late or near task, read-only
+    // the province's supervisors: no task is offered to them, so their own "เกินกำหนด" is empty
+    // (issue 13: six of
+    // Trat's tasks late, supervisor23's filter showed 0); the area filters show every late or near
+    // task, read-only
     engine.getIdentityService().clearAuthentication();
     roles.ensureProvince(areas.province("23").orElseThrow());
     roles.ensureProvince(areas.province("20").orElseThrow());
     actAs("filters-supervisor23", Roles.provinceSupervisors("23"));
     assertThat(ids(TasklistFilters.OVERDUE)).doesNotContain(late.getId());
-    assertThat(ids(TasklistFilters.OVERDUE_AREA)).contains(late.getId()).doesNotContain(soon.getId(), later.getId());
-    assertThat(ids(TasklistFilters.DUE_SOON_AREA)).contains(soon.getId()).doesNotContain(late.getId(), later.getId());
+    assertThat(ids(TasklistFilters.OVERDUE_AREA))
+        .contains(late.getId())
+        .doesNotContain(soon.getId(), later.getId());
+    assertThat(ids(TasklistFilters.DUE_SOON_AREA))
+        .contains(soon.getId())
+        .doesNotContain(late.getId(), later.getId());
     engine.getIdentityService().clearAuthentication();
     tasks.claim(late.getId(), officer);
     actAs("filters-supervisor23", Roles.provinceSupervisors("23"));
-    assertThat(ids(TasklistFilters.OVERDUE_AREA)).as("taken by an officer, still listed").contains(late.getId());
+    assertThat(ids(TasklistFilters.OVERDUE_AREA))
+        .as("taken by an officer, still listed")
+        .contains(late.getId());
     assertThatThrownBy(() -> tasks.complete(late.getId()))
-        .as("read-only").isInstanceOf(AuthorizationException.class);
+        .as("read-only")
+        .isInstanceOf(AuthorizationException.class);
     actAs("filters-supervisor20", Roles.provinceSupervisors("20"));
     assertThat(ids(TasklistFilters.OVERDUE_AREA)).doesNotContain(late.getId());
     assertThat(ids(TasklistFilters.DUE_SOON_AREA)).doesNotContain(soon.getId());
@@ -218,9 +250,13 @@ class TasklistFiltersTest {
 
   String firstFilter() {
     return filters.createFilterQuery().list().stream()
-        .filter(f -> TasklistFilters.NAMES.contains(f.getName()) || TasklistFilters.AREA_NAMES.contains(f.getName()))
+        .filter(
+            f ->
+                TasklistFilters.NAMES.contains(f.getName())
+                    || TasklistFilters.AREA_NAMES.contains(f.getName()))
         .min(Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))
-        .map(Filter::getName).orElseThrow();
+        .map(Filter::getName)
+        .orElseThrow();
   }
 
   List<String> ids(String filterName) {

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.identity.User;
 
 /**
  * The people a Spring test signs in as or mails: {@code TestPeople.of(engine).user("rest2305")
- * .password(PASSWORD).member(Roles.districtOfficers("2305"))}. The user is created once (tests share one
- * database, so a later test class finds her there) and joins each group she is not in yet.
+ * .password(PASSWORD).member(Roles.districtOfficers("2305"))}. The user is created once (tests
+ * share one database, so a later test class finds her there) and joins each group she is not in
+ * yet.
  */
 public final class TestPeople {
 

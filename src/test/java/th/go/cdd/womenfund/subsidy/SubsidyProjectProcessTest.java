@@ -51,18 +51,18 @@ import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
- * subsidy-project on every path with the real services: closed after the report (late report: reminder mail),
- * rejected by the district, rejected by the province, approval refused when the district's allocation is spent,
- * bad input refused in Thai, four eyes. Province 26 (นครนายก), district 2601, is used by no other test; the class
- * removes its district's projects first, so a database kept between runs (PostgreSQL in CI) starts clean.
+ * subsidy-project on every path with the real services: closed after the report (late report:
+ * reminder mail), rejected by the district, rejected by the province, approval refused when the
+ * district's allocation is spent, bad input refused in Thai, four eyes. Province 26 (นครนายก),
+ * district 2601, is used by no other test; the class removes its district's projects first, so a
+ * database kept between runs (PostgreSQL in CI) starts clean.
  */
 @DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
 class SubsidyProjectProcessTest {
 
-  @RegisterExtension
-  static GreenMailExtension smtp = TestSmtp.perTest();
+  @RegisterExtension static GreenMailExtension smtp = TestSmtp.perTest();
 
   static final String PROVINCE = "26";
   static final String DISTRICT = "2601";
@@ -92,19 +92,40 @@ class SubsidyProjectProcessTest {
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     TestPeople people = TestPeople.of(engine);
-    people.user("spkeyer2601").email("spkeyer2601@example.org").member(Roles.districtOfficers(DISTRICT));
-    people.user("spclerk2601").email("spclerk2601@example.org").member(Roles.districtOfficers(DISTRICT));
+    people
+        .user("spkeyer2601")
+        .email("spkeyer2601@example.org")
+        .member(Roles.districtOfficers(DISTRICT));
+    people
+        .user("spclerk2601")
+        .email("spclerk2601@example.org")
+        .member(Roles.districtOfficers(DISTRICT));
     people.user("spscreener2601").member(Roles.districtCommittee(DISTRICT));
     people.user("spapprover26").member(Roles.provinceCommittee(PROVINCE));
     people.user("sppayer26").member(Roles.provinceOfficers(PROVINCE));
-    people.user("spboth26").member(Roles.districtOfficers(DISTRICT), Roles.provinceOfficers(PROVINCE));
+    people
+        .user("spboth26")
+        .member(Roles.districtOfficers(DISTRICT), Roles.provinceOfficers(PROVINCE));
     // this district's projects of earlier runs would count against the allocation
-    jdbc.sql("delete from subsidy_project_line where project_id in (select id from subsidy_project"
-        + " where district_code = ?)").param(DISTRICT).update();
+    jdbc.sql(
+            "delete from subsidy_project_line where project_id in (select id from subsidy_project"
+                + " where district_code = ?)")
+        .param(DISTRICT)
+        .update();
     jdbc.sql("delete from subsidy_project where district_code = ?").param(DISTRICT).update();
     organisation = TestPeople.unique("กลุ่มสตรีทอผ้าบ้านทดสอบ ");
-    memberships.insertOrganisation(organisation, organisation.toLowerCase(Locale.ROOT).replace(" ", ""),
-        SUB_DISTRICT, DISTRICT, PROVINCE, "นางทดสอบ ใจดี", null, 12, TODAY.minusYears(2), FISCAL_YEAR - 2, "test");
+    memberships.insertOrganisation(
+        organisation,
+        organisation.toLowerCase(Locale.ROOT).replace(" ", ""),
+        SUB_DISTRICT,
+        DISTRICT,
+        PROVINCE,
+        "นางทดสอบ ใจดี",
+        null,
+        12,
+        TODAY.minusYears(2),
+        FISCAL_YEAR - 2,
+        "test");
     approveAllocation("60000.00");
   }
 
@@ -114,12 +135,24 @@ class SubsidyProjectProcessTest {
     engine.getIdentityService().clearAuthentication();
   }
 
-  /** An approved allocation of the province for the year that gives this district {@code amount}. */
+  /**
+   * An approved allocation of the province for the year that gives this district {@code amount}.
+   */
   void approveAllocation(String amount) {
     BigDecimal share = new BigDecimal(amount);
-    long id = allocations.insert(PROVINCE, FISCAL_YEAR, share, AllocationBasis.SUB_DISTRICTS,
-        SubsidyAllocator.Weights.only(AllocationBasis.SUB_DISTRICTS), TODAY, "test", null);
-    allocations.insertLine(id, new SubsidyAllocator.DistrictFacts(DISTRICT, "เมืองนครนายก", 1, 0, null),
+    long id =
+        allocations.insert(
+            PROVINCE,
+            FISCAL_YEAR,
+            share,
+            AllocationBasis.SUB_DISTRICTS,
+            SubsidyAllocator.Weights.only(AllocationBasis.SUB_DISTRICTS),
+            TODAY,
+            "test",
+            null);
+    allocations.insertLine(
+        id,
+        new SubsidyAllocator.DistrictFacts(DISTRICT, "เมืองนครนายก", 1, 0, null),
         new SubsidyAllocator.Share(DISTRICT, "เมืองนครนายก", share, share));
     allocations.decide(id, AllocationStatus.APPROVED, TODAY, null);
     allocations.supersedeApproved(PROVINCE, FISCAL_YEAR, id);
@@ -138,8 +171,11 @@ class SubsidyProjectProcessTest {
   }
 
   ProcessInstance start(Map<String, Object> vars) {
-    return as("spkeyer2601", List.of(Roles.districtOfficers(DISTRICT)),
-        () -> engine.getRuntimeService().startProcessInstanceByKey(SubsidyProjectProcess.KEY, vars));
+    return as(
+        "spkeyer2601",
+        List.of(Roles.districtOfficers(DISTRICT)),
+        () ->
+            engine.getRuntimeService().startProcessInstanceByKey(SubsidyProjectProcess.KEY, vars));
   }
 
   <T> T as(String user, List<String> groups, Supplier<T> action) {
@@ -161,25 +197,36 @@ class SubsidyProjectProcessTest {
 
   void complete(ProcessInstance pi, String user, List<String> groups, Map<String, Object> vars) {
     String taskId = task(pi).getId();
-    as(user, groups, () -> {
-      engine.getTaskService().complete(taskId, vars);
-      return null;
-    });
+    as(
+        user,
+        groups,
+        () -> {
+          engine.getTaskService().complete(taskId, vars);
+          return null;
+        });
   }
 
   long projectId(ProcessInstance pi) {
-    return jdbc.sql("select id from subsidy_project where process_instance_id = ?").param(pi.getId())
-        .query(Long.class).single();
+    return jdbc.sql("select id from subsidy_project where process_instance_id = ?")
+        .param(pi.getId())
+        .query(Long.class)
+        .single();
   }
 
   /** Registered, endorsed and screened: waiting for the province committee. */
   ProcessInstance screened(String lines) {
     ProcessInstance pi = start(project(lines));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.ENDORSEMENT);
-    complete(pi, "spkeyer2601", Roles.districtOfficers(DISTRICT),
+    complete(
+        pi,
+        "spkeyer2601",
+        Roles.districtOfficers(DISTRICT),
         Map.of(Var.ENDORSEMENT_DATE, "01/11/2574", Var.ENDORSEMENT_REFERENCE, "ครั้งที่ 3/2574"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.DISTRICT_SCREENING);
-    complete(pi, "spscreener2601", Roles.districtCommittee(DISTRICT),
+    complete(
+        pi,
+        "spscreener2601",
+        Roles.districtCommittee(DISTRICT),
         Map.of(Var.DISTRICT_DECISION, "APPROVE", Var.DISTRICT_DECISION_REASON, ""));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.PROVINCE_DECISION);
     return pi;
@@ -189,33 +236,69 @@ class SubsidyProjectProcessTest {
   void approvedDisbursedLateReportRemindedThenClosed() throws Exception {
     ProcessInstance pi = screened("ค่าวัสดุทอผ้า, 25,000.50\nค่าวิทยากร, 4,999.50");
     long id = projectId(pi);
-    String projectNo = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
-        .singleResult().getBusinessKey();
+    String projectNo =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(pi.getId())
+            .singleResult()
+            .getBusinessKey();
     assertThat(projectNo).startsWith("SP-" + DISTRICT + "-" + FISCAL_YEAR + "-");
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.PROJECT_SUMMARY))
-        .contains("| ค่าวัสดุทอผ้า | 25,000.50 |").contains("**30,000.00**").contains("31 พฤษภาคม 2575");
+        .contains("| ค่าวัสดุทอผ้า | 25,000.50 |")
+        .contains("**30,000.00**")
+        .contains("31 พฤษภาคม 2575");
     assertThat(engine.getTaskService().getIdentityLinksForTask(task(pi).getId()))
         .anyMatch(l -> Roles.provinceCommittee(PROVINCE).equals(l.getGroupId()));
 
-    complete(pi, "spapprover26", Roles.provinceCommittee(PROVINCE),
+    complete(
+        pi,
+        "spapprover26",
+        Roles.provinceCommittee(PROVINCE),
         Map.of(Var.PROVINCE_DECISION, "APPROVE", Var.PROVINCE_DECISION_REASON, "ครั้งที่ 1/2575"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.DISBURSEMENT);
     assertThat(projects.committed(DISTRICT, FISCAL_YEAR)).isEqualByComparingTo("30000.00");
 
     // the amount must be the approved total to the satang; a refusal leaves the task open
     String taskId = task(pi).getId();
-    assertThatThrownBy(() -> as("sppayer26", List.of(Roles.provinceOfficers(PROVINCE)), () -> {
-      engine.getTaskService().complete(taskId, Map.of(Var.TRANSFER_DATE, "10/11/2574",
-          Var.TRANSFER_AMOUNT, "29999.99", Var.TRANSFER_REFERENCE, "KTB-001"));
-      return null;
-    })).isInstanceOf(RefusedInputException.class).hasMessageContaining("ต้องเท่ากับงบประมาณที่อนุมัติ 30,000.00 บาท");
+    assertThatThrownBy(
+            () ->
+                as(
+                    "sppayer26",
+                    List.of(Roles.provinceOfficers(PROVINCE)),
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .complete(
+                              taskId,
+                              Map.of(
+                                  Var.TRANSFER_DATE,
+                                  "10/11/2574",
+                                  Var.TRANSFER_AMOUNT,
+                                  "29999.99",
+                                  Var.TRANSFER_REFERENCE,
+                                  "KTB-001"));
+                      return null;
+                    }))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("ต้องเท่ากับงบประมาณที่อนุมัติ 30,000.00 บาท");
     assertThat(projects.get(id).status()).isEqualTo(SubsidyProjectStatus.APPROVED);
-    complete(pi, "sppayer26", Roles.provinceOfficers(PROVINCE), Map.of(Var.TRANSFER_DATE, "03/11/2574",
-        Var.TRANSFER_AMOUNT, "30,000.00", Var.TRANSFER_REFERENCE, "KTB-001"));
+    complete(
+        pi,
+        "sppayer26",
+        Roles.provinceOfficers(PROVINCE),
+        Map.of(
+            Var.TRANSFER_DATE,
+            "03/11/2574",
+            Var.TRANSFER_AMOUNT,
+            "30,000.00",
+            Var.TRANSFER_REFERENCE,
+            "KTB-001"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.GROUP_REPORT);
     assertThat(projects.get(id).transferAmount()).isEqualByComparingTo("30000.00");
 
-    // the report is due 30 days after the project's last day; a day late, the district's officers are reminded
+    // the report is due 30 days after the project's last day; a day late, the district's officers
+    // are reminded
     Task report = task(pi);
     LocalDate due = TaskReminders.dueDay(report.getDueDate());
     assertThat(due).isEqualTo(LocalDate.of(2032, 5, 31).plusDays(30));
@@ -223,22 +306,35 @@ class SubsidyProjectProcessTest {
     List<String> keys = reminders.due().stream().filter(k -> k.contains(report.getId())).toList();
     assertThat(keys).hasSize(1);
     assertThat(reminders.send(keys.get(0))).isTrue();
-    List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> body(m).contains(projectNo)).toList();
+    List<MimeMessage> mails =
+        Arrays.stream(smtp.getReceivedMessages()).filter(m -> body(m).contains(projectNo)).toList();
     assertThat(mails).isNotEmpty();
     assertThat(mails.get(0).getSubject())
         .isEqualTo("เลยกำหนด: บันทึกรายงานผลการดำเนินโครงการขององค์กร — เลยกำหนดมาแล้ว 1 วัน");
-    assertThat(mails.stream().flatMap(m -> {
-      try {
-        return Arrays.stream(m.getAllRecipients()).map(Object::toString);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    })).contains("spkeyer2601@example.org", "spclerk2601@example.org");
+    assertThat(
+            mails.stream()
+                .flatMap(
+                    m -> {
+                      try {
+                        return Arrays.stream(m.getAllRecipients()).map(Object::toString);
+                      } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                      }
+                    }))
+        .contains("spkeyer2601@example.org", "spclerk2601@example.org");
     assertThat(body(mails.get(0))).contains(ThaiDates.format(due));
 
-    complete(pi, "spclerk2601", Roles.districtOfficers(DISTRICT), Map.of(Var.REPORT_DATE, "30/06/2575",
-        Var.AMOUNT_SPENT, "29,850.25", Var.REPORT_RESULTS, "ผลิตผ้าทอได้ 120 ผืน ขายได้ 48,000 บาท"));
+    complete(
+        pi,
+        "spclerk2601",
+        Roles.districtOfficers(DISTRICT),
+        Map.of(
+            Var.REPORT_DATE,
+            "30/06/2575",
+            Var.AMOUNT_SPENT,
+            "29,850.25",
+            Var.REPORT_RESULTS,
+            "ผลิตผ้าทอได้ 120 ผืน ขายได้ 48,000 บาท"));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.RECORD_REPORT, Element.CLOSED);
     assertThat(projects.get(id).status()).isEqualTo(SubsidyProjectStatus.CLOSED);
   }
@@ -246,51 +342,102 @@ class SubsidyProjectProcessTest {
   @Test
   void theDistrictCommitteeRejects() {
     ProcessInstance pi = start(project("ค่าวัสดุ, 10000"));
-    complete(pi, "spkeyer2601", Roles.districtOfficers(DISTRICT),
+    complete(
+        pi,
+        "spkeyer2601",
+        Roles.districtOfficers(DISTRICT),
         Map.of(Var.ENDORSEMENT_DATE, "01/11/2574", Var.ENDORSEMENT_REFERENCE, "3/2574"));
     String taskId = task(pi).getId();
-    assertThatThrownBy(() -> as("spscreener2601", List.of(Roles.districtCommittee(DISTRICT)), () -> {
-      engine.getTaskService().complete(taskId, Map.of(Var.DISTRICT_DECISION, "REJECT"));
-      return null;
-    })).isInstanceOf(RefusedInputException.class).hasMessageContaining("กรุณาระบุเหตุผล");
-    complete(pi, "spscreener2601", Roles.districtCommittee(DISTRICT),
-        Map.of(Var.DISTRICT_DECISION, "REJECT", Var.DISTRICT_DECISION_REASON, "ซ้ำกับโครงการของ อบต."));
-    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.REJECTED_BY_DISTRICT)
+    assertThatThrownBy(
+            () ->
+                as(
+                    "spscreener2601",
+                    List.of(Roles.districtCommittee(DISTRICT)),
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .complete(taskId, Map.of(Var.DISTRICT_DECISION, "REJECT"));
+                      return null;
+                    }))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("กรุณาระบุเหตุผล");
+    complete(
+        pi,
+        "spscreener2601",
+        Roles.districtCommittee(DISTRICT),
+        Map.of(
+            Var.DISTRICT_DECISION,
+            "REJECT",
+            Var.DISTRICT_DECISION_REASON,
+            "ซ้ำกับโครงการของ อบต."));
+    BpmnAwareTests.assertThat(pi)
+        .isEnded()
+        .hasPassed(Element.REJECTED_BY_DISTRICT)
         .hasNotPassed(Element.PROVINCE_DECISION);
-    assertThat(projects.get(projectId(pi)).status()).isEqualTo(SubsidyProjectStatus.REJECTED_BY_DISTRICT);
+    assertThat(projects.get(projectId(pi)).status())
+        .isEqualTo(SubsidyProjectStatus.REJECTED_BY_DISTRICT);
   }
 
   @Test
   void theProvinceCommitteeRejectsAndNothingIsSpent() {
     ProcessInstance pi = screened("ค่าวัสดุ, 10000");
-    complete(pi, "spapprover26", Roles.provinceCommittee(PROVINCE),
+    complete(
+        pi,
+        "spapprover26",
+        Roles.provinceCommittee(PROVINCE),
         Map.of(Var.PROVINCE_DECISION, "REJECT", Var.PROVINCE_DECISION_REASON, "ยังไม่พร้อม"));
-    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.REJECTED_BY_PROVINCE)
+    BpmnAwareTests.assertThat(pi)
+        .isEnded()
+        .hasPassed(Element.REJECTED_BY_PROVINCE)
         .hasNotPassed(Element.DISBURSEMENT);
-    assertThat(projects.get(projectId(pi)).status()).isEqualTo(SubsidyProjectStatus.REJECTED_BY_PROVINCE);
+    assertThat(projects.get(projectId(pi)).status())
+        .isEqualTo(SubsidyProjectStatus.REJECTED_BY_PROVINCE);
     assertThat(projects.committed(DISTRICT, FISCAL_YEAR)).isEqualByComparingTo("0");
   }
 
   @Test
   void approvalIsRefusedInThaiWhenTheDistrictsAllocationIsSmallerThanTheProject() {
     ProcessInstance first = screened("ค่าวัสดุ, 40000");
-    complete(first, "spapprover26", Roles.provinceCommittee(PROVINCE), Map.of(Var.PROVINCE_DECISION, "APPROVE"));
+    complete(
+        first,
+        "spapprover26",
+        Roles.provinceCommittee(PROVINCE),
+        Map.of(Var.PROVINCE_DECISION, "APPROVE"));
     ProcessInstance second = screened("ค่าวัสดุ, 20000.01");
     String taskId = task(second).getId();
-    assertThatThrownBy(() -> as("spapprover26", List.of(Roles.provinceCommittee(PROVINCE)), () -> {
-      engine.getTaskService().complete(taskId, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
-      return null;
-    })).isInstanceOf(RefusedInputException.class)
+    assertThatThrownBy(
+            () ->
+                as(
+                    "spapprover26",
+                    List.of(Roles.provinceCommittee(PROVINCE)),
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .complete(taskId, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
+                      return null;
+                    }))
+        .isInstanceOf(RefusedInputException.class)
         .hasMessageContaining("เหลือ 20,000.00 บาท น้อยกว่างบประมาณของโครงการ 20,000.01 บาท");
     BpmnAwareTests.assertThat(second).isWaitingAt(Element.PROVINCE_DECISION);
     assertThat(projects.get(projectId(second)).status()).isEqualTo(SubsidyProjectStatus.SCREENED);
 
     // exactly what remains is approved
     ProcessInstance third = screened("ค่าวัสดุ, 20000.00");
-    complete(third, "spapprover26", Roles.provinceCommittee(PROVINCE), Map.of(Var.PROVINCE_DECISION, "APPROVE"));
+    complete(
+        third,
+        "spapprover26",
+        Roles.provinceCommittee(PROVINCE),
+        Map.of(Var.PROVINCE_DECISION, "APPROVE"));
     assertThat(projects.committed(DISTRICT, FISCAL_YEAR)).isEqualByComparingTo("60000.00");
-    complete(second, "spapprover26", Roles.provinceCommittee(PROVINCE),
-        Map.of(Var.PROVINCE_DECISION, "REJECT", Var.PROVINCE_DECISION_REASON, "วงเงินจัดสรรของอำเภอหมดแล้ว"));
+    complete(
+        second,
+        "spapprover26",
+        Roles.provinceCommittee(PROVINCE),
+        Map.of(
+            Var.PROVINCE_DECISION,
+            "REJECT",
+            Var.PROVINCE_DECISION_REASON,
+            "วงเงินจัดสรรของอำเภอหมดแล้ว"));
     BpmnAwareTests.assertThat(second).isEnded().hasPassed(Element.REJECTED_BY_PROVINCE);
   }
 
@@ -300,11 +447,21 @@ class SubsidyProjectProcessTest {
     long allocation = allocations.current(PROVINCE, FISCAL_YEAR).orElseThrow().id();
     allocations.decide(allocation, AllocationStatus.SUPERSEDED, TODAY, null);
     String taskId = task(pi).getId();
-    assertThatThrownBy(() -> as("spapprover26", List.of(Roles.provinceCommittee(PROVINCE)), () -> {
-      engine.getTaskService().complete(taskId, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
-      return null;
-    })).isInstanceOf(RefusedInputException.class)
-        .hasMessageContaining("ยังไม่มีเงินอุดหนุนที่ได้รับจัดสรร (ที่อนุมัติแล้ว) ของปีงบประมาณ พ.ศ. " + FISCAL_YEAR);
+    assertThatThrownBy(
+            () ->
+                as(
+                    "spapprover26",
+                    List.of(Roles.provinceCommittee(PROVINCE)),
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .complete(taskId, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
+                      return null;
+                    }))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining(
+            "ยังไม่มีเงินอุดหนุนที่ได้รับจัดสรร (ที่อนุมัติแล้ว) ของปีงบประมาณ พ.ศ. "
+                + FISCAL_YEAR);
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.PROVINCE_DECISION);
   }
 
@@ -312,58 +469,134 @@ class SubsidyProjectProcessTest {
   void badInputIsRefusedInThaiAllAtOnceAndNothingIsStored() {
     Map<String, Object> bad = project("ค่าวัสดุ 1000\nค่าวิทยากร, 60000");
     bad.put(Var.PERIOD_TO, "31/05/2032");
-    assertThatThrownBy(() -> start(bad)).isInstanceOf(RefusedInputException.class)
-        .hasMessageContaining("บรรทัดที่ 1").hasMessageContaining("ปีต้องเป็นพุทธศักราช");
+    assertThatThrownBy(() -> start(bad))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("บรรทัดที่ 1")
+        .hasMessageContaining("ปีต้องเป็นพุทธศักราช");
     Map<String, Object> tooMuch = project("ค่าวัสดุ, 50000.01");
-    assertThatThrownBy(() -> start(tooMuch)).isInstanceOf(RefusedInputException.class)
+    assertThatThrownBy(() -> start(tooMuch))
+        .isInstanceOf(RefusedInputException.class)
         .hasMessageContaining("ไม่เกิน 50,000 บาทต่อโครงการ");
     Map<String, Object> unknown = project("ค่าวัสดุ, 1000");
     unknown.put(Var.ORGANISATION_NAME, "กลุ่มที่ไม่มีในทะเบียน");
-    assertThatThrownBy(() -> start(unknown)).isInstanceOf(RefusedInputException.class)
+    assertThatThrownBy(() -> start(unknown))
+        .isInstanceOf(RefusedInputException.class)
         .hasMessageContaining("ไม่พบองค์กรสตรี \"กลุ่มที่ไม่มีในทะเบียน\"");
-    assertThat(jdbc.sql("select count(*) from subsidy_project where district_code = ?").param(DISTRICT)
-        .query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from subsidy_project where district_code = ?")
+                .param(DISTRICT)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void oneOfficerInBothGroupsCannotKeyAndPayTheSameProject() {
-    ProcessInstance pi = as("spboth26", List.of(Roles.districtOfficers(DISTRICT), Roles.provinceOfficers(PROVINCE)),
-        () -> engine.getRuntimeService().startProcessInstanceByKey(SubsidyProjectProcess.KEY,
-            project("ค่าวัสดุ, 5000")));
-    complete(pi, "spkeyer2601", Roles.districtOfficers(DISTRICT),
+    ProcessInstance pi =
+        as(
+            "spboth26",
+            List.of(Roles.districtOfficers(DISTRICT), Roles.provinceOfficers(PROVINCE)),
+            () ->
+                engine
+                    .getRuntimeService()
+                    .startProcessInstanceByKey(
+                        SubsidyProjectProcess.KEY, project("ค่าวัสดุ, 5000")));
+    complete(
+        pi,
+        "spkeyer2601",
+        Roles.districtOfficers(DISTRICT),
         Map.of(Var.ENDORSEMENT_DATE, "01/11/2574", Var.ENDORSEMENT_REFERENCE, "3/2574"));
-    complete(pi, "spscreener2601", Roles.districtCommittee(DISTRICT), Map.of(Var.DISTRICT_DECISION, "APPROVE"));
-    complete(pi, "spapprover26", Roles.provinceCommittee(PROVINCE), Map.of(Var.PROVINCE_DECISION, "APPROVE"));
+    complete(
+        pi,
+        "spscreener2601",
+        Roles.districtCommittee(DISTRICT),
+        Map.of(Var.DISTRICT_DECISION, "APPROVE"));
+    complete(
+        pi,
+        "spapprover26",
+        Roles.provinceCommittee(PROVINCE),
+        Map.of(Var.PROVINCE_DECISION, "APPROVE"));
     String taskId = task(pi).getId();
-    assertThatThrownBy(() -> as("spboth26", List.of(Roles.districtOfficers(DISTRICT),
-        Roles.provinceOfficers(PROVINCE)), () -> {
-          engine.getTaskService().complete(taskId, Map.of(Var.TRANSFER_DATE, "03/11/2574",
-              Var.TRANSFER_AMOUNT, "5000", Var.TRANSFER_REFERENCE, "X-1"));
-          return null;
-        })).hasMessageContaining("หลักการแบ่งแยกหน้าที่");
+    assertThatThrownBy(
+            () ->
+                as(
+                    "spboth26",
+                    List.of(Roles.districtOfficers(DISTRICT), Roles.provinceOfficers(PROVINCE)),
+                    () -> {
+                      engine
+                          .getTaskService()
+                          .complete(
+                              taskId,
+                              Map.of(
+                                  Var.TRANSFER_DATE,
+                                  "03/11/2574",
+                                  Var.TRANSFER_AMOUNT,
+                                  "5000",
+                                  Var.TRANSFER_REFERENCE,
+                                  "X-1"));
+                      return null;
+                    }))
+        .hasMessageContaining("หลักการแบ่งแยกหน้าที่");
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.DISBURSEMENT);
-    complete(pi, "sppayer26", Roles.provinceOfficers(PROVINCE), Map.of(Var.TRANSFER_DATE, "03/11/2574",
-        Var.TRANSFER_AMOUNT, "5000", Var.TRANSFER_REFERENCE, "X-1"));
+    complete(
+        pi,
+        "sppayer26",
+        Roles.provinceOfficers(PROVINCE),
+        Map.of(
+            Var.TRANSFER_DATE,
+            "03/11/2574",
+            Var.TRANSFER_AMOUNT,
+            "5000",
+            Var.TRANSFER_REFERENCE,
+            "X-1"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.GROUP_REPORT);
   }
 
   @Test
   void everyFormBindsVariablesTheProcessReadsOrWrites() {
     ProcessInstance pi = screened("ค่าวัสดุ, 1000");
-    complete(pi, "spapprover26", Roles.provinceCommittee(PROVINCE),
+    complete(
+        pi,
+        "spapprover26",
+        Roles.provinceCommittee(PROVINCE),
         Map.of(Var.PROVINCE_DECISION, "APPROVE", Var.PROVINCE_DECISION_REASON, ""));
-    complete(pi, "sppayer26", Roles.provinceOfficers(PROVINCE), Map.of(Var.TRANSFER_DATE, "03/11/2574",
-        Var.TRANSFER_AMOUNT, "1000", Var.TRANSFER_REFERENCE, "X-2"));
-    complete(pi, "spkeyer2601", Roles.districtOfficers(DISTRICT), Map.of(Var.REPORT_DATE, "03/11/2574",
-        Var.AMOUNT_SPENT, "1000", Var.REPORT_RESULTS, "จัดอบรมแล้ว"));
+    complete(
+        pi,
+        "sppayer26",
+        Roles.provinceOfficers(PROVINCE),
+        Map.of(
+            Var.TRANSFER_DATE,
+            "03/11/2574",
+            Var.TRANSFER_AMOUNT,
+            "1000",
+            Var.TRANSFER_REFERENCE,
+            "X-2"));
+    complete(
+        pi,
+        "spkeyer2601",
+        Roles.districtOfficers(DISTRICT),
+        Map.of(
+            Var.REPORT_DATE,
+            "03/11/2574",
+            Var.AMOUNT_SPENT,
+            "1000",
+            Var.REPORT_RESULTS,
+            "จัดอบรมแล้ว"));
     Set<String> variables = new HashSet<>();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
-        .map(HistoricVariableInstance::getName).forEach(variables::add);
+    engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId())
+        .list()
+        .stream()
+        .map(HistoricVariableInstance::getName)
+        .forEach(variables::add);
     var forms = DeployedForms.all(engine);
     Set<String> refs = DeployedForms.refsOf(engine, SubsidyProjectProcess.KEY);
     assertThat(refs).hasSize(6);
     for (String formId : refs) {
-      assertThat(variables).as("variables bound by form %s", formId)
+      assertThat(variables)
+          .as("variables bound by form %s", formId)
           .containsAll(DeployedForms.boundNames(forms.get(formId)));
     }
   }

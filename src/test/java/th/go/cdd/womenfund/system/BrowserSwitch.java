@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The one switch of the browser tests (JUnit tag {@code browser}), obeyed the same way by all of them: with
- * {@code WOMENFUND_BROWSER_TESTS=required} (.ci/run) a missing Chromium or ChromeDriver fails the test; unset
- * (or anything else), the test skips itself where they are not installed.
+ * The one switch of the browser tests (JUnit tag {@code browser}), obeyed the same way by all of
+ * them: with {@code WOMENFUND_BROWSER_TESTS=required} (.ci/run) a missing Chromium or ChromeDriver
+ * fails the test; unset (or anything else), the test skips itself where they are not installed.
  */
 public final class BrowserSwitch {
 
@@ -25,10 +25,20 @@ public final class BrowserSwitch {
   public static void chromiumOrSkip() {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && required()) {
-      throw new AssertionError(VARIABLE + "=required but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing"
-          + " (apt-get install chromium chromium-driver fonts-thai-tlwg)");
+      throw new AssertionError(
+          VARIABLE
+              + "=required but "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + " is missing"
+              + " (apt-get install chromium chromium-driver fonts-thai-tlwg)");
     }
-    Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver"
-        + " fonts-thai-tlwg; " + VARIABLE + "=required makes this a failure): browser test skipped");
+    Assumptions.assumeTrue(
+        installed,
+        "Chromium is not installed (apt-get install chromium chromium-driver"
+            + " fonts-thai-tlwg; "
+            + VARIABLE
+            + "=required makes this a failure): browser test skipped");
   }
 }

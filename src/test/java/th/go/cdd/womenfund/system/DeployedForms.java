@@ -22,15 +22,25 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 public final class DeployedForms {
 
   private static final Set<String> INPUT_TYPES =
-      Set.of("textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist", "datetime");
-  private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+      Set.of(
+          "textfield",
+          "textarea",
+          "number",
+          "select",
+          "radio",
+          "checkbox",
+          "checklist",
+          "taglist",
+          "datetime");
+  private static final Pattern TEMPLATE_VARIABLE =
+      Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DeployedForms() {}
 
   /**
-   * Form id -> the form's JSON, for every .form deployed with the latest process definitions; throws when a form's
-   * id is not its file name.
+   * Form id -> the form's JSON, for every .form deployed with the latest process definitions;
+   * throws when a form's id is not its file name.
    */
   public static Map<String, JsonNode> all(ProcessEngine engine) {
     RepositoryService repo = engine.getRepositoryService();
@@ -42,7 +52,8 @@ public final class DeployedForms {
             JsonNode form = JSON.readTree(in);
             String id = form.get("id").asText();
             if (!r.getName().endsWith("/" + id + ".form")) { // form id = file name
-              throw new IllegalStateException("form id " + id + " is not the name of its file " + r.getName());
+              throw new IllegalStateException(
+                  "form id " + id + " is not the name of its file " + r.getName());
             }
             forms.put(id, form);
           } catch (java.io.IOException e) {
@@ -57,13 +68,20 @@ public final class DeployedForms {
   /** The formRefs of a process's start events and user tasks. */
   public static Set<String> refsOf(ProcessEngine engine, String processKey) {
     RepositoryService repo = engine.getRepositoryService();
-    ProcessDefinition pd = repo.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
-        .singleResult();
+    ProcessDefinition pd =
+        repo.createProcessDefinitionQuery()
+            .processDefinitionKey(processKey)
+            .latestVersion()
+            .singleResult();
     BpmnModelInstance model = repo.getBpmnModelInstance(pd.getId());
     Set<String> ids = new TreeSet<>();
-    model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
-        .filter(r -> r != null).forEach(ids::add);
-    model.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef).forEach(ids::add);
+    model.getModelElementsByType(StartEvent.class).stream()
+        .map(StartEvent::getCamundaFormRef)
+        .filter(r -> r != null)
+        .forEach(ids::add);
+    model.getModelElementsByType(UserTask.class).stream()
+        .map(UserTask::getCamundaFormRef)
+        .forEach(ids::add);
     return ids;
   }
 

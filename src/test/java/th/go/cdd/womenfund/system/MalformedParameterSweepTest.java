@@ -27,19 +27,34 @@ import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.security.LoginThrottle;
 
 /**
- * Every GET page and API of the app (read from Spring's handler mapping, so a new one is swept too), with each
- * parameter and path variable mistyped in the ways people and scripts mistype them: never a 5xx. The demo's
- * people of every level ask, so the checks past the refusals are reached as well.
+ * Every GET page and API of the app (read from Spring's handler mapping, so a new one is swept
+ * too), with each parameter and path variable mistyped in the ways people and scripts mistype them:
+ * never a 5xx. The demo's people of every level ask, so the checks past the refusals are reached as
+ * well.
  */
 @DemoContext
 class MalformedParameterSweepTest {
 
-  static final List<String> BAD = List.of("xx", "2", "", "-1", "99999999999999999999", "ก", "2026-13-45",
-      "31/02/2569", "%'<b>", "RS-99-9");
+  static final List<String> BAD =
+      List.of(
+          "xx",
+          "2",
+          "",
+          "-1",
+          "99999999999999999999",
+          "ก",
+          "2026-13-45",
+          "31/02/2569",
+          "%'<b>",
+          "RS-99-9");
   static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
   @LocalServerPort int port;
-  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
   @Autowired LoginThrottle throttle;
 
   record Endpoint(String pattern, List<String> params) {}
@@ -55,7 +70,10 @@ class MalformedParameterSweepTest {
       for (MethodParameter p : e.getValue().getMethodParameters()) {
         RequestParam rp = p.getParameterAnnotation(RequestParam.class);
         if (rp != null) {
-          String name = !rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getParameterName();
+          String name =
+              !rp.name().isEmpty()
+                  ? rp.name()
+                  : !rp.value().isEmpty() ? rp.value() : p.getParameterName();
           params.add(name);
         }
       }
@@ -68,7 +86,10 @@ class MalformedParameterSweepTest {
     return found;
   }
 
-  /** The addresses to try for one endpoint: each path variable and each parameter mistyped alone, then all. */
+  /**
+   * The addresses to try for one endpoint: each path variable and each parameter mistyped alone,
+   * then all.
+   */
   static Set<String> addresses(Endpoint e) {
     Set<String> out = new LinkedHashSet<>();
     for (String bad : BAD) {
@@ -108,7 +129,8 @@ class MalformedParameterSweepTest {
   void noGetEndpointAnswers5xxToAMistypedParameter() throws Exception {
     throttle.liftAll();
     List<Endpoint> endpoints = getEndpoints();
-    assertThat(endpoints).extracting(Endpoint::pattern)
+    assertThat(endpoints)
+        .extracting(Endpoint::pattern)
         .contains("/briefing", "/api/portfolio/trend", "/dashboard", "/api/loans/{loanId}/balance");
     List<String> failures = new ArrayList<>();
     int tried = 0;
@@ -123,7 +145,9 @@ class MalformedParameterSweepTest {
           }
         }
       }
-      assertThat(s.get("/home").statusCode()).as("still signed in after the sweep: " + user).isEqualTo(200);
+      assertThat(s.get("/home").statusCode())
+          .as("still signed in after the sweep: " + user)
+          .isEqualTo(200);
     }
     assertThat(tried).isGreaterThan(500);
     assertThat(failures).isEmpty();
@@ -139,12 +163,16 @@ class MalformedParameterSweepTest {
     assertThat(again).endsWith("/briefing?province=23");
     HttpResponse<String> page = s.get(again.substring(again.indexOf("/briefing")));
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("id=\"page-message\"").contains("วันที่ประชุม &quot;xx&quot; ไม่ถูกรูปแบบ")
-        .contains("เอกสารประกอบการประชุม").doesNotContain("ระบบขัดข้อง");
+    assertThat(page.body())
+        .contains("id=\"page-message\"")
+        .contains("วันที่ประชุม &quot;xx&quot; ไม่ถูกรูปแบบ")
+        .contains("เอกสารประกอบการประชุม")
+        .doesNotContain("ระบบขัดข้อง");
 
     HttpResponse<String> year = s.get("/dashboard?province=23&year=xx");
     assertThat(year.statusCode()).isEqualTo(302);
-    assertThat(s.get("/dashboard?province=23").body()).contains("ค่า &quot;xx&quot; ของ year ไม่ถูกต้อง: ต้องเป็นตัวเลขจำนวนเต็ม");
+    assertThat(s.get("/dashboard?province=23").body())
+        .contains("ค่า &quot;xx&quot; ของ year ไม่ถูกต้อง: ต้องเป็นตัวเลขจำนวนเต็ม");
 
     HttpResponse<String> trend = s.send("/api/portfolio/trend?level=DISTRICT&code=2", b -> b.GET());
     assertThat(trend.statusCode()).isEqualTo(400);

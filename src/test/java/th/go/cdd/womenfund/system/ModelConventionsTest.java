@@ -22,12 +22,17 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Conventions every model in processes/ keeps: key = file name, readable ids, version tag, TTL, diagram. */
+/**
+ * Conventions every model in processes/ keeps: key = file name, readable ids, version tag, TTL,
+ * diagram.
+ */
 class ModelConventionsTest {
 
   private static final Pattern READABLE_ID =
-      Pattern.compile("(start_event|end_event|user_task|service_task|business_rule_task|gateway|flow|timer|boundary"
-          + "|message|call_activity|subprocess|intermediate)_[a-z0-9]+(_[a-z0-9]+)*");
+      Pattern.compile(
+          "(start_event|end_event|user_task|service_task|business_rule_task|gateway|flow|timer|boundary"
+              + "|message|call_activity|subprocess|intermediate)_[a-z0-9]+(_[a-z0-9]+)*");
+
   /** Modeler-generated ids: "Activity_0x1y2z3", a 7-character suffix with a digit in it. */
   private static final Pattern GENERATED_ID =
       Pattern.compile(".*_(?=[a-z]*[0-9])[0-9a-z]{7}$|^(Activity|Gateway|Event|Flow)_.*");
@@ -71,12 +76,18 @@ class ModelConventionsTest {
       assertThat(e.getId()).as("element id").matches(READABLE_ID).doesNotMatch(GENERATED_ID);
     }
     assertThat(model.getModelElementsByType(BpmnDiagram.class)).hasSize(1);
-    List<String> drawn = Stream.concat(
-            model.getModelElementsByType(BpmnShape.class).stream().map(s -> s.getBpmnElement().getId()),
-            model.getModelElementsByType(BpmnEdge.class).stream().map(s -> s.getBpmnElement().getId()))
-        .toList();
-    assertThat(drawn).containsAll(model.getModelElementsByType(FlowElement.class).stream()
-        .map(BaseElement::getId).toList());
+    List<String> drawn =
+        Stream.concat(
+                model.getModelElementsByType(BpmnShape.class).stream()
+                    .map(s -> s.getBpmnElement().getId()),
+                model.getModelElementsByType(BpmnEdge.class).stream()
+                    .map(s -> s.getBpmnElement().getId()))
+            .toList();
+    assertThat(drawn)
+        .containsAll(
+            model.getModelElementsByType(FlowElement.class).stream()
+                .map(BaseElement::getId)
+                .toList());
   }
 
   @ParameterizedTest

@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The engine of {@link ProcessModel} is the bare engine: none of the app's plugins (StepGuard, the FEEL cache,
- * the identity and history guards), no extra command interceptors or parse listeners, no job executor, no
- * authorization checks. A model test proves the BPMN's paths; the guards have their own Spring tests.
+ * The engine of {@link ProcessModel} is the bare engine: none of the app's plugins (StepGuard, the
+ * FEEL cache, the identity and history guards), no extra command interceptors or parse listeners,
+ * no job executor, no authorization checks. A model test proves the BPMN's paths; the guards have
+ * their own Spring tests.
  */
 @ModelTest
 class PlainEngineModelTest {
 
-  @RegisterExtension
-  static final ProcessModel model = ProcessModel.of();
+  @RegisterExtension static final ProcessModel model = ProcessModel.of();
 
   @Test
   void noPluginGuardOrListenerOfTheApp() {
@@ -34,7 +34,11 @@ class PlainEngineModelTest {
 
   /** The app's own classes among {@code parts}. */
   private static List<String> ours(List<?> parts) {
-    return parts == null ? List.of() : parts.stream().map(p -> p.getClass().getName())
-        .filter(name -> name.startsWith("th.go.cdd.")).toList();
+    return parts == null
+        ? List.of()
+        : parts.stream()
+            .map(p -> p.getClass().getName())
+            .filter(name -> name.startsWith("th.go.cdd."))
+            .toList();
   }
 }

@@ -55,25 +55,31 @@ import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.security.Roles;
 
 /**
- * The fixture of every {@link ModelTest}: one plain in-memory Camunda engine for the whole JVM (its own H2
- * database {@code womenfund-model}, no Spring, no job executor, none of the app's engine plugins such as StepGuard,
- * the FEEL cache or the national-id masking), the named BPMN deployed for the class with every DMN table of
- * {@code processes/}, and each test's mocks:
+ * The fixture of every {@link ModelTest}: one plain in-memory Camunda engine for the whole JVM (its
+ * own H2 database {@code womenfund-model}, no Spring, no job executor, none of the app's engine
+ * plugins such as StepGuard, the FEEL cache or the national-id masking), the named BPMN deployed
+ * for the class with every DMN table of {@code processes/}, and each test's mocks:
+ *
  * <ul>
- *   <li>every {@code camunda:delegateExpression} of the deployed models is a fresh Mockito {@link JavaDelegate}
- *       before each test: {@link #delegate(String)} to verify it, {@link #onExecute} to make it set variables;</li>
- *   <li>{@code instanceScope} answers the candidate groups of district {@link #DISTRICT} and province
- *       {@link #PROVINCE}; {@code deadlines} puts every due date {@link #DUE_IN} after the engine clock;</li>
- *   <li>other expression beans ({@code moneyApprovals}, {@code restructuringSteps}, ...) the test registers with
- *       {@link #bean}; a bean a timer start event needs at deployment goes in {@link #withBean}.</li>
+ *   <li>every {@code camunda:delegateExpression} of the deployed models is a fresh Mockito {@link
+ *       JavaDelegate} before each test: {@link #delegate(String)} to verify it, {@link #onExecute}
+ *       to make it set variables;
+ *   <li>{@code instanceScope} answers the candidate groups of district {@link #DISTRICT} and
+ *       province {@link #PROVINCE}; {@code deadlines} puts every due date {@link #DUE_IN} after the
+ *       engine clock;
+ *   <li>other expression beans ({@code moneyApprovals}, {@code restructuringSteps}, ...) the test
+ *       registers with {@link #bean}; a bean a timer start event needs at deployment goes in {@link
+ *       #withBean}.
  * </ul>
- * After the class it fails when a flow node of its processes (task, event, gateway, boundary timer, event
- * sub-process) was passed by none of its tests, when all its tests ran: every path of the model has a test.
- * Use: {@code @RegisterExtension static final ProcessModel model = ProcessModel.of("loan-application");} on a
- * class marked {@link ModelTest}. The engine clock starts each test at {@link #NOW} and is reset after it.
+ *
+ * After the class it fails when a flow node of its processes (task, event, gateway, boundary timer,
+ * event sub-process) was passed by none of its tests, when all its tests ran: every path of the
+ * model has a test. Use: {@code @RegisterExtension static final ProcessModel model =
+ * ProcessModel.of("loan-application");} on a class marked {@link ModelTest}. The engine clock
+ * starts each test at {@link #NOW} and is reset after it.
  */
-public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-    AfterEachCallback {
+public final class ProcessModel
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
   public static final String DISTRICT = "2301";
   public static final String PROVINCE = "23";
@@ -94,12 +100,18 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
     this.keys = keys;
   }
 
-  /** The processes {@code processes/<key>.bpmn} to deploy for the class (a called process goes with its caller). */
+  /**
+   * The processes {@code processes/<key>.bpmn} to deploy for the class (a called process goes with
+   * its caller).
+   */
   public static ProcessModel of(String... processKeys) {
     return new ProcessModel(List.of(processKeys));
   }
 
-  /** A bean that must exist when the class's models deploy (a timer start event's expression), kept for the class. */
+  /**
+   * A bean that must exist when the class's models deploy (a timer start event's expression), kept
+   * for the class.
+   */
   public ProcessModel withBean(String name, Object bean) {
     classBeans.put(name, bean);
     return this;
@@ -119,7 +131,8 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
   public JavaDelegate delegate(String name) {
     Object bean = BEANS.get(name);
     if (!(bean instanceof JavaDelegate d)) {
-      throw new IllegalArgumentException("no delegate " + name + " in " + keys + "; known: " + delegateNames);
+      throw new IllegalArgumentException(
+          "no delegate " + name + " in " + keys + "; known: " + delegateNames);
     }
     return d;
   }
@@ -138,21 +151,30 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
     ran(name, 1);
   }
 
-  /** Makes delegate {@code name} do {@code body} each time it runs (a model test's stand-in for its service). */
+  /**
+   * Makes delegate {@code name} do {@code body} each time it runs (a model test's stand-in for its
+   * service).
+   */
   public JavaDelegate onExecute(String name, JavaDelegate body) {
     JavaDelegate d = delegate(name);
     try {
-      doAnswer(call -> {
-        body.execute(call.getArgument(0));
-        return null;
-      }).when(d).execute(any());
+      doAnswer(
+              call -> {
+                body.execute(call.getArgument(0));
+                return null;
+              })
+          .when(d)
+          .execute(any());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
     return d;
   }
 
-  /** Makes delegate {@code name} note variable {@code variable} each time it runs; the values, in order. */
+  /**
+   * Makes delegate {@code name} note variable {@code variable} each time it runs; the values, in
+   * order.
+   */
   public List<Object> records(String name, String variable) {
     List<Object> seen = new ArrayList<>();
     onExecute(name, execution -> seen.add(execution.getVariable(variable)));
@@ -171,12 +193,14 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
   }
 
   /**
-   * Checks that {@code pi} waits at user task {@code taskId} alone, offered to each of {@code groups}, due
-   * {@link #DUE_IN} after the engine clock (the task was created at the current engine time).
+   * Checks that {@code pi} waits at user task {@code taskId} alone, offered to each of {@code
+   * groups}, due {@link #DUE_IN} after the engine clock (the task was created at the current engine
+   * time).
    */
   public static void waitsAt(ProcessInstance pi, String taskId, String... groups) {
     BpmnAwareTests.assertThat(pi).isWaitingAtExactly(taskId);
-    TaskAssert task = BpmnAwareTests.assertThat(pi).task().hasDueDate(dueFrom(ClockUtil.getCurrentTime()));
+    TaskAssert task =
+        BpmnAwareTests.assertThat(pi).task().hasDueDate(dueFrom(ClockUtil.getCurrentTime()));
     for (String group : groups) {
       task.hasCandidateGroup(group);
     }
@@ -193,8 +217,11 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
     startEngine();
     BEANS.clear();
     BEANS.putAll(classBeans);
-    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
-        .name(context.getRequiredTestClass().getSimpleName());
+    DeploymentBuilder deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name(context.getRequiredTestClass().getSimpleName());
     for (String key : keys) {
       String resource = "processes/" + key + ".bpmn";
       deployment.addClasspathResource(resource);
@@ -227,8 +254,16 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
   @Override
   public void afterEach(ExtensionContext context) {
     // what a test leaves running would answer the next test's message or job queries
-    List<String> running = engine.getRuntimeService().createProcessInstanceQuery().deploymentId(deploymentId)
-        .rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
+    List<String> running =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .deploymentId(deploymentId)
+            .rootProcessInstances()
+            .list()
+            .stream()
+            .map(ProcessInstance::getId)
+            .toList();
     engine.getRuntimeService().deleteProcessInstances(running, "model test ended", true, true);
     ClockUtil.reset();
     BpmnAwareTests.reset();
@@ -243,8 +278,11 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
       List<String> unwalked = unwalked();
       // only a run of the whole class must walk every element (-Dtest=Class#method runs one path)
       if (!unwalked.isEmpty() && testsRun == testMethods(context.getRequiredTestClass())) {
-        throw new AssertionError("no test of " + context.getRequiredTestClass().getSimpleName()
-            + " passed these elements: " + unwalked);
+        throw new AssertionError(
+            "no test of "
+                + context.getRequiredTestClass().getSimpleName()
+                + " passed these elements: "
+                + unwalked);
       }
     } finally {
       engine.getRepositoryService().deleteDeployment(deploymentId, true, true);
@@ -253,19 +291,37 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
   }
 
   private static long testMethods(Class<?> testClass) {
-    return Arrays.stream(testClass.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Test.class)).count();
+    return Arrays.stream(testClass.getDeclaredMethods())
+        .filter(m -> m.isAnnotationPresent(Test.class))
+        .count();
   }
 
-  /** The flow nodes of the deployed processes that no test of the class reached (from the activity history). */
+  /**
+   * The flow nodes of the deployed processes that no test of the class reached (from the activity
+   * history).
+   */
   private List<String> unwalked() {
     List<String> missing = new ArrayList<>();
-    for (ProcessDefinition definition : engine.getRepositoryService().createProcessDefinitionQuery()
-        .deploymentId(deploymentId).list()) {
-      Set<String> passed = engine.getHistoryService().createHistoricActivityInstanceQuery()
-          .processDefinitionId(definition.getId()).list().stream().map(HistoricActivityInstance::getActivityId)
-          .collect(Collectors.toSet());
-      for (FlowNode node : engine.getRepositoryService().getBpmnModelInstance(definition.getId())
-          .getModelElementsByType(FlowNode.class)) {
+    for (ProcessDefinition definition :
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .deploymentId(deploymentId)
+            .list()) {
+      Set<String> passed =
+          engine
+              .getHistoryService()
+              .createHistoricActivityInstanceQuery()
+              .processDefinitionId(definition.getId())
+              .list()
+              .stream()
+              .map(HistoricActivityInstance::getActivityId)
+              .collect(Collectors.toSet());
+      for (FlowNode node :
+          engine
+              .getRepositoryService()
+              .getBpmnModelInstance(definition.getId())
+              .getModelElementsByType(FlowNode.class)) {
         if (!passed.contains(node.getId())) {
           missing.add(definition.getKey() + "/" + node.getId());
         }
@@ -311,7 +367,8 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
 
   private static List<Resource> dmnTables() {
     try {
-      Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath:processes/*.dmn");
+      Resource[] found =
+          new PathMatchingResourcePatternResolver().getResources("classpath:processes/*.dmn");
       return new ArrayList<>(List.of(found));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -322,17 +379,19 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
     if (engine != null) {
       return;
     }
-    // the engine's schema creation would fill the log; the level goes back for the Spring tests after us
+    // the engine's schema creation would fill the log; the level goes back for the Spring tests
+    // after us
     Logger camunda = (Logger) LoggerFactory.getLogger("org.camunda");
     Level level = camunda.getLevel();
     camunda.setLevel(Level.WARN);
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneInMemProcessEngineConfiguration()
-        .setProcessEngineName("womenfund-model")
-        .setJdbcUrl("jdbc:h2:mem:womenfund-model;DB_CLOSE_DELAY=-1")
-        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-        .setJobExecutorActivate(false)
-        .setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl)
+            ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+                .setProcessEngineName("womenfund-model")
+                .setJdbcUrl("jdbc:h2:mem:womenfund-model;DB_CLOSE_DELAY=-1")
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                .setJobExecutorActivate(false)
+                .setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
     configuration.setBeans(BEANS);
     configuration.setMetricsEnabled(false);
     configuration.setDbMetricsReporterActivate(false);
@@ -341,7 +400,8 @@ public final class ProcessModel implements BeforeAllCallback, AfterAllCallback, 
     } finally {
       camunda.setLevel(level);
     }
-    // out of the engines registry: Spring tests in the same JVM keep finding only their own engine there
+    // out of the engines registry: Spring tests in the same JVM keep finding only their own engine
+    // there
     ProcessEngines.unregister(engine);
   }
 }

@@ -6,19 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
-/** A removed second key of a rule stops the start-up and names the key that replaced it (issue 12). */
+/**
+ * A removed second key of a rule stops the start-up and names the key that replaced it (issue 12).
+ */
 class RemovedSettingsTest {
 
   @Test
   void theOldOverdueTargetKeyIsRefusedWithItsReplacement() {
-    MockEnvironment env = new MockEnvironment().withProperty("womenfund.reporting.overdue-target-pct", "4");
-    assertThatThrownBy(() -> new RemovedSettings(env)).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("womenfund.reporting.overdue-target-pct").hasMessageContaining("womenfund.overdue.target-pct");
+    MockEnvironment env =
+        new MockEnvironment().withProperty("womenfund.reporting.overdue-target-pct", "4");
+    assertThatThrownBy(() -> new RemovedSettings(env))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("womenfund.reporting.overdue-target-pct")
+        .hasMessageContaining("womenfund.overdue.target-pct");
   }
 
   @Test
   void theOneKeyAloneStartsAndEveryRemovedKeyPointsToAKeyOfItsOwn() {
     new RemovedSettings(new MockEnvironment().withProperty("womenfund.overdue.target-pct", "4"));
-    assertThat(RemovedSettings.REPLACED).allSatisfy((removed, replacement) -> assertThat(replacement).isNotEqualTo(removed));
+    assertThat(RemovedSettings.REPLACED)
+        .allSatisfy((removed, replacement) -> assertThat(replacement).isNotEqualTo(removed));
   }
 }

@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A screening table is evaluated in its latest deployed version, with the engine's result, and leaves no history. */
+/**
+ * A screening table is evaluated in its latest deployed version, with the engine's result, and
+ * leaves no history.
+ */
 @DatabaseTest
 @SpringBootTest
 @ActiveProfiles("test")
@@ -36,36 +39,75 @@ class RuleTablesTest {
             </decisionTable>
           </decision>
         </definitions>
-        """.formatted(KEY, cap, cap).strip();
+        """
+        .formatted(KEY, cap, cap)
+        .strip();
   }
 
   /** The test's tables leave again: every test context shares the database. */
   @AfterEach
   void undeploy() {
-    engine.getRepositoryService().createDeploymentQuery().deploymentName(KEY).list()
+    engine
+        .getRepositoryService()
+        .createDeploymentQuery()
+        .deploymentName(KEY)
+        .list()
         .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
   }
 
   void deploy(String cap) {
-    engine.getRepositoryService().createDeployment().name(KEY)
-        .addInputStream(KEY + ".dmn", new ByteArrayInputStream(table(cap).getBytes(StandardCharsets.UTF_8))).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .name(KEY)
+        .addInputStream(
+            KEY + ".dmn", new ByteArrayInputStream(table(cap).getBytes(StandardCharsets.UTF_8)))
+        .deploy();
   }
 
   @Test
   void latestVersionSameResultAsTheEngineNoHistory() {
     deploy("5");
-    long historyBefore = engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey(KEY).count();
-    assertThat((Object) tables.evaluate(KEY, Map.of("size", 4)).getSingleResult().getEntry("passed")).isEqualTo(false);
-    assertThat((Object) tables.evaluate(KEY, Map.of("size", 5)).getSingleResult().getEntry("passed")).isEqualTo(true);
-    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey(KEY).count())
+    long historyBefore =
+        engine
+            .getHistoryService()
+            .createHistoricDecisionInstanceQuery()
+            .decisionDefinitionKey(KEY)
+            .count();
+    assertThat(
+            (Object) tables.evaluate(KEY, Map.of("size", 4)).getSingleResult().getEntry("passed"))
+        .isEqualTo(false);
+    assertThat(
+            (Object) tables.evaluate(KEY, Map.of("size", 5)).getSingleResult().getEntry("passed"))
+        .isEqualTo(true);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricDecisionInstanceQuery()
+                .decisionDefinitionKey(KEY)
+                .count())
         .isEqualTo(historyBefore);
-    // the engine's own evaluation gives the same rows (and does write history: the difference RuleTables removes)
-    assertThat((Object) engine.getDecisionService().evaluateDecisionTableByKey(KEY, Map.of("size", 4)).getSingleResult()
-        .getEntry("passed")).isEqualTo(false);
-    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey(KEY).count())
+    // the engine's own evaluation gives the same rows (and does write history: the difference
+    // RuleTables removes)
+    assertThat(
+            (Object)
+                engine
+                    .getDecisionService()
+                    .evaluateDecisionTableByKey(KEY, Map.of("size", 4))
+                    .getSingleResult()
+                    .getEntry("passed"))
+        .isEqualTo(false);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricDecisionInstanceQuery()
+                .decisionDefinitionKey(KEY)
+                .count())
         .isEqualTo(historyBefore + 1);
 
     deploy("3"); // officers change the rule: the next evaluation uses it
-    assertThat((Object) tables.evaluate(KEY, Map.of("size", 4)).getSingleResult().getEntry("passed")).isEqualTo(true);
+    assertThat(
+            (Object) tables.evaluate(KEY, Map.of("size", 4)).getSingleResult().getEntry("passed"))
+        .isEqualTo(true);
   }
 }

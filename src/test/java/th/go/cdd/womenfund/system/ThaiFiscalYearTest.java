@@ -24,8 +24,10 @@ class ThaiFiscalYearTest {
   @Test
   void aChristianYearOrWordsAreRefusedInThai() {
     assertThat(ThaiFiscalYear.parse(" 2564 ", "ปีงบประมาณ").buddhistYear()).isEqualTo(2564);
-    assertThatThrownBy(() -> ThaiFiscalYear.parse("2021", "ปีงบประมาณ")).hasMessageContaining("พุทธศักราช")
+    assertThatThrownBy(() -> ThaiFiscalYear.parse("2021", "ปีงบประมาณ"))
+        .hasMessageContaining("พุทธศักราช")
         .hasMessageContaining("2564");
-    assertThatThrownBy(() -> ThaiFiscalYear.parse("สองพัน", "ปีงบประมาณ")).hasMessageContaining("ปีงบประมาณ");
+    assertThatThrownBy(() -> ThaiFiscalYear.parse("สองพัน", "ปีงบประมาณ"))
+        .hasMessageContaining("ปีงบประมาณ");
   }
 }

@@ -16,16 +16,21 @@ class ThaiFormatsTest {
     assertThat(ThaiDates.formatShort(d)).isEqualTo("13 ส.ค. 2564");
     assertThat(ThaiDates.formatNumeric(d)).isEqualTo("13/08/2564");
     assertThat(ThaiDates.parseBuddhist("13/08/2564", "วันที่")).isEqualTo(d);
-    assertThat(ThaiDates.parseBuddhist("29/02/2567", "วันที่")).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(ThaiDates.parseBuddhist("29/02/2567", "วันที่"))
+        .isEqualTo(LocalDate.of(2024, 2, 29));
   }
 
   @Test
   void refusesChristianYearsImpossibleDaysAndThaiDigits() {
     assertThatThrownBy(() -> ThaiDates.parseBuddhist("13/08/2021", "วันที่ทำสัญญา"))
-        .hasMessageContaining("พุทธศักราช").hasMessageContaining("2564");
-    assertThatThrownBy(() -> ThaiDates.parseBuddhist("29/02/2566", "วันที่")).hasMessageContaining("ไม่มีวันที่นี้");
-    assertThatThrownBy(() -> ThaiDates.parseBuddhist("๑๓/๐๘/๒๕๖๔", "วันที่")).hasMessageContaining("ตัวเลขอารบิก");
-    assertThatThrownBy(() -> ThaiDates.parseBuddhist("2564-08-13", "วันที่")).hasMessageContaining("วว/ดด/ปปปป");
+        .hasMessageContaining("พุทธศักราช")
+        .hasMessageContaining("2564");
+    assertThatThrownBy(() -> ThaiDates.parseBuddhist("29/02/2566", "วันที่"))
+        .hasMessageContaining("ไม่มีวันที่นี้");
+    assertThatThrownBy(() -> ThaiDates.parseBuddhist("๑๓/๐๘/๒๕๖๔", "วันที่"))
+        .hasMessageContaining("ตัวเลขอารบิก");
+    assertThatThrownBy(() -> ThaiDates.parseBuddhist("2564-08-13", "วันที่"))
+        .hasMessageContaining("วว/ดด/ปปปป");
   }
 
   @Test
@@ -38,11 +43,17 @@ class ThaiFormatsTest {
 
   @Test
   void refusesNegativeNonNumericOverflowAndThirdDecimal() {
-    assertThatThrownBy(() -> ThaiMoney.parse("-100", "วงเงินขอกู้")).hasMessageContaining("ต้องไม่ติดลบ");
-    assertThatThrownBy(() -> ThaiMoney.parse("หนึ่งแสน", "วงเงินขอกู้")).hasMessageContaining("ไม่ใช่จำนวนเงิน");
-    assertThatThrownBy(() -> ThaiMoney.parse("1e5", "วงเงินขอกู้")).hasMessageContaining("ไม่ใช่จำนวนเงิน");
-    assertThatThrownBy(() -> ThaiMoney.parse("10000000000000", "วงเงินขอกู้")).hasMessageContaining("ไม่ใช่จำนวนเงิน");
-    assertThatThrownBy(() -> ThaiMoney.parse("100.001", "วงเงินขอกู้")).hasMessageContaining("ทศนิยมไม่เกิน 2");
-    assertThatThrownBy(() -> ThaiMoney.parse("", "วงเงินขอกู้")).hasMessageContaining("กรุณากรอกวงเงินขอกู้");
+    assertThatThrownBy(() -> ThaiMoney.parse("-100", "วงเงินขอกู้"))
+        .hasMessageContaining("ต้องไม่ติดลบ");
+    assertThatThrownBy(() -> ThaiMoney.parse("หนึ่งแสน", "วงเงินขอกู้"))
+        .hasMessageContaining("ไม่ใช่จำนวนเงิน");
+    assertThatThrownBy(() -> ThaiMoney.parse("1e5", "วงเงินขอกู้"))
+        .hasMessageContaining("ไม่ใช่จำนวนเงิน");
+    assertThatThrownBy(() -> ThaiMoney.parse("10000000000000", "วงเงินขอกู้"))
+        .hasMessageContaining("ไม่ใช่จำนวนเงิน");
+    assertThatThrownBy(() -> ThaiMoney.parse("100.001", "วงเงินขอกู้"))
+        .hasMessageContaining("ทศนิยมไม่เกิน 2");
+    assertThatThrownBy(() -> ThaiMoney.parse("", "วงเงินขอกู้"))
+        .hasMessageContaining("กรุณากรอกวงเงินขอกู้");
   }
 }

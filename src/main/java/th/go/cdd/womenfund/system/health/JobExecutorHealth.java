@@ -9,10 +9,11 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health of the job executor (timers, reminders, asynchronous steps, retries), under the name {@code jobExecutor}
- * (it replaces the Camunda starter's indicator of that name, which reports DOWN on a node that runs no executor on
- * purpose). DOWN when the executor is configured but not running; details: whether it runs, how many jobs are due
- * and waiting (the backlog), how many failed jobs wait for their next try, and the open incidents.
+ * Health of the job executor (timers, reminders, asynchronous steps, retries), under the name
+ * {@code jobExecutor} (it replaces the Camunda starter's indicator of that name, which reports DOWN
+ * on a node that runs no executor on purpose). DOWN when the executor is configured but not
+ * running; details: whether it runs, how many jobs are due and waiting (the backlog), how many
+ * failed jobs wait for their next try, and the open incidents.
  */
 @Component("jobExecutorHealthIndicator")
 public class JobExecutorHealth implements HealthIndicator {
@@ -21,7 +22,8 @@ public class JobExecutorHealth implements HealthIndicator {
   private final ManagementService management;
   private final RuntimeService runtime;
 
-  public JobExecutorHealth(ObjectProvider<JobExecutor> executor, ManagementService management, RuntimeService runtime) {
+  public JobExecutorHealth(
+      ObjectProvider<JobExecutor> executor, ManagementService management, RuntimeService runtime) {
     this.executor = executor;
     this.management = management;
     this.runtime = runtime;
@@ -35,7 +37,9 @@ public class JobExecutorHealth implements HealthIndicator {
         .withDetail("configured", jobs != null)
         .withDetail("active", jobs != null && jobs.isActive())
         .withDetail("dueJobs", management.createJobQuery().executable().count())
-        .withDetail("failedJobsAwaitingRetry", management.createJobQuery().withException().withRetriesLeft().count())
+        .withDetail(
+            "failedJobsAwaitingRetry",
+            management.createJobQuery().withException().withRetriesLeft().count())
         .withDetail("incidents", runtime.createIncidentQuery().count())
         .build();
   }

@@ -15,10 +15,11 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request body has a limit ({@link RequestLimits}), enforced before the body is read: a declared length over
- * the limit is refused at once with 413 and a Thai message, without reading a byte of it; a body without a length
- * (chunked) is read through a counting stream that fails at the limit, so nothing ever buffers more than the limit.
- * Multipart and form posts are parsed by the container itself, which the container's caps bound (application.yaml).
+ * Every request body has a limit ({@link RequestLimits}), enforced before the body is read: a
+ * declared length over the limit is refused at once with 413 and a Thai message, without reading a
+ * byte of it; a body without a length (chunked) is read through a counting stream that fails at the
+ * limit, so nothing ever buffers more than the limit. Multipart and form posts are parsed by the
+ * container itself, which the container's caps bound (application.yaml).
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -29,12 +30,15 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   static String message(long limit) {
-    return "ข้อมูลที่ส่งมามีขนาดเกิน " + RequestLimits.thai(limit) + " ซึ่งเป็นขนาดสูงสุดที่ระบบรับได้"
+    return "ข้อมูลที่ส่งมามีขนาดเกิน "
+        + RequestLimits.thai(limit)
+        + " ซึ่งเป็นขนาดสูงสุดที่ระบบรับได้"
         + ": กรุณาแบ่งไฟล์หรือลดขนาดข้อมูลแล้วส่งใหม่";
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     long limit = limits.maxBytes(path);
@@ -47,7 +51,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(limited, response);
     } catch (IOException | ServletException | RuntimeException e) {
-      // the body went past the limit while read by code that let the failure through: still a 413 in Thai
+      // the body went past the limit while read by code that let the failure through: still a 413
+      // in Thai
       if ((limited.exceeded || BodyTooLargeException.in(e) != null) && !response.isCommitted()) {
         response.reset();
         refuse(response, limit);
@@ -62,11 +67,20 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     response.setHeader("Connection", "close");
     response.setContentType("application/json;charset=UTF-8");
     String m = message(limit);
-    response.getOutputStream().write(("{\"type\":\"PayloadTooLarge\",\"message\":\"" + m + "\",\"problems\":[\"" + m + "\"]}")
-        .getBytes(StandardCharsets.UTF_8));
+    response
+        .getOutputStream()
+        .write(
+            ("{\"type\":\"PayloadTooLarge\",\"message\":\""
+                    + m
+                    + "\",\"problems\":[\""
+                    + m
+                    + "\"]}")
+                .getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The request with its body counted: reading past the limit throws {@link BodyTooLargeException}. */
+  /**
+   * The request with its body counted: reading past the limit throws {@link BodyTooLargeException}.
+   */
   static final class Limited extends HttpServletRequestWrapper {
 
     private final long limit;
@@ -91,7 +105,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     public BufferedReader getReader() throws IOException {
       if (reader == null) {
         String encoding = getCharacterEncoding();
-        Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+        Charset charset =
+            encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
         reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
       }
       return reader;

@@ -2,7 +2,10 @@ package th.go.cdd.womenfund.system.limits;
 
 import java.io.IOException;
 
-/** A request body went past its limit while being read (chunked, or a length that lied); reading stopped there. */
+/**
+ * A request body went past its limit while being read (chunked, or a length that lied); reading
+ * stopped there.
+ */
 public class BodyTooLargeException extends IOException {
 
   private final long limit;

@@ -8,14 +8,19 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * How much a request may send ({@code womenfund.limits}): one default for every body (JSON, forms) and larger
- * limits for named paths (the bank-statement import). {@link BodySizeLimitFilter} enforces them before the body is
- * read; the servlet container's own caps (multipart, form posts, swallowing) are set to the largest of them.
+ * How much a request may send ({@code womenfund.limits}): one default for every body (JSON, forms)
+ * and larger limits for named paths (the bank-statement import). {@link BodySizeLimitFilter}
+ * enforces them before the body is read; the servlet container's own caps (multipart, form posts,
+ * swallowing) are set to the largest of them.
  */
 @ConfigurationProperties("womenfund.limits")
-public record RequestLimits(@DefaultValue("256KB") DataSize defaultBody, @DefaultValue List<PathLimit> paths) {
+public record RequestLimits(
+    @DefaultValue("256KB") DataSize defaultBody, @DefaultValue List<PathLimit> paths) {
 
-  /** A path pattern as the servlet container sees it (e.g. {@code /api/repayments/import}, {@code /engine-rest/**}). */
+  /**
+   * A path pattern as the servlet container sees it (e.g. {@code /api/repayments/import}, {@code
+   * /engine-rest/**}).
+   */
   public record PathLimit(String pattern, DataSize maxBody) {}
 
   /** The limit of a request path: the first pattern that matches, else the default. */
@@ -33,7 +38,9 @@ public record RequestLimits(@DefaultValue("256KB") DataSize defaultBody, @Defaul
 
   /** The largest limit: the container's caps (multipart, form posts) are set to it. */
   public long largest() {
-    return paths.stream().mapToLong(p -> p.maxBody().toBytes()).reduce(defaultBody.toBytes(), Math::max);
+    return paths.stream()
+        .mapToLong(p -> p.maxBody().toBytes())
+        .reduce(defaultBody.toBytes(), Math::max);
   }
 
   /** A size in Thai units, e.g. "2 เมกะไบต์", "256 กิโลไบต์". */

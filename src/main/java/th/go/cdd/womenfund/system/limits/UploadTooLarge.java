@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * An upload without a declared length that the container stopped at its multipart cap
- * ({@code spring.servlet.multipart.max-request-size}): 413 with the Thai message, like every other oversized body.
+ * An upload without a declared length that the container stopped at its multipart cap ({@code
+ * spring.servlet.multipart.max-request-size}): 413 with the Thai message, like every other
+ * oversized body.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,6 +28,7 @@ public class UploadTooLarge {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   public ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
     String message = BodySizeLimitFilter.message(limits.largest());
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", message, "problems", List.of(message)));
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(Map.of("message", message, "problems", List.of(message)));
   }
 }

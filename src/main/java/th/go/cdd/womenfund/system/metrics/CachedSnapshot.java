@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A value computed at most once per {@code ttl} (a scrape every 15 s must not cost a database query each time):
- * every gauge of one snapshot reads the same computation. A failed refresh keeps the last value and tries again
- * at the next read after {@code ttl}.
+ * A value computed at most once per {@code ttl} (a scrape every 15 s must not cost a database query
+ * each time): every gauge of one snapshot reads the same computation. A failed refresh keeps the
+ * last value and tries again at the next read after {@code ttl}.
  */
 public final class CachedSnapshot<T> {
 

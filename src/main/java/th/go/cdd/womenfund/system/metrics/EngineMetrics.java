@@ -13,25 +13,39 @@ import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's own metrics (Cockpit's "metrics", {@code ManagementService.createMetricsQuery()}) as one Prometheus
- * counter, {@code womenfund_engine_events_total{event="job-successful"}} and so on. The engine keeps counts in
- * memory and writes them to {@code ACT_RU_METER_LOG} every few minutes, per node; the value here is the sum in
- * the database (all nodes), read through the public metrics query at most once a minute, so it trails the
- * engine by up to one reporting interval. Every node reports the engine-wide total: take {@code max} over the
- * nodes, not {@code sum}.
+ * The engine's own metrics (Cockpit's "metrics", {@code ManagementService.createMetricsQuery()}) as
+ * one Prometheus counter, {@code womenfund_engine_events_total{event="job-successful"}} and so on.
+ * The engine keeps counts in memory and writes them to {@code ACT_RU_METER_LOG} every few minutes,
+ * per node; the value here is the sum in the database (all nodes), read through the public metrics
+ * query at most once a minute, so it trails the engine by up to one reporting interval. Every node
+ * reports the engine-wide total: take {@code max} over the nodes, not {@code sum}.
  */
 @Component
 public class EngineMetrics implements MeterBinder {
 
   /** The engine metrics exposed, in this order. */
-  static final List<String> EVENTS = List.of(Metrics.ROOT_PROCESS_INSTANCE_START, Metrics.ACTIVTY_INSTANCE_START,
-      Metrics.ACTIVTY_INSTANCE_END, Metrics.EXECUTED_DECISION_INSTANCES, Metrics.EXECUTED_DECISION_ELEMENTS,
-      Metrics.JOB_ACQUISITION_ATTEMPT, Metrics.JOB_ACQUIRED_SUCCESS, Metrics.JOB_ACQUIRED_FAILURE,
-      Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED, Metrics.JOB_LOCKED_EXCLUSIVE, Metrics.JOB_EXECUTION_REJECTED);
+  static final List<String> EVENTS =
+      List.of(
+          Metrics.ROOT_PROCESS_INSTANCE_START,
+          Metrics.ACTIVTY_INSTANCE_START,
+          Metrics.ACTIVTY_INSTANCE_END,
+          Metrics.EXECUTED_DECISION_INSTANCES,
+          Metrics.EXECUTED_DECISION_ELEMENTS,
+          Metrics.JOB_ACQUISITION_ATTEMPT,
+          Metrics.JOB_ACQUIRED_SUCCESS,
+          Metrics.JOB_ACQUIRED_FAILURE,
+          Metrics.JOB_SUCCESSFUL,
+          Metrics.JOB_FAILED,
+          Metrics.JOB_LOCKED_EXCLUSIVE,
+          Metrics.JOB_EXECUTION_REJECTED);
 
   private final ProcessEngine engine;
   private final CachedSnapshot<Map<String, Long>> totals;
-  /** Highest value reported per event: a counter never goes back while the engine moves memory to the table. */
+
+  /**
+   * Highest value reported per event: a counter never goes back while the engine moves memory to
+   * the table.
+   */
   private final Map<String, Long> highest = new ConcurrentHashMap<>();
 
   public EngineMetrics(ProcessEngine engine) {

@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,13 +32,14 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.repayment.BankStatementImport;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
-import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.security.TestPeople;
+import th.go.cdd.womenfund.system.DatabaseTest;
 
 /**
- * Issue 11: one upload stopped the service (four 46 MB statements at once: OutOfMemoryError, H2 closed). Every body
- * now has a limit checked before it is read; statements are read row by row and no further than the row cap.
- * The posts are made over a raw socket, as an attacker would: the whole 50 MB is offered, no Expect: 100-continue.
+ * Issue 11: one upload stopped the service (four 46 MB statements at once: OutOfMemoryError, H2
+ * closed). Every body now has a limit checked before it is read; statements are read row by row and
+ * no further than the row cap. The posts are made over a raw socket, as an attacker would: the
+ * whole 50 MB is offered, no Expect: 100-continue.
  */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -65,48 +66,62 @@ class BoundedInputTest {
   record Answer(int status, String body, long millis) {}
 
   /**
-   * Posts {@code size} bytes of statement rows to the import over a raw connection: one thread offers the body
-   * (stopping when the server closes), this one reads the answer.
+   * Posts {@code size} bytes of statement rows to the import over a raw connection: one thread
+   * offers the body (stopping when the server closes), this one reads the answer.
    */
   Answer post(String path, long size, boolean chunked, byte[] tail) throws Exception {
     long start = System.nanoTime();
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(120_000);
       OutputStream out = socket.getOutputStream();
-      String auth = Base64.getEncoder().encodeToString(("bounds23:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-      out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Basic " + auth
-          + "\r\nContent-Type: text/csv; charset=UTF-8\r\n"
-          + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n") + "\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      String auth =
+          Base64.getEncoder()
+              .encodeToString(("bounds23:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost:"
+                  + port
+                  + "\r\nAuthorization: Basic "
+                  + auth
+                  + "\r\nContent-Type: text/csv; charset=UTF-8\r\n"
+                  + (chunked
+                      ? "Transfer-Encoding: chunked\r\n"
+                      : "Content-Length: " + size + "\r\n")
+                  + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      Thread writer = new Thread(() -> {
-        try {
-          byte[] header = (BankStatementImport.TEMPLATE + "\n").getBytes(StandardCharsets.UTF_8);
-          byte[] row = ROW.getBytes(StandardCharsets.UTF_8);
-          byte[] block = new byte[64 * 1024];
-          int filled = 0;
-          while (filled + row.length <= block.length) {
-            System.arraycopy(row, 0, block, filled, row.length);
-            filled += row.length;
-          }
-          long sent = 0;
-          sent += send(out, header, header.length, chunked);
-          long bodyEnd = size - (tail == null ? 0 : tail.length);
-          while (sent < bodyEnd) {
-            int n = (int) Math.min(filled, bodyEnd - sent);
-            sent += send(out, block, n, chunked);
-          }
-          if (tail != null) {
-            send(out, tail, tail.length, chunked);
-          }
-          if (chunked) {
-            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-          }
-          out.flush();
-        } catch (IOException e) {
-          // the server refused and closed the connection: the rest is not wanted
-        }
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  byte[] header =
+                      (BankStatementImport.TEMPLATE + "\n").getBytes(StandardCharsets.UTF_8);
+                  byte[] row = ROW.getBytes(StandardCharsets.UTF_8);
+                  byte[] block = new byte[64 * 1024];
+                  int filled = 0;
+                  while (filled + row.length <= block.length) {
+                    System.arraycopy(row, 0, block, filled, row.length);
+                    filled += row.length;
+                  }
+                  long sent = 0;
+                  sent += send(out, header, header.length, chunked);
+                  long bodyEnd = size - (tail == null ? 0 : tail.length);
+                  while (sent < bodyEnd) {
+                    int n = (int) Math.min(filled, bodyEnd - sent);
+                    sent += send(out, block, n, chunked);
+                  }
+                  if (tail != null) {
+                    send(out, tail, tail.length, chunked);
+                  }
+                  if (chunked) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                  }
+                  out.flush();
+                } catch (IOException e) {
+                  // the server refused and closed the connection: the rest is not wanted
+                }
+              });
       writer.setDaemon(true);
       writer.start();
       InputStream in = socket.getInputStream();
@@ -125,7 +140,9 @@ class BoundedInputTest {
       }
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       if (chunkedAnswer) {
-        for (int n = Integer.parseInt(line(in).strip(), 16); n > 0; n = Integer.parseInt(line(in).strip(), 16)) {
+        for (int n = Integer.parseInt(line(in).strip(), 16);
+            n > 0;
+            n = Integer.parseInt(line(in).strip(), 16)) {
           body.write(in.readNBytes(n));
           line(in);
         }
@@ -158,7 +175,8 @@ class BoundedInputTest {
   }
 
   @Test
-  void fourConcurrentFiftyMegabyteStatementsAreEachRefusedWithinSecondsAndTheServiceStaysUp() throws Exception {
+  void fourConcurrentFiftyMegabyteStatementsAreEachRefusedWithinSecondsAndTheServiceStaysUp()
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Answer>> posts = new ArrayList<>();
@@ -167,7 +185,8 @@ class BoundedInputTest {
       }
       for (Future<Answer> f : posts) {
         Answer a = f.get();
-        System.out.println("50 MB statement refused: HTTP " + a.status() + " after " + a.millis() + " ms");
+        System.out.println(
+            "50 MB statement refused: HTTP " + a.status() + " after " + a.millis() + " ms");
         assertThat(a.status()).isEqualTo(413);
         assertThat(a.body()).contains("เกิน 2 เมกะไบต์").contains("กรุณาแบ่งไฟล์");
         assertThat(a.millis()).isLessThan(5_000);
@@ -182,8 +201,10 @@ class BoundedInputTest {
   void aChunkedStatementWithoutALengthIsRefusedAtTheLimit() throws Exception {
     // one row whose note is 3 MB long: few rows, so only the size limit can stop it
     byte[] longNote = "ก".repeat(1024 * 1024).getBytes(StandardCharsets.UTF_8);
-    Answer a = post("/api/repayments/import", ROW.length() + longNote.length + 200L, true, longNote);
-    System.out.println("chunked 3 MB statement: HTTP " + a.status() + " after " + a.millis() + " ms");
+    Answer a =
+        post("/api/repayments/import", ROW.length() + longNote.length + 200L, true, longNote);
+    System.out.println(
+        "chunked 3 MB statement: HTTP " + a.status() + " after " + a.millis() + " ms");
     assertThat(a.status()).isEqualTo(413);
     assertThat(a.body()).contains("เกิน 2 เมกะไบต์");
     assertThat(rest.getForEntity("/login", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -192,26 +213,46 @@ class BoundedInputTest {
   @Test
   void aChunkedMultipartUploadIsCappedByTheContainer() throws Exception {
     String boundary = "----womenfund-bounds";
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n"
-        + "Content-Type: text/csv\r\n\r\n" + BankStatementImport.TEMPLATE + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + BankStatementImport.TEMPLATE
+                + "\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     long rows = 3L * 1024 * 1024;
-    java.io.InputStream body = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
-        new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
-          long left = rows;
-          final byte[] row = ROW.getBytes(StandardCharsets.UTF_8);
+    java.io.InputStream body =
+        new java.io.SequenceInputStream(
+            java.util.Collections.enumeration(
+                List.of(
+                    new java.io.ByteArrayInputStream(head),
+                    new java.io.InputStream() {
+                      long left = rows;
+                      final byte[] row = ROW.getBytes(StandardCharsets.UTF_8);
 
-          @Override
-          public int read() {
-            return left-- > 0 ? row[(int) (left % row.length)] & 0xff : -1;
-          }
-        }, new java.io.ByteArrayInputStream(tail))));
-    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-        .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/repayments/import"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("bounds23:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+                      @Override
+                      public int read() {
+                        return left-- > 0 ? row[(int) (left % row.length)] & 0xff : -1;
+                      }
+                    },
+                    new java.io.ByteArrayInputStream(tail))));
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/repayments/import"))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    ("bounds23:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     System.out.println("chunked 3 MB multipart statement: HTTP " + r.statusCode() + " " + r.body());
     assertThat(r.statusCode()).isEqualTo(413);
     assertThat(rest.getForEntity("/login", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -219,14 +260,22 @@ class BoundedInputTest {
 
   @Test
   void aStatementWithMoreRowsThanTheCapIsRefusedWhileStreaming() {
-    // the cap is hit at row 2,001; what follows (an unclosed quote) is never read, so it cannot be what is reported
-    String csv = BankStatementImport.TEMPLATE + "\n" + ROW.repeat(BankStatementImport.MAX_ROWS + 1) + "\"never read";
+    // the cap is hit at row 2,001; what follows (an unclosed quote) is never read, so it cannot be
+    // what is reported
+    String csv =
+        BankStatementImport.TEMPLATE
+            + "\n"
+            + ROW.repeat(BankStatementImport.MAX_ROWS + 1)
+            + "\"never read";
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.valueOf("text/csv;charset=UTF-8"));
-    ResponseEntity<String> r = rest.withBasicAuth("bounds23", PASSWORD)
-        .postForEntity("/api/repayments/import", new HttpEntity<>(csv, headers), String.class);
+    ResponseEntity<String> r =
+        rest.withBasicAuth("bounds23", PASSWORD)
+            .postForEntity("/api/repayments/import", new HttpEntity<>(csv, headers), String.class);
     assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(r.getBody()).contains("เกิน 2000 รายการต่อครั้ง").contains("หยุดอ่านที่แถวที่ 2002")
+    assertThat(r.getBody())
+        .contains("เกิน 2000 รายการต่อครั้ง")
+        .contains("หยุดอ่านที่แถวที่ 2002")
         .doesNotContain("อ่านไฟล์ CSV ไม่ได้");
   }
 
@@ -235,12 +284,15 @@ class BoundedInputTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     String big = "{\"note\": \"" + "x".repeat(600 * 1024) + "\"}";
-    ResponseEntity<String> api = rest.withBasicAuth("bounds23", PASSWORD)
-        .postForEntity("/api/loans/1/payments", new HttpEntity<>(big, headers), String.class);
+    ResponseEntity<String> api =
+        rest.withBasicAuth("bounds23", PASSWORD)
+            .postForEntity("/api/loans/1/payments", new HttpEntity<>(big, headers), String.class);
     assertThat(api.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(api.getBody()).contains("เกิน 256 กิโลไบต์");
-    ResponseEntity<String> engineRest = rest.withBasicAuth("bounds23", PASSWORD)
-        .postForEntity("/engine-rest/process-instance", new HttpEntity<>(big, headers), String.class);
+    ResponseEntity<String> engineRest =
+        rest.withBasicAuth("bounds23", PASSWORD)
+            .postForEntity(
+                "/engine-rest/process-instance", new HttpEntity<>(big, headers), String.class);
     assertThat(engineRest.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(engineRest.getBody()).contains("เกิน 512 กิโลไบต์");
   }

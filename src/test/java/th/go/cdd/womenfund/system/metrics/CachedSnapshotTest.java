@@ -10,7 +10,10 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A scrape every few seconds costs one computation per time-to-live; a failure keeps the last value. */
+/**
+ * A scrape every few seconds costs one computation per time-to-live; a failure keeps the last
+ * value.
+ */
 class CachedSnapshotTest {
 
   static final class MovableClock extends Clock {
@@ -37,13 +40,18 @@ class CachedSnapshotTest {
     MovableClock clock = new MovableClock();
     AtomicInteger calls = new AtomicInteger();
     AtomicInteger failNext = new AtomicInteger();
-    CachedSnapshot<Integer> snapshot = new CachedSnapshot<>(() -> {
-      int n = calls.incrementAndGet();
-      if (failNext.getAndSet(0) == 1) {
-        throw new IllegalStateException("database gone");
-      }
-      return n;
-    }, Duration.ofSeconds(30), -1, clock);
+    CachedSnapshot<Integer> snapshot =
+        new CachedSnapshot<>(
+            () -> {
+              int n = calls.incrementAndGet();
+              if (failNext.getAndSet(0) == 1) {
+                throw new IllegalStateException("database gone");
+              }
+              return n;
+            },
+            Duration.ofSeconds(30),
+            -1,
+            clock);
 
     assertThat(snapshot.get()).isEqualTo(1);
     clock.now = clock.now.plusSeconds(29);

@@ -21,7 +21,9 @@ import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.EngineClock;
 
-/** The one grouped query of the task and incident gauges counts what the engine's own queries count. */
+/**
+ * The one grouped query of the task and incident gauges counts what the engine's own queries count.
+ */
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -35,11 +37,19 @@ class WorkMetricsTest {
   @Test
   void openLateAndIncidentsPerProcessMatchTheEngine() {
     roles.ensureDistrict(areas.district("2306").orElseThrow());
-    engine.getIdentityService().setAuthentication("metrics2306", List.of(Roles.districtOfficers("2306")));
+    engine
+        .getIdentityService()
+        .setAuthentication("metrics2306", List.of(Roles.districtOfficers("2306")));
     String pid;
     try {
-      pid = engine.getRuntimeService().startProcessInstanceByKey(LoanApplicationProcess.KEY,
-          DemoApplications.application(3, "กลุ่มทดสอบตัวชี้วัด", "230601", EngineClock.today())).getId();
+      pid =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey(
+                  LoanApplicationProcess.KEY,
+                  DemoApplications.application(
+                      3, "กลุ่มทดสอบตัวชี้วัด", "230601", EngineClock.today()))
+              .getId();
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -48,20 +58,37 @@ class WorkMetricsTest {
     engine.getTaskService().saveTask(task);
 
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    WorkMetrics metrics = new WorkMetrics(jdbc, engine.getRepositoryService(), engine.getManagementService());
+    WorkMetrics metrics =
+        new WorkMetrics(jdbc, engine.getRepositoryService(), engine.getManagementService());
     metrics.bindTo(registry);
     Date now = ClockUtil.getCurrentTime();
-    for (ProcessDefinition d : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()) {
+    for (ProcessDefinition d :
+        engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()) {
       String key = d.getKey();
       var tasks = engine.getTaskService();
-      assertThat(registry.get("womenfund.tasks.open").tag("process", key).gauge().value()).as(key)
+      assertThat(registry.get("womenfund.tasks.open").tag("process", key).gauge().value())
+          .as(key)
           .isEqualTo((double) tasks.createTaskQuery().processDefinitionKey(key).count());
-      assertThat(registry.get("womenfund.tasks.late").tag("process", key).gauge().value()).as(key)
-          .isEqualTo((double) tasks.createTaskQuery().processDefinitionKey(key).dueBefore(now).count());
-      assertThat(registry.get("womenfund.incidents").tag("process", key).gauge().value()).as(key)
-          .isEqualTo((double) engine.getRuntimeService().createIncidentQuery().processDefinitionKeyIn(key).count());
+      assertThat(registry.get("womenfund.tasks.late").tag("process", key).gauge().value())
+          .as(key)
+          .isEqualTo(
+              (double) tasks.createTaskQuery().processDefinitionKey(key).dueBefore(now).count());
+      assertThat(registry.get("womenfund.incidents").tag("process", key).gauge().value())
+          .as(key)
+          .isEqualTo(
+              (double)
+                  engine
+                      .getRuntimeService()
+                      .createIncidentQuery()
+                      .processDefinitionKeyIn(key)
+                      .count());
     }
-    assertThat(registry.get("womenfund.tasks.late").tag("process", LoanApplicationProcess.KEY).gauge().value())
+    assertThat(
+            registry
+                .get("womenfund.tasks.late")
+                .tag("process", LoanApplicationProcess.KEY)
+                .gauge()
+                .value())
         .isGreaterThanOrEqualTo(1);
     assertThat(registry.get("womenfund.jobs.due").gauge().value())
         .isEqualTo((double) engine.getManagementService().createJobQuery().executable().count());
