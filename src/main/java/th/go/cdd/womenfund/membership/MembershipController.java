@@ -1,19 +1,20 @@
 package th.go.cdd.womenfund.membership;
 
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentUser;
+import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.OwnAreas;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 import th.go.cdd.womenfund.system.ThaiPage;
@@ -172,22 +173,12 @@ public class MembershipController {
   }
 
   private District district(String code) {
-    Actor a = currentUser.actor();
-    List<District> mine = districtsOf(a);
-    if (mine.isEmpty()) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN, "การรับสมัครสมาชิกเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ");
-    }
-    if (code == null || code.isBlank()) {
-      return mine.get(0);
-    }
-    return mine.stream()
-        .filter(d -> d.code().equals(code))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    HttpStatus.FORBIDDEN, "ท่านรับสมัครสมาชิกได้เฉพาะในอำเภอที่ท่านรับผิดชอบ"));
+    return OwnAreas.choose(
+        districtsOf(currentUser.actor()),
+        District::code,
+        code,
+        "การรับสมัครสมาชิกเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ",
+        "ท่านรับสมัครสมาชิกได้เฉพาะในอำเภอที่ท่านรับผิดชอบ");
   }
 
   /**
@@ -202,10 +193,10 @@ public class MembershipController {
           .toList();
     }
     return a.groups().stream()
-        .filter(g -> g.startsWith("district-") && g.endsWith("-officers"))
-        .map(g -> g.substring("district-".length(), g.length() - "-officers".length()))
+        .map(Roles::districtOfOfficers)
+        .flatMap(Optional::stream)
         .map(areas::district)
-        .flatMap(java.util.Optional::stream)
+        .flatMap(Optional::stream)
         .toList();
   }
 

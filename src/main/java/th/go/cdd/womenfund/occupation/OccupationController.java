@@ -16,9 +16,11 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentUser;
+import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.Cells;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.NotYourAreaException;
+import th.go.cdd.womenfund.system.OwnAreas;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiPage;
 import th.go.cdd.womenfund.system.ThaiValidationException;
@@ -116,22 +118,12 @@ public class OccupationController {
   }
 
   private District district(String code) {
-    List<District> mine = districtsOf(currentUser.actor());
-    if (mine.isEmpty()) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN, "การบันทึกการส่งเสริมอาชีพเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ");
-    }
-    if (code == null || code.isBlank()) {
-      return mine.get(0);
-    }
-    return mine.stream()
-        .filter(d -> d.code().equals(code))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
-                    "ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ"));
+    return OwnAreas.choose(
+        districtsOf(currentUser.actor()),
+        District::code,
+        code,
+        "การบันทึกการส่งเสริมอาชีพเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ",
+        "ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
   }
 
   /** Her own districts (officers); an administrator, every district of the demo province. */
@@ -140,8 +132,8 @@ public class OccupationController {
       return areas.districtsOf("23");
     }
     return a.groups().stream()
-        .filter(g -> g.startsWith("district-") && g.endsWith("-officers"))
-        .map(g -> g.substring("district-".length(), g.length() - "-officers".length()))
+        .map(Roles::districtOfOfficers)
+        .flatMap(Optional::stream)
         .map(areas::district)
         .flatMap(Optional::stream)
         .toList();
