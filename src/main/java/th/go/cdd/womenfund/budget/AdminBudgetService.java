@@ -131,28 +131,17 @@ public class AdminBudgetService {
                 ? "กำหนดใหม่ "
                 : "เปลี่ยนจาก " + ThaiMoney.format(current) + " เป็น ")
             + ThaiMoney.format(c.amount())
-            + "\n\n- บันทึกโดย: "
-            + actor.userId()
-            + "\n- มีผลเมื่อได้รับอนุมัติแล้วเท่านั้น\n";
-    ApprovalRequest entry =
-        approvals.insert(
-            new ApprovalRequest.New(
-                ApprovalKind.BUDGET,
-                c.district().provinceCode(),
-                c.district().code(),
-                null,
-                null,
-                null,
-                c.amount(),
-                null,
-                null,
-                null,
-                c.fiscalYear().buddhistYear(),
-                null,
-                summary,
-                actor.userId()));
-    started.accept(entry);
-    return entry;
+            + "\n";
+    return pend(
+        ApprovalKind.BUDGET,
+        c.district(),
+        c.fiscalYear(),
+        null,
+        c.amount(),
+        null,
+        summary,
+        actor,
+        started);
   }
 
   /** Maker: a disbursement, checked in full and stored as pending like {@link #requestBudget}. */
@@ -181,26 +170,52 @@ public class AdminBudgetService {
             + "\n\n- รายการ: "
             + c.description()
             + "\n- คงเหลือก่อนเบิกจ่าย: "
-            + ThaiMoney.format(budgetAmount(c.budgetId()).subtract(disbursed(c.budgetId())))
-            + "\n- บันทึกโดย: "
-            + actor.userId()
-            + "\n- มีผลเมื่อได้รับอนุมัติแล้วเท่านั้น\n";
+            + ThaiMoney.format(budgetAmount(c.budgetId()).subtract(disbursed(c.budgetId())));
+    return pend(
+        ApprovalKind.DISBURSEMENT,
+        c.district(),
+        c.fiscalYear(),
+        c.paidOn(),
+        c.amount(),
+        c.description(),
+        summary,
+        actor,
+        started);
+  }
+
+  /**
+   * Stores a checked change as pending (its summary followed by who keyed it) and hands it to
+   * {@code started}.
+   */
+  private ApprovalRequest pend(
+      ApprovalKind kind,
+      District district,
+      ThaiFiscalYear fiscalYear,
+      LocalDate paidOn,
+      BigDecimal amount,
+      String note,
+      String summary,
+      Actor actor,
+      Consumer<ApprovalRequest> started) {
     ApprovalRequest entry =
         approvals.insert(
             new ApprovalRequest.New(
-                ApprovalKind.DISBURSEMENT,
-                c.district().provinceCode(),
-                c.district().code(),
+                kind,
+                district.provinceCode(),
+                district.code(),
                 null,
                 null,
-                c.paidOn(),
-                c.amount(),
+                paidOn,
+                amount,
                 null,
-                c.description(),
+                note,
                 null,
-                c.fiscalYear().buddhistYear(),
+                fiscalYear.buddhistYear(),
                 null,
-                summary,
+                summary
+                    + "\n- บันทึกโดย: "
+                    + actor.userId()
+                    + "\n- มีผลเมื่อได้รับอนุมัติแล้วเท่านั้น\n",
                 actor.userId()));
     started.accept(entry);
     return entry;
@@ -265,8 +280,7 @@ public class AdminBudgetService {
       String districtCode, String fiscalYearText, String amountText, Actor actor) {
     List<String> problems = new ArrayList<>();
     District d = district(problems, districtCode, actor);
-    ThaiFiscalYear fy =
-        collect(problems, () -> ThaiFiscalYear.parse(fiscalYearText, "ปีงบประมาณ (พ.ศ.)"));
+    ThaiFiscalYear fy = fiscalYear(problems, fiscalYearText);
     BigDecimal amount = collect(problems, () -> ThaiMoney.parse(amountText, "งบบริหาร"));
     if (d != null && fy != null && amount != null) {
       BigDecimal spent = budgetId(d.code(), fy).map(this::disbursed).orElse(BigDecimal.ZERO);
@@ -278,6 +292,10 @@ public class AdminBudgetService {
       throw new ThaiValidationException(problems);
     }
     return new BudgetChange(d, fy, amount);
+  }
+
+  private static ThaiFiscalYear fiscalYear(List<String> problems, String text) {
+    return collect(problems, () -> ThaiFiscalYear.parse(text, "ปีงบประมาณ (พ.ศ.)"));
   }
 
   private void store(BudgetChange c, String setBy) {
@@ -311,8 +329,7 @@ public class AdminBudgetService {
       LocalDate today) {
     List<String> problems = new ArrayList<>();
     District d = district(problems, districtCode, actor);
-    ThaiFiscalYear fy =
-        collect(problems, () -> ThaiFiscalYear.parse(fiscalYearText, "ปีงบประมาณ (พ.ศ.)"));
+    ThaiFiscalYear fy = fiscalYear(problems, fiscalYearText);
     LocalDate paidOn =
         collect(problems, () -> ThaiDates.parseBuddhist(paidOnText, "วันที่เบิกจ่าย"));
     BigDecimal amount =
