@@ -12,7 +12,6 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentUser;
-import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.OwnAreas;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -174,11 +173,11 @@ public class MembershipController {
 
   private District district(String code) {
     return OwnAreas.choose(
+        "การรับสมัครสมาชิกเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ",
+        "ท่านรับสมัครสมาชิกได้เฉพาะในอำเภอที่ท่านรับผิดชอบ",
         districtsOf(currentUser.actor()),
         District::code,
-        code,
-        "การรับสมัครสมาชิกเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ",
-        "ท่านรับสมัครสมาชิกได้เฉพาะในอำเภอที่ท่านรับผิดชอบ");
+        code);
   }
 
   /**
@@ -192,12 +191,7 @@ public class MembershipController {
           .filter(d -> d.code().startsWith("23"))
           .toList();
     }
-    return a.groups().stream()
-        .map(Roles::districtOfOfficers)
-        .flatMap(Optional::stream)
-        .map(areas::district)
-        .flatMap(Optional::stream)
-        .toList();
+    return a.officerDistricts().stream().map(areas::district).flatMap(Optional::stream).toList();
   }
 
   private static Boolean yesNo(String value) {

@@ -16,7 +16,6 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentUser;
-import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.Cells;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.NotYourAreaException;
@@ -119,11 +118,11 @@ public class OccupationController {
 
   private District district(String code) {
     return OwnAreas.choose(
+        "การบันทึกการส่งเสริมอาชีพเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ",
+        "ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ",
         districtsOf(currentUser.actor()),
         District::code,
-        code,
-        "การบันทึกการส่งเสริมอาชีพเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ",
-        "ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
+        code);
   }
 
   /** Her own districts (officers); an administrator, every district of the demo province. */
@@ -131,11 +130,6 @@ public class OccupationController {
     if (a.isAdmin()) {
       return areas.districtsOf("23");
     }
-    return a.groups().stream()
-        .map(Roles::districtOfOfficers)
-        .flatMap(Optional::stream)
-        .map(areas::district)
-        .flatMap(Optional::stream)
-        .toList();
+    return a.officerDistricts().stream().map(areas::district).flatMap(Optional::stream).toList();
   }
 }

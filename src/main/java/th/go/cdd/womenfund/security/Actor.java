@@ -1,12 +1,18 @@
 package th.go.cdd.womenfund.security;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The person on whose behalf a step runs, with her Camunda groups. */
 public record Actor(String userId, List<String> groups) {
 
   public Actor {
     groups = List.copyOf(groups);
+  }
+
+  /** The districts whose officers she is ("district-2305-officers" gives 2305). */
+  public List<String> officerDistricts() {
+    return groups.stream().map(Roles::districtOfOfficers).flatMap(Optional::stream).toList();
   }
 
   public boolean isAdmin() {

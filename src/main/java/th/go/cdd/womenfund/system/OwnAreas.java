@@ -18,11 +18,11 @@ public final class OwnAreas {
    * one of hers.
    */
   public static <T> T choose(
+      String noneMessage,
+      String notMineMessage,
       List<T> mine,
       Function<T, String> code,
-      String requested,
-      String noneMessage,
-      String notMineMessage) {
+      String requested) {
     if (mine.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, noneMessage);
     }
