@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.MappedQuerySpec;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -129,17 +130,11 @@ public class MeetingRepository {
   }
 
   public Optional<Resolution> resolution(long id) {
-    return jdbc.sql(RESOLUTION + " where id = ?")
-        .param(id)
-        .query(MeetingRepository::resolution)
-        .optional();
+    return resolutionsWhere(" where id = ?", id).optional();
   }
 
   public Optional<Resolution> byProcessInstance(String processInstanceId) {
-    return jdbc.sql(RESOLUTION + " where process_instance_id = ?")
-        .param(processInstanceId)
-        .query(MeetingRepository::resolution)
-        .optional();
+    return resolutionsWhere(" where process_instance_id = ?", processInstanceId).optional();
   }
 
   public void recordProgress(long id, String note, boolean done, LocalDate today) {
@@ -150,40 +145,39 @@ public class MeetingRepository {
   }
 
   public Optional<Meeting> meeting(long id) {
-    return jdbc.sql(MEETING + " where id = ?")
-        .param(id)
-        .query(MeetingRepository::meeting)
-        .optional();
+    return meetingsWhere(" where id = ?", id).optional();
   }
 
   /** The province's last meeting held before {@code day}. */
   public Optional<Meeting> lastBefore(String provinceCode, LocalDate day) {
-    return jdbc.sql(
-            MEETING
-                + " where province_code = ? and held_on < ? order by held_on desc, id desc"
-                + " fetch first 1 rows only")
-        .params(provinceCode, day)
-        .query(MeetingRepository::meeting)
+    return meetingsWhere(
+            " where province_code = ? and held_on < ? order by held_on desc, id desc"
+                + " fetch first 1 rows only",
+            provinceCode,
+            day)
         .optional();
   }
 
   /** The province's meetings, newest first. */
   public List<Meeting> meetings(String provinceCode, int limit) {
-    return jdbc.sql(
-            MEETING
-                + " where province_code = ? order by held_on desc, id desc fetch first "
+    return meetingsWhere(
+            " where province_code = ? order by held_on desc, id desc fetch first "
                 + limit
-                + " rows only")
-        .param(provinceCode)
-        .query(MeetingRepository::meeting)
+                + " rows only",
+            provinceCode)
         .list();
   }
 
   public List<Resolution> resolutions(long meetingId) {
-    return jdbc.sql(RESOLUTION + " where meeting_id = ? order by id")
-        .param(meetingId)
-        .query(MeetingRepository::resolution)
-        .list();
+    return resolutionsWhere(" where meeting_id = ? order by id", meetingId).list();
+  }
+
+  private MappedQuerySpec<Meeting> meetingsWhere(String where, Object... params) {
+    return jdbc.sql(MEETING + where).params(params).query(MeetingRepository::meeting);
+  }
+
+  private MappedQuerySpec<Resolution> resolutionsWhere(String where, Object... params) {
+    return jdbc.sql(RESOLUTION + where).params(params).query(MeetingRepository::resolution);
   }
 
   private static Meeting meeting(ResultSet rs, int n) throws SQLException {
