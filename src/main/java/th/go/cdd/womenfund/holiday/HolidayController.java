@@ -92,16 +92,10 @@ public class HolidayController {
       Model model,
       RedirectAttributes redirect) {
     try {
-      HolidayService.Outcome o = service.add(date, name, currentUser.actor(), EngineClock.today());
-      redirect.addFlashAttribute(
-          "notice",
-          "เพิ่มวันหยุด "
-              + ThaiDates.format(o.holiday().date())
-              + " ("
-              + o.holiday().nameTh()
-              + ") แล้ว");
-      redirect.addFlashAttribute("effects", o.effects());
-      return "redirect:/holidays?year=" + ThaiDates.buddhistYear(o.holiday().date());
+      return done(
+          "เพิ่มวันหยุด",
+          service.add(date, name, currentUser.actor(), EngineClock.today()),
+          redirect);
     } catch (ThaiValidationException e) {
       model.addAttribute("problems", e.problems());
       model.addAttribute("dateText", date == null ? "" : date);
@@ -117,19 +111,22 @@ public class HolidayController {
       Model model,
       RedirectAttributes redirect) {
     try {
-      HolidayService.Outcome o = service.remove(date, currentUser.actor(), EngineClock.today());
-      redirect.addFlashAttribute(
-          "notice",
-          "ยกเลิกวันหยุด "
-              + ThaiDates.format(o.holiday().date())
-              + " ("
-              + o.holiday().nameTh()
-              + ") แล้ว");
-      redirect.addFlashAttribute("effects", o.effects());
-      return "redirect:/holidays?year=" + ThaiDates.buddhistYear(o.holiday().date());
+      return done(
+          "ยกเลิกวันหยุด",
+          service.remove(date, currentUser.actor(), EngineClock.today()),
+          redirect);
     } catch (ThaiValidationException e) {
       model.addAttribute("problems", e.problems());
       return page(year, model);
     }
+  }
+
+  /** Tells what was done ("เพิ่มวันหยุด ...") and its effects, back on the holiday's year. */
+  private static String done(String what, HolidayService.Outcome o, RedirectAttributes redirect) {
+    redirect.addFlashAttribute(
+        "notice",
+        what + " " + ThaiDates.format(o.holiday().date()) + " (" + o.holiday().nameTh() + ") แล้ว");
+    redirect.addFlashAttribute("effects", o.effects());
+    return "redirect:/holidays?year=" + ThaiDates.buddhistYear(o.holiday().date());
   }
 }
