@@ -42,15 +42,7 @@ public class RepaymentDelegates {
     return RefusedInputException.refusingBadInput(
         execution -> {
           Actor actor =
-              CurrentActor.of(
-                      execution
-                          .getProcessEngineServices()
-                          .getIdentityService()
-                          .getCurrentAuthentication())
-                  .orElseThrow(
-                      () ->
-                          new ThaiValidationException(
-                              "ไม่ทราบผู้ขอ: กรุณาเข้าสู่ระบบก่อนขอกลับรายการ"));
+              CurrentActor.runningStep(execution, "ไม่ทราบผู้ขอ: กรุณาเข้าสู่ระบบก่อนขอกลับรายการ");
           var entry =
               reversals.requestByReference(
                   string(execution, PaymentReversalProcess.Var.LOAN_NUMBER),
@@ -76,15 +68,8 @@ public class RepaymentDelegates {
       InstanceAuthorizations instances,
       MoneyApprovalSteps approvals) {
     Actor actor =
-        CurrentActor.of(
-                execution
-                    .getProcessEngineServices()
-                    .getIdentityService()
-                    .getCurrentAuthentication())
-            .orElseThrow(
-                () ->
-                    new ThaiValidationException(
-                        "ไม่ทราบผู้บันทึก: กรุณาเข้าสู่ระบบก่อนบันทึกการรับชำระ"));
+        CurrentActor.runningStep(
+            execution, "ไม่ทราบผู้บันทึก: กรุณาเข้าสู่ระบบก่อนบันทึกการรับชำระ");
     Submitted s =
         payments.submitByNumber(
             new PaymentInput(

@@ -23,7 +23,6 @@ import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
-import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * The engine edge of {@code death-claim}; each public method is a delegate bean of {@link
@@ -53,15 +52,8 @@ public class DeathClaimSteps {
 
   public void register(DelegateExecution execution) {
     var actor =
-        CurrentActor.of(
-                execution
-                    .getProcessEngineServices()
-                    .getIdentityService()
-                    .getCurrentAuthentication())
-            .orElseThrow(
-                () ->
-                    new ThaiValidationException(
-                        "ไม่ทราบผู้แจ้ง: กรุณาเข้าสู่ระบบก่อนแจ้งการเสียชีวิตของผู้กู้"));
+        CurrentActor.runningStep(
+            execution, "ไม่ทราบผู้แจ้ง: กรุณาเข้าสู่ระบบก่อนแจ้งการเสียชีวิตของผู้กู้");
     Reported r =
         service.report(
             string(execution, Var.LOAN_NUMBER),

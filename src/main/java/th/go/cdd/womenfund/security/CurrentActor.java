@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.springframework.stereotype.Component;
+import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * The person the current request or engine command runs for, as the engine's authentication filter
@@ -34,6 +36,15 @@ public class CurrentActor {
     return addressed == null
         ? Optional.empty()
         : of(addressed.getIdentityService().getCurrentAuthentication());
+  }
+
+  /**
+   * Who runs a process step; {@code unknown} (a Thai message) refuses the step when nobody logged
+   * in.
+   */
+  public static Actor runningStep(DelegateExecution execution, String unknown) {
+    return of(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication())
+        .orElseThrow(() -> new ThaiValidationException(unknown));
   }
 
   public static Optional<Actor> of(Authentication auth) {
