@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -186,13 +188,7 @@ public class LoginThrottle {
             "select client_address, failures, last_failure_at, blocked_until from login_throttle"
                 + " where last_failure_at > ? or blocked_until > ? order by last_failure_at desc")
         .params(Timestamp.from(now.minus(forgetAfter)), Timestamp.from(now))
-        .query(
-            (rs, n) ->
-                new Throttled(
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getTimestamp(3).toInstant(),
-                    rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+        .query(LoginThrottle::throttledRow)
         .list();
   }
 
@@ -212,13 +208,15 @@ public class LoginThrottle {
             "select client_address, failures, last_failure_at, blocked_until from login_throttle"
                 + " where client_address = ?")
         .param(address)
-        .query(
-            (rs, n) ->
-                new Throttled(
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getTimestamp(3).toInstant(),
-                    rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+        .query(LoginThrottle::throttledRow)
         .optional();
+  }
+
+  private static Throttled throttledRow(ResultSet rs, int n) throws SQLException {
+    return new Throttled(
+        rs.getString(1),
+        rs.getInt(2),
+        rs.getTimestamp(3).toInstant(),
+        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant());
   }
 }
