@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.loan;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,13 +25,7 @@ public class InterestRateRepository {
             "select effective_from, loan_rate_pct, default_rate_pct, announcement from interest_rate"
                 + " where effective_from <= ? order by effective_from desc fetch first 1 rows only")
         .param(day)
-        .query(
-            (rs, n) ->
-                new InterestRate(
-                    rs.getDate(1).toLocalDate(),
-                    rs.getBigDecimal(2),
-                    rs.getBigDecimal(3),
-                    rs.getString(4)))
+        .query(InterestRateRepository::rate)
         .optional()
         .orElseThrow(() -> new IllegalStateException("no interest rate in force on " + day));
   }
@@ -42,13 +38,12 @@ public class InterestRateRepository {
     return jdbc.sql(
             "select effective_from, loan_rate_pct, default_rate_pct, announcement from interest_rate"
                 + " order by effective_from")
-        .query(
-            (rs, n) ->
-                new InterestRate(
-                    rs.getDate(1).toLocalDate(),
-                    rs.getBigDecimal(2),
-                    rs.getBigDecimal(3),
-                    rs.getString(4)))
+        .query(InterestRateRepository::rate)
         .list();
+  }
+
+  private static InterestRate rate(ResultSet rs, int n) throws SQLException {
+    return new InterestRate(
+        rs.getDate(1).toLocalDate(), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4));
   }
 }
