@@ -1,7 +1,6 @@
 package th.go.cdd.womenfund.restructuring;
 
 import java.math.BigDecimal;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -42,23 +41,11 @@ public class RestructuringDashboardSection
     List<Row> rows = new ArrayList<>();
     for (RoundPackage p : packages) {
       String name = scope.districts().get(p.districtCode());
-      String deadline = "";
-      boolean alert = false;
-      if (p.submissionDue() != null) {
-        long days = ChronoUnit.DAYS.between(scope.asOf(), p.submissionDue());
-        if (p.submittedOnTime() != null) {
-          deadline = p.submittedOnTime() ? "ส่งกรมตามกำหนด" : "ส่งกรมเลยกำหนด";
-          alert = !p.submittedOnTime();
-        } else if (days < 0) {
-          deadline = "เลยกำหนด " + (-days) + " วัน";
-          alert = true;
-        } else {
-          deadline = days == 0 ? "ครบกำหนดวันนี้" : "เหลือ " + days + " วัน";
-          alert = days <= 2;
-        }
-        if (alert) {
-          late.add(name);
-        }
+      DeadlineCell cell = DeadlineCell.of(scope.asOf(), p.submissionDue(), p.submittedOnTime());
+      String deadline = cell.text();
+      boolean alert = cell.alert();
+      if (alert) {
+        late.add(name);
       }
       if (p.total() != null && p.total().signum() > 0) {
         sentDistricts.add(name);

@@ -3,7 +3,6 @@ package th.go.cdd.womenfund.restructuring;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -159,21 +158,9 @@ public class RoundOverview {
     int sent = 0;
     for (Package p : repo.packagesOfRound(r.id())) {
       PackageStatus status = PackageStatus.valueOf(p.status());
-      String deadline = "";
-      boolean alert = false;
-      if (p.submissionDue() != null) {
-        long days = ChronoUnit.DAYS.between(today, p.submissionDue());
-        if (p.submittedOnTime() != null) {
-          deadline = p.submittedOnTime() ? "ส่งกรมตามกำหนด" : "ส่งกรมเลยกำหนด";
-          alert = !p.submittedOnTime();
-        } else if (days < 0) {
-          deadline = "เลยกำหนด " + (-days) + " วัน";
-          alert = true;
-        } else {
-          deadline = days == 0 ? "ครบกำหนดวันนี้" : "เหลือ " + days + " วัน";
-          alert = days <= 2;
-        }
-      }
+      DeadlineCell cell = DeadlineCell.of(today, p.submissionDue(), p.submittedOnTime());
+      String deadline = cell.text();
+      boolean alert = cell.alert();
       if (p.totalAmount() != null && p.totalAmount().signum() > 0) {
         sent++;
         sentTotal = sentTotal.add(p.totalAmount());
