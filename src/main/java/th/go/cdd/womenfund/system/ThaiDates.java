@@ -73,6 +73,17 @@ public final class ThaiDates {
               + "\" ไม่ถูกรูปแบบ: กรุณากรอกเป็น วว/ดด/ปปปป (พ.ศ.) เช่น 28/11/2569");
     }
     int year = Integer.parseInt(m.group(3));
+    requireBuddhistYear(year, fieldLabel, value);
+    try {
+      return LocalDate.of(
+          year - BUDDHIST_ERA_OFFSET, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+    } catch (DateTimeException e) {
+      throw new ThaiValidationException(fieldLabel + " \"" + value + "\": ไม่มีวันที่นี้ในปฏิทิน");
+    }
+  }
+
+  /** Refuses a year keyed in the Christian era ("2021" for 2564). */
+  static void requireBuddhistYear(int year, String fieldLabel, String value) {
     if (year < 2400) {
       throw new ThaiValidationException(
           fieldLabel
@@ -80,12 +91,6 @@ public final class ThaiDates {
               + value
               + "\": ปีต้องเป็นพุทธศักราช (พ.ศ.) เช่น "
               + (year + BUDDHIST_ERA_OFFSET));
-    }
-    try {
-      return LocalDate.of(
-          year - BUDDHIST_ERA_OFFSET, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
-    } catch (DateTimeException e) {
-      throw new ThaiValidationException(fieldLabel + " \"" + value + "\": ไม่มีวันที่นี้ในปฏิทิน");
     }
   }
 }

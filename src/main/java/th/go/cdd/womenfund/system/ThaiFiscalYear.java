@@ -35,14 +35,7 @@ public record ThaiFiscalYear(int buddhistYear) implements Comparable<ThaiFiscalY
           fieldLabel + " \"" + text.strip() + "\": กรุณากรอกปีพุทธศักราช 4 หลัก เช่น 2564");
     }
     int year = Integer.parseInt(value);
-    if (year < 2400) {
-      throw new ThaiValidationException(
-          fieldLabel
-              + " \""
-              + value
-              + "\": ปีต้องเป็นพุทธศักราช (พ.ศ.) เช่น "
-              + (year + ThaiDates.BUDDHIST_ERA_OFFSET));
-    }
+    ThaiDates.requireBuddhistYear(year, fieldLabel, value);
     return new ThaiFiscalYear(year);
   }
 
