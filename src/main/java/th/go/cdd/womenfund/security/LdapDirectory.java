@@ -86,11 +86,7 @@ public class LdapDirectory {
 
     @Override
     public boolean checkPassword(String userId, String password) {
-      boolean ok = super.checkPassword(userId, password);
-      if (!ok) {
-        LoginThrottle.passwordRefused();
-      }
-      return ok;
+      return LoginThrottle.counted(super.checkPassword(userId, password));
     }
   }
 }

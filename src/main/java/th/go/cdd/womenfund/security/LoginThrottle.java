@@ -61,6 +61,14 @@ public class LoginThrottle {
     }
   }
 
+  /** An identity provider's password check, a refusal counted ({@link #passwordRefused}). */
+  static boolean counted(boolean passwordOk) {
+    if (!passwordOk) {
+      passwordRefused();
+    }
+    return passwordOk;
+  }
+
   private final JdbcClient jdbc;
   private final int freeFailures;
   private final Duration firstWait;
