@@ -2,38 +2,22 @@ package th.go.cdd.womenfund.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.SubDistrict;
@@ -43,7 +27,7 @@ import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.security.TestPeople;
-import th.go.cdd.womenfund.system.BrowserSwitch;
+import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -61,68 +45,29 @@ import th.go.cdd.womenfund.system.ThaiDates;
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class EnglishBrowserKeyingTest {
+class EnglishBrowserKeyingTest extends BrowserJourney {
 
-  static final Path SHOTS = Path.of("target", "screenshots");
   static final String PASSWORD = "English-browser-2569";
   static final String DISTRICT = "8101";
   static final String PROVINCE = "81";
   static final String OTHER_DISTRICT = "8102";
-  static final Duration WAIT = Duration.ofSeconds(30);
   static final By LOAN_APPLICATION =
       By.xpath(
           "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
 
-  static WebDriver browser;
-  static Path profileDir;
-
-  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
   @Autowired LoginThrottle throttle;
 
   @BeforeAll
-  static void startChromium() throws IOException {
-    BrowserSwitch.chromiumOrSkip();
-    Files.createDirectories(SHOTS);
-    profileDir = Files.createTempDirectory("womenfund-chromium-en-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserSwitch.CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1000",
-        "--lang=en-US",
-        "--user-data-dir=" + profileDir);
-    // a browser set to English only
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(BrowserSwitch.CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .withEnvironment(Map.of("TZ", "Asia/Bangkok", "LANGUAGE", "en_US"))
-            .build();
-    browser = new ChromeDriver(service, options);
+  static void chromium() throws IOException {
+    startChromium(Language.ENGLISH); // a browser set to English only
   }
 
-  @AfterAll
-  static void stopChromium() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profileDir != null) {
-      try (var files = Files.walk(profileDir)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
+  @Override
+  protected String password() {
+    return PASSWORD;
   }
 
   @AfterEach
@@ -158,12 +103,7 @@ class EnglishBrowserKeyingTest {
 
   @Test
   void anEnglishBrowserGetsThaiMenusWorkFirstAndPlacesAsChoices() {
-    try {
-      journey();
-    } catch (RuntimeException | AssertionError e) {
-      shot("en-failure");
-      throw e;
-    }
+    walk("en-failure", this::journey);
   }
 
   void journey() {
@@ -257,17 +197,6 @@ class EnglishBrowserKeyingTest {
     shot("en-06-district-then-sub-district");
   }
 
-  void openChoices(String key) {
-    WebElement f =
-        PatientWait.until(
-                browser,
-                WAIT,
-                ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("[id$='-field_" + key + "']")))
-            .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
-    f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
-  }
-
   /**
    * An application of the district whose first task is already late; returns its application
    * number.
@@ -300,90 +229,9 @@ class EnglishBrowserKeyingTest {
         .getBusinessKey();
   }
 
-  // --- browser helpers (as in OfficerJourneyBrowserTest) ---
-
-  String base() {
-    return "http://localhost:" + port;
-  }
-
-  void open(String app) {
-    browser.get(base() + "/camunda/app/" + app + "/default/");
-  }
-
-  void logIn(String user) {
-    waitFor(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    click(By.id("login-button"));
-    PatientWait.until(browser, WAIT, d -> !d.getCurrentUrl().contains("/login"));
-    try {
-      PatientWait.until(
-          browser,
-          Duration.ofSeconds(20),
-          ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-    } catch (org.openqa.selenium.TimeoutException stalled) {
-      browser.navigate().refresh();
-      waitFor(By.cssSelector(".task-filter"));
-    }
-  }
-
-  String activeFilter() {
-    List<String> active = texts(By.cssSelector(".task-filter.active h4"));
-    return active.isEmpty() ? "" : active.get(0).trim();
-  }
-
   String value(WebElement field) {
     return field.findElements(By.cssSelector("input")).stream()
         .map(i -> String.valueOf(i.getAttribute("value")))
         .reduce("", String::concat);
-  }
-
-  void click(By by) {
-    PatientWait.until(
-        browser,
-        WAIT,
-        d -> {
-          WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
-          if (e == null) {
-            return null;
-          }
-          ((JavascriptExecutor) browser)
-              .executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-          try {
-            e.click();
-          } catch (org.openqa.selenium.WebDriverException clickedAway) {
-            if (!PatientWait.navigating(clickedAway)) {
-              throw clickedAway;
-            }
-          }
-          return true;
-        });
-  }
-
-  WebElement waitFor(By by) {
-    return PatientWait.until(browser, WAIT, ExpectedConditions.visibilityOfElementLocated(by));
-  }
-
-  void waitText(String text) {
-    PatientWait.until(browser, WAIT, d -> pageText().contains(text));
-  }
-
-  String pageText() {
-    return browser.findElement(By.tagName("body")).getText();
-  }
-
-  List<String> texts(By by) {
-    return browser.findElements(by).stream().map(WebElement::getText).toList();
-  }
-
-  void shot(String name) {
-    try {
-      Thread.sleep(400);
-      File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-      Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new IllegalStateException("screenshot " + name, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Element;
 import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,28 +15,17 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
@@ -48,7 +33,7 @@ import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.security.TestPeople;
-import th.go.cdd.womenfund.system.BrowserSwitch;
+import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -69,70 +54,26 @@ import th.go.cdd.womenfund.system.ThaiDates;
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class OfficerJourneyBrowserTest {
+class OfficerJourneyBrowserTest extends BrowserJourney {
 
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path SHOTS = Path.of("target", "screenshots");
   static final String PASSWORD = "Journey-test-2569";
   static final String DISTRICT = "2305"; // แหลมงอบ
   static final String PROVINCE = "23";
   static final String SUB_DISTRICT = "230507"; // ต.คลองใหญ่ อ.แหลมงอบ
   static final String GROUP_NAME = "กลุ่มสตรีแปรรูปอาหารทะเลบ้านคลองใหญ่";
-  static final Duration WAIT = Duration.ofSeconds(30);
-
-  static WebDriver browser;
-  static Path profileDir;
-
-  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
 
   @BeforeAll
-  static void startChromium() throws IOException {
-    // CI (.ci/run) sets WOMENFUND_BROWSER_TESTS=required: there a missing Chromium fails instead of
-    // skipping
-    BrowserSwitch.chromiumOrSkip();
-    Files.createDirectories(SHOTS);
+  static void chromium() throws IOException {
+    startChromium(Language.THAI); // an officer's browser set to Thai; the webapps follow it
     Files.deleteIfExists(SHOTS.resolve("failure.png"));
-    profileDir = Files.createTempDirectory("womenfund-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1000",
-        "--lang=th-TH",
-        "--user-data-dir=" + profileDir);
-    // an officer's browser set to Thai; the webapps follow it
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "th-TH,th"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .withEnvironment(Map.of("TZ", "Asia/Bangkok", "LANGUAGE", "th_TH"))
-            .build();
-    browser = new ChromeDriver(service, options);
   }
 
-  @AfterAll
-  static void stopChromium() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profileDir != null) {
-      try (var files = Files.walk(profileDir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
+  @Override
+  protected String password() {
+    return PASSWORD;
   }
 
   /** The engine's authentication is per thread, and the next test class runs on this thread. */
@@ -175,12 +116,7 @@ class OfficerJourneyBrowserTest {
   @Test
   void
       anApplicationGoesFromTheDistrictOfficerThroughBothCommitteesAndTheSupervisorSeesItsDeadline() {
-    try {
-      journey();
-    } catch (RuntimeException | AssertionError e) {
-      shot("failure"); // what the browser showed when the journey broke
-      throw e;
-    }
+    walk("failure", this::journey);
   }
 
   void journey() {
@@ -452,69 +388,7 @@ class OfficerJourneyBrowserTest {
     return pid;
   }
 
-  // --- browser helpers ---
-
-  String base() {
-    return "http://localhost:" + port;
-  }
-
-  void open(String app) {
-    browser.get(base() + "/camunda/app/" + app + "/default/");
-  }
-
-  /**
-   * The app's login page (Spring Security against the Camunda identity service) signs in to the
-   * webapps too.
-   */
-  void logIn(String user) {
-    waitFor(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    click(By.id("login-button"));
-    PatientWait.until(browser, WAIT, d -> !d.getCurrentUrl().contains("/login"));
-    if (browser.getCurrentUrl().contains("/tasklist/")) {
-      // the webapp starts on the new session; on a slow machine its first load can stall once:
-      // reload then
-      try {
-        PatientWait.until(
-            browser,
-            Duration.ofSeconds(20),
-            ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-      } catch (org.openqa.selenium.TimeoutException stalled) {
-        browser.navigate().refresh();
-        waitFor(By.cssSelector(".task-filter"));
-      }
-    }
-  }
-
-  void logOut() {
-    browser.manage().deleteAllCookies();
-    open("tasklist");
-  }
-
-  void openTask(String filter, String applicationNo) {
-    click(
-        By.xpath(
-            "//div[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')]"
-                + "//h4/a[starts-with(normalize-space(), '"
-                + filter
-                + "')]"));
-    By item =
-        By.xpath(
-            "//li[contains(@class,'task')][.//*[contains(normalize-space(),'"
-                + applicationNo
-                + "')]]");
-    // the filter refreshes itself every 10 seconds (its "refresh" property)
-    click(item);
-    waitFor(By.cssSelector(".task-card h2.task"));
-  }
-
-  void claim() {
-    click(By.cssSelector(".task-card button.claim"));
-    PatientWait.until(
-        browser,
-        WAIT,
-        ExpectedConditions.numberOfElementsToBe(By.cssSelector(".task-card button.claim"), 0));
-  }
+  // --- Tasklist ---
 
   /** Clicks เสร็จสิ้น and waits until the engine has moved the application on to {@code next}. */
   void complete(ProcessInstance pi, String next) {
@@ -524,105 +398,6 @@ class OfficerJourneyBrowserTest {
         WAIT,
         d -> engine.getRuntimeService().getActiveActivityIds(pi.getId()).contains(next));
     waitText("เลือกงานจากรายการ");
-  }
-
-  By field(String key) {
-    return By.cssSelector("[id$='-field_" + key + "']");
-  }
-
-  void type(String key, String value) {
-    WebElement e = waitFor(field(key));
-    e.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    e.sendKeys(value);
-    // the form takes typed text after a short debounce: let it settle before the next field
-    pause(600);
-  }
-
-  static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  void choose(String key, String label) {
-    // the select's own input is hidden; its visible part is the "display" next to it
-    WebElement f =
-        PatientWait.until(browser, WAIT, ExpectedConditions.presenceOfElementLocated(field(key)))
-            .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
-    f.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")).click();
-    click(
-        By.xpath(
-            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
-  }
-
-  void click(By by) {
-    // found and clicked in one step, so a list that re-renders itself (Tasklist refreshes its
-    // filters) between the
-    // two is tried again rather than failing on a stale element
-    PatientWait.until(
-        browser,
-        WAIT,
-        d -> {
-          WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
-          if (e == null) {
-            return null;
-          }
-          ((JavascriptExecutor) browser)
-              .executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-          try {
-            e.click();
-          } catch (org.openqa.selenium.WebDriverException clickedAway) {
-            if (!PatientWait.navigating(clickedAway)) {
-              throw clickedAway;
-            }
-            // the click itself navigated: it happened
-          }
-          return true;
-        });
-  }
-
-  WebElement waitFor(By by) {
-    return PatientWait.until(browser, WAIT, ExpectedConditions.visibilityOfElementLocated(by));
-  }
-
-  void waitText(String text) {
-    PatientWait.until(browser, WAIT, d -> pageText().contains(text));
-  }
-
-  String pageText() {
-    return browser.findElement(By.tagName("body")).getText();
-  }
-
-  List<String> texts(By by) {
-    return browser.findElements(by).stream().map(WebElement::getText).toList();
-  }
-
-  void scrollTop(String css) {
-    ((JavascriptExecutor) browser)
-        .executeScript("document.querySelector(arguments[0]).scrollTop = 0;", css);
-  }
-
-  void tallWindow() {
-    browser.manage().window().setSize(new Dimension(1400, 2400));
-  }
-
-  void normalWindow() {
-    browser.manage().window().setSize(new Dimension(1400, 1000));
-  }
-
-  void shot(String name) {
-    try {
-      new Actions(browser).moveToLocation(700, 5).perform(); // no tooltip over the picture
-      Thread.sleep(400); // let animations settle
-      File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-      Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new IllegalStateException("screenshot " + name, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   // --- engine helpers ---
