@@ -73,13 +73,7 @@ public class LoanRepository {
     jdbc.sql(
             "insert into women_group (name, sub_district_code, contact_name, contact_email,"
                 + " contact_phone, created_at) values (?, ?, ?, ?, ?, ?)")
-        .params(
-            app.groupName(),
-            app.subDistrict().code(),
-            app.contactName(),
-            app.contactEmail(),
-            app.contactPhone(),
-            now)
+        .params(groupColumns(app, now))
         .update(groupKey, "id");
     long groupId = groupKey.getKey().longValue();
     KeyHolder loanKey = new GeneratedKeyHolder();
@@ -104,9 +98,11 @@ public class LoanRepository {
     String applicationNo =
         String.format(
             "LA-%s-%d-%05d", app.subDistrict().districtCode(), today.getYear() + 543, loanId);
-    jdbc.sql("update loan_project set application_no = ?, applied_on = ? where id = ?")
-        .params(applicationNo, today, loanId)
-        .update();
+    write(
+        "update loan_project set application_no = ?, applied_on = ? where id = ?",
+        applicationNo,
+        today,
+        loanId);
     insertBorrowers(loanId, app);
     return new NewLoan(loanId, applicationNo);
   }
@@ -116,13 +112,7 @@ public class LoanRepository {
     jdbc.sql(
             "update women_group set name = ?, sub_district_code = ?, contact_name = ?, contact_email = ?,"
                 + " contact_phone = ? where id = ?")
-        .params(
-            app.groupName(),
-            app.subDistrict().code(),
-            app.contactName(),
-            app.contactEmail(),
-            app.contactPhone(),
-            loan.groupId())
+        .params(groupColumns(app, loan.groupId()))
         .update();
     jdbc.sql(
             "update loan_project set purpose = ?, occupation_category = ?, requested_amount = ?, term_months = ?,"
@@ -224,29 +214,45 @@ public class LoanRepository {
   }
 
   public void setProcessInstance(long loanId, String processInstanceId) {
-    jdbc.sql("update loan_project set process_instance_id = ? where id = ?")
-        .params(processInstanceId, loanId)
-        .update();
+    write(
+        "update loan_project set process_instance_id = ? where id = ?", processInstanceId, loanId);
   }
 
   public void setStatus(long loanId, LoanStatus status) {
-    jdbc.sql("update loan_project set status = ?, updated_at = ? where id = ?")
-        .params(status.name(), Timestamp.from(Instant.now()), loanId)
-        .update();
+    write(
+        "update loan_project set status = ?, updated_at = ? where id = ?",
+        status.name(),
+        Timestamp.from(Instant.now()),
+        loanId);
   }
 
   public void setProvinceApprovedOn(long loanId, LocalDate day) {
-    jdbc.sql("update loan_project set province_approved_on = ? where id = ?")
-        .params(day, loanId)
-        .update();
+    write("update loan_project set province_approved_on = ? where id = ?", day, loanId);
   }
 
   public void setEndorsedOn(long loanId, LocalDate day) {
-    jdbc.sql("update loan_project set endorsed_on = ? where id = ?").params(day, loanId).update();
+    write("update loan_project set endorsed_on = ? where id = ?", day, loanId);
   }
 
   public void setScreenedOn(long loanId, LocalDate day) {
-    jdbc.sql("update loan_project set screened_on = ? where id = ?").params(day, loanId).update();
+    write("update loan_project set screened_on = ? where id = ?", day, loanId);
+  }
+
+  /** The women's group's columns as the application keys them, then one more value. */
+  private static Object[] groupColumns(LoanApplication app, Object last) {
+    return new Object[] {
+      app.groupName(),
+      app.subDistrict().code(),
+      app.contactName(),
+      app.contactEmail(),
+      app.contactPhone(),
+      last
+    };
+  }
+
+  /** One statement that changes rows, with its parameters in order. */
+  private void write(String sql, Object... params) {
+    jdbc.sql(sql).params(params).update();
   }
 
   /**
@@ -336,10 +342,12 @@ public class LoanRepository {
   }
 
   public void recordTransfer(long loanId, LocalDate transferDate, String reference) {
-    jdbc.sql(
-            "update loan_project set transfer_date = ?, transfer_reference = ?, updated_at = ? where id = ?")
-        .params(transferDate, reference, Timestamp.from(Instant.now()), loanId)
-        .update();
+    write(
+        "update loan_project set transfer_date = ?, transfer_reference = ?, updated_at = ? where id = ?",
+        transferDate,
+        reference,
+        Timestamp.from(Instant.now()),
+        loanId);
   }
 
   public BigDecimal contractRate(long loanId) {
