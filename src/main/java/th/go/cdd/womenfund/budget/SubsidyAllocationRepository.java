@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.budget;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -167,7 +169,7 @@ public class SubsidyAllocationRepository {
                     new SubsidyAllocator.Weights(rs.getInt(6), rs.getInt(7), rs.getInt(8)),
                     rs.getDate(9).toLocalDate(),
                     AllocationStatus.valueOf(rs.getString(10)),
-                    rs.getDate(11) == null ? null : rs.getDate(11).toLocalDate(),
+                    date(rs, 11),
                     rs.getString(12),
                     rs.getString(13)))
         .single();

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.loan;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -189,8 +191,8 @@ public class LoanRepository {
                     LoanStatus.valueOf(rs.getString(10)),
                     rs.getString(11),
                     rs.getString(12),
-                    rs.getDate(13) == null ? null : rs.getDate(13).toLocalDate(),
-                    rs.getDate(14) == null ? null : rs.getDate(14).toLocalDate()))
+                    date(rs, 13),
+                    date(rs, 14)))
         .optional();
   }
 
@@ -275,17 +277,8 @@ public class LoanRepository {
         .query(
             (rs, n) ->
                 new StepDates(
-                    date(rs.getDate(1)),
-                    date(rs.getDate(2)),
-                    date(rs.getDate(3)),
-                    date(rs.getDate(4)),
-                    date(rs.getDate(5)),
-                    date(rs.getDate(6))))
+                    date(rs, 1), date(rs, 2), date(rs, 3), date(rs, 4), date(rs, 5), date(rs, 6)))
         .single();
-  }
-
-  private static LocalDate date(java.sql.Date d) {
-    return d == null ? null : d.toLocalDate();
   }
 
   public void recordContract(
