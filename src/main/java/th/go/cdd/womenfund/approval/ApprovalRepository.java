@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.approval;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -148,7 +150,7 @@ public class ApprovalRepository {
         rs.getString(7),
         (Long) rs.getObject(8, Long.class),
         (Long) rs.getObject(9, Long.class),
-        rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(),
+        date(rs, 10),
         rs.getBigDecimal(11),
         rs.getString(12),
         rs.getString(13),

@@ -2,9 +2,12 @@ package th.go.cdd.womenfund.approval;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.approval.ApprovalRequest.Status;
@@ -31,20 +34,22 @@ public class MakerChecker {
    * ThaiValidationException} if it no longer fits.
    */
   public interface ApprovedAction {
-    ApprovalKind kind();
+    /** The kinds of entry this action applies (one service may check several kinds). */
+    Set<ApprovalKind> kinds();
 
     void apply(ApprovalRequest entry, Actor approver, LocalDate today);
 
-    /** What an approved entry of this kind does. */
+    /** What an approved entry of these kinds does. */
     interface Apply {
       void apply(ApprovalRequest entry, Actor approver, LocalDate today);
     }
 
-    static ApprovedAction of(ApprovalKind kind, Apply apply) {
+    static ApprovedAction of(Apply apply, ApprovalKind kind, ApprovalKind... more) {
+      Set<ApprovalKind> kinds = Collections.unmodifiableSet(EnumSet.of(kind, more));
       return new ApprovedAction() {
         @Override
-        public ApprovalKind kind() {
-          return kind;
+        public Set<ApprovalKind> kinds() {
+          return kinds;
         }
 
         @Override
@@ -65,7 +70,7 @@ public class MakerChecker {
 
   public MakerChecker(ApprovalRepository repo, List<ApprovedAction> actions) {
     this.repo = repo;
-    actions.forEach(a -> this.actions.put(a.kind(), a));
+    actions.forEach(a -> a.kinds().forEach(k -> this.actions.put(k, a)));
   }
 
   /** The groups offered the approval task of this entry. */

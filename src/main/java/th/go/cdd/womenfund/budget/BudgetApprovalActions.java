@@ -12,12 +12,8 @@ import th.go.cdd.womenfund.approval.MakerChecker.ApprovedAction;
 public class BudgetApprovalActions {
 
   @Bean
-  ApprovedAction approvedBudget(AdminBudgetService budgets) {
-    return ApprovedAction.of(ApprovalKind.BUDGET, budgets::applyApproved);
-  }
-
-  @Bean
-  ApprovedAction approvedDisbursement(AdminBudgetService budgets) {
-    return ApprovedAction.of(ApprovalKind.DISBURSEMENT, budgets::applyApproved);
+  ApprovedAction approvedBudgetEntry(AdminBudgetService budgets) {
+    return ApprovedAction.of(
+        budgets::applyApproved, ApprovalKind.BUDGET, ApprovalKind.DISBURSEMENT);
   }
 }

@@ -1,11 +1,15 @@
 package th.go.cdd.womenfund.budget;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -53,22 +57,20 @@ public class SubsidyAllocationRepository {
       String processInstanceId) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into subsidy_allocation (province_code, fiscal_year, budget, basis, weight_sub_districts,"
-                + " weight_members, weight_overdue, facts_as_of, status, proposed_by, process_instance_id, created_at)"
+            "insert into subsidy_allocation (fiscal_year, budget, basis, weight_sub_districts, weight_members,"
+                + " weight_overdue, facts_as_of, status, province_code, proposed_by, process_instance_id, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            provinceCode,
-            fiscalYear,
-            budget,
-            basis.name(),
-            w.subDistricts(),
-            w.members(),
-            w.overdue(),
-            factsAsOf,
-            AllocationStatus.PROPOSED.name(),
-            proposedBy,
-            processInstanceId,
-            Timestamp.from(Instant.now()))
+            proposed(
+                fiscalYear,
+                budget,
+                basis,
+                w,
+                factsAsOf,
+                provinceCode,
+                proposedBy,
+                processInstanceId,
+                Timestamp.from(Instant.now())))
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -84,18 +86,34 @@ public class SubsidyAllocationRepository {
             "update subsidy_allocation set fiscal_year = ?, budget = ?, basis = ?, weight_sub_districts = ?,"
                 + " weight_members = ?, weight_overdue = ?, facts_as_of = ?, status = ?, decided_on = null,"
                 + " decision_reason = null where id = ?")
-        .params(
-            fiscalYear,
-            budget,
-            basis.name(),
-            w.subDistricts(),
-            w.members(),
-            w.overdue(),
-            factsAsOf,
-            AllocationStatus.PROPOSED.name(),
-            id)
+        .params(proposed(fiscalYear, budget, basis, w, factsAsOf, id))
         .update();
     jdbc.sql("delete from subsidy_allocation_line where allocation_id = ?").param(id).update();
+  }
+
+  /**
+   * A proposal's columns in the order both {@link #insert} and {@link #revise} name them (fiscal
+   * year to status), then the statement's own values.
+   */
+  private static Object[] proposed(
+      int fiscalYear,
+      BigDecimal budget,
+      AllocationBasis basis,
+      SubsidyAllocator.Weights w,
+      LocalDate factsAsOf,
+      Object... then) {
+    return Stream.concat(
+            Stream.of(
+                fiscalYear,
+                budget,
+                basis.name(),
+                w.subDistricts(),
+                w.members(),
+                w.overdue(),
+                factsAsOf,
+                AllocationStatus.PROPOSED.name()),
+            Arrays.stream(then))
+        .toArray();
   }
 
   public void insertLine(long id, SubsidyAllocator.DistrictFacts f, SubsidyAllocator.Share s) {
@@ -151,7 +169,7 @@ public class SubsidyAllocationRepository {
                     new SubsidyAllocator.Weights(rs.getInt(6), rs.getInt(7), rs.getInt(8)),
                     rs.getDate(9).toLocalDate(),
                     AllocationStatus.valueOf(rs.getString(10)),
-                    rs.getDate(11) == null ? null : rs.getDate(11).toLocalDate(),
+                    date(rs, 11),
                     rs.getString(12),
                     rs.getString(13)))
         .single();

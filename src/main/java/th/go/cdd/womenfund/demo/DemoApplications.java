@@ -124,16 +124,12 @@ public final class DemoApplications {
       return;
     }
     if (stage.equals("fix") || stage.equals("screening-after-fix")) {
-      complete(
+      districtDecision(
           engine,
           pid,
-          "committee" + district,
-          Roles.districtCommittee(district),
-          Map.of(
-              Var.DISTRICT_DECISION,
-              Decision.RETURN.name(),
-              Var.DISTRICT_DECISION_REASON,
-              "ขอให้ระบุแผนการตลาดของผลิตภัณฑ์ในวัตถุประสงค์โครงการ"));
+          district,
+          Decision.RETURN,
+          "ขอให้ระบุแผนการตลาดของผลิตภัณฑ์ในวัตถุประสงค์โครงการ");
       if (stage.equals("fix")) {
         return;
       }
@@ -148,16 +144,7 @@ public final class DemoApplications {
       complete(engine, pid, "officer" + district, Roles.districtOfficers(district), vars);
       return;
     }
-    complete(
-        engine,
-        pid,
-        "committee" + district,
-        Roles.districtCommittee(district),
-        Map.of(
-            Var.DISTRICT_DECISION,
-            Decision.APPROVE.name(),
-            Var.DISTRICT_DECISION_REASON,
-            "โครงการเป็นไปได้"));
+    districtDecision(engine, pid, district, Decision.APPROVE, "โครงการเป็นไปได้");
     if (stage.equals("province")) {
       return;
     }
@@ -186,6 +173,17 @@ public final class DemoApplications {
             "สญ." + district + "/" + (today.getYear() + 543) + "-" + (pid.hashCode() & 0xfff),
             Var.CONTRACT_DATE,
             ThaiDates.formatNumeric(today)));
+  }
+
+  /** The district committee's decision, keyed by the district's committee member. */
+  private static void districtDecision(
+      ProcessEngine engine, String pid, String district, Decision decision, String reason) {
+    complete(
+        engine,
+        pid,
+        "committee" + district,
+        Roles.districtCommittee(district),
+        Map.of(Var.DISTRICT_DECISION, decision.name(), Var.DISTRICT_DECISION_REASON, reason));
   }
 
   private static void complete(

@@ -36,17 +36,16 @@ public class LoanNotifications {
     BigDecimal interest = BigDecimal.ZERO;
     for (Installment i : loans.schedule(loanId)) {
       rows.add(
-          Map.of(
-              "seq",
-              Integer.toString(i.seq()),
-              "due",
-              ThaiDates.format(i.dueDate()),
-              "principal",
-              ThaiMoney.format(i.principal()),
-              "interest",
-              ThaiMoney.format(i.interest()),
-              "total",
-              ThaiMoney.format(i.total())));
+          ThaiMail.installmentRow(
+              i.seq(),
+              i.dueDate(),
+              Map.of(
+                  "principal",
+                  ThaiMoney.format(i.principal()),
+                  "interest",
+                  ThaiMoney.format(i.interest()),
+                  "total",
+                  ThaiMoney.format(i.total()))));
       principal = principal.add(i.principal());
       interest = interest.add(i.interest());
     }

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.loan;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -67,7 +69,7 @@ public class LoanRecords {
                     rs.getString(5) == null ? null : FamilyRelation.valueOf(rs.getString(5)),
                     rs.getString(6),
                     rs.getObject(7) == null ? null : rs.getBoolean(7),
-                    rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(),
+                    date(rs, 8),
                     rs.getString(9)))
         .optional();
   }

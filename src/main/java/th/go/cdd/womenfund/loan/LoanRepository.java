@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.loan;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -73,13 +75,7 @@ public class LoanRepository {
     jdbc.sql(
             "insert into women_group (name, sub_district_code, contact_name, contact_email,"
                 + " contact_phone, created_at) values (?, ?, ?, ?, ?, ?)")
-        .params(
-            app.groupName(),
-            app.subDistrict().code(),
-            app.contactName(),
-            app.contactEmail(),
-            app.contactPhone(),
-            now)
+        .params(groupColumns(app, now))
         .update(groupKey, "id");
     long groupId = groupKey.getKey().longValue();
     KeyHolder loanKey = new GeneratedKeyHolder();
@@ -104,9 +100,11 @@ public class LoanRepository {
     String applicationNo =
         String.format(
             "LA-%s-%d-%05d", app.subDistrict().districtCode(), today.getYear() + 543, loanId);
-    jdbc.sql("update loan_project set application_no = ?, applied_on = ? where id = ?")
-        .params(applicationNo, today, loanId)
-        .update();
+    write(
+        "update loan_project set application_no = ?, applied_on = ? where id = ?",
+        applicationNo,
+        today,
+        loanId);
     insertBorrowers(loanId, app);
     return new NewLoan(loanId, applicationNo);
   }
@@ -116,13 +114,7 @@ public class LoanRepository {
     jdbc.sql(
             "update women_group set name = ?, sub_district_code = ?, contact_name = ?, contact_email = ?,"
                 + " contact_phone = ? where id = ?")
-        .params(
-            app.groupName(),
-            app.subDistrict().code(),
-            app.contactName(),
-            app.contactEmail(),
-            app.contactPhone(),
-            loan.groupId())
+        .params(groupColumns(app, loan.groupId()))
         .update();
     jdbc.sql(
             "update loan_project set purpose = ?, occupation_category = ?, requested_amount = ?, term_months = ?,"
@@ -199,8 +191,8 @@ public class LoanRepository {
                     LoanStatus.valueOf(rs.getString(10)),
                     rs.getString(11),
                     rs.getString(12),
-                    rs.getDate(13) == null ? null : rs.getDate(13).toLocalDate(),
-                    rs.getDate(14) == null ? null : rs.getDate(14).toLocalDate()))
+                    date(rs, 13),
+                    date(rs, 14)))
         .optional();
   }
 
@@ -224,29 +216,45 @@ public class LoanRepository {
   }
 
   public void setProcessInstance(long loanId, String processInstanceId) {
-    jdbc.sql("update loan_project set process_instance_id = ? where id = ?")
-        .params(processInstanceId, loanId)
-        .update();
+    write(
+        "update loan_project set process_instance_id = ? where id = ?", processInstanceId, loanId);
   }
 
   public void setStatus(long loanId, LoanStatus status) {
-    jdbc.sql("update loan_project set status = ?, updated_at = ? where id = ?")
-        .params(status.name(), Timestamp.from(Instant.now()), loanId)
-        .update();
+    write(
+        "update loan_project set status = ?, updated_at = ? where id = ?",
+        status.name(),
+        Timestamp.from(Instant.now()),
+        loanId);
   }
 
   public void setProvinceApprovedOn(long loanId, LocalDate day) {
-    jdbc.sql("update loan_project set province_approved_on = ? where id = ?")
-        .params(day, loanId)
-        .update();
+    write("update loan_project set province_approved_on = ? where id = ?", day, loanId);
   }
 
   public void setEndorsedOn(long loanId, LocalDate day) {
-    jdbc.sql("update loan_project set endorsed_on = ? where id = ?").params(day, loanId).update();
+    write("update loan_project set endorsed_on = ? where id = ?", day, loanId);
   }
 
   public void setScreenedOn(long loanId, LocalDate day) {
-    jdbc.sql("update loan_project set screened_on = ? where id = ?").params(day, loanId).update();
+    write("update loan_project set screened_on = ? where id = ?", day, loanId);
+  }
+
+  /** The women's group's columns as the application keys them, then one more value. */
+  private static Object[] groupColumns(LoanApplication app, Object last) {
+    return new Object[] {
+      app.groupName(),
+      app.subDistrict().code(),
+      app.contactName(),
+      app.contactEmail(),
+      app.contactPhone(),
+      last
+    };
+  }
+
+  /** One statement that changes rows, with its parameters in order. */
+  private void write(String sql, Object... params) {
+    jdbc.sql(sql).params(params).update();
   }
 
   /**
@@ -269,17 +277,8 @@ public class LoanRepository {
         .query(
             (rs, n) ->
                 new StepDates(
-                    date(rs.getDate(1)),
-                    date(rs.getDate(2)),
-                    date(rs.getDate(3)),
-                    date(rs.getDate(4)),
-                    date(rs.getDate(5)),
-                    date(rs.getDate(6))))
+                    date(rs, 1), date(rs, 2), date(rs, 3), date(rs, 4), date(rs, 5), date(rs, 6)))
         .single();
-  }
-
-  private static LocalDate date(java.sql.Date d) {
-    return d == null ? null : d.toLocalDate();
   }
 
   public void recordContract(
@@ -336,10 +335,12 @@ public class LoanRepository {
   }
 
   public void recordTransfer(long loanId, LocalDate transferDate, String reference) {
-    jdbc.sql(
-            "update loan_project set transfer_date = ?, transfer_reference = ?, updated_at = ? where id = ?")
-        .params(transferDate, reference, Timestamp.from(Instant.now()), loanId)
-        .update();
+    write(
+        "update loan_project set transfer_date = ?, transfer_reference = ?, updated_at = ? where id = ?",
+        transferDate,
+        reference,
+        Timestamp.from(Instant.now()),
+        loanId);
   }
 
   public BigDecimal contractRate(long loanId) {

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.meeting;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -203,7 +205,7 @@ public class MeetingRepository {
         rs.getDate(7).toLocalDate(),
         "DONE".equals(rs.getString(8)),
         rs.getString(9),
-        rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(),
+        date(rs, 10),
         rs.getString(11));
   }
 }

@@ -1,7 +1,6 @@
 package th.go.cdd.womenfund.membership;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
-import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentUser;
+import th.go.cdd.womenfund.security.OfficerDistricts;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.OwnAreas;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -31,19 +30,24 @@ public class MembershipController {
   private final MembershipService service;
   private final CurrentUser currentUser;
   private final AreaRepository areas;
+  private final OfficerDistricts officerDistricts;
 
   public MembershipController(
-      MembershipService service, CurrentUser currentUser, AreaRepository areas) {
+      MembershipService service,
+      CurrentUser currentUser,
+      AreaRepository areas,
+      OfficerDistricts officerDistricts) {
     this.service = service;
     this.currentUser = currentUser;
     this.areas = areas;
+    this.officerDistricts = officerDistricts;
   }
 
   @GetMapping("/membership")
   public String page(@RequestParam(required = false) String district, Model model) {
     District d = district(district);
     model.addAttribute("district", d);
-    model.addAttribute("districts", districtsOf(currentUser.actor()));
+    model.addAttribute("districts", officerDistricts.of(currentUser.actor()));
     model.addAttribute("subDistricts", areas.subDistrictsOf(d.code()));
     model.addAttribute(
         "latest",
@@ -175,23 +179,9 @@ public class MembershipController {
     return OwnAreas.choose(
         "การรับสมัครสมาชิกเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ",
         "ท่านรับสมัครสมาชิกได้เฉพาะในอำเภอที่ท่านรับผิดชอบ",
-        districtsOf(currentUser.actor()),
+        officerDistricts.of(currentUser.actor()),
         District::code,
         code);
-  }
-
-  /**
-   * The districts a person registers for: her own (officers), every district of Trat's demo
-   * province for an admin.
-   */
-  private List<District> districtsOf(Actor a) {
-    if (a.isAdmin()) {
-      return areas.provinces().stream()
-          .flatMap(p -> areas.districtsOf(p.code()).stream())
-          .filter(d -> d.code().startsWith("23"))
-          .toList();
-    }
-    return a.officerDistricts().stream().map(areas::district).flatMap(Optional::stream).toList();
   }
 
   private static Boolean yesNo(String value) {

@@ -93,20 +93,9 @@ public class MembershipRepository {
     return result;
   }
 
-  public void insertMembership(
-      long memberId,
-      String districtCode,
-      String provinceCode,
-      LocalDate registeredOn,
-      int fiscalYear,
-      String registeredBy) {
-    insertMembership(
-        memberId, districtCode, provinceCode, registeredOn, fiscalYear, registeredBy, null);
-  }
-
   /**
-   * The same, for a borrower registered in the step that registered (or fixed) loan application
-   * {@code loanId}.
+   * A member's membership; {@code loanId} is the loan application whose step registered (or fixed)
+   * her as a borrower, null when she registered on her own.
    */
   public void insertMembership(
       long memberId,

@@ -176,7 +176,13 @@ public class MembershipService {
             new Member(existing.map(Member::id).orElse(null), id, name, birth, since, sub.code()));
     ThaiFiscalYear fy = ThaiFiscalYear.of(today);
     repo.insertMembership(
-        memberId, sub.districtCode(), sub.provinceCode(), today, fy.buddhistYear(), actor.userId());
+        memberId,
+        sub.districtCode(),
+        sub.provinceCode(),
+        today,
+        fy.buddhistYear(),
+        actor.userId(),
+        null);
     return new Registered(memberId, name, fy, checks);
   }
 

@@ -1,7 +1,10 @@
 package th.go.cdd.womenfund.notification;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
  * A mail to send: recipients, Thai subject, a Thymeleaf template under {@code templates/mail/}, its
@@ -13,5 +16,18 @@ public record ThaiMail(
   public ThaiMail {
     to = to.stream().filter(a -> a != null && !a.isBlank()).distinct().toList();
     model = Map.copyOf(model);
+  }
+
+  /**
+   * One row of a mail's installment table: its number ({@code seq}) and due date ({@code due}, in
+   * พ.ศ.), then the given columns (amounts already written out).
+   */
+  public static Map<String, String> installmentRow(
+      int seq, LocalDate due, Map<String, String> columns) {
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("seq", Integer.toString(seq));
+    row.put("due", ThaiDates.format(due));
+    row.putAll(columns);
+    return row;
   }
 }

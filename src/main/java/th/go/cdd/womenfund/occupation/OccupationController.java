@@ -2,8 +2,6 @@ package th.go.cdd.womenfund.occupation;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,10 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
-import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentUser;
+import th.go.cdd.womenfund.security.OfficerDistricts;
 import th.go.cdd.womenfund.system.Cells;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.NotYourAreaException;
@@ -34,13 +31,13 @@ public class OccupationController {
 
   private final OccupationService service;
   private final CurrentUser currentUser;
-  private final AreaRepository areas;
+  private final OfficerDistricts officerDistricts;
 
   public OccupationController(
-      OccupationService service, CurrentUser currentUser, AreaRepository areas) {
+      OccupationService service, CurrentUser currentUser, OfficerDistricts officerDistricts) {
     this.service = service;
     this.currentUser = currentUser;
-    this.areas = areas;
+    this.officerDistricts = officerDistricts;
   }
 
   /** A row of the latest records, formatted for Thai readers. */
@@ -50,7 +47,7 @@ public class OccupationController {
   public String page(@RequestParam(required = false) String district, Model model) {
     District d = district(district);
     model.addAttribute("district", d);
-    model.addAttribute("districts", districtsOf(currentUser.actor()));
+    model.addAttribute("districts", officerDistricts.of(currentUser.actor()));
     var groups = service.groupsOf(d.code());
     model.addAttribute("groups", groups);
     model.addAttribute("channels", Arrays.asList(MarketChannel.values()));
@@ -120,16 +117,8 @@ public class OccupationController {
     return OwnAreas.choose(
         "การบันทึกการส่งเสริมอาชีพเป็นงานของเจ้าหน้าที่พัฒนาชุมชนอำเภอ",
         "ท่านบันทึกการส่งเสริมอาชีพได้เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ",
-        districtsOf(currentUser.actor()),
+        officerDistricts.of(currentUser.actor()),
         District::code,
         code);
-  }
-
-  /** Her own districts (officers); an administrator, every district of the demo province. */
-  private List<District> districtsOf(Actor a) {
-    if (a.isAdmin()) {
-      return areas.districtsOf("23");
-    }
-    return a.officerDistricts().stream().map(areas::district).flatMap(Optional::stream).toList();
   }
 }

@@ -475,18 +475,6 @@ public class PortfolioImport {
     // ---- loans (one row per borrower, a contract's rows together)
     // ------------------------------------------
 
-    /** The loan-level columns: the same on every row of a contract. */
-    static final List<String> LOAN_LEVEL =
-        List.of(
-            Col.GROUP_CODE,
-            Col.CONTRACT_DATE,
-            Col.TRANSFER_DATE,
-            Col.RATE,
-            Col.TERM,
-            Col.FREQUENCY,
-            Col.OCCUPATION,
-            Col.PURPOSE);
-
     static final class PendingLoan {
       final String contractNo;
       final long firstRow;
@@ -530,7 +518,7 @@ public class PortfolioImport {
         pendingLoan = p;
         loanLevel(l, p);
       } else {
-        for (String column : LOAN_LEVEL) {
+        for (String column : Col.LOAN_LEVEL) {
           if (!l.get(column).equals(p.loanLevel.get(column))) {
             l.refuse(
                 column,
@@ -584,7 +572,7 @@ public class PortfolioImport {
     }
 
     void loanLevel(Line l, PendingLoan p) {
-      LOAN_LEVEL.forEach(c -> p.loanLevel.put(c, l.get(c)));
+      Col.LOAN_LEVEL.forEach(c -> p.loanLevel.put(c, l.get(c)));
       String groupCode = l.code(Col.GROUP_CODE, CODE, 30);
       if (groupCode != null) {
         p.group = loans.groupByCode(groupCode).orElse(null);

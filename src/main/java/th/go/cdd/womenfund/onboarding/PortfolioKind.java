@@ -3,6 +3,7 @@ package th.go.cdd.womenfund.onboarding;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The five files of a province's portfolio, imported in this order (each refers to what the one
@@ -29,20 +30,12 @@ public enum PortfolioKind {
   LOANS(
       "loans",
       "สัญญาเงินกู้",
-      List.of(
-          Col.CONTRACT_NO,
-          Col.GROUP_CODE,
-          Col.CONTRACT_DATE,
-          Col.TRANSFER_DATE,
-          Col.RATE,
-          Col.TERM,
-          Col.FREQUENCY,
-          Col.OCCUPATION,
-          Col.PURPOSE,
-          Col.BORROWER_ID,
-          Col.BORROWER_AMOUNT,
-          Col.BENEFICIARY,
-          Col.RELATION)),
+      Stream.of(
+              List.of(Col.CONTRACT_NO),
+              Col.LOAN_LEVEL,
+              List.of(Col.BORROWER_ID, Col.BORROWER_AMOUNT, Col.BENEFICIARY, Col.RELATION))
+          .flatMap(List::stream)
+          .toList()),
   SCHEDULES(
       "schedules",
       "ตารางชำระคืน",
@@ -84,6 +77,11 @@ public enum PortfolioKind {
     public static final String PAID_ON = "วันที่ชำระ (วว/ดด/ปปปป พ.ศ.)";
     public static final String AMOUNT = "จำนวนเงินที่ชำระ (บาท)";
     public static final String NOTE = "หมายเหตุ";
+
+    /** The loans file's loan-level columns: the same on every row (borrower) of a contract. */
+    public static final List<String> LOAN_LEVEL =
+        List.of(
+            GROUP_CODE, CONTRACT_DATE, TRANSFER_DATE, RATE, TERM, FREQUENCY, OCCUPATION, PURPOSE);
 
     private Col() {}
   }

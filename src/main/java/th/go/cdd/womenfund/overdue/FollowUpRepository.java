@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.overdue;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -191,7 +193,7 @@ public class FollowUpRepository {
         rs.getDate(4).toLocalDate(),
         rs.getDate(5).toLocalDate(),
         rs.getBigDecimal(6),
-        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(),
+        date(rs, 7),
         rs.getString(8));
   }
 }

@@ -51,13 +51,10 @@ public class OverdueNotifications {
     for (InstallmentState i : repayments.openInstallments(loanId)) {
       if (i.dueDate().isBefore(today)) {
         rows.add(
-            Map.of(
-                "seq",
-                Integer.toString(i.seq()),
-                "due",
-                ThaiDates.format(i.dueDate()),
-                "unpaid",
-                ThaiMoney.format(i.unpaidPrincipal().add(i.unpaidInterest()))));
+            ThaiMail.installmentRow(
+                i.seq(),
+                i.dueDate(),
+                Map.of("unpaid", ThaiMoney.format(i.unpaidPrincipal().add(i.unpaidInterest())))));
       }
     }
     model.put("installments", rows);

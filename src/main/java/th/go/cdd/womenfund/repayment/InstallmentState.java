@@ -24,30 +24,12 @@ public record InstallmentState(
     LocalDate settledOn,
     BigDecimal interestWaived) {
 
-  /** An installment nothing of which was forgiven. */
-  public InstallmentState(
-      int seq,
-      LocalDate dueDate,
-      BigDecimal principal,
-      BigDecimal interest,
-      BigDecimal principalPaid,
-      BigDecimal interestPaid,
-      BigDecimal defaultInterest,
-      BigDecimal defaultInterestPaid,
-      LocalDate accruedUntil,
-      LocalDate settledOn) {
-    this(
-        seq,
-        dueDate,
-        principal,
-        interest,
-        principalPaid,
-        interestPaid,
-        defaultInterest,
-        defaultInterestPaid,
-        accruedUntil,
-        settledOn,
-        BigDecimal.ZERO.setScale(2));
+  /** An installment as scheduled: nothing paid, accrued, settled or forgiven yet. */
+  static InstallmentState scheduled(
+      int seq, LocalDate dueDate, BigDecimal principal, BigDecimal interest) {
+    BigDecimal zero = BigDecimal.ZERO.setScale(2);
+    return new InstallmentState(
+        seq, dueDate, principal, interest, zero, zero, zero, zero, null, null, zero);
   }
 
   public BigDecimal unpaidPrincipal() {

@@ -14,16 +14,16 @@ public class PaymentApprovalActions {
 
   @Bean
   ApprovedAction approvedPayment(PaymentService payments) {
-    return ApprovedAction.of(ApprovalKind.PAYMENT, payments::recordApproved);
+    return ApprovedAction.of(payments::recordApproved, ApprovalKind.PAYMENT);
   }
 
   @Bean
   ApprovedAction approvedReversal(PaymentReversals reversals) {
-    return ApprovedAction.of(ApprovalKind.REVERSAL, reversals::applyApproved);
+    return ApprovedAction.of(reversals::applyApproved, ApprovalKind.REVERSAL);
   }
 
   @Bean
   ApprovedAction approvedStatement(BankStatementImport statements) {
-    return ApprovedAction.of(ApprovalKind.STATEMENT, statements::applyApproved);
+    return ApprovedAction.of(statements::applyApproved, ApprovalKind.STATEMENT);
   }
 }

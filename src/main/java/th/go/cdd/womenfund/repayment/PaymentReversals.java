@@ -268,20 +268,8 @@ public class PaymentReversals {
       List<InterestRate> rateTable) {
     Map<Integer, InstallmentState> state = new HashMap<>();
     for (InstallmentState i : repo.installments(loanId)) {
-      BigDecimal zero = BigDecimal.ZERO.setScale(2);
       state.put(
-          i.seq(),
-          new InstallmentState(
-              i.seq(),
-              i.dueDate(),
-              i.principal(),
-              i.interest(),
-              zero,
-              zero,
-              zero,
-              zero,
-              null,
-              null));
+          i.seq(), InstallmentState.scheduled(i.seq(), i.dueDate(), i.principal(), i.interest()));
     }
     Map<Integer, LocalDate> starts =
         Payoff.periodStarts(

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.repayment;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -418,10 +420,5 @@ public class RepaymentRepository {
         rs.getString(5),
         PaymentSource.valueOf(rs.getString(6)),
         rs.getString(7));
-  }
-
-  static LocalDate date(ResultSet rs, int column) throws SQLException {
-    Date d = rs.getDate(column);
-    return d == null ? null : d.toLocalDate();
   }
 }

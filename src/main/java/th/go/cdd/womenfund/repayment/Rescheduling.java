@@ -184,7 +184,8 @@ public class Rescheduling {
                         i.defaultInterest(),
                         i.defaultInterestPaid(),
                         i.accruedUntil(),
-                        from))
+                        from,
+                        BigDecimal.ZERO.setScale(2)))
             .toList();
     repo.updateInstallments(loanId, closed);
     template.batchUpdate(

@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.reporting;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import th.go.cdd.womenfund.reporting.AreaQuality.BucketFigure;
 import th.go.cdd.womenfund.reporting.PortfolioRepository.TrendPoint;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
@@ -36,30 +36,12 @@ public class PortfolioApi {
     this.currentActor = currentActor;
   }
 
+  /** An area's figures as {@link AreaQuality} holds them, with its ratio and the target. */
   public record AreaView(
-      String level,
-      String code,
-      String nameTh,
-      int loans,
-      BigDecimal outstanding,
-      int overdueLoans,
-      BigDecimal overdueAmount,
-      BigDecimal overdueRatioPct,
-      boolean aboveTarget,
-      List<BucketFigure> buckets) {
+      @JsonUnwrapped AreaQuality area, BigDecimal overdueRatioPct, boolean aboveTarget) {
 
     static AreaView of(AreaQuality q, BigDecimal target) {
-      return new AreaView(
-          q.level(),
-          q.code(),
-          q.nameTh(),
-          q.loans(),
-          q.outstanding(),
-          q.overdueLoans(),
-          q.overdueAmount(),
-          q.ratioPct(),
-          q.aboveTarget(target),
-          q.buckets());
+      return new AreaView(q, q.ratioPct(), q.aboveTarget(target));
     }
   }
 

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.restructuring;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -133,11 +135,11 @@ public class RestructuringRepository {
                     rs.getLong(2),
                     rs.getString(3),
                     rs.getString(4),
-                    date(rs.getDate(5)),
-                    date(rs.getDate(6)),
-                    date(rs.getDate(7)),
+                    date(rs, 5),
+                    date(rs, 6),
+                    date(rs, 7),
                     rs.getString(8),
-                    date(rs.getDate(9)),
+                    date(rs, 9),
                     (Boolean) rs.getObject(10),
                     rs.getBigDecimal(11)))
         .optional();
@@ -176,12 +178,12 @@ public class RestructuringRepository {
                     rs.getLong(1),
                     rs.getString(2),
                     rs.getString(3),
-                    date(rs.getDate(4)),
+                    date(rs, 4),
                     rs.getLong(5),
                     new NationalId(rs.getString(6)),
                     rs.getString(7),
                     rs.getBigDecimal(8),
-                    date(rs.getDate(9))))
+                    date(rs, 9)))
         .list();
   }
 
@@ -426,9 +428,5 @@ public class RestructuringRepository {
     jdbc.sql("update restructuring_package set submission_due = ? where id = ?")
         .params(due, packageId)
         .update();
-  }
-
-  private static LocalDate date(java.sql.Date d) {
-    return d == null ? null : d.toLocalDate();
   }
 }

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.restructuring;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -68,8 +70,8 @@ public class RestructuringRounds {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getBigDecimal(5),
-                        date(rs.getDate(6)),
-                        date(rs.getDate(7)),
+                        date(rs, 6),
+                        date(rs, 7),
                         (Boolean) rs.getObject(8),
                         null))
             .list();
@@ -131,9 +133,5 @@ public class RestructuringRounds {
             (rs, n) ->
                 new Restructured(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3).setScale(2)))
         .list();
-  }
-
-  private static LocalDate date(java.sql.Date d) {
-    return d == null ? null : d.toLocalDate();
   }
 }

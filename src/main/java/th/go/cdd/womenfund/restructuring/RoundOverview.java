@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.restructuring;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -118,7 +120,7 @@ public class RoundOverview {
                     names.getOrDefault(rs.getString(2), rs.getString(2)),
                     rs.getString(3),
                     rs.getDate(4).toLocalDate(),
-                    rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                    date(rs, 5),
                     rs.getInt(6),
                     rs.getInt(7)))
         .list();

@@ -7,10 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import th.go.cdd.womenfund.loan.FamilyRelation;
 import th.go.cdd.womenfund.loan.LoanRecords;
+import th.go.cdd.womenfund.loan.LoanRecords.BorrowerCover;
 import th.go.cdd.womenfund.member.MemberRepository;
-import th.go.cdd.womenfund.member.NationalId;
 
 /**
  * Death claims ({@code death_claim}, riskcover's table). The borrowers they concern and their risk
@@ -29,18 +28,6 @@ public class DeathClaimRepository {
     this.members = members;
   }
 
-  /** A borrower of a loan with her family's acknowledgement and her risk cover (if any). */
-  public record Borrower(
-      long memberId,
-      NationalId nationalId,
-      String fullName,
-      BigDecimal amount,
-      FamilyRelation relation,
-      String acknowledgedBy,
-      Boolean coverInForce,
-      LocalDate coverFrom,
-      String beneficiary) {}
-
   public record Claim(
       long id,
       long loanId,
@@ -54,21 +41,8 @@ public class DeathClaimRepository {
       BigDecimal remainingWithGroup) {}
 
   /** From loan's records ({@link LoanRecords}): riskcover keeps only its claims. */
-  public Optional<Borrower> borrower(long loanId, String nationalId) {
-    return loans
-        .borrowerCover(loanId, nationalId)
-        .map(
-            b ->
-                new Borrower(
-                    b.memberId(),
-                    b.nationalId(),
-                    b.fullName(),
-                    b.amount(),
-                    b.relation(),
-                    b.acknowledgedBy(),
-                    b.coverInForce(),
-                    b.coverFrom(),
-                    b.beneficiary()));
+  public Optional<BorrowerCover> borrower(long loanId, String nationalId) {
+    return loans.borrowerCover(loanId, nationalId);
   }
 
   /** A claim for this borrower and loan that was not rejected. */

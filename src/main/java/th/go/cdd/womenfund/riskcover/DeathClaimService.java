@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import th.go.cdd.womenfund.loan.LoanRecords.BorrowerCover;
 import th.go.cdd.womenfund.loan.LoanStatus;
 import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.repayment.Allocation;
@@ -18,7 +19,6 @@ import th.go.cdd.womenfund.repayment.LoanBalance;
 import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.Payoff;
 import th.go.cdd.womenfund.repayment.RepaymentLoan;
-import th.go.cdd.womenfund.riskcover.DeathClaimRepository.Borrower;
 import th.go.cdd.womenfund.riskcover.DeathClaimRepository.Claim;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -75,7 +75,7 @@ public class DeathClaimService {
     AreaAccess.requireRecord(actor, loan);
     List<String> problems = new ArrayList<>();
     NationalId id = collect(problems, () -> NationalId.parse(nationalIdText));
-    Borrower borrower = null;
+    BorrowerCover borrower = null;
     if (id != null) {
       borrower = claims.borrower(loan.id(), id.value()).orElse(null);
       if (borrower == null) {
@@ -105,7 +105,7 @@ public class DeathClaimService {
       problems.add(loan.label() + " ยังไม่ได้โอนเงินกู้");
     }
     if (borrower != null) {
-      Borrower b = borrower;
+      BorrowerCover b = borrower;
       claims
           .activeClaim(loan.id(), b.memberId())
           .ifPresent(
@@ -204,7 +204,7 @@ public class DeathClaimService {
    */
   public Outcome settle(long claimId, String by, LocalDate today) {
     Claim c = claims.find(claimId);
-    Borrower b = borrowerOf(c);
+    BorrowerCover b = borrowerOf(c);
     RepaymentLoan loan = payments.loan(c.loanId());
     List<Allocation> shares =
         shares(payments.payoff(c.loanId(), c.deathDate()), b.amount(), loan.amount());
@@ -324,11 +324,11 @@ public class DeathClaimService {
         .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
   }
 
-  private Borrower borrowerOf(Claim c) {
+  private BorrowerCover borrowerOf(Claim c) {
     return claims.borrower(c.loanId(), claims.nationalIdOf(c.memberId())).orElseThrow();
   }
 
-  static String coverText(Borrower b, boolean covered) {
+  static String coverText(BorrowerCover b, boolean covered) {
     if (covered) {
       return "มีผลตั้งแต่ "
           + ThaiDates.format(b.coverFrom())

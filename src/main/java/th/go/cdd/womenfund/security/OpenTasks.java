@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -76,6 +77,7 @@ public class OpenTasks {
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final IdentityService identity;
+  private final ManagementService management;
   private final JdbcClient jdbc;
 
   public OpenTasks(
@@ -83,11 +85,13 @@ public class OpenTasks {
       RuntimeService runtime,
       RepositoryService repository,
       IdentityService identity,
+      ManagementService management,
       JdbcClient jdbc) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.repository = repository;
     this.identity = identity;
+    this.management = management;
     this.jdbc = jdbc;
   }
 
@@ -135,6 +139,10 @@ public class OpenTasks {
   /**
    * The province's active tasks that are late or due within {@code nearDays} days (today counts as
    * near), most late first.
+   *
+   * <p>One query joins the engine's task table to {@code process_scope} on the province, so only
+   * the province's own tasks are read: a national deployment has thousands of due tasks in other
+   * provinces, and a province thousands of instances (too many for an id list).
    */
   public List<OpenTask> lateOrNear(String provinceCode, int nearDays) {
     LocalDate today = EngineClock.today();
@@ -142,28 +150,25 @@ public class OpenTasks {
         Date.from(today.plusDays(nearDays + 1L).atStartOfDay(ThaiDates.BANGKOK).toInstant());
     return asSystem(
         () -> {
-          List<Task> due =
-              tasks.createTaskQuery().active().dueBefore(horizon).orderByDueDate().asc().list();
-          Map<String, String> districts = new HashMap<>();
-          Map<String, String> provinces = new HashMap<>();
-          scopes(due, districts, provinces);
           List<Task> ours =
-              due.stream()
-                  .filter(t -> provinceCode.equals(provinces.get(t.getProcessInstanceId())))
-                  .toList();
-          return describe(ours, districts);
+              tasks
+                  .createNativeTaskQuery()
+                  .sql(
+                      "select RES.* from "
+                          + management.getTableName(Task.class)
+                          + " RES join process_scope S on S.process_instance_id = RES.PROC_INST_ID_"
+                          + " where S.province_code = #{province} and RES.SUSPENSION_STATE_ = 1"
+                          + " and RES.DUE_DATE_ < #{horizon} order by RES.DUE_DATE_ asc, RES.ID_ asc")
+                  .parameter("province", provinceCode)
+                  .parameter("horizon", horizon)
+                  .list();
+          return describe(ours, districts(ours));
         });
   }
 
+  /** The district of each task's instance, from the fund's records. */
   private Map<String, String> districts(List<Task> found) {
     Map<String, String> districts = new HashMap<>();
-    scopes(found, districts, new HashMap<>());
-    return districts;
-  }
-
-  /** District and province of each task's instance, from the fund's records. */
-  private void scopes(
-      List<Task> found, Map<String, String> districts, Map<String, String> provinces) {
     List<String> pids =
         found.stream().map(Task::getProcessInstanceId).filter(p -> p != null).distinct().toList();
     for (int i = 0; i < pids.size(); i += CHUNK) {
@@ -180,11 +185,11 @@ public class OpenTasks {
                 if (rs.getString(2) != null) {
                   districts.put(rs.getString(1), rs.getString(2));
                 }
-                provinces.put(rs.getString(1), rs.getString(3));
                 return null;
               })
           .list();
     }
+    return districts;
   }
 
   private List<OpenTask> describe(List<Task> found, Map<String, String> districts) {

@@ -1,5 +1,7 @@
 package th.go.cdd.womenfund.subsidy;
 
+import static th.go.cdd.womenfund.system.SqlDates.date;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -131,7 +133,7 @@ public class SubsidyProjectRepository {
                     rs.getDate(12).toLocalDate(),
                     rs.getBigDecimal(13),
                     SubsidyProjectStatus.valueOf(rs.getString(14)),
-                    rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
+                    date(rs, 15),
                     rs.getBigDecimal(16)))
         .single();
   }

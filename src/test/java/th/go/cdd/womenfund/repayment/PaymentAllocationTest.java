@@ -31,9 +31,7 @@ class PaymentAllocationTest {
   }
 
   static InstallmentState open(int seq, LocalDate due, String principal, String interest) {
-    BigDecimal zero = BigDecimal.ZERO.setScale(2);
-    return new InstallmentState(
-        seq, due, money(principal), money(interest), zero, zero, zero, zero, null, null);
+    return InstallmentState.scheduled(seq, due, money(principal), money(interest));
   }
 
   @Test

@@ -34,21 +34,8 @@ class PayoffTest {
             12,
             RepaymentFrequency.MONTHLY,
             TRANSFER);
-    BigDecimal zero = BigDecimal.ZERO.setScale(2);
     return plan.stream()
-        .map(
-            i ->
-                new InstallmentState(
-                    i.seq(),
-                    i.dueDate(),
-                    i.principal(),
-                    i.interest(),
-                    zero,
-                    zero,
-                    zero,
-                    zero,
-                    null,
-                    null))
+        .map(i -> InstallmentState.scheduled(i.seq(), i.dueDate(), i.principal(), i.interest()))
         .toList();
   }
 

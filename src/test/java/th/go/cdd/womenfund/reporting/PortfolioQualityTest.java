@@ -245,6 +245,8 @@ class PortfolioQualityTest {
     assertThat(officer.getBody())
         .contains("\"targetPct\":" + quality.targetPct().toPlainString())
         .contains("\"code\":\"1001\"")
+        .contains("\"overdueAmount\":")
+        .doesNotContain("\"area\"") // an area's figures stand flat beside its ratio
         .contains("\"overdueRatioPct\":41.86")
         .contains("\"aboveTarget\":true")
         .contains("\"dateTh\":\"15 มิถุนายน 2569\"")

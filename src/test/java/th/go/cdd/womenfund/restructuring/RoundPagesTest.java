@@ -1,13 +1,18 @@
 package th.go.cdd.womenfund.restructuring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Date;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +22,11 @@ import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.reporting.DemoContext;
 import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.security.LoginThrottle;
+import th.go.cdd.womenfund.security.OpenTasks;
+import th.go.cdd.womenfund.security.OpenTasks.OpenTask;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
+import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -37,6 +45,7 @@ class RoundPagesTest {
   @Autowired ProcessEngine engine;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
+  @Autowired OpenTasks openTasks;
 
   String reference;
 
@@ -180,5 +189,63 @@ class RoundPagesTest {
                 .get("/late-work?province=23")
                 .statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  void anotherProvincesLateTasksAreNeitherLoadedNorShown() throws Exception {
+    // a late task of an instance bound to Trat's neighbour Chanthaburi (20)
+    String deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(
+                "roundpages-other-province.bpmn",
+                Bpmn.createExecutableProcess("roundpagesOtherProvince")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .userTask("lateElsewhere")
+                    .name("งานจังหวัดอื่น")
+                    .endEvent()
+                    .done())
+            .deploy()
+            .getId();
+    try {
+      String pid =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey("roundpagesOtherProvince", "OTHER-PROVINCE-LATE-1")
+              .getId();
+      jdbc.sql(
+              "insert into process_scope (process_instance_id, process_key, subject_id,"
+                  + " province_code, recorded_at) values (?, 'roundpagesOtherProvince', 1, '20', ?)")
+          .params(pid, Timestamp.from(Instant.now()))
+          .update();
+      Task task = engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult();
+      task.setDueDate(
+          Date.from(EngineClock.today().minusDays(3).atStartOfDay(ThaiDates.BANGKOK).toInstant()));
+      engine.getTaskService().saveTask(task);
+
+      assertThat(openTasks.lateOrNear("23", TasklistFilters.DUE_SOON_DAYS))
+          .isNotEmpty()
+          .extracting(OpenTask::processInstanceId)
+          .doesNotContain(pid);
+      assertThat(openTasks.lateOrNear("20", TasklistFilters.DUE_SOON_DAYS))
+          .extracting(OpenTask::taskId, OpenTask::late)
+          .contains(tuple(task.getId(), true));
+
+      String trat =
+          AppSession.login(port, "supervisor23", DemoContext.PASSWORD)
+              .get("/late-work?province=23")
+              .body();
+      assertThat(trat).doesNotContain("OTHER-PROVINCE-LATE-1").doesNotContain("งานจังหวัดอื่น");
+      String chanthaburi =
+          AppSession.login(port, "roundpages-prov20", DemoContext.PASSWORD)
+              .get("/late-work?province=20")
+              .body();
+      assertThat(chanthaburi).contains("งานจังหวัดอื่น").contains("เลยกำหนด 3 วัน");
+    } finally {
+      jdbc.sql("delete from process_scope where process_key = 'roundpagesOtherProvince'").update();
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
   }
 }
