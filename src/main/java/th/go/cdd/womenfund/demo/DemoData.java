@@ -43,6 +43,7 @@ public class DemoData implements ApplicationRunner {
 
   /** The province's second officer (four eyes at the province office). */
   public static final String PROVINCE_CLERK = "provclerk" + PROVINCE;
+
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   private final AreaRepository areas;
