@@ -78,6 +78,7 @@ class TableOwnershipTest {
           entry("process_scope", "security"),
           entry("step_actor", "security"),
           entry("login_throttle", "security"),
+          entry("one_time_password", "security"),
           // Spring Session JDBC's own tables (V60), written only by Spring Session as configured by
           // security
           entry("spring_session", "security"),

@@ -40,6 +40,10 @@ import th.go.cdd.womenfund.system.EngineClock;
 public class DemoData implements ApplicationRunner {
 
   public static final String PROVINCE = "23";
+
+  /** The province's second officer (four eyes at the province office). */
+  public static final String PROVINCE_CLERK = "provclerk" + PROVINCE;
+
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   private final AreaRepository areas;
@@ -124,6 +128,16 @@ public class DemoData implements ApplicationRunner {
         "เจ้าหน้าที่จังหวัดตราด",
         password,
         Roles.provinceOfficers(PROVINCE));
+    // a second province officer: the one who records a restructuring package's receipt and
+    // submission does not record the Department's decision, and a bank statement or budget change
+    // one of them keys is approved by the other (four eyes)
+    user(
+        identity,
+        PROVINCE_CLERK,
+        "อำไพ",
+        "เจ้าหน้าที่การเงินจังหวัดตราด",
+        password,
+        Roles.provinceOfficers(PROVINCE));
     user(
         identity,
         "provcommittee23",
@@ -149,7 +163,7 @@ public class DemoData implements ApplicationRunner {
       System.out.println(
           "\n==== womenfund: รหัสผ่านของผู้ใช้ตัวอย่างทุกคน (แสดงครั้งเดียว) ====\n  รหัสผ่าน: "
               + password
-              + "\n  ผู้ใช้: officer2301..officer2307, clerk2301..clerk2307, committee2301..committee2307, provofficer23, provcommittee23, supervisor23, department"
+              + "\n  ผู้ใช้: officer2301..officer2307, clerk2301..clerk2307, committee2301..committee2307, provofficer23, provclerk23, provcommittee23, supervisor23, department"
               + "\n==========================================================\n");
     }
     LOG.info("demo users of Trat created");

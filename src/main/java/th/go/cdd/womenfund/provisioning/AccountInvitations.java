@@ -21,13 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import th.go.cdd.womenfund.notification.MailService;
 import th.go.cdd.womenfund.notification.ThaiMail;
 import th.go.cdd.womenfund.security.AdminAccount;
+import th.go.cdd.womenfund.security.OneTimePasswords;
 
 /**
  * The one-time passwords of accounts created from a provisioning file (table {@code
  * account_invitation}). Each pending invitation is sent in a transaction of its own: a fresh random
- * password is set on the account and mailed through {@link MailService#sendPrivate} (the outbox
- * keeps the mail without it; no log line names it), and the invitation is marked sent. When the
- * mail fails, all of that rolls back (the account keeps a password nobody knows), the failure is
+ * password is set on the account, marked one-time ({@link OneTimePasswords}: she must choose her
+ * own at her first sign-in) and mailed through {@link MailService#sendPrivate} (the outbox keeps
+ * the mail without it; no log line names it), and the invitation is marked sent. When the mail
+ * fails, all of that rolls back (the account keeps a password nobody knows), the failure is
  * counted, and the invitation is tried again every {@code womenfund.provisioning.retry-every} (and
  * whenever an administrator presses the button on /admin/accounts). One mail per account, ever: the
  * mail's key {@code account-invitation:<user id>} is unique in the outbox, so a second node or a
@@ -48,16 +50,19 @@ public class AccountInvitations implements SchedulingConfigurer {
   private final TransactionTemplate transaction;
   private final String baseUrl;
   private final Duration retryEvery;
+  private final OneTimePasswords oneTime;
 
   public AccountInvitations(
       JdbcClient jdbc,
       IdentityService identity,
+      OneTimePasswords oneTime,
       MailService mail,
       PlatformTransactionManager transactions,
       @Value("${womenfund.base-url:http://localhost:8080}") String baseUrl,
       @Value("${womenfund.provisioning.retry-every:PT10M}") Duration retryEvery) {
     this.jdbc = jdbc;
     this.identity = identity;
+    this.oneTime = oneTime;
     this.mail = mail;
     this.transaction = new TransactionTemplate(transactions);
     this.baseUrl = baseUrl;
@@ -174,6 +179,8 @@ public class AccountInvitations implements SchedulingConfigurer {
     String password = AdminAccount.generatePassword();
     user.setPassword(password);
     identity.saveUser(user);
+    // one-time: she must choose her own before doing anything else
+    oneTime.require(p.userId(), OneTimePasswords.Reason.INVITATION);
     String name =
         ((user.getFirstName() == null ? "" : user.getFirstName())
                 + " "

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.core.env.Environment;
@@ -38,16 +39,23 @@ public class AccountRules extends AbstractProcessEnginePlugin {
   static final Permission[] OWNER_PERMISSIONS = {Permissions.READ, Permissions.UPDATE};
 
   private final boolean directory;
+  private final OneTimePasswords oneTime;
 
-  public AccountRules(Environment environment) {
+  public AccountRules(Environment environment, OneTimePasswords oneTime) {
     this.directory = environment.acceptsProfiles(Profiles.of(LdapDirectory.PROFILE));
+    this.oneTime = oneTime;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (!directory) {
       configuration.setIdentityProviderSessionFactory(
-          new GenericManagerFactory(GuardedIdentityProvider.class));
+          new GenericManagerFactory(GuardedIdentityProvider.class) {
+            @Override
+            public Session openSession() {
+              return new GuardedIdentityProvider(oneTime);
+            }
+          });
     }
     configuration.setResourceAuthorizationProvider(new OwnerReadsAndUpdates());
   }

@@ -1,5 +1,6 @@
 package th.go.cdd.womenfund.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
@@ -32,7 +34,8 @@ public class ActuatorSecurity {
 
   @Bean
   @Order(0)
-  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+  SecurityFilterChain actuator(
+      HttpSecurity http, OneTimePasswords oneTime, IdentityService identity) throws Exception {
     BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
     basic.setRealmName("womenfund");
     http.securityMatcher(WebSecurity.path(null, "/actuator/**"))
@@ -49,6 +52,7 @@ public class ActuatorSecurity {
         .exceptionHandling(e -> e.authenticationEntryPoint(basic))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(AbstractHttpConfigurer::disable)
+        .addFilterAfter(new PasswordChangeGate(oneTime, identity), AuthorizationFilter.class)
         .headers(WebSecurity::appHeaders);
     return http.build();
   }

@@ -16,8 +16,20 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * without a signed-in person (the system, the start-up code) and administrators ({@code
  * camunda-admin}) are not limited. Every refused password is also reported to {@link
  * LoginThrottle}, which counts it for the client address of the request being served.
+ *
+ * <p>A password a signed-in person sets on <em>another</em> account (an administrator's reset or a
+ * new account in Camunda Admin, {@code PUT …/user/{id}/credentials}, {@code POST …/user/create}) is
+ * one-time: the account is marked in {@link OneTimePasswords}, in the same transaction, and its
+ * owner must choose her own before doing anything else. Setting one's own password never clears the
+ * mark (only {@code /password/change}, which checks the fund's rule, does).
  */
 public class GuardedIdentityProvider extends DbIdentityServiceProvider {
+
+  private final OneTimePasswords oneTime;
+
+  public GuardedIdentityProvider(OneTimePasswords oneTime) {
+    this.oneTime = oneTime;
+  }
 
   static final String PROFILE_REFUSED =
       "ท่านไม่สามารถแก้ไขชื่อหรืออีเมลของบัญชีตนเองได้ กรุณาติดต่อผู้ดูแลระบบ";
@@ -36,7 +48,21 @@ public class GuardedIdentityProvider extends DbIdentityServiceProvider {
         throw new AuthorizationException(PROFILE_REFUSED);
       }
     }
-    return super.saveUser(user);
+    IdentityOperationResult saved = super.saveUser(user);
+    if (changed.hasNewPassword() && setBySomeoneElse(changed.getId())) {
+      oneTime.require(changed.getId(), OneTimePasswords.Reason.RESET);
+    }
+    return saved;
+  }
+
+  /** A signed-in person (authorization checks on) sets the password of an account not her own. */
+  private boolean setBySomeoneElse(String userId) {
+    Authentication auth = getCurrentAuthentication();
+    return auth != null
+        && auth.getUserId() != null
+        && !auth.getUserId().equals(userId)
+        && isAuthorizationEnabled()
+        && Context.getCommandContext().isAuthorizationCheckEnabled();
   }
 
   /**
@@ -53,7 +79,9 @@ public class GuardedIdentityProvider extends DbIdentityServiceProvider {
     if (limited(userId)) {
       throw new AuthorizationException(DELETE_REFUSED);
     }
-    return super.deleteUser(userId);
+    IdentityOperationResult deleted = super.deleteUser(userId);
+    oneTime.cleared(userId);
+    return deleted;
   }
 
   /**

@@ -32,6 +32,7 @@ import org.springframework.web.util.HtmlUtils;
  *   <li>the app's login page, {@code POST /login};
  *   <li>the webapps' own login form, {@code POST
  *       /camunda/api/admin/auth/user/{engine}/login/{app}};
+ *   <li>the current password on the app's own password change, {@code POST /password/change};
  *   <li>HTTP Basic on {@code /engine-rest/**} and {@code /api/**};
  *   <li>the engine API's password checks, {@code POST …/identity/verify} (which answers 200 either
  *       way) and the current password of {@code PUT …/user/{id}/credentials}, over REST or the
@@ -58,6 +59,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   enum Surface {
     LOGIN_PAGE,
     WEBAPP_LOGIN,
+    PASSWORD_CHANGE,
     HTTP_BASIC,
     PASSWORD_CHECK
   }
@@ -98,6 +100,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       }
       if (WEBAPP_LOGIN.matcher(path).matches()) {
         return Optional.of(Surface.WEBAPP_LOGIN);
+      }
+      if (path.equals(PasswordChangeController.PATH)) {
+        return Optional.of(Surface.PASSWORD_CHANGE);
       }
     }
     if (!"GET".equalsIgnoreCase(request.getMethod()) && PASSWORD_CHECK.matcher(path).matches()) {

@@ -49,6 +49,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>everything else (dashboard, briefing, forms of the app): the login page {@code /login}, a
  *       session, CSRF tokens on every form.
  * </ul>
+ *
+ * On every chain, once the person is known, {@link PasswordChangeGate} holds back a person whose
+ * password is one-time until she has chosen her own.
  */
 @Configuration
 @EnableWebSecurity
@@ -93,7 +96,11 @@ public class WebSecurity {
   @Bean
   @Order(2)
   SecurityFilterChain camundaWebapps(
-      HttpSecurity http, IdentityServiceAuthenticationProvider accounts) throws Exception {
+      HttpSecurity http,
+      IdentityServiceAuthenticationProvider accounts,
+      IdentityService identity,
+      OneTimePasswords oneTime)
+      throws Exception {
     HttpSessionRequestCache pages = new HttpSessionRequestCache();
     pages.setRequestMatcher(
         r ->
@@ -126,6 +133,7 @@ public class WebSecurity {
         .requestCache(c -> c.requestCache(pages))
         .csrf(AbstractHttpConfigurer::disable)
         .addFilterBefore(new CamundaWebappSessionBridge(accounts), AuthorizationFilter.class)
+        .addFilterAfter(new PasswordChangeGate(oneTime, identity), AuthorizationFilter.class)
         .headers(
             h ->
                 h.frameOptions(f -> f.sameOrigin())
@@ -142,7 +150,8 @@ public class WebSecurity {
    */
   @Bean
   @Order(3)
-  SecurityFilterChain appApiBasic(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain appApiBasic(
+      HttpSecurity http, IdentityService identity, OneTimePasswords oneTime) throws Exception {
     BasicAuthenticationEntryPoint basic = basicEntryPoint();
     http.securityMatcher(
             new AndRequestMatcher(path(null, "/api/**"), WebSecurity::carriesBasicCredentials))
@@ -155,6 +164,7 @@ public class WebSecurity {
         .requestCache(AbstractHttpConfigurer::disable)
         .csrf(AbstractHttpConfigurer::disable)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        .addFilterAfter(new PasswordChangeGate(oneTime, identity), EngineAuthenticationFilter.class)
         .headers(WebSecurity::appHeaders);
     return http.build();
   }
@@ -173,13 +183,15 @@ public class WebSecurity {
    */
   @Bean
   @Order(4)
-  SecurityFilterChain appApi(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain appApi(HttpSecurity http, IdentityService identity, OneTimePasswords oneTime)
+      throws Exception {
     BasicAuthenticationEntryPoint basic = basicEntryPoint();
     http.securityMatcher(path(null, "/api/**"))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .exceptionHandling(e -> e.authenticationEntryPoint(basic))
         .requestCache(AbstractHttpConfigurer::disable)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        .addFilterAfter(new PasswordChangeGate(oneTime, identity), EngineAuthenticationFilter.class)
         .headers(WebSecurity::appHeaders);
     return http.build();
   }
@@ -207,7 +219,8 @@ public class WebSecurity {
   /** Pages of the app: the Thai login page, sessions, CSRF tokens on every form. */
   @Bean
   @Order(5)
-  SecurityFilterChain appPages(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain appPages(
+      HttpSecurity http, IdentityService identity, OneTimePasswords oneTime) throws Exception {
     http.authorizeHttpRequests(
             a ->
                 a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
@@ -234,6 +247,7 @@ public class WebSecurity {
                     .logoutSuccessUrl("/login?logout")
                     .deleteCookies("JSESSIONID"))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        .addFilterAfter(new PasswordChangeGate(oneTime, identity), EngineAuthenticationFilter.class)
         .headers(WebSecurity::appHeaders);
     return http.build();
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import th.go.cdd.womenfund.system.limits.BodyTooLargeException;
 
 /**
  * Refusals of the fund's steps through the engine's REST API ({@code /engine-rest} and the webapps'
@@ -19,8 +20,8 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
  * engine's REST resources wrap any failure of a start or a task completion into a 500 "Cannot
  * instantiate process definition …" (and log its stack trace); a {@link RefusedInputException}
  * anywhere in the cause chain is a person's bad input, not a failure. Everything else keeps the
- * engine's own answer. Registered in every Jersey application of the app through Jersey's
- * auto-discovery ({@code META-INF/services}).
+ * engine's own answer, except a body read past its size limit: 413 in Thai. Registered in every
+ * Jersey application of the app through Jersey's auto-discovery ({@code META-INF/services}).
  */
 public class ThaiRestRefusals implements ForcedAutoDiscoverable {
 
@@ -32,6 +33,7 @@ public class ThaiRestRefusals implements ForcedAutoDiscoverable {
       context.register(WrappedRefusals.class);
       context.register(DirectRefusals.class);
       context.register(NotAllowed.class);
+      context.register(TooLarge.class);
     }
   }
 
@@ -69,6 +71,10 @@ public class ThaiRestRefusals implements ForcedAutoDiscoverable {
   public static class WrappedRefusals implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException e) {
+      BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+      if (tooLarge != null) {
+        return tooLarge(tooLarge);
+      }
       RefusedInputException refusal = refusalIn(e);
       return refusal != null
           ? badRequest(refusal)
@@ -96,6 +102,23 @@ public class ThaiRestRefusals implements ForcedAutoDiscoverable {
           thai
               ? e.getMessage()
               : "ท่านไม่มีสิทธิ์ดำเนินการนี้ หรือรายการนี้ไม่อยู่ในพื้นที่ที่ท่านรับผิดชอบ");
+    }
+  }
+
+  static Response tooLarge(BodyTooLargeException e) {
+    return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, "PayloadTooLarge", e.getMessage());
+  }
+
+  /**
+   * A chunked body that went past its limit ({@code womenfund.limits}) while the engine's resource
+   * read it: 413 with the Thai message, as {@code BodySizeLimitFilter} answers a declared length
+   * (the engine's own handler answered 500).
+   */
+  @Priority(1)
+  public static class TooLarge implements ExceptionMapper<BodyTooLargeException> {
+    @Override
+    public Response toResponse(BodyTooLargeException e) {
+      return tooLarge(e);
     }
   }
 

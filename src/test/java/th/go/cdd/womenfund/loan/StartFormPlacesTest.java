@@ -56,6 +56,7 @@ class StartFormPlacesTest {
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
   @Autowired LoginThrottle throttle;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @BeforeEach
   void people() {
@@ -170,6 +171,143 @@ class StartFormPlacesTest {
                 .variableValueEquals(Var.GROUP_NAME, "กลุ่มทดสอบตำบลนอกอำเภอ")
                 .count())
         .isZero();
+  }
+
+  /**
+   * The routes the filter wraps (the deployed start form on {@code /engine-rest} and on the
+   * webapps' engine API, and the form's submission) keep the body limit ({@code womenfund.limits},
+   * 512 KB there): a declared length over it is answered 413 in Thai before a byte of the body is
+   * sent (the answer comes while the client still holds the body back), and a chunked body is read
+   * no further than the limit.
+   */
+  @Test
+  void aBodyOverTheLimitIsRefusedWith413InThaiBeforeItIsRead() throws Exception {
+    String auth = basic("places" + DISTRICT);
+    long before = startedByOfficer();
+    long over = 512 * 1024 + 1;
+    String webappForm =
+        "/camunda/api/engine/engine/default/process-definition/key/"
+            + LoanApplicationProcess.KEY
+            + "/deployed-start-form";
+    String submit =
+        "/engine-rest/process-definition/key/" + LoanApplicationProcess.KEY + "/submit-form";
+    for (String[] route :
+        new String[][] {{"GET", FORM}, {"GET", webappForm}, {"POST", submit}, {"PUT", FORM}}) {
+      String answer = withheldBody(route[0], route[1], auth, over);
+      assertThat(answer).as(route[0] + " " + route[1]).startsWith("HTTP/1.1 413");
+      assertThat(answer).contains("ข้อมูลที่ส่งมามีขนาดเกิน 512 กิโลไบต์");
+    }
+    String chunked = chunkedBody(submit, auth, 3 * 1024 * 1024);
+    assertThat(chunked).startsWith("HTTP/1.1 413").contains("ข้อมูลที่ส่งมามีขนาดเกิน");
+    assertThat(startedByOfficer()).isEqualTo(before);
+    // and the form itself is still served
+    assertThat(form("places" + DISTRICT).path("components").size()).isPositive();
+  }
+
+  long startedByOfficer() {
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(LoanApplicationProcess.KEY)
+        .startedBy("places" + DISTRICT)
+        .count();
+  }
+
+  static String basic(String user) {
+    return java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Sends only the head of a request that declares {@code declared} bytes; reads the answer. */
+  String withheldBody(String method, String path, String auth, long declared) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              (method
+                      + " "
+                      + path
+                      + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                      + auth
+                      + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
+                      + "Content-Length: "
+                      + declared
+                      + "\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return answer(socket);
+    }
+  }
+
+  /** Offers {@code size} bytes of JSON in chunks (stopping when the server closes). */
+  String chunkedBody(String path, String auth, int size) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(30_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                  + auth
+                  + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  byte[] head =
+                      "{\"variables\":{\"groupName\":{\"value\":\""
+                          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                  byte[] block = new byte[64 * 1024];
+                  java.util.Arrays.fill(block, (byte) 'a');
+                  chunk(out, head, head.length);
+                  for (int sent = head.length; sent < size; sent += block.length) {
+                    chunk(out, block, block.length);
+                  }
+                  out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                  out.flush();
+                } catch (java.io.IOException closed) {
+                  // the server refused and closed: the rest is not wanted
+                }
+              });
+      writer.setDaemon(true);
+      writer.start();
+      return answer(socket);
+    }
+  }
+
+  static void chunk(java.io.OutputStream out, byte[] bytes, int n) throws java.io.IOException {
+    out.write(
+        (Integer.toHexString(n) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    out.write(bytes, 0, n);
+    out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /** The status line, the head and up to 4 KB of the answer's body. */
+  static String answer(java.net.Socket socket) throws java.io.IOException {
+    java.io.InputStream in = socket.getInputStream();
+    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+    byte[] buffer = new byte[4096];
+    int headEnd = -1;
+    while (headEnd < 0 || got.size() < headEnd + 40) {
+      int n;
+      try {
+        n = in.read(buffer);
+      } catch (java.net.SocketException reset) {
+        break;
+      }
+      if (n < 0) {
+        break;
+      }
+      got.write(buffer, 0, n);
+      headEnd = got.toString(java.nio.charset.StandardCharsets.UTF_8).indexOf("\r\n\r\n");
+      if (got.size() > 4096) {
+        break;
+      }
+    }
+    return got.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   JsonNode form(String user) throws Exception {
