@@ -196,14 +196,7 @@ public class DocumentService {
     if (content.length == 0) {
       throw new DocumentRefusal(400, "ไม่พบไฟล์ที่แนบ หรือไฟล์ว่างเปล่า กรุณาเลือกไฟล์แล้วส่งใหม่");
     }
-    String type =
-        ContentTypes.accepted(content)
-            .orElseThrow(
-                () ->
-                    new DocumentRefusal(
-                        422,
-                        "ไฟล์นี้ไม่ใช่ PDF, JPEG หรือ PNG (ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์):"
-                            + " กรุณาสแกนหรือถ่ายภาพเอกสารเป็น PDF, JPEG หรือ PNG แล้วแนบใหม่"));
+    // scanned first: a virus is named as such whatever it pretends to be
     VirusScanner.Verdict verdict;
     try {
       verdict = scanner.scan(content);
@@ -223,6 +216,14 @@ public class DocumentService {
               + verdict.signature()
               + ") ระบบไม่รับไฟล์: กรุณาตรวจเครื่องคอมพิวเตอร์แล้วสแกนเอกสารใหม่");
     }
+    String type =
+        ContentTypes.accepted(content)
+            .orElseThrow(
+                () ->
+                    new DocumentRefusal(
+                        422,
+                        "ไฟล์นี้ไม่ใช่ PDF, JPEG หรือ PNG (ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์):"
+                            + " กรุณาสแกนหรือถ่ายภาพเอกสารเป็น PDF, JPEG หรือ PNG แล้วแนบใหม่"));
     String name = safeName(fileName, type);
     String sha = sha256(content);
     long id =
