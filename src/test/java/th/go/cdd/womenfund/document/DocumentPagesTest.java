@@ -76,6 +76,11 @@ class DocumentPagesTest {
     AppSession officer = AppSession.login(port, "officer2301", DemoContext.PASSWORD);
     String list = officer.get("/documents").body();
     assertThat(list).contains("/documents/instance/" + pid).contains("หนังสือขอปรับโครงสร้างหนี้");
+    // the step's form links to this page through a task-local variable the system sets
+    var task =
+        engine.getTaskService().createTaskQuery().processInstanceId(pid).active().list().get(0);
+    assertThat(engine.getTaskService().getVariableLocal(task.getId(), DocumentLinks.VARIABLE))
+        .isEqualTo("/documents/instance/" + pid);
     String page = officer.get("/documents/instance/" + pid).body();
     assertThat(page).contains("แนบเอกสาร").contains("RS_REQUEST_LETTER");
 
