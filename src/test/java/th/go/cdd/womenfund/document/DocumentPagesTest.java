@@ -207,6 +207,9 @@ class DocumentPagesTest {
     HttpResponse<byte[]> xlsx =
         province.bytes("/api/restructuring/rounds/RS-23-" + round + "/submission.xlsx");
     assertThat(xlsx.statusCode()).isEqualTo(200);
+    // the round page counts each package's papers and links to them
+    assertThat(province.get("/restructuring/rounds/RS-23-" + round).body())
+        .contains("href=\"/documents/instance/" + pid + "\"");
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
       Sheet sheet = wb.getSheet("เอกสารแนบ");
       assertThat(sheet).isNotNull();
