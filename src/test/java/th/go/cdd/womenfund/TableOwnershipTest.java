@@ -75,6 +75,8 @@ class TableOwnershipTest {
           entry("occupation_sale", "occupation"),
           entry("meeting", "meeting"),
           entry("meeting_resolution", "meeting"),
+          entry("document", "document"),
+          entry("document_content", "document"),
           entry("process_scope", "security"),
           entry("step_actor", "security"),
           entry("login_throttle", "security"),

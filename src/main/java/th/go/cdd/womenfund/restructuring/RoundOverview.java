@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import th.go.cdd.womenfund.area.AreaRepository;
+import th.go.cdd.womenfund.document.DocumentService;
+import th.go.cdd.womenfund.document.StoredDocument;
 import th.go.cdd.womenfund.restructuring.RestructuringRepository.Package;
 import th.go.cdd.womenfund.security.OpenTasks;
 import th.go.cdd.womenfund.security.OpenTasks.OpenTask;
@@ -55,7 +57,9 @@ public class RoundOverview {
       boolean alert,
       String letterNo,
       LocalDate letterDate,
-      List<OpenTask> tasks) {}
+      List<OpenTask> tasks,
+      int documents,
+      String documentsPage) {}
 
   public record Round(
       String reference,
@@ -73,13 +77,19 @@ public class RoundOverview {
   private final RestructuringRepository repo;
   private final AreaRepository areas;
   private final OpenTasks openTasks;
+  private final DocumentService documents;
 
   public RoundOverview(
-      JdbcClient jdbc, RestructuringRepository repo, AreaRepository areas, OpenTasks openTasks) {
+      JdbcClient jdbc,
+      RestructuringRepository repo,
+      AreaRepository areas,
+      OpenTasks openTasks,
+      DocumentService documents) {
     this.jdbc = jdbc;
     this.repo = repo;
     this.areas = areas;
     this.openTasks = openTasks;
+    this.documents = documents;
   }
 
   /**
@@ -167,6 +177,7 @@ public class RoundOverview {
         sent++;
         sentTotal = sentTotal.add(p.totalAmount());
       }
+      List<StoredDocument> papers = documents.ofRecord(RestructuringProcess.PACKAGE_KEY, p.id());
       lines.add(
           new PackageLine(
               p.districtCode(),
@@ -180,7 +191,11 @@ public class RoundOverview {
               alert,
               p.letterNo(),
               p.letterDate(),
-              tasks.getOrDefault(p.districtCode(), List.of())));
+              tasks.getOrDefault(p.districtCode(), List.of()),
+              papers.size(),
+              papers.isEmpty()
+                  ? null
+                  : "/documents/instance/" + papers.get(0).processInstanceId()));
     }
     return new Round(
         reference,

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
+import th.go.cdd.womenfund.document.DocumentService;
+import th.go.cdd.womenfund.document.StoredDocument;
 import th.go.cdd.womenfund.restructuring.RestructuringRepository.Debtor;
 import th.go.cdd.womenfund.restructuring.RestructuringRepository.DocumentType;
 import th.go.cdd.womenfund.restructuring.RestructuringRepository.Package;
@@ -36,10 +38,13 @@ public class SubmissionExport {
 
   private final RestructuringRepository repo;
   private final AreaRepository areas;
+  private final DocumentService documents;
 
-  public SubmissionExport(RestructuringRepository repo, AreaRepository areas) {
+  public SubmissionExport(
+      RestructuringRepository repo, AreaRepository areas, DocumentService documents) {
     this.repo = repo;
     this.areas = areas;
+    this.documents = documents;
   }
 
   public Round round(long roundId) {
@@ -176,10 +181,64 @@ public class SubmissionExport {
       for (int c = 0; c < sc.length; c++) {
         summary.autoSizeColumn(c);
       }
+      attachments(wb.createSheet("เอกสารแนบ"), round, province, districts, packages, bold);
       wb.write(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The files each district attached to its package (document/), per document type: the Department
+   * sees which papers exist and can ask for any by its SHA-256.
+   */
+  private void attachments(
+      Sheet sheet,
+      Round round,
+      Province province,
+      Map<String, District> districts,
+      List<Package> packages,
+      CellStyle bold) {
+    Map<String, String> names = documents.typeNames();
+    int r = 0;
+    text(
+        sheet.createRow(r++),
+        0,
+        "เอกสารแนบของ" + round.title() + " จังหวัด" + province.nameTh(),
+        bold);
+    Row header = sheet.createRow(r++);
+    String[] columns = {
+      "อำเภอ",
+      "ประเภทเอกสาร",
+      "ชื่อไฟล์",
+      "ชนิดไฟล์",
+      "ขนาด (ไบต์)",
+      "SHA-256",
+      "ผู้แนบ",
+      "วันที่แนบ"
+    };
+    for (int c = 0; c < columns.length; c++) {
+      text(header, c, columns[c], bold);
+    }
+    int count = 0;
+    for (Package p : packages) {
+      for (StoredDocument d : documents.ofRecord(RestructuringProcess.PACKAGE_KEY, p.id())) {
+        Row row = sheet.createRow(r++);
+        text(row, 0, districts.get(p.districtCode()).nameTh(), null);
+        text(row, 1, names.getOrDefault(d.documentType(), d.documentType()), null);
+        text(row, 2, d.fileName(), null);
+        text(row, 3, d.mediaType(), null);
+        row.createCell(4).setCellValue((double) d.sizeBytes());
+        text(row, 5, d.sha256(), null);
+        text(row, 6, d.uploadedBy(), null);
+        text(row, 7, ThaiDates.formatShort(d.uploadedAt().toLocalDate()), null);
+        count++;
+      }
+    }
+    text(sheet.createRow(r), 0, count == 0 ? "ไม่มีเอกสารแนบ" : "รวม " + count + " ไฟล์", bold);
+    for (int c = 0; c < columns.length; c++) {
+      sheet.autoSizeColumn(c);
     }
   }
 
