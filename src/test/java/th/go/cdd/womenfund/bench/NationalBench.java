@@ -89,7 +89,7 @@ class NationalBench {
             select payment_id, loan_id, seq, principal from payment_allocation
             union all
             select payment_id, loan_id, seq, principal from allocation_correction
-          ) a join repayment_payment r on r.id = a.payment_id
+          ) a join repayment_payment r on r.id = a.payment_id %s
           where r.paid_on <= ?
           group by a.loan_id, a.seq
         ) p on p.loan_id = i.loan_id and p.seq = i.seq
@@ -299,13 +299,30 @@ class NationalBench {
         "| page | p50 | p95 | max | raw SQL p50 | raw SQL p95 | p95 ≤ 500 ms | p95 / raw p95 (≤ 2) |\n");
     md.append("|---|---:|---:|---:|---:|---:|---|---:|\n");
     row("GET /api/portfolio/quality (country, today live)", quality, rawCountry);
-    row("GET /api/portfolio/trend (country, 365 days)", trend, rawTrend);
+    // V81's index, before and after, in this run
+    try (Connection c = dataSource.getConnection();
+        var st = c.createStatement()) {
+      st.execute("drop index if exists ix_portfolio_snapshot_area");
+    }
+    row("GET /api/portfolio/trend (country, 365 days), without V81's index", trend, rawTrend);
+    try (Connection c = dataSource.getConnection();
+        var st = c.createStatement()) {
+      st.execute(
+          "create index if not exists ix_portfolio_snapshot_area on portfolio_snapshot"
+              + " (area_level, area_code, snapshot_date)");
+    }
     row("GET /dashboard?province=" + PROVINCE, dashboard, rawProvince);
     row("GET /briefing?province=" + PROVINCE, briefing, rawProvince);
+    row(
+        "raw: province arrears, payments summed for the country (before)",
+        () -> arrears(today, PROVINCE, false),
+        () -> arrears(today, PROVINCE, true));
     md.append(
         "\nRaw SQL: the arrears per district (repayment.PortfolioArrears' query) for the country or the"
-            + " province, plus for the province the fund registrations per district of the fiscal year;"
-            + " for the trend the national snapshot rows.\n");
+            + " province (its payments only), plus for the province the fund registrations per district of"
+            + " the fiscal year; for the trend the national snapshot rows. The last row times the"
+            + " province's arrears summing the whole country's payments (before) against its own"
+            + " (after, raw columns).\n");
   }
 
   void row(String name, Callable<Integer> page, Callable<Integer> raw) throws Exception {
@@ -348,16 +365,32 @@ class NationalBench {
   }
 
   int arrears(LocalDate day, String province) throws SQLException {
+    return arrears(day, province, !province.equals("%"));
+  }
+
+  /**
+   * {@code pushDown}: the payments summed for the province's loans only (PortfolioArrears since
+   * V81's run); false: the country's payments summed, then joined (before).
+   */
+  int arrears(LocalDate day, String province, boolean pushDown) throws SQLException {
+    String sql =
+        ARREARS.formatted(
+            pushDown ? "join loan_view pl on pl.id = a.loan_id and pl.province_code = ?" : "");
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(ARREARS)) {
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      int k = 0;
       ps.setObject(1, day.minusDays(30));
       ps.setObject(2, day);
       ps.setObject(3, day);
-      ps.setObject(4, day);
-      ps.setObject(5, day);
-      ps.setString(6, province);
-      ps.setObject(7, day);
-      ps.setObject(8, day);
+      if (pushDown) {
+        ps.setString(4, province);
+        k = 1;
+      }
+      ps.setObject(4 + k, day);
+      ps.setObject(5 + k, day);
+      ps.setString(6 + k, province);
+      ps.setObject(7 + k, day);
+      ps.setObject(8 + k, day);
       int n = 0;
       BigDecimal sum = BigDecimal.ZERO;
       try (ResultSet rs = ps.executeQuery()) {

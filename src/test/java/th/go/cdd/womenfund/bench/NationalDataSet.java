@@ -60,8 +60,13 @@ final class NationalDataSet {
       members(c, subDistricts);
       loans(c, subDistricts);
       snapshots(c);
-      exec(c, "analyze");
       c.commit();
+      // as autovacuum would have left them: statistics and the visibility map (index-only scans)
+      c.setAutoCommit(true);
+      exec(
+          c,
+          "vacuum (analyze) member, fund_membership, women_group, loan_project, loan_borrower,"
+              + " repayment_installment, repayment_payment, payment_allocation, portfolio_snapshot");
     }
   }
 
