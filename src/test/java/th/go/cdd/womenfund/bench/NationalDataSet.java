@@ -29,7 +29,7 @@ final class NationalDataSet {
   static final int SNAPSHOT_DAYS = Integer.getInteger("bench.national.snapshotDays", 365);
   static final int CHUNK = 500_000;
 
-  /** Generated members have national IDs 8 followed by 12 digits (never a valid check digit). */
+  /** Generated members have national IDs 8 followed by 12 digits (the check digit not computed). */
   static String nationalId(long n) {
     return "8" + String.format("%012d", n);
   }
