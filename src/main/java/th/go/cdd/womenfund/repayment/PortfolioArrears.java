@@ -23,7 +23,9 @@ public class PortfolioArrears {
    * re-allocated), the part of it due before :d, and the oldest such unpaid due date; then per
    * district, with the loans banded by that date (bounds passed as dates, so no date arithmetic
    * differs between H2 and PostgreSQL). Loans disbursed after :d or with nothing outstanding do not
-   * count.
+   * count. For one province the payments are summed for its loans only (the first {@code %s}):
+   * summing the whole country's and joining after made a province's dashboard cost as much as the
+   * country's (issue 15, docs/PERFORMANCE.md "National size").
    */
   private static final String BY_DISTRICT =
       """
@@ -48,7 +50,7 @@ public class PortfolioArrears {
             select payment_id, loan_id, seq, principal from payment_allocation
             union all
             select payment_id, loan_id, seq, principal from allocation_correction
-          ) a join repayment_payment r on r.id = a.payment_id
+          ) a join repayment_payment r on r.id = a.payment_id%s
           where r.paid_on <= :d
           group by a.loan_id, a.seq
         ) p on p.loan_id = i.loan_id and p.seq = i.seq
@@ -92,7 +94,11 @@ public class PortfolioArrears {
    */
   public List<DistrictArrears> byDistrictOn(LocalDate day, String provinceCode) {
     String sql =
-        BY_DISTRICT.formatted(provinceCode == null ? "" : "and l.province_code = :province");
+        provinceCode == null
+            ? BY_DISTRICT.formatted("", "")
+            : BY_DISTRICT.formatted(
+                "\n join loan_view pl on pl.id = a.loan_id and pl.province_code = :province",
+                "and l.province_code = :province");
     var spec =
         jdbc.sql(sql)
             .params(
