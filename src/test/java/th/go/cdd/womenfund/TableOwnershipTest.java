@@ -75,6 +75,8 @@ class TableOwnershipTest {
           entry("occupation_sale", "occupation"),
           entry("meeting", "meeting"),
           entry("meeting_resolution", "meeting"),
+          entry("visit_plan", "fieldvisit"),
+          entry("visit_action", "fieldvisit"),
           entry("process_scope", "security"),
           entry("step_actor", "security"),
           entry("login_throttle", "security"),
