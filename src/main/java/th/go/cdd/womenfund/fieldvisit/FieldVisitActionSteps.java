@@ -1,14 +1,15 @@
 package th.go.cdd.womenfund.fieldvisit;
 
+import static th.go.cdd.womenfund.system.RefusedInputException.refusingBadInput;
+
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.fieldvisit.FieldVisitActionProcess.Var;
 import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.security.Roles;
-import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.TaskDeadlines;
-import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * The engine edge of {@code field-visit-action}, named {@code fieldVisitActions} in the BPMN. The
@@ -60,18 +61,20 @@ public class FieldVisitActionSteps {
   }
 
   /**
-   * After the owner's report: her note and whether it is done, kept on the action; a bad report
-   * leaves the engine as a bad request (400 in Thai), and the task stays open.
+   * {@code camunda:delegateExpression} of the step after the owner's report: her note and whether
+   * it is done, kept on the action. A delegate, so that a bad report leaves the engine as a bad
+   * request (400 in Thai, nothing logged) and the task stays open.
    */
+  public JavaDelegate progressRecorder() {
+    return refusingBadInput(this::recordProgress);
+  }
+
+  /** The owner's report, read from her form's variables and checked by the service. */
   public void recordProgress(DelegateExecution execution) {
-    try {
-      visits.reportProgress(
-          execution.getProcessInstanceId(),
-          execution.getVariable(Var.NOTE),
-          execution.getVariable(Var.DONE));
-    } catch (ThaiValidationException e) {
-      throw new RefusedInputException(e);
-    }
+    visits.reportProgress(
+        execution.getProcessInstanceId(),
+        execution.getVariable(Var.NOTE),
+        execution.getVariable(Var.DONE));
   }
 
   /** The gateway: done, as the fund's record says. */
