@@ -119,6 +119,6 @@ class FieldVisitsSectionTest {
         .satisfies(
             i ->
                 assertThat(i.paragraphs())
-                    .anyMatch(p -> p.contains("ขั้นตอนติดตามหนี้) แล้ว 1 ครั้ง")));
+                    .anyMatch(p -> p.contains("ลงพื้นที่ติดตามแล้ว 1 ครั้ง")));
   }
 }
