@@ -13,10 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,28 +151,31 @@ class FieldVisitsTest {
         OFFICER);
   }
 
+  /** The open task of an action, found by the instance its record names. */
   Task task(VisitPlanRepository.Action a) {
     return engine
         .getTaskService()
         .createTaskQuery()
+        .active()
         .processInstanceId(a.processInstanceId())
         .singleResult();
   }
 
+  /** Completes the task as {@code user} of {@code group}, as Tasklist would for her. */
   void complete(Task t, String user, String group, Map<String, Object> vars) {
-    engine.getIdentityService().setAuthentication(user, List.of(group));
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(user, List.of(group));
     try {
       engine.getTaskService().complete(t.getId(), vars);
     } finally {
-      engine.getIdentityService().clearAuthentication();
+      identity.clearAuthentication();
     }
   }
 
+  /** The follow-up form's two fields, in a map the test may add to. */
   static Map<String, Object> report(String note, boolean done) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(Var.NOTE, note);
-    vars.put(Var.DONE, done);
-    return vars;
+    return new HashMap<>(
+        Variables.createVariables().putValue(Var.NOTE, note).putValue(Var.DONE, done));
   }
 
   @Test
