@@ -408,6 +408,11 @@ class FieldVisitsTest {
     assertThat(supervisor.get("/field-visits/province?province=93").body())
         .contains("กลุ่มจักสาน")
         .contains("พาไปออกร้านงานจังหวัด");
+    HttpResponse<String> dashboard = supervisor.get("/dashboard?province=93&year=" + year);
+    assertThat(dashboard.statusCode()).isEqualTo(200);
+    assertThat(dashboard.body())
+        .contains("4.4 การลงพื้นที่ติดตามในแต่ละอำเภอ: แผนและผล")
+        .contains("แผนและผลการลงพื้นที่ติดตามรายอำเภอ ปีงบประมาณ พ.ศ. " + year);
     assertThat(supervisor.get("/field-visits").statusCode()).isEqualTo(403);
     assertThat(officer.get("/field-visits/province?province=93").statusCode()).isEqualTo(403);
   }
