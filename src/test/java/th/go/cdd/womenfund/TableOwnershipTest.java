@@ -77,6 +77,8 @@ class TableOwnershipTest {
           entry("meeting_resolution", "meeting"),
           entry("document", "document"),
           entry("document_content", "document"),
+          entry("visit_plan", "fieldvisit"),
+          entry("visit_action", "fieldvisit"),
           entry("process_scope", "security"),
           entry("step_actor", "security"),
           entry("login_throttle", "security"),

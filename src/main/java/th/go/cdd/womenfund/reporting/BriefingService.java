@@ -19,6 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.springframework.stereotype.Service;
+import th.go.cdd.womenfund.fieldvisit.VisitPlansDashboardSection;
 import th.go.cdd.womenfund.meeting.MeetingRepository;
 import th.go.cdd.womenfund.meeting.MeetingService;
 import th.go.cdd.womenfund.meeting.ResolutionStatus;
@@ -32,7 +33,7 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 /**
  * The agenda and briefing of the provincial working group's meeting, written from live figures in
  * the order of the seed's report: overdue debt against the target, restructuring, membership, fund
- * management (subsidy allocation, field visits, occupation and markets), the districts'
+ * management (subsidy allocation, occupation and markets, field visits), the districts'
  * administrative budget; then what became of the last meeting's resolutions. As a page ({@code
  * /briefing}) and as a Word document.
  */
@@ -81,8 +82,8 @@ public class BriefingService {
             members(d),
             new Item("4", "การบริหารจัดการกองทุน", List.of(), null),
             allocation(d),
-            visits(d),
             occupation(d),
+            visits(d),
             budget(d),
             resolutions(provinceCode, meetingDate, asOf));
     return new Briefing(
@@ -309,20 +310,54 @@ public class BriefingService {
     return new Item("4.1", "การจัดสรรงบประมาณประเภทเงินอุดหนุน", allocation, d.allocation());
   }
 
-  /** 4.2 field visits. */
+  /**
+   * 4.4 field visits in each district: the routine visits planned and done per district and
+   * quarter, the districts behind their plan, the follow-up actions still open, and the visits of
+   * the overdue ladder.
+   */
   private static Item visits(DashboardService.Dashboard d) {
     DashboardService.Figures f = d.figures();
+    VisitPlansDashboardSection.Figures v = d.visitPlanFigures();
     ThaiFiscalYear fy = d.fiscalYear();
+    List<String> text = new ArrayList<>();
+    text.add(
+        "เจ้าหน้าที่สำนักงานเลขานุการฯ ลงพื้นที่พร้อมคณะอนุกรรมการกลั่นกรองและติดตามฯ อำเภอ"
+            + " และคณะขับเคลื่อนฯ ตำบล เพื่อทราบปัญหาของกลุ่มสมาชิกที่กู้ยืมเงินกองทุน");
+    if (v.planned() == 0) {
+      text.add("ยังไม่มีการบันทึกแผนการลงพื้นที่ติดตามของอำเภอใน" + fy.label());
+    } else {
+      text.add(
+          fy.label()
+              + " อำเภอวางแผนลงพื้นที่ติดตาม "
+              + v.planned()
+              + " ครั้ง ลงพื้นที่แล้ว "
+              + v.done()
+              + " ครั้ง คิดเป็นร้อยละ "
+              + v.percentDone().toPlainString()
+              + " ของแผน");
+      if (!v.late().isEmpty()) {
+        text.add(
+            "อำเภอที่ยังไม่ได้ลงพื้นที่ตามวันที่วางแผนหรือมีข้อเสนอแนะเลยกำหนด: "
+                + thaiList(v.late(), "อำเภอ"));
+      }
+      if (v.openActions() > 0) {
+        text.add(
+            "ข้อเสนอแนะจากการลงพื้นที่ที่ยังดำเนินการไม่เสร็จ "
+                + v.openActions()
+                + " รายการ (เลยกำหนด "
+                + v.lateActions()
+                + " รายการ)");
+      }
+    }
+    if (f.visits() > 0) {
+      text.add(
+          "กลุ่มที่ค้างชำระ: ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง (ขั้นตอนติดตามหนี้)");
+    }
     return new Item(
-        "4.2",
+        "4.4",
         "การลงพื้นที่ติดตามในแต่ละอำเภอ",
-        List.of(
-            f.visits() == 0
-                ? "ยังไม่มีการบันทึกการลงพื้นที่ติดตามใน"
-                    + fy.label()
-                    + " (เจ้าหน้าที่สำนักงานเลขานุการฯ ลงพื้นที่พร้อมคณะอนุกรรมการกลั่นกรองฯ อำเภอ และคณะขับเคลื่อนฯ ตำบล)"
-                : "ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง"),
-        d.visits());
+        text,
+        d.visitPlans() != null ? d.visitPlans() : d.visits());
   }
 
   /** 4.3 occupation and market promotion of the groups that borrowed. */

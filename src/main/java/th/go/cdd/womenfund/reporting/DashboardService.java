@@ -15,6 +15,7 @@ import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.budget.AdminBudgetDashboardSection;
 import th.go.cdd.womenfund.budget.AdminBudgetService;
 import th.go.cdd.womenfund.budget.AllocationDashboardSection;
+import th.go.cdd.womenfund.fieldvisit.VisitPlansDashboardSection;
 import th.go.cdd.womenfund.membership.MembersDashboardSection;
 import th.go.cdd.womenfund.membership.MembershipService;
 import th.go.cdd.womenfund.occupation.OccupationDashboardSection;
@@ -33,8 +34,8 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
  * the capability that owns its figures ({@link th.go.cdd.womenfund.system.DashboardSection}); this
  * only puts them in order: overdue debt against the target, members against the Department's
  * target, restructuring packages and their deadlines, the subsidy allocation, the administrative
- * budget disbursed, field visits, occupation and market promotion (4.3). Each section's table
- * exists only when its data does.
+ * budget disbursed, occupation and market promotion (4.3), field visits planned and done (4.4) and
+ * those of the overdue ladder. Each section's table exists only when its data does.
  */
 @Service
 public class DashboardService {
@@ -49,6 +50,7 @@ public class DashboardService {
   private final FieldVisitsDashboardSection visits;
   private final OccupationDashboardSection occupation;
   private final SubsidyProjectsDashboardSection projects;
+  private final VisitPlansDashboardSection visitPlans;
 
   public DashboardService(
       AreaRepository areas,
@@ -60,7 +62,8 @@ public class DashboardService {
       AdminBudgetDashboardSection budget,
       FieldVisitsDashboardSection visits,
       OccupationDashboardSection occupation,
-      SubsidyProjectsDashboardSection projects) {
+      SubsidyProjectsDashboardSection projects,
+      VisitPlansDashboardSection visitPlans) {
     this.areas = areas;
     this.overdue = overdue;
     this.members = members;
@@ -71,6 +74,7 @@ public class DashboardService {
     this.visits = visits;
     this.occupation = occupation;
     this.projects = projects;
+    this.visitPlans = visitPlans;
   }
 
   /** The headline figures the briefing quotes. */
@@ -111,7 +115,9 @@ public class DashboardService {
       Map<String, Object> charts,
       Table restructured,
       Table subsidyProjects,
-      SubsidyProjectsDashboardSection.Figures subsidyProjectFigures) {
+      SubsidyProjectsDashboardSection.Figures subsidyProjectFigures,
+      Table visitPlans,
+      VisitPlansDashboardSection.Figures visitPlanFigures) {
 
     public List<Table> tables() {
       return Stream.of(
@@ -122,8 +128,9 @@ public class DashboardService {
               allocation,
               subsidyProjects,
               budget,
-              visits,
-              occupation)
+              occupation,
+              visitPlans,
+              visits)
           .filter(Objects::nonNull)
           .toList();
     }
@@ -150,6 +157,7 @@ public class DashboardService {
     Part<Integer> visited = visits.build(scope);
     Part<OccupationDashboardSection.Figures> promoted = occupation.build(scope);
     Part<SubsidyProjectsDashboardSection.Figures> granted = projects.build(scope);
+    Part<VisitPlansDashboardSection.Figures> planned = visitPlans.build(scope);
 
     Map<String, Object> charts = new LinkedHashMap<>();
     charts.put("districts", List.copyOf(districts.values()));
@@ -199,7 +207,9 @@ public class DashboardService {
         charts,
         rescheduled.table(),
         granted.table(),
-        granted.figures());
+        granted.figures(),
+        planned.table(),
+        planned.figures());
   }
 
   private static void chart(Map<String, Object> charts, String id, Part<?> part) {

@@ -20,6 +20,7 @@ import th.go.cdd.womenfund.approval.MoneyApprovalProcess;
 import th.go.cdd.womenfund.area.District;
 import th.go.cdd.womenfund.area.Province;
 import th.go.cdd.womenfund.budget.SubsidyAllocationProcess;
+import th.go.cdd.womenfund.fieldvisit.FieldVisitActionProcess;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess;
 import th.go.cdd.womenfund.meeting.MeetingResolutionProcess;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
@@ -97,7 +98,11 @@ public class RoleAuthorizations {
           // the working group's resolutions: the system starts one per resolution when the province
           // records a meeting;
           // its owner (a district's or the province's officers) works on it
-          new ProcessRights(MeetingResolutionProcess.KEY, READ, NONE, READ, NONE));
+          new ProcessRights(MeetingResolutionProcess.KEY, READ, NONE, READ, NONE),
+          // follow-up actions of a district's field visit: the system starts one per action when
+          // the district records the visit; its owner (the district's officers or sub-committee,
+          // or the province's officers) works on it
+          new ProcessRights(FieldVisitActionProcess.KEY, READ, READ, READ, NONE));
 
   private final IdentityService identity;
   private final AuthorizationService auth;

@@ -1,6 +1,7 @@
 package th.go.cdd.womenfund.system;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,6 +28,11 @@ public class TaskDeadlines {
       throw new IllegalStateException("womenfund.deadlines." + step + " is not configured");
     }
     return Date.from(EngineClock.instant().plus(d));
+  }
+
+  /** A task due on a day is due at the end of office hours (16:30) in Bangkok. */
+  public static Date endOfOfficeDay(LocalDate day) {
+    return Date.from(day.atTime(16, 30).atZone(ThaiDates.BANGKOK).toInstant());
   }
 
   public Duration of(String step) {

@@ -44,7 +44,7 @@ class DashboardSectionsTest {
     BriefingService.Briefing b = briefings.briefing("55", TODAY, TODAY);
     assertThat(b.items())
         .extracting(BriefingService.Item::number)
-        .containsExactly("1", "2", "3", "4", "4.1", "4.2", "4.3", "5", "เรื่องสืบเนื่อง");
+        .containsExactly("1", "2", "3", "4", "4.1", "4.3", "4.4", "5", "เรื่องสืบเนื่อง");
     assertThat(b.items().get(0).paragraphs())
         .anyMatch(p -> p.contains("ลดหนี้ค้างชำระให้เหลือร้อยละ " + overdue.targetText()))
         .anyMatch(p -> p.contains("ยังไม่มีหนี้เงินกู้คงค้าง"));

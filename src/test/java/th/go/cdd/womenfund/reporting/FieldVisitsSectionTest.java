@@ -21,7 +21,7 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
  * A field visit recorded at the overdue follow-up's visit rung appears on the province's dashboard
- * and in the briefing's item 4.2, within its fiscal year only (Narathiwat, 96: no other test works
+ * and in the briefing's item 4.4, within its fiscal year only (Narathiwat, 96: no other test works
  * there).
  */
 @DatabaseTest
@@ -114,7 +114,7 @@ class FieldVisitsSectionTest {
 
     BriefingService.Briefing b = briefings.briefing("96", TODAY, TODAY);
     assertThat(b.items())
-        .filteredOn(i -> i.number().equals("4.2"))
+        .filteredOn(i -> i.number().equals("4.4"))
         .singleElement()
         .satisfies(
             i ->
