@@ -90,6 +90,7 @@ class ArchitectureTest {
               ROOT + ".area..",
               ROOT + ".budget..",
               ROOT + ".demo..",
+              ROOT + ".document..",
               ROOT + ".fieldvisit..",
               ROOT + ".holiday..",
               ROOT + ".loan..",
