@@ -306,7 +306,7 @@ public class LoanApplicationParser {
       if (id != null) {
         String first = seen.putIfAbsent(id.value(), "บรรทัดที่ " + (i + 1));
         if (first != null) {
-          problems.add(where + ": เลขประจำตัวประชาชน " + id.masked() + " ซ้ำกับผู้กู้" + first);
+          problems.add(where + ": เลขประจำตัวประชาชน " + id.masked() + " ซ้ำกับ" + first);
         } else if (!acks.containsKey(id.value())) {
           problems.add(
               where
