@@ -238,6 +238,15 @@ class BorrowerRowsBrowserTest {
       chosen += 1;
     }
     shot("rows-01-start-form-rows");
+    System.out.println(
+        "womenfund borrower rows: form messages before start: "
+            + browser
+                .findElements(By.cssSelector(".fjs-form-field-error, .fjs-has-errors"))
+                .stream()
+                .map(WebElement::getText)
+                .toList()
+            + " start enabled: "
+            + browser.findElement(By.cssSelector(".modal-footer button.btn-primary")).isEnabled());
     click(By.cssSelector(".modal-footer button.btn-primary"));
 
     // 3. refused: the message names the wrong row and its field; the rows are still there
@@ -280,7 +289,7 @@ class BorrowerRowsBrowserTest {
 
     // 5. what was typed: the old lines needed 5 fields per borrower and 4 per acknowledgement,
     // the ID twice, names and dates retyped from the register
-    int before = groupFields + BORROWERS * (5 + 4) + 1; // + the fixed field (a whole line before)
+    int before = groupFields + BORROWERS * (5 + 4) + 2; // + the wrong ID fixed in both boxes
     int after = groupFields + typed + chosen;
     System.out.printf(
         "womenfund borrower rows: %d borrowers, fields keyed before %d, after %d (typed %d, chosen"
@@ -292,7 +301,12 @@ class BorrowerRowsBrowserTest {
   // --- browser helpers (as in EnglishBrowserKeyingTest) ---
 
   List<WebElement> rowFields(String key) {
-    return browser.findElements(By.cssSelector("[id*='-field_row_" + key + "']"));
+    // the field itself, not its description or error message (their ids extend the field's)
+    return browser.findElements(
+        By.cssSelector(
+            "[id*='-field_row_"
+                + key
+                + "']:not([id*='descr']):not([id*='error']):not([id*='label'])"));
   }
 
   void rowType(String key, int row, String text) {
@@ -310,9 +324,22 @@ class BorrowerRowsBrowserTest {
     ((JavascriptExecutor) browser)
         .executeScript("arguments[0].scrollIntoView({block: 'center'});", f);
     f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
-    click(
-        By.xpath(
-            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
+    // the item of this row's list (another row's list may still be in the page)
+    PatientWait.until(
+            browser,
+            WAIT,
+            d ->
+                f
+                    .findElements(
+                        By.xpath(
+                            ".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                                + label
+                                + "']"))
+                    .stream()
+                    .findFirst()
+                    .orElse(null))
+        .click();
+    PatientWait.until(browser, WAIT, d -> f.getText().contains(label));
   }
 
   void type(String key, String text) {

@@ -47,7 +47,9 @@ export default {
     'scripts/thai-display',
     'scripts/language-switch',
     // dates and times in Asia/Bangkok whatever the computer's time zone
-    'scripts/bangkok-time'
+    'scripts/bangkok-time',
+    // a form with rows (dynamic list) can be submitted: see the script
+    'scripts/form-rows'
   ],
   dateFormat: {
     monthName: 'MMMM',
