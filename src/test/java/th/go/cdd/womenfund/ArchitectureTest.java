@@ -32,6 +32,7 @@ import th.go.cdd.womenfund.security.StepGuard;
 import th.go.cdd.womenfund.security.StepGuardPlugin;
 import th.go.cdd.womenfund.security.WebSecurity;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.FormJsonValues;
 import th.go.cdd.womenfund.system.HistoryCleanupWindow;
 import th.go.cdd.womenfund.system.health.JobExecutorHealth;
 
@@ -138,7 +139,8 @@ class ArchitectureTest {
     EngineClock.class,
     JobExecutorHealth.class,
     LdapDirectory.class,
-    HistoryCleanupWindow.class
+    HistoryCleanupWindow.class,
+    FormJsonValues.class
   };
 
   /**

@@ -2,6 +2,7 @@ package th.go.cdd.womenfund.loan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Borrowers are members of the fund (issue 13): the member register as a loan application needs it.
@@ -17,6 +18,15 @@ public interface BorrowerMembership {
    * not registered and not eligible under the member rules on {@code today}. Empty when every
    * borrower may borrow. Writes nothing.
    */
+  /** A member of the fund as the register knows her: what a borrower row is filled from. */
+  record RegisteredMember(String fullName, LocalDate birthDate, LocalDate residentSince) {}
+
+  /**
+   * Those of {@code nationalIds} who are members of the fund registered in {@code districtCode}, by
+   * national ID (13 digits). Writes nothing.
+   */
+  Map<String, RegisteredMember> membersIn(String districtCode, List<String> nationalIds);
+
   List<String> problems(LoanApplication app, Long loanId, LocalDate appliedOn, LocalDate today);
 
   /**

@@ -1,5 +1,8 @@
 package th.go.cdd.womenfund.loan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,11 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.SubDistrict;
+import th.go.cdd.womenfund.loan.BorrowerMembership.RegisteredMember;
 import th.go.cdd.womenfund.loan.LoanApplication.Acknowledgement;
 import th.go.cdd.womenfund.loan.LoanApplication.Borrower;
+import th.go.cdd.womenfund.loan.LoanApplicationProcess.BorrowerRow;
 import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiMoney;
@@ -25,10 +31,13 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
  * every problem found, each in Thai, naming the line and field. Structure only: the fund's criteria
  * (caps, group size, terms, age, residence) are the decision table's.
  *
- * <p>Borrowers, one a line: {@code เลขประจำตัวประชาชน, ชื่อ-สกุล, วันเกิด, อาศัยในพื้นที่ตั้งแต่,
- * จำนวนเงินกู้}. Family acknowledgements, one a line: {@code เลขประจำตัวประชาชนผู้กู้,
- * ความสัมพันธ์, ชื่อ-สกุลผู้รับทราบ, วันที่รับทราบ}. Fields are separated by commas (or tabs, when
- * pasted from a spreadsheet); dates are วว/ดด/ปปปป in พ.ศ.
+ * <p>Borrowers come as rows of the form ({@code borrowerRows}: national ID, amount, and the family
+ * acknowledgement's relation, name and date), each a member of the district's register whose name,
+ * birth date and residence are taken from the register; and/or pasted, one a line: {@code
+ * เลขประจำตัวประชาชน, ชื่อ-สกุล, วันเกิด, อาศัยในพื้นที่ตั้งแต่, จำนวนเงินกู้}. Family
+ * acknowledgements, one a line: {@code เลขประจำตัวประชาชนผู้กู้, ความสัมพันธ์, ชื่อ-สกุลผู้รับทราบ,
+ * วันที่รับทราบ}. Fields are separated by commas (or tabs, when pasted from a spreadsheet); dates
+ * are วว/ดด/ปปปป in พ.ศ.
  */
 @Component
 public class LoanApplicationParser {
@@ -43,10 +52,21 @@ public class LoanApplicationParser {
   private static final Pattern SUB_DISTRICT = Pattern.compile("\\d{6}");
   private static final Pattern MARKUP = Pattern.compile("[<>{}]");
 
-  private final AreaRepository areas;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final int MAX_ROWS_JSON = 100_000;
 
-  public LoanApplicationParser(AreaRepository areas) {
+  private final AreaRepository areas;
+  private final BorrowerMembership register;
+
+  @Autowired
+  public LoanApplicationParser(AreaRepository areas, BorrowerMembership register) {
     this.areas = areas;
+    this.register = register;
+  }
+
+  /** A parser that knows no member: borrower rows are refused, pasted lines still work. */
+  public LoanApplicationParser(AreaRepository areas) {
+    this(areas, null);
   }
 
   public LoanApplication parse(LoanApplicationInput in, LocalDate today) {
@@ -68,10 +88,25 @@ public class LoanApplicationParser {
     RepaymentFrequency frequency =
         enumValue(RepaymentFrequency.class, in.repaymentFrequency(), "งวดการชำระคืน", problems);
     Integer term = termMonths(in.termMonths(), frequency, problems);
-    Map<String, Acknowledgement> acks =
-        acknowledgements(in.familyAcknowledgements(), today, problems);
     int beforeBorrowers = problems.size();
-    List<Borrower> borrowers = borrowers(in.borrowers(), acks, today, problems);
+    List<Borrower> borrowers = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    List<Map<String, String>> rows = rows(in.borrowerRows(), problems);
+    if (!rows.isEmpty()) {
+      borrowers.addAll(
+          rowBorrowers(
+              rows,
+              subDistrict == null ? null : subDistrict.districtCode(),
+              seen,
+              today,
+              problems));
+    }
+    boolean pasted = in.borrowers() != null && !in.borrowers().isBlank();
+    if (pasted || rows.isEmpty()) {
+      Map<String, Acknowledgement> acks =
+          acknowledgements(in.familyAcknowledgements(), today, problems);
+      borrowers.addAll(borrowers(in.borrowers(), acks, seen, today, problems));
+    }
     boolean everyBorrowerLineIsValid = problems.size() == beforeBorrowers;
     if (amount != null && !borrowers.isEmpty() && everyBorrowerLineIsValid) {
       BigDecimal sum =
@@ -106,11 +141,142 @@ public class LoanApplicationParser {
         in.allBorrowersThaiWomen());
   }
 
+  /**
+   * The form's borrower rows: a JSON list of objects whose values are text ({@link
+   * LoanApplicationProcess.BorrowerRow}); rows left wholly blank are dropped.
+   */
+  private List<Map<String, String>> rows(String json, List<String> problems) {
+    if (json == null || json.isBlank()) {
+      return List.of();
+    }
+    JsonNode list;
+    try {
+      list = json.length() > MAX_ROWS_JSON ? null : JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      list = null;
+    }
+    if (list == null || !list.isArray()) {
+      problems.add("รายชื่อผู้กู้ (แถว): ข้อมูลไม่ถูกต้อง กรุณากรอกผู้กู้แถวละ 1 คนในแบบฟอร์ม");
+      return List.of();
+    }
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (JsonNode row : list) {
+      Map<String, String> values = new HashMap<>();
+      if (row.isObject()) {
+        row.fields()
+            .forEachRemaining(
+                f -> {
+                  if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+                    values.put(f.getKey(), f.getValue().asText().strip());
+                  }
+                });
+      }
+      if (values.values().stream().anyMatch(v -> !v.isEmpty())) {
+        rows.add(values);
+      }
+    }
+    if (rows.size() > MAX_LINES) {
+      problems.add("รายชื่อผู้กู้: มีได้ไม่เกิน " + MAX_LINES + " แถว");
+      return List.of();
+    }
+    return rows;
+  }
+
+  /**
+   * Borrowers from the rows: each a member of the district's register, her name, birth date and
+   * residence taken from the register. Every problem names the row and the field.
+   */
+  private List<Borrower> rowBorrowers(
+      List<Map<String, String>> rows,
+      String districtCode,
+      Map<String, String> seen,
+      LocalDate today,
+      List<String> problems) {
+    List<NationalId> ids = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String typed = rows.get(i).get(BorrowerRow.NATIONAL_ID);
+      ids.add(
+          capture(
+              problems,
+              "แถวที่ " + (i + 1) + " เลขประจำตัวประชาชน",
+              () -> NationalId.parse(typed)));
+    }
+    Map<String, RegisteredMember> members =
+        register == null || districtCode == null
+            ? Map.of()
+            : register.membersIn(
+                districtCode,
+                ids.stream().filter(id -> id != null).map(NationalId::value).toList());
+    String district =
+        districtCode == null
+            ? ""
+            : areas.district(districtCode).map(d -> "อำเภอ" + d.nameTh()).orElse("");
+    List<Borrower> result = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, String> r = rows.get(i);
+      String row = "แถวที่ " + (i + 1) + " ";
+      int before = problems.size();
+      NationalId id = ids.get(i);
+      BigDecimal amount =
+          capture(
+              problems,
+              row + "จำนวนเงินกู้",
+              () -> ThaiMoney.parse(r.get(BorrowerRow.AMOUNT), "จำนวนเงินกู้"));
+      if (amount != null && amount.signum() == 0) {
+        problems.add(row + "จำนวนเงินกู้: ต้องมากกว่า 0 บาท");
+      }
+      Optional<FamilyRelation> relation = FamilyRelation.fromText(r.get(BorrowerRow.ACK_RELATION));
+      if (relation.isEmpty()) {
+        problems.add(row + "ความสัมพันธ์ของผู้รับทราบ: ต้องเป็น คู่สมรส บุตร หรือ ญาติ");
+      }
+      String ackName =
+          text(r.get(BorrowerRow.ACK_NAME), row + "ชื่อ-สกุลผู้รับทราบ", MAX_TEXT, problems);
+      LocalDate ackDate =
+          capture(
+              problems,
+              row + "วันที่รับทราบ",
+              () -> ThaiDates.parseBuddhist(r.get(BorrowerRow.ACK_DATE), "วันที่รับทราบ"));
+      if (ackDate != null && ackDate.isAfter(today)) {
+        problems.add(row + "วันที่รับทราบ: อยู่ในอนาคต");
+      }
+      RegisteredMember member = null;
+      if (id != null) {
+        String first = seen.putIfAbsent(id.value(), "แถวที่ " + (i + 1));
+        member = members.get(id.value());
+        if (first != null) {
+          problems.add(row + "เลขประจำตัวประชาชน: " + id.masked() + " ซ้ำกับผู้กู้" + first);
+        } else if (member == null) {
+          problems.add(
+              row
+                  + "เลขประจำตัวประชาชน: "
+                  + id.masked()
+                  + " ไม่เป็นสมาชิกในทะเบียนสมาชิกกองทุนของ"
+                  + (district.isEmpty() ? "อำเภอที่ตั้งกลุ่ม" : district)
+                  + " (สมัครสมาชิกก่อน หรือกรอกในช่องวางรายชื่อพร้อมวันเกิดเพื่อสมัครพร้อมคำขอ)");
+        }
+      }
+      if (problems.size() == before && id != null && member != null) {
+        result.add(
+            new Borrower(
+                id,
+                member.fullName(),
+                member.birthDate(),
+                member.residentSince(),
+                amount,
+                new Acknowledgement(relation.get(), ackName, ackDate)));
+      }
+    }
+    return result;
+  }
+
   private List<Borrower> borrowers(
-      String text, Map<String, Acknowledgement> acks, LocalDate today, List<String> problems) {
+      String text,
+      Map<String, Acknowledgement> acks,
+      Map<String, String> seen,
+      LocalDate today,
+      List<String> problems) {
     List<String> lines = lines(text, "รายชื่อผู้กู้", problems);
     List<Borrower> result = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String where = "ผู้กู้บรรทัดที่ " + (i + 1);
       String[] f = fields(lines.get(i), 5);
@@ -138,9 +304,9 @@ public class LoanApplicationParser {
         problems.add(where + ": จำนวนเงินกู้ต้องมากกว่า 0 บาท");
       }
       if (id != null) {
-        Integer first = seen.putIfAbsent(id.value(), i + 1);
+        String first = seen.putIfAbsent(id.value(), "บรรทัดที่ " + (i + 1));
         if (first != null) {
-          problems.add(where + ": เลขประจำตัวประชาชน " + id.masked() + " ซ้ำกับบรรทัดที่ " + first);
+          problems.add(where + ": เลขประจำตัวประชาชน " + id.masked() + " ซ้ำกับ" + first);
         } else if (!acks.containsKey(id.value())) {
           problems.add(
               where
@@ -204,7 +370,7 @@ public class LoanApplicationParser {
 
   private List<String> lines(String text, String label, List<String> problems) {
     if (text == null || text.isBlank()) {
-      problems.add("กรุณากรอก" + label + " (บรรทัดละ 1 คน)");
+      problems.add("กรุณากรอก" + label + " (แถวละ 1 คน)");
       return List.of();
     }
     List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();

@@ -56,6 +56,12 @@ public final class LoanApplicationProcess {
     public static final String FAMILY_ACKNOWLEDGEMENTS = "familyAcknowledgements";
     public static final String ALL_THAI_WOMEN = "allBorrowersThaiWomen";
 
+    /**
+     * The borrowers as rows (a form-js dynamic list, JSON): each row's keys are {@link
+     * BorrowerRow}.
+     */
+    public static final String BORROWER_ROWS = "borrowerRows";
+
     /** The fields of the start form and of the fix form (the application as keyed). */
     public static final java.util.List<String> APPLICATION_FIELDS =
         java.util.List.of(
@@ -71,7 +77,8 @@ public final class LoanApplicationProcess {
             REPAYMENT_FREQUENCY,
             BORROWERS,
             FAMILY_ACKNOWLEDGEMENTS,
-            ALL_THAI_WOMEN);
+            ALL_THAI_WOMEN,
+            BORROWER_ROWS);
 
     // set by registration
     public static final String LOAN_ID = "loanId";
@@ -104,5 +111,16 @@ public final class LoanApplicationProcess {
     public static final String SCHEDULE_SUMMARY = "scheduleSummary";
 
     private Var() {}
+  }
+
+  /** The keys of one borrower row ({@link Var#BORROWER_ROWS}), as the forms name them. */
+  public static final class BorrowerRow {
+    public static final String NATIONAL_ID = "nationalId";
+    public static final String AMOUNT = "amount";
+    public static final String ACK_RELATION = "ackRelation";
+    public static final String ACK_NAME = "ackName";
+    public static final String ACK_DATE = "ackDate";
+
+    private BorrowerRow() {}
   }
 }

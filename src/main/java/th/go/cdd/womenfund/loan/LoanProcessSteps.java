@@ -14,6 +14,7 @@ import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.CurrentActor;
 import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.FormJsonValues;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
@@ -104,6 +105,10 @@ public class LoanProcessSteps {
   private static void maskTypedLists(VariableScope scope) {
     maskIds(scope, Var.BORROWERS);
     maskIds(scope, Var.FAMILY_ACKNOWLEDGEMENTS);
+    Object rows = scope.getVariable(Var.BORROWER_ROWS);
+    if (rows instanceof String json && !json.equals(NationalId.maskAll(json))) {
+      scope.setVariable(Var.BORROWER_ROWS, FormJsonValues.value(NationalId.maskAll(json)));
+    }
   }
 
   private static void maskIds(VariableScope scope, String name) {
@@ -211,7 +216,8 @@ public class LoanProcessSteps {
         string(v, Var.REPAYMENT_FREQUENCY),
         string(v, Var.BORROWERS),
         string(v, Var.FAMILY_ACKNOWLEDGEMENTS),
-        thaiWomen == null ? null : Boolean.valueOf(thaiWomen.toString()));
+        thaiWomen == null ? null : Boolean.valueOf(thaiWomen.toString()),
+        string(v, Var.BORROWER_ROWS));
   }
 
   /** The loan of this instance, from the fund's records (never the {@code loanId} variable). */

@@ -3,6 +3,7 @@ package th.go.cdd.womenfund.membership;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import th.go.cdd.womenfund.loan.BorrowerMembership;
 import th.go.cdd.womenfund.loan.EligibilityCheck;
 import th.go.cdd.womenfund.loan.LoanApplication;
 import th.go.cdd.womenfund.loan.LoanApplication.Borrower;
+import th.go.cdd.womenfund.member.MemberRepository;
+import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.membership.MembershipRepository.Person;
 import th.go.cdd.womenfund.membership.MembershipRepository.Registration;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -31,12 +34,38 @@ public class LoanBorrowerMembership implements BorrowerMembership {
   private final MembershipRepository repo;
   private final MembershipRules rules;
   private final AreaRepository areas;
+  private final MemberRepository members;
 
   public LoanBorrowerMembership(
-      MembershipRepository repo, MembershipRules rules, AreaRepository areas) {
+      MembershipRepository repo,
+      MembershipRules rules,
+      AreaRepository areas,
+      MemberRepository members) {
     this.repo = repo;
     this.rules = rules;
     this.areas = areas;
+    this.members = members;
+  }
+
+  @Override
+  public Map<String, RegisteredMember> membersIn(String districtCode, List<String> nationalIds) {
+    Map<String, RegisteredMember> found = new LinkedHashMap<>();
+    repo.persons(nationalIds.stream().distinct().toList())
+        .forEach(
+            (id, person) -> {
+              if (person.registration() != null
+                  && districtCode.equals(person.registration().districtCode())) {
+                members
+                    .findByNationalId(new NationalId(id))
+                    .ifPresent(
+                        m ->
+                            found.put(
+                                id,
+                                new RegisteredMember(
+                                    m.fullName(), m.birthDate(), m.residentSince())));
+              }
+            });
+    return found;
   }
 
   @Override

@@ -42,7 +42,15 @@ export default {
   disableWelcomeMessage: true,
   // the task list sorted by due date, earliest first, unless the officer picks another sorting;
   // refusals without the engine's English prefix, and Buddhist-era years where raw dates are shown
-  customScripts: ['scripts/due-date-sort', 'scripts/thai-display', 'scripts/language-switch'],
+  customScripts: [
+    'scripts/due-date-sort',
+    'scripts/thai-display',
+    'scripts/language-switch',
+    // dates and times in Asia/Bangkok whatever the computer's time zone
+    'scripts/bangkok-time',
+    // a form with rows (dynamic list) can be submitted: see the script
+    'scripts/form-rows'
+  ],
   dateFormat: {
     monthName: 'MMMM',
     day: 'D',

@@ -53,6 +53,9 @@ const FORM_WORDS = [
   [/^No results$/, () => 'ไม่พบรายการ'],
   [/^All values selected$/, () => 'เลือกครบทุกรายการแล้ว'],
   [/^Date and time must both be entered\.$/, () => 'กรุณากรอกทั้งวันที่และเวลา'],
+  [/^Add new$/, () => 'เพิ่มแถว'],
+  [/^Collapse$/, () => 'ย่อแถว'],
+  [/^Expand all \((\d+)\)$/, (n) => `แสดงทุกแถว (${n})`],
 ];
 
 function thaiFormWords(text) {
@@ -100,7 +103,7 @@ function tidy(root) {
   });
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (ISO_DATE_TIME.test(node.nodeValue) || /^\s*(Field|Select|Search|No results|All values|Date and time)/.test(node.nodeValue)) {
+    if (ISO_DATE_TIME.test(node.nodeValue) || /^\s*(Field|Select|Search|No results|All values|Date and time|Add new|Collapse|Expand all)/.test(node.nodeValue)) {
       tidyText(node);
     }
   }
