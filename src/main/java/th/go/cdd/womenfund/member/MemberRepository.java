@@ -1,14 +1,19 @@
 package th.go.cdd.womenfund.member;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,9 +24,11 @@ import org.springframework.stereotype.Repository;
 public class MemberRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  public MemberRepository(JdbcClient jdbc) {
+  public MemberRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   public Optional<Member> findByNationalId(NationalId id) {
@@ -101,6 +108,48 @@ public class MemberRepository {
       ids.put(nationalId, id);
     }
     return ids;
+  }
+
+  /**
+   * Registers those of the members not registered yet and leaves the others as they are (a bulk
+   * import: a national ID already known is not refreshed); a national ID twice in the list is
+   * registered once. One look-up and one batched insert for the whole list, whatever its size
+   * (callers pass chunks of a few hundred). Returns how many were added.
+   */
+  public int addMissing(List<Member> list) {
+    if (list.isEmpty()) {
+      return 0;
+    }
+    List<String> nationalIds = list.stream().map(m -> m.nationalId().value()).distinct().toList();
+    Set<String> known = new HashSet<>();
+    jdbc.sql(
+            "select national_id from member where national_id in ("
+                + String.join(",", Collections.nCopies(nationalIds.size(), "?"))
+                + ")")
+        .params(nationalIds)
+        .query((RowCallbackHandler) rs -> known.add(rs.getString(1)));
+    List<Object[]> rows = new ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    for (Member m : list) {
+      if (known.add(m.nationalId().value())) {
+        rows.add(
+            new Object[] {
+              m.nationalId().value(),
+              m.fullName(),
+              Date.valueOf(m.birthDate()),
+              Date.valueOf(m.residentSince()),
+              m.subDistrictCode(),
+              now
+            });
+      }
+    }
+    if (!rows.isEmpty()) {
+      batch.batchUpdate(
+          "insert into member (national_id, full_name, birth_date, resident_since, sub_district_code, created_at)"
+              + " values (?, ?, ?, ?, ?, ?)",
+          rows);
+    }
+    return rows.size();
   }
 
   /** The name shown for a member whose personal data was removed after its retention period. */

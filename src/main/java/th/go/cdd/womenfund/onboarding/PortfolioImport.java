@@ -48,13 +48,18 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
  * it refuses exactly what the import would (a payment over the balance left by the rows before it,
  * too). Rows already in the system (same national ID, group code, contract number, payment
  * reference) are counted and left as they are: the same file twice changes nothing. Rows are
- * streamed ({@link SheetRows}); what is kept is bounded by one loan (its borrowers or schedule),
- * the first {@link #MAX_PROBLEMS} problems, and the ids of the loans a payment file touches.
+ * streamed ({@link SheetRows}); what is kept is bounded by {@link #MEMBER_CHUNK} members, one loan
+ * (its borrowers or schedule), the first {@link #MAX_PROBLEMS} problems, and the ids of the loans a
+ * payment file touches.
  */
 @Service
 public class PortfolioImport {
 
   static final int MAX_PROBLEMS = 500;
+
+  /** Members are written this many at a time (one look-up and one batched insert each). */
+  static final int MEMBER_CHUNK = 500;
+
   private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{M}0-9./\\-_]{1,30}");
   private static final Pattern CONTRACT = Pattern.compile("[\\p{L}\\p{M}0-9 ./\\-_()#]{1,50}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]{1,64}@[^@\\s<>]+\\.[^@\\s<>]+");
@@ -185,6 +190,7 @@ public class PortfolioImport {
     final Map<String, Optional<SubDistrict>> subDistricts = new HashMap<>();
     final Set<String> contractsSeen = new HashSet<>();
     final Set<Long> loansPaid = new HashSet<>();
+    final List<Member> pendingMembers = new ArrayList<>();
     PendingLoan pendingLoan;
     PendingSchedule pendingSchedule;
     String paymentContract;
@@ -245,6 +251,7 @@ public class PortfolioImport {
     }
 
     void finish() {
+      flushMembers();
       flushLoan();
       flushSchedule();
       if (kind == PortfolioKind.PAYMENTS) {
@@ -433,12 +440,24 @@ public class PortfolioImport {
       if (l.refused) {
         return;
       }
-      if (members.findByNationalId(id).isPresent()) {
-        existing++;
-      } else {
-        members.save(new Member(null, id, name, born, resident, s.code()));
-        added++;
+      pendingMembers.add(new Member(null, id, name, born, resident, s.code()));
+      if (pendingMembers.size() >= MEMBER_CHUNK) {
+        flushMembers();
       }
+    }
+
+    /**
+     * Writes the members read since the last chunk: one look-up of those already registered and one
+     * batched insert of the others (a row per member took three round trips).
+     */
+    void flushMembers() {
+      if (pendingMembers.isEmpty()) {
+        return;
+      }
+      int n = members.addMissing(pendingMembers);
+      added += n;
+      existing += pendingMembers.size() - n;
+      pendingMembers.clear();
     }
 
     // ---- groups

@@ -548,4 +548,60 @@ class PortfolioImportTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
+
+  /**
+   * Members are written in chunks of {@link PortfolioImport#MEMBER_CHUNK} (one look-up, one batched
+   * insert): a national ID twice in one chunk or in two chunks, or already registered, is added
+   * once and counted as existing; a refused row in the last chunk still rolls back every chunk.
+   */
+  @Test
+  void membersAreWrittenInChunksAndCountedOnce() throws IOException {
+    int n = PortfolioImport.MEMBER_CHUNK * 2 + 100;
+    imports.apply(PortfolioKind.MEMBERS, csv(PortfolioKind.MEMBERS, member(5)), officer95, today);
+    List<String> rows = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      rows.add(member(i));
+    }
+    rows.add(3, member(1)); // same chunk
+    rows.add(PortfolioImport.MEMBER_CHUNK + 50, member(2)); // the next chunk
+    String[] lines = rows.toArray(String[]::new);
+
+    List<String> bad = new ArrayList<>(rows);
+    bad.add("1234,ไม่ถูกต้อง," + d(-9000) + "," + d(-100) + "," + SUB);
+    Report refused =
+        imports.apply(
+            PortfolioKind.MEMBERS,
+            csv(PortfolioKind.MEMBERS, bad.toArray(String[]::new)),
+            officer95,
+            today);
+    assertThat(refused.committed()).isFalse();
+    assertThat(registered(n)).isEqualTo(1);
+
+    Report r =
+        imports.apply(PortfolioKind.MEMBERS, csv(PortfolioKind.MEMBERS, lines), officer95, today);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.committed()).isTrue();
+    assertThat(List.of(r.rows(), r.added(), r.existing()))
+        .containsExactly((long) n + 2, (long) n - 1, 3L);
+    assertThat(registered(n)).isEqualTo(n);
+
+    Report again =
+        imports.apply(PortfolioKind.MEMBERS, csv(PortfolioKind.MEMBERS, lines), officer95, today);
+    assertThat(List.of(again.added(), again.existing())).containsExactly(0L, (long) n + 2);
+    assertThat(registered(n)).isEqualTo(n);
+  }
+
+  long registered(int n) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      ids.add(nid(i));
+    }
+    return jdbc.sql(
+            "select count(*) from member where national_id in ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
+                + ")")
+        .params(ids)
+        .query(Long.class)
+        .single();
+  }
 }
