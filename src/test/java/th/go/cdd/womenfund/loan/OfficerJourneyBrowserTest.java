@@ -33,7 +33,6 @@ import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.security.TestPeople;
-import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -54,7 +53,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class OfficerJourneyBrowserTest extends BrowserJourney {
+class OfficerJourneyBrowserTest extends LoanFormJourney {
 
   static final String PASSWORD = "Journey-test-2569";
   static final String DISTRICT = "2305"; // แหลมงอบ
@@ -122,10 +121,12 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
   void journey() {
     Map<String, Object> application =
         DemoApplications.application(50, GROUP_NAME, SUB_DISTRICT, today());
-    String borrowers = (String) application.get(Var.BORROWERS);
-    String acknowledgements = (String) application.get(Var.FAMILY_ACKNOWLEDGEMENTS);
-    String goodId = borrowers.lines().toList().get(2).substring(0, 13);
+    // the borrowers are members of the district's register: the form's rows name them by ID
+    List<Row> rows = registeredBorrowers(application, SUB_DISTRICT);
+    String goodId = rows.get(2).nationalId();
     String wrongId = goodId.substring(0, 12) + (char) ('0' + (goodId.charAt(12) - '0' + 1) % 10);
+    List<Row> mistyped = new java.util.ArrayList<>(rows);
+    mistyped.set(2, rows.get(2).withNationalId(wrongId));
 
     // 1. the district officer logs in to Tasklist: Thai menus, the four filters, no migration
     // banner
@@ -188,17 +189,9 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
     // the group's place is chosen from the district's sub-districts by name (issue 17), not typed
     // as a code
     choose(Var.SUB_DISTRICT_CODE, areas.subDistrict(SUB_DISTRICT).orElseThrow().nameTh());
-    type(Var.CONTACT_NAME, (String) application.get(Var.CONTACT_NAME));
-    type(Var.CONTACT_EMAIL, (String) application.get(Var.CONTACT_EMAIL));
-    type(Var.CONTACT_PHONE, (String) application.get(Var.CONTACT_PHONE));
-    type(Var.PURPOSE, (String) application.get(Var.PURPOSE));
-    choose(Var.OCCUPATION, "เกษตรกรรม");
-    type(Var.REQUESTED_AMOUNT, (String) application.get(Var.REQUESTED_AMOUNT));
-    type(Var.TERM_MONTHS, String.valueOf(application.get(Var.TERM_MONTHS)));
-    choose(Var.REPAYMENT_FREQUENCY, "รายเดือน");
-    type(Var.BORROWERS, borrowers.replace(goodId, wrongId));
-    type(Var.FAMILY_ACKNOWLEDGEMENTS, acknowledgements.replace(goodId, wrongId));
-    click(field(Var.ALL_THAI_WOMEN));
+    keyGroupDetails(application, "เกษตรกรรม", "รายเดือน");
+    // one row per borrower (issue 17), the third with a mistyped national ID
+    keyRows(mistyped);
     tallWindow();
     shot("03-start-form");
     long before = applications();
@@ -214,7 +207,8 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
             WAIT,
             d -> {
               String text = d.findElement(refusal).getText();
-              return text.contains("ผู้กู้บรรทัดที่ 3") && !text.contains("Cannot instantiate")
+              return text.contains("แถวที่ 3 เลขประจำตัวประชาชน")
+                      && !text.contains("Cannot instantiate")
                   ? text
                   : null;
             });
@@ -224,14 +218,16 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
             "เลขประจำตัวประชาชน",
             "ไม่ถูกต้อง",
             "หลักตรวจสอบ",
-            "ผู้กู้บรรทัดที่ 3");
+            "แถวที่ 3 เลขประจำตัวประชาชน");
+    // the form keeps every row as typed
+    assertThat(rowValues(LoanApplicationProcess.BorrowerRow.NATIONAL_ID))
+        .containsExactlyElementsOf(mistyped.stream().map(Row::nationalId).toList());
     assertThat(applications()).isEqualTo(before);
     scrollTop(".modal");
     shot("04-wrong-national-id");
 
-    // 4. fixes the ID and submits
-    type(Var.BORROWERS, borrowers);
-    type(Var.FAMILY_ACKNOWLEDGEMENTS, acknowledgements);
+    // 4. fixes that row in place and submits
+    rowRetype(LoanApplicationProcess.BorrowerRow.NATIONAL_ID, 3, goodId);
     click(By.cssSelector(".modal-footer button.btn-primary"));
     PatientWait.until(
         browser, WAIT, ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
