@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,12 +24,13 @@ import org.springframework.test.context.ActiveProfiles;
 import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.SubDistrict;
 import th.go.cdd.womenfund.demo.DemoApplications;
+import th.go.cdd.womenfund.loan.LoanApplicationProcess.BorrowerRow;
+import th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 import th.go.cdd.womenfund.security.LoginThrottle;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.security.TestPeople;
-import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -45,12 +48,13 @@ import th.go.cdd.womenfund.system.ThaiDates;
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class EnglishBrowserKeyingTest extends BrowserJourney {
+class EnglishBrowserKeyingTest extends LoanFormJourney {
 
   static final String PASSWORD = "English-browser-2569";
   static final String DISTRICT = "8101";
   static final String PROVINCE = "81";
   static final String OTHER_DISTRICT = "8102";
+  static final String GROUP_NAME = "กลุ่มสตรีจักสานใบเตยบ้านคลองม่วง";
   static final By LOAN_APPLICATION =
       By.xpath(
           "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
@@ -143,8 +147,56 @@ class EnglishBrowserKeyingTest extends BrowserJourney {
                 + names.get(1)
                 + "']"));
     assertThat(place.getText() + value(place)).contains(names.get(1));
-    browser.navigate().refresh(); // leaves the form unsubmitted
+
+    // 2a. she keys the application, its borrowers as rows of members of the register, and submits
+    String subDistrict = areas.subDistrictsOf(DISTRICT).get(1).code();
+    Map<String, Object> application =
+        DemoApplications.application(72, GROUP_NAME, subDistrict, LocalDate.now(ThaiDates.BANGKOK));
+    List<Row> rows = registeredBorrowers(application, subDistrict);
+    type(Var.GROUP_NAME, GROUP_NAME);
+    keyGroupDetails(application, "แปรรูปอาหาร", "รายเดือน");
+    keyRows(rows);
+    click(By.cssSelector(".modal-footer button.btn-primary"));
+    PatientWait.until(
+        browser, WAIT, ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(LoanApplicationProcess.KEY)
+            .variableValueEquals(Var.GROUP_NAME, GROUP_NAME)
+            .singleResult();
+    assertThat(pi).isNotNull();
+
+    // 2b. the district's screening sends it back; she re-opens it: the rows are shown again as
+    // stored, she corrects one row's acknowledgement and sends the application back to screening
+    DemoApplications.advance(engine, pi.getId(), DISTRICT, "fix", LocalDate.now(ThaiDates.BANGKOK));
+    engine.getIdentityService().clearAuthentication();
+    browser.navigate().refresh();
     waitFor(By.cssSelector(".task-filter"));
+    openTask(TasklistFilters.GROUP, pi.getBusinessKey());
+    claim();
+    waitText("ส่งกลับให้แก้ไข");
+    PatientWait.until(browser, WAIT, d -> rowFields(BorrowerRow.NATIONAL_ID).size() == rows.size());
+    assertThat(rowValues(BorrowerRow.NATIONAL_ID))
+        .containsExactlyElementsOf(rows.stream().map(Row::nationalId).toList());
+    assertThat(rowValues(BorrowerRow.ACK_NAME))
+        .containsExactlyElementsOf(rows.stream().map(Row::ackName).toList());
+    String corrected = rows.get(1).ackName() + "ศรี";
+    rowRetype(BorrowerRow.ACK_NAME, 2, corrected);
+    shot("en-02b-fix-rows");
+    click(By.cssSelector(".form-actions button.btn-primary"));
+    PatientWait.until(
+        browser,
+        WAIT,
+        d ->
+            engine
+                .getRuntimeService()
+                .getActiveActivityIds(pi.getId())
+                .contains(LoanApplicationProcess.Element.DISTRICT_SCREENING));
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.BORROWER_ROWS))
+        .contains(corrected, rows.get(4).nationalId());
+    waitText("เลือกงานจากรายการ");
 
     // 3. English when chosen, and this browser remembers it; back to Thai the same way
     click(By.id("womenfund-language"));
