@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -15,15 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.membership.MembershipService.IndividualInput;
 import th.go.cdd.womenfund.security.Actor;
-import th.go.cdd.womenfund.security.LoginThrottle;
-import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TestPeople;
 import th.go.cdd.womenfund.system.DatabaseTest;
@@ -51,16 +45,8 @@ class BorrowerRowsBrowserTest extends LoanFormJourney {
   static final String GROUP_NAME = "กลุ่มสตรีแปรรูปกาแฟบ้านท่าตะเภา";
   static final int BORROWERS = 10;
   static final int WRONG_ROW = 7;
-  static final By LOAN_APPLICATION =
-      By.xpath(
-          "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
 
   static int people = (int) Math.floorMod(System.nanoTime(), 40_000L);
-
-  @Autowired ProcessEngine engine;
-  @Autowired RoleAuthorizations roles;
-  @Autowired AreaRepository areas;
-  @Autowired LoginThrottle throttle;
 
   @BeforeAll
   static void chromium() throws IOException {
@@ -73,14 +59,8 @@ class BorrowerRowsBrowserTest extends LoanFormJourney {
     return PASSWORD;
   }
 
-  @AfterEach
-  void signOut() {
-    engine.getIdentityService().clearAuthentication();
-  }
-
   @BeforeEach
   void officer() {
-    throttle.liftAll();
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     TestPeople.of(engine)
@@ -146,8 +126,7 @@ class BorrowerRowsBrowserTest extends LoanFormJourney {
         .isEqualTo("2026-12-06 07:00");
 
     // 2. the start form: the group's fields, then one row per borrower
-    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(LOAN_APPLICATION);
+    startProcess(APPLICATION);
     int typed = 0;
     type("groupName", GROUP_NAME);
     choose("subDistrictCode", subDistrictName);
@@ -202,25 +181,7 @@ class BorrowerRowsBrowserTest extends LoanFormJourney {
     wrong.clear();
     wrong.sendKeys(ids.get(WRONG_ROW - 1));
     typed += 1;
-    click(By.cssSelector(".modal-footer button.btn-primary"));
-    PatientWait.until(
-        browser,
-        WAIT,
-        d ->
-            engine
-                    .getRuntimeService()
-                    .createProcessInstanceQuery()
-                    .processDefinitionKey(LoanApplicationProcess.KEY)
-                    .variableValueEquals(LoanApplicationProcess.Var.GROUP_NAME, GROUP_NAME)
-                    .count()
-                == 1);
-    String pid =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .variableValueEquals(LoanApplicationProcess.Var.GROUP_NAME, GROUP_NAME)
-            .singleResult()
-            .getId();
+    String pid = submitApplication(GROUP_NAME).getId();
     String summary =
         (String)
             engine

@@ -7,10 +7,8 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -18,16 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.SubDistrict;
 import th.go.cdd.womenfund.demo.DemoApplications;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess.BorrowerRow;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
-import th.go.cdd.womenfund.security.LoginThrottle;
-import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.security.TestPeople;
@@ -40,9 +34,12 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * Cockpit, Admin and the welcome page are Thai all the same, with a ไทย / English switch that this
  * browser remembers; Tasklist opens on the filter that holds the person's work (her group's tasks;
  * the province's late tasks for a supervisor) and offers no free-standing task; the loan
- * application's start form offers her district's sub-districts by name; her profile's name and
- * e-mail are shown, not offered for editing. Krabi (81) keeps these people apart from the other
- * tests. Screenshots go to {@code target/screenshots/} like the officers' journey.
+ * application's start form offers her district's sub-districts by name; she keys the application's
+ * borrowers as rows of members of the register and submits it; the district's screening sends it
+ * back, she re-opens the fix form, finds her rows as stored, corrects one and sends it back to
+ * screening; her profile's name and e-mail are shown, not offered for editing. Krabi (81) keeps
+ * these people apart from the other tests. Screenshots go to {@code target/screenshots/} like the
+ * officers' journey.
  */
 @Tag("browser")
 @DatabaseTest
@@ -55,14 +52,6 @@ class EnglishBrowserKeyingTest extends LoanFormJourney {
   static final String PROVINCE = "81";
   static final String OTHER_DISTRICT = "8102";
   static final String GROUP_NAME = "กลุ่มสตรีจักสานใบเตยบ้านคลองม่วง";
-  static final By LOAN_APPLICATION =
-      By.xpath(
-          "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
-
-  @Autowired ProcessEngine engine;
-  @Autowired RoleAuthorizations roles;
-  @Autowired AreaRepository areas;
-  @Autowired LoginThrottle throttle;
 
   @BeforeAll
   static void chromium() throws IOException {
@@ -74,14 +63,8 @@ class EnglishBrowserKeyingTest extends LoanFormJourney {
     return PASSWORD;
   }
 
-  @AfterEach
-  void signOut() {
-    engine.getIdentityService().clearAuthentication();
-  }
-
   @BeforeEach
   void people() {
-    throttle.liftAll();
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     roles.ensureDistrict(areas.district(OTHER_DISTRICT).orElseThrow());
@@ -125,8 +108,7 @@ class EnglishBrowserKeyingTest extends LoanFormJourney {
     shot("en-01-thai-menus-group-work-first");
 
     // 2. the group's sub-district is chosen from the district's sub-districts, by Thai name
-    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(LOAN_APPLICATION);
+    startProcess(APPLICATION);
     WebElement place =
         PatientWait.until(
                 browser,
@@ -156,17 +138,7 @@ class EnglishBrowserKeyingTest extends LoanFormJourney {
     type(Var.GROUP_NAME, GROUP_NAME);
     keyGroupDetails(application, "แปรรูปอาหาร", "รายเดือน");
     keyRows(rows);
-    click(By.cssSelector(".modal-footer button.btn-primary"));
-    PatientWait.until(
-        browser, WAIT, ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
-    ProcessInstance pi =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processDefinitionKey(LoanApplicationProcess.KEY)
-            .variableValueEquals(Var.GROUP_NAME, GROUP_NAME)
-            .singleResult();
-    assertThat(pi).isNotNull();
+    ProcessInstance pi = submitApplication(GROUP_NAME);
 
     // 2b. the district's screening sends it back; she re-opens it: the rows are shown again as
     // stored, she corrects one row's acknowledgement and sends the application back to screening
@@ -186,14 +158,7 @@ class EnglishBrowserKeyingTest extends LoanFormJourney {
     rowRetype(BorrowerRow.ACK_NAME, 2, corrected);
     shot("en-02b-fix-rows");
     click(By.cssSelector(".form-actions button.btn-primary"));
-    PatientWait.until(
-        browser,
-        WAIT,
-        d ->
-            engine
-                .getRuntimeService()
-                .getActiveActivityIds(pi.getId())
-                .contains(LoanApplicationProcess.Element.DISTRICT_SCREENING));
+    waitUntilAt(pi, LoanApplicationProcess.Element.DISTRICT_SCREENING);
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.BORROWER_ROWS))
         .contains(corrected, rows.get(4).nationalId());
     waitText("เลือกงานจากรายการ");
@@ -232,8 +197,7 @@ class EnglishBrowserKeyingTest extends LoanFormJourney {
     browser.manage().deleteAllCookies();
     open("tasklist");
     logIn("officer81two");
-    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(LOAN_APPLICATION);
+    startProcess(APPLICATION);
     openChoices(StartFormPlaces.DISTRICT_FIELD);
     String otherName = areas.district(OTHER_DISTRICT).orElseThrow().nameTh();
     click(

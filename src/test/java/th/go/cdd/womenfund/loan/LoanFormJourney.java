@@ -1,17 +1,29 @@
 package th.go.cdd.womenfund.loan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess.BorrowerRow;
 import th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 import th.go.cdd.womenfund.membership.MembershipService;
 import th.go.cdd.womenfund.membership.MembershipService.IndividualInput;
 import th.go.cdd.womenfund.security.Actor;
+import th.go.cdd.womenfund.security.LoginThrottle;
+import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.BrowserJourney;
+import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
 
 /**
@@ -28,7 +40,49 @@ abstract class LoanFormJourney extends BrowserJourney {
     }
   }
 
+  /** The loan application's name in Tasklist's เริ่มกระบวนการ list. */
+  static final String APPLICATION = "คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RoleAuthorizations roles;
+  @Autowired AreaRepository areas;
+  @Autowired LoginThrottle throttle;
   @Autowired MembershipService membership;
+
+  @BeforeEach
+  void liftThrottle() {
+    throttle.liftAll();
+  }
+
+  /** The engine's authentication is per thread, and the next test class runs on this thread. */
+  @AfterEach
+  void signOut() {
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  /** Clicks the start form's เริ่ม; returns the application it started, found by its group. */
+  ProcessInstance submitApplication(String groupName) {
+    click(By.cssSelector(".modal-footer button.btn-primary"));
+    PatientWait.until(
+        browser, WAIT, ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(LoanApplicationProcess.KEY)
+            .variableValueEquals(Var.GROUP_NAME, groupName)
+            .singleResult();
+    assertThat(pi).isNotNull();
+    return pi;
+  }
+
+  /** Waits until the engine has moved the application on to {@code element}. */
+  void waitUntilAt(ProcessInstance pi, String element) {
+    PatientWait.until(
+        browser,
+        WAIT,
+        d -> engine.getRuntimeService().getActiveActivityIds(pi.getId()).contains(element));
+  }
 
   /**
    * The borrowers of a {@code DemoApplications} application, registered as members of the district

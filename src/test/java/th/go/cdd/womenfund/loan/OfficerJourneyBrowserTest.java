@@ -10,12 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,12 +22,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
-import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.security.TestPeople;
@@ -40,11 +35,12 @@ import th.go.cdd.womenfund.system.ThaiDates;
 /**
  * The officers' journey through a loan application in a real browser (headless Chromium from
  * Debian's {@code chromium} and {@code chromium-driver}), in Thai: a district officer logs in to
- * Tasklist, keys an application in the start form, is refused in Thai for a wrong national ID,
- * fixes it and submits, and records the sub-district working group's endorsement; the district
- * committee's secretary claims the screening and approves; the provincial committee approves; the
- * province's supervisor finds the application, its open task and that task's due date in Cockpit,
- * and sees a mail that could not be sent as an incident. Each step leaves a screenshot in {@code
+ * Tasklist, keys an application in the start form (its borrowers one row each, members of the
+ * district's register), is refused in Thai for a wrong national ID naming its row, fixes that row
+ * and submits, and records the sub-district working group's endorsement; the district committee's
+ * secretary claims the screening and approves; the provincial committee approves; the province's
+ * supervisor finds the application, its open task and that task's due date in Cockpit, and sees a
+ * mail that could not be sent as an incident. Each step leaves a screenshot in {@code
  * target/screenshots/} (the user guide's pictures in {@code docs/guide/images/} come from there).
  * Skips itself where Chromium is not installed; {@code .ci/run} installs it and requires the
  * journey to run.
@@ -60,9 +56,6 @@ class OfficerJourneyBrowserTest extends LoanFormJourney {
   static final String PROVINCE = "23";
   static final String SUB_DISTRICT = "230507"; // ต.คลองใหญ่ อ.แหลมงอบ
   static final String GROUP_NAME = "กลุ่มสตรีแปรรูปอาหารทะเลบ้านคลองใหญ่";
-  @Autowired ProcessEngine engine;
-  @Autowired RoleAuthorizations roles;
-  @Autowired AreaRepository areas;
 
   @BeforeAll
   static void chromium() throws IOException {
@@ -73,12 +66,6 @@ class OfficerJourneyBrowserTest extends LoanFormJourney {
   @Override
   protected String password() {
     return PASSWORD;
-  }
-
-  /** The engine's authentication is per thread, and the next test class runs on this thread. */
-  @AfterEach
-  void signOut() {
-    engine.getIdentityService().clearAuthentication();
   }
 
   @BeforeEach
@@ -160,10 +147,7 @@ class OfficerJourneyBrowserTest extends LoanFormJourney {
     shot("02-tasklist-filters");
 
     // 2. starts an application from the Thai start form, with one wrong national ID
-    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(
-        By.xpath(
-            "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']"));
+    startProcess(APPLICATION);
     waitFor(field(Var.GROUP_NAME));
     // the form viewer's own words are Thai: an empty select, and the required-field messages after
     // a submit
@@ -228,21 +212,11 @@ class OfficerJourneyBrowserTest extends LoanFormJourney {
 
     // 4. fixes that row in place and submits
     rowRetype(LoanApplicationProcess.BorrowerRow.NATIONAL_ID, 3, goodId);
-    click(By.cssSelector(".modal-footer button.btn-primary"));
-    PatientWait.until(
-        browser, WAIT, ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
+    ProcessInstance pi = submitApplication(GROUP_NAME);
     assertThat(waitFor(By.cssSelector(".page-notifications .alert")).getText())
         .contains("เริ่มกระบวนการแล้ว");
     normalWindow();
     shot("05-application-started");
-    ProcessInstance pi =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processDefinitionKey(LoanApplicationProcess.KEY)
-            .variableValueEquals(Var.GROUP_NAME, GROUP_NAME)
-            .singleResult();
-    assertThat(pi).isNotNull();
     String applicationNo = pi.getBusinessKey();
     assertThat(applicationNo).startsWith("LA-" + DISTRICT + "-");
     assertWaitingAt(pi, Element.SUBDISTRICT_ENDORSEMENT);
@@ -389,10 +363,7 @@ class OfficerJourneyBrowserTest extends LoanFormJourney {
   /** Clicks เสร็จสิ้น and waits until the engine has moved the application on to {@code next}. */
   void complete(ProcessInstance pi, String next) {
     click(By.cssSelector(".form-actions button.btn-primary"));
-    PatientWait.until(
-        browser,
-        WAIT,
-        d -> engine.getRuntimeService().getActiveActivityIds(pi.getId()).contains(next));
+    waitUntilAt(pi, next);
     waitText("เลือกงานจากรายการ");
   }
 
