@@ -2,48 +2,24 @@ package th.go.cdd.womenfund.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.member.NationalId;
-import th.go.cdd.womenfund.membership.MembershipService;
 import th.go.cdd.womenfund.membership.MembershipService.IndividualInput;
 import th.go.cdd.womenfund.security.Actor;
-import th.go.cdd.womenfund.security.LoginThrottle;
-import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TestPeople;
-import th.go.cdd.womenfund.system.BrowserSwitch;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -61,82 +37,30 @@ import th.go.cdd.womenfund.system.ThaiDates;
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class BorrowerRowsBrowserTest {
+class BorrowerRowsBrowserTest extends LoanFormJourney {
 
-  static final Path SHOTS = Path.of("target", "screenshots");
   static final String PASSWORD = "Borrower-rows-2569";
   static final String DISTRICT = "8601";
   static final String PROVINCE = "86";
   static final String GROUP_NAME = "กลุ่มสตรีแปรรูปกาแฟบ้านท่าตะเภา";
   static final int BORROWERS = 10;
   static final int WRONG_ROW = 7;
-  static final Duration WAIT = Duration.ofSeconds(30);
-  static final By LOAN_APPLICATION =
-      By.xpath(
-          "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
 
-  static WebDriver browser;
-  static Path profileDir;
   static int people = (int) Math.floorMod(System.nanoTime(), 40_000L);
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
-  @Autowired RoleAuthorizations roles;
-  @Autowired AreaRepository areas;
-  @Autowired LoginThrottle throttle;
-  @Autowired MembershipService membership;
-
   @BeforeAll
-  static void startChromium() throws IOException {
-    BrowserSwitch.chromiumOrSkip();
-    Files.createDirectories(SHOTS);
-    profileDir = Files.createTempDirectory("womenfund-chromium-rows-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserSwitch.CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1000",
-        "--lang=th-TH",
-        "--user-data-dir=" + profileDir);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "th-TH,th"));
+  static void chromium() throws IOException {
     // a computer set to New York time: Tasklist must still show Thailand's time
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(BrowserSwitch.CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .withEnvironment(Map.of("TZ", "America/New_York", "LANGUAGE", "th_TH"))
-            .build();
-    browser = new ChromeDriver(service, options);
+    startChromium(Language.THAI, "America/New_York");
   }
 
-  @AfterAll
-  static void stopChromium() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profileDir != null) {
-      try (var files = Files.walk(profileDir)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
-  }
-
-  @AfterEach
-  void signOut() {
-    engine.getIdentityService().clearAuthentication();
+  @Override
+  protected String password() {
+    return PASSWORD;
   }
 
   @BeforeEach
   void officer() {
-    throttle.liftAll();
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     TestPeople.of(engine)
@@ -177,12 +101,7 @@ class BorrowerRowsBrowserTest {
 
   @Test
   void tenBorrowersAreKeyedAsRowsOfMembersAndAWrongRowIsFixedInPlace() {
-    try {
-      journey();
-    } catch (RuntimeException | AssertionError e) {
-      shot("rows-failure");
-      throw e;
-    }
+    walk("rows-failure", this::journey);
   }
 
   void journey() {
@@ -207,8 +126,7 @@ class BorrowerRowsBrowserTest {
         .isEqualTo("2026-12-06 07:00");
 
     // 2. the start form: the group's fields, then one row per borrower
-    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(LOAN_APPLICATION);
+    startProcess(APPLICATION);
     int typed = 0;
     type("groupName", GROUP_NAME);
     choose("subDistrictCode", subDistrictName);
@@ -222,19 +140,18 @@ class BorrowerRowsBrowserTest {
     click(By.cssSelector("[id$='-field_allBorrowersThaiWomen']"));
     int groupFields = 10;
     String ackDate = ThaiDates.formatNumeric(LocalDate.now(ThaiDates.BANGKOK).minusDays(3));
+    List<Row> rows = new ArrayList<>();
     for (int row = 1; row <= BORROWERS; row++) {
-      if (row > 1) {
-        click(By.cssSelector(".fjs-repeat-render-add"));
-      }
-      int r = row;
-      PatientWait.until(browser, WAIT, d -> rowFields("nationalId").size() >= r);
-      rowType("nationalId", row, row == WRONG_ROW ? stranger : ids.get(row - 1));
-      rowType("amount", row, "15000");
-      rowType("ackRelation", row, "คู่สมรส");
-      rowType("ackName", row, "นายคู่สมรส ผู้รับทราบ" + row);
-      rowType("ackDate", row, ackDate);
-      typed += 5;
+      rows.add(
+          new Row(
+              row == WRONG_ROW ? stranger : ids.get(row - 1),
+              "15000",
+              "คู่สมรส",
+              "นายคู่สมรส ผู้รับทราบ" + row,
+              ackDate));
     }
+    keyRows(rows);
+    typed += 5 * BORROWERS;
     shot("03-start-form-rows");
     System.out.println(
         "womenfund borrower rows: form messages before start: "
@@ -264,25 +181,7 @@ class BorrowerRowsBrowserTest {
     wrong.clear();
     wrong.sendKeys(ids.get(WRONG_ROW - 1));
     typed += 1;
-    click(By.cssSelector(".modal-footer button.btn-primary"));
-    PatientWait.until(
-        browser,
-        WAIT,
-        d ->
-            engine
-                    .getRuntimeService()
-                    .createProcessInstanceQuery()
-                    .processDefinitionKey(LoanApplicationProcess.KEY)
-                    .variableValueEquals(LoanApplicationProcess.Var.GROUP_NAME, GROUP_NAME)
-                    .count()
-                == 1);
-    String pid =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .variableValueEquals(LoanApplicationProcess.Var.GROUP_NAME, GROUP_NAME)
-            .singleResult()
-            .getId();
+    String pid = submitApplication(GROUP_NAME).getId();
     String summary =
         (String)
             engine
@@ -298,121 +197,5 @@ class BorrowerRowsBrowserTest {
         "womenfund borrower rows: %d borrowers, fields keyed before %d, after %d%n",
         BORROWERS, before, after);
     assertThat(after).isLessThan(before);
-  }
-
-  // --- browser helpers (as in EnglishBrowserKeyingTest) ---
-
-  List<WebElement> rowFields(String key) {
-    // the field itself, not its description or error message (their ids extend the field's)
-    return browser.findElements(
-        By.cssSelector(
-            "[id*='-field_row_"
-                + key
-                + "']:not([id*='descr']):not([id*='error']):not([id*='label'])"));
-  }
-
-  void rowType(String key, int row, String text) {
-    WebElement f = rowFields(key).get(row - 1);
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", f);
-    f.sendKeys(text);
-  }
-
-  void type(String key, String text) {
-    WebElement f =
-        PatientWait.until(
-            browser,
-            WAIT,
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[id$='-field_" + key + "']")));
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", f);
-    f.sendKeys(text);
-  }
-
-  void choose(String key, String label) {
-    WebElement f =
-        PatientWait.until(
-                browser,
-                WAIT,
-                ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("[id$='-field_" + key + "']")))
-            .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
-    ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", f);
-    f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display")).click();
-    click(
-        By.xpath(
-            "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
-  }
-
-  String base() {
-    return "http://localhost:" + port;
-  }
-
-  void open(String app) {
-    browser.get(base() + "/camunda/app/" + app + "/default/");
-  }
-
-  void logIn(String user) {
-    waitFor(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    click(By.id("login-button"));
-    PatientWait.until(browser, WAIT, d -> !d.getCurrentUrl().contains("/login"));
-    try {
-      PatientWait.until(
-          browser,
-          Duration.ofSeconds(20),
-          ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-    } catch (org.openqa.selenium.TimeoutException stalled) {
-      browser.navigate().refresh();
-      waitFor(By.cssSelector(".task-filter"));
-    }
-  }
-
-  void click(By by) {
-    PatientWait.until(
-        browser,
-        WAIT,
-        d -> {
-          WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
-          if (e == null) {
-            return null;
-          }
-          ((JavascriptExecutor) browser)
-              .executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-          try {
-            e.click();
-          } catch (org.openqa.selenium.WebDriverException clickedAway) {
-            if (!PatientWait.navigating(clickedAway)) {
-              throw clickedAway;
-            }
-          }
-          return true;
-        });
-  }
-
-  WebElement waitFor(By by) {
-    return PatientWait.until(browser, WAIT, ExpectedConditions.visibilityOfElementLocated(by));
-  }
-
-  void waitText(String text) {
-    PatientWait.until(browser, WAIT, d -> pageText().contains(text));
-  }
-
-  String pageText() {
-    return browser.findElement(By.tagName("body")).getText();
-  }
-
-  void shot(String name) {
-    try {
-      Thread.sleep(400);
-      File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-      Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new IllegalStateException("screenshot " + name, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -16,18 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.area.SubDistrict;
 import th.go.cdd.womenfund.demo.DemoApplications;
-import th.go.cdd.womenfund.security.LoginThrottle;
-import th.go.cdd.womenfund.security.RoleAuthorizations;
+import th.go.cdd.womenfund.loan.LoanApplicationProcess.BorrowerRow;
+import th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.security.TestPeople;
-import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -37,28 +34,24 @@ import th.go.cdd.womenfund.system.ThaiDates;
  * Cockpit, Admin and the welcome page are Thai all the same, with a ไทย / English switch that this
  * browser remembers; Tasklist opens on the filter that holds the person's work (her group's tasks;
  * the province's late tasks for a supervisor) and offers no free-standing task; the loan
- * application's start form offers her district's sub-districts by name; her profile's name and
- * e-mail are shown, not offered for editing. Krabi (81) keeps these people apart from the other
- * tests. Screenshots go to {@code target/screenshots/} like the officers' journey.
+ * application's start form offers her district's sub-districts by name; she keys the application's
+ * borrowers as rows of members of the register and submits it; the district's screening sends it
+ * back, she re-opens the fix form, finds her rows as stored, corrects one and sends it back to
+ * screening; her profile's name and e-mail are shown, not offered for editing. Krabi (81) keeps
+ * these people apart from the other tests. Screenshots go to {@code target/screenshots/} like the
+ * officers' journey.
  */
 @Tag("browser")
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class EnglishBrowserKeyingTest extends BrowserJourney {
+class EnglishBrowserKeyingTest extends LoanFormJourney {
 
   static final String PASSWORD = "English-browser-2569";
   static final String DISTRICT = "8101";
   static final String PROVINCE = "81";
   static final String OTHER_DISTRICT = "8102";
-  static final By LOAN_APPLICATION =
-      By.xpath(
-          "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']");
-
-  @Autowired ProcessEngine engine;
-  @Autowired RoleAuthorizations roles;
-  @Autowired AreaRepository areas;
-  @Autowired LoginThrottle throttle;
+  static final String GROUP_NAME = "กลุ่มสตรีจักสานใบเตยบ้านคลองม่วง";
 
   @BeforeAll
   static void chromium() throws IOException {
@@ -70,14 +63,8 @@ class EnglishBrowserKeyingTest extends BrowserJourney {
     return PASSWORD;
   }
 
-  @AfterEach
-  void signOut() {
-    engine.getIdentityService().clearAuthentication();
-  }
-
   @BeforeEach
   void people() {
-    throttle.liftAll();
     roles.ensureDistrict(areas.district(DISTRICT).orElseThrow());
     roles.ensureProvince(areas.province(PROVINCE).orElseThrow());
     roles.ensureDistrict(areas.district(OTHER_DISTRICT).orElseThrow());
@@ -121,8 +108,7 @@ class EnglishBrowserKeyingTest extends BrowserJourney {
     shot("en-01-thai-menus-group-work-first");
 
     // 2. the group's sub-district is chosen from the district's sub-districts, by Thai name
-    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(LOAN_APPLICATION);
+    startProcess(APPLICATION);
     WebElement place =
         PatientWait.until(
                 browser,
@@ -143,8 +129,39 @@ class EnglishBrowserKeyingTest extends BrowserJourney {
                 + names.get(1)
                 + "']"));
     assertThat(place.getText() + value(place)).contains(names.get(1));
-    browser.navigate().refresh(); // leaves the form unsubmitted
+
+    // 2a. she keys the application, its borrowers as rows of members of the register, and submits
+    String subDistrict = areas.subDistrictsOf(DISTRICT).get(1).code();
+    Map<String, Object> application =
+        DemoApplications.application(72, GROUP_NAME, subDistrict, LocalDate.now(ThaiDates.BANGKOK));
+    List<Row> rows = registeredBorrowers(application, subDistrict);
+    type(Var.GROUP_NAME, GROUP_NAME);
+    keyGroupDetails(application, "แปรรูปอาหาร", "รายเดือน");
+    keyRows(rows);
+    ProcessInstance pi = submitApplication(GROUP_NAME);
+
+    // 2b. the district's screening sends it back; she re-opens it: the rows are shown again as
+    // stored, she corrects one row's acknowledgement and sends the application back to screening
+    DemoApplications.advance(engine, pi.getId(), DISTRICT, "fix", LocalDate.now(ThaiDates.BANGKOK));
+    engine.getIdentityService().clearAuthentication();
+    browser.navigate().refresh();
     waitFor(By.cssSelector(".task-filter"));
+    openTask(TasklistFilters.GROUP, pi.getBusinessKey());
+    claim();
+    waitText("ส่งกลับให้แก้ไข");
+    PatientWait.until(browser, WAIT, d -> rowFields(BorrowerRow.NATIONAL_ID).size() == rows.size());
+    assertThat(rowValues(BorrowerRow.NATIONAL_ID))
+        .containsExactlyElementsOf(rows.stream().map(Row::nationalId).toList());
+    assertThat(rowValues(BorrowerRow.ACK_NAME))
+        .containsExactlyElementsOf(rows.stream().map(Row::ackName).toList());
+    String corrected = rows.get(1).ackName() + "ศรี";
+    rowRetype(BorrowerRow.ACK_NAME, 2, corrected);
+    shot("en-02b-fix-rows");
+    click(By.cssSelector(".form-actions button.btn-primary"));
+    waitUntilAt(pi, LoanApplicationProcess.Element.DISTRICT_SCREENING);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.BORROWER_ROWS))
+        .contains(corrected, rows.get(4).nationalId());
+    waitText("เลือกงานจากรายการ");
 
     // 3. English when chosen, and this browser remembers it; back to Thai the same way
     click(By.id("womenfund-language"));
@@ -180,8 +197,7 @@ class EnglishBrowserKeyingTest extends BrowserJourney {
     browser.manage().deleteAllCookies();
     open("tasklist");
     logIn("officer81two");
-    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(LOAN_APPLICATION);
+    startProcess(APPLICATION);
     openChoices(StartFormPlaces.DISTRICT_FIELD);
     String otherName = areas.district(OTHER_DISTRICT).orElseThrow().nameTh();
     click(

@@ -10,12 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,16 +22,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import th.go.cdd.womenfund.area.AreaRepository;
 import th.go.cdd.womenfund.demo.DemoApplications;
-import th.go.cdd.womenfund.security.RoleAuthorizations;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.security.TestPeople;
-import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -41,11 +35,12 @@ import th.go.cdd.womenfund.system.ThaiDates;
 /**
  * The officers' journey through a loan application in a real browser (headless Chromium from
  * Debian's {@code chromium} and {@code chromium-driver}), in Thai: a district officer logs in to
- * Tasklist, keys an application in the start form, is refused in Thai for a wrong national ID,
- * fixes it and submits, and records the sub-district working group's endorsement; the district
- * committee's secretary claims the screening and approves; the provincial committee approves; the
- * province's supervisor finds the application, its open task and that task's due date in Cockpit,
- * and sees a mail that could not be sent as an incident. Each step leaves a screenshot in {@code
+ * Tasklist, keys an application in the start form (its borrowers one row each, members of the
+ * district's register), is refused in Thai for a wrong national ID naming its row, fixes that row
+ * and submits, and records the sub-district working group's endorsement; the district committee's
+ * secretary claims the screening and approves; the provincial committee approves; the province's
+ * supervisor finds the application, its open task and that task's due date in Cockpit, and sees a
+ * mail that could not be sent as an incident. Each step leaves a screenshot in {@code
  * target/screenshots/} (the user guide's pictures in {@code docs/guide/images/} come from there).
  * Skips itself where Chromium is not installed; {@code .ci/run} installs it and requires the
  * journey to run.
@@ -54,16 +49,13 @@ import th.go.cdd.womenfund.system.ThaiDates;
 @DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class OfficerJourneyBrowserTest extends BrowserJourney {
+class OfficerJourneyBrowserTest extends LoanFormJourney {
 
   static final String PASSWORD = "Journey-test-2569";
   static final String DISTRICT = "2305"; // แหลมงอบ
   static final String PROVINCE = "23";
   static final String SUB_DISTRICT = "230507"; // ต.คลองใหญ่ อ.แหลมงอบ
   static final String GROUP_NAME = "กลุ่มสตรีแปรรูปอาหารทะเลบ้านคลองใหญ่";
-  @Autowired ProcessEngine engine;
-  @Autowired RoleAuthorizations roles;
-  @Autowired AreaRepository areas;
 
   @BeforeAll
   static void chromium() throws IOException {
@@ -74,12 +66,6 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
   @Override
   protected String password() {
     return PASSWORD;
-  }
-
-  /** The engine's authentication is per thread, and the next test class runs on this thread. */
-  @AfterEach
-  void signOut() {
-    engine.getIdentityService().clearAuthentication();
   }
 
   @BeforeEach
@@ -122,10 +108,12 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
   void journey() {
     Map<String, Object> application =
         DemoApplications.application(50, GROUP_NAME, SUB_DISTRICT, today());
-    String borrowers = (String) application.get(Var.BORROWERS);
-    String acknowledgements = (String) application.get(Var.FAMILY_ACKNOWLEDGEMENTS);
-    String goodId = borrowers.lines().toList().get(2).substring(0, 13);
+    // the borrowers are members of the district's register: the form's rows name them by ID
+    List<Row> rows = registeredBorrowers(application, SUB_DISTRICT);
+    String goodId = rows.get(2).nationalId();
     String wrongId = goodId.substring(0, 12) + (char) ('0' + (goodId.charAt(12) - '0' + 1) % 10);
+    List<Row> mistyped = new java.util.ArrayList<>(rows);
+    mistyped.set(2, rows.get(2).withNationalId(wrongId));
 
     // 1. the district officer logs in to Tasklist: Thai menus, the four filters, no migration
     // banner
@@ -159,10 +147,7 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
     shot("02-tasklist-filters");
 
     // 2. starts an application from the Thai start form, with one wrong national ID
-    click(By.xpath("//a[normalize-space()='เริ่มกระบวนการ']"));
-    click(
-        By.xpath(
-            "//div[contains(@class,'modal')]//a[normalize-space()='คำขอกู้เงินทุนหมุนเวียนกองทุนพัฒนาบทบาทสตรี']"));
+    startProcess(APPLICATION);
     waitFor(field(Var.GROUP_NAME));
     // the form viewer's own words are Thai: an empty select, and the required-field messages after
     // a submit
@@ -188,17 +173,9 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
     // the group's place is chosen from the district's sub-districts by name (issue 17), not typed
     // as a code
     choose(Var.SUB_DISTRICT_CODE, areas.subDistrict(SUB_DISTRICT).orElseThrow().nameTh());
-    type(Var.CONTACT_NAME, (String) application.get(Var.CONTACT_NAME));
-    type(Var.CONTACT_EMAIL, (String) application.get(Var.CONTACT_EMAIL));
-    type(Var.CONTACT_PHONE, (String) application.get(Var.CONTACT_PHONE));
-    type(Var.PURPOSE, (String) application.get(Var.PURPOSE));
-    choose(Var.OCCUPATION, "เกษตรกรรม");
-    type(Var.REQUESTED_AMOUNT, (String) application.get(Var.REQUESTED_AMOUNT));
-    type(Var.TERM_MONTHS, String.valueOf(application.get(Var.TERM_MONTHS)));
-    choose(Var.REPAYMENT_FREQUENCY, "รายเดือน");
-    type(Var.BORROWERS, borrowers.replace(goodId, wrongId));
-    type(Var.FAMILY_ACKNOWLEDGEMENTS, acknowledgements.replace(goodId, wrongId));
-    click(field(Var.ALL_THAI_WOMEN));
+    keyGroupDetails(application, "เกษตรกรรม", "รายเดือน");
+    // one row per borrower (issue 17), the third with a mistyped national ID
+    keyRows(mistyped);
     tallWindow();
     shot("03-start-form");
     long before = applications();
@@ -214,7 +191,8 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
             WAIT,
             d -> {
               String text = d.findElement(refusal).getText();
-              return text.contains("ผู้กู้บรรทัดที่ 3") && !text.contains("Cannot instantiate")
+              return text.contains("แถวที่ 3 เลขประจำตัวประชาชน")
+                      && !text.contains("Cannot instantiate")
                   ? text
                   : null;
             });
@@ -224,29 +202,21 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
             "เลขประจำตัวประชาชน",
             "ไม่ถูกต้อง",
             "หลักตรวจสอบ",
-            "ผู้กู้บรรทัดที่ 3");
+            "แถวที่ 3 เลขประจำตัวประชาชน");
+    // the form keeps every row as typed
+    assertThat(rowValues(LoanApplicationProcess.BorrowerRow.NATIONAL_ID))
+        .containsExactlyElementsOf(mistyped.stream().map(Row::nationalId).toList());
     assertThat(applications()).isEqualTo(before);
     scrollTop(".modal");
     shot("04-wrong-national-id");
 
-    // 4. fixes the ID and submits
-    type(Var.BORROWERS, borrowers);
-    type(Var.FAMILY_ACKNOWLEDGEMENTS, acknowledgements);
-    click(By.cssSelector(".modal-footer button.btn-primary"));
-    PatientWait.until(
-        browser, WAIT, ExpectedConditions.numberOfElementsToBe(By.cssSelector(".modal"), 0));
+    // 4. fixes that row in place and submits
+    rowRetype(LoanApplicationProcess.BorrowerRow.NATIONAL_ID, 3, goodId);
+    ProcessInstance pi = submitApplication(GROUP_NAME);
     assertThat(waitFor(By.cssSelector(".page-notifications .alert")).getText())
         .contains("เริ่มกระบวนการแล้ว");
     normalWindow();
     shot("05-application-started");
-    ProcessInstance pi =
-        engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processDefinitionKey(LoanApplicationProcess.KEY)
-            .variableValueEquals(Var.GROUP_NAME, GROUP_NAME)
-            .singleResult();
-    assertThat(pi).isNotNull();
     String applicationNo = pi.getBusinessKey();
     assertThat(applicationNo).startsWith("LA-" + DISTRICT + "-");
     assertWaitingAt(pi, Element.SUBDISTRICT_ENDORSEMENT);
@@ -393,10 +363,7 @@ class OfficerJourneyBrowserTest extends BrowserJourney {
   /** Clicks เสร็จสิ้น and waits until the engine has moved the application on to {@code next}. */
   void complete(ProcessInstance pi, String next) {
     click(By.cssSelector(".form-actions button.btn-primary"));
-    PatientWait.until(
-        browser,
-        WAIT,
-        d -> engine.getRuntimeService().getActiveActivityIds(pi.getId()).contains(next));
+    waitUntilAt(pi, next);
     waitText("เลือกงานจากรายการ");
   }
 

@@ -64,6 +64,11 @@ public abstract class BrowserJourney {
   protected abstract String password();
 
   protected static void startChromium(Language language) throws IOException {
+    startChromium(language, "Asia/Bangkok");
+  }
+
+  /** As {@link #startChromium(Language)}, on a computer whose clock is set to {@code timeZone}. */
+  protected static void startChromium(Language language, String timeZone) throws IOException {
     BrowserSwitch.chromiumOrSkip();
     Files.createDirectories(SHOTS);
     profileDir = Files.createTempDirectory("womenfund-chromium-");
@@ -88,7 +93,7 @@ public abstract class BrowserJourney {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(BrowserSwitch.CHROMEDRIVER.toFile())
             .usingAnyFreePort()
-            .withEnvironment(Map.of("TZ", "Asia/Bangkok", "LANGUAGE", language.locale))
+            .withEnvironment(Map.of("TZ", timeZone, "LANGUAGE", language.locale))
             .build();
     browser = new ChromeDriver(service, options);
   }
@@ -236,6 +241,49 @@ public abstract class BrowserJourney {
     click(
         By.xpath(
             "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
+  }
+
+  // --- a dynamic list's rows (the loan application's borrowers), by the row field's key ---
+
+  /** The row fields of {@code key}, one per row, in order. */
+  protected List<WebElement> rowFields(String key) {
+    // the field itself, not its description or error message (their ids extend the field's)
+    return browser.findElements(
+        By.cssSelector(
+            "[id*='-field_row_"
+                + key
+                + "']:not([id*='descr']):not([id*='error']):not([id*='label'])"));
+  }
+
+  /** Types into row {@code row} (from 1) of the field {@code key}, after what it holds. */
+  protected void rowType(String key, int row, String text) {
+    WebElement f = rowFields(key).get(row - 1);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", f);
+    f.sendKeys(text);
+  }
+
+  /** Replaces what row {@code row} (from 1) of the field {@code key} holds. */
+  protected void rowRetype(String key, int row, String text) {
+    WebElement f = rowFields(key).get(row - 1);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", f);
+    f.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    f.sendKeys(text);
+    pause(600);
+  }
+
+  /** Adds a row to the form's dynamic list and waits until it has {@code rows} rows. */
+  protected void addRow(String key, int rows) {
+    if (rowFields(key).size() < rows) {
+      click(By.cssSelector(".fjs-repeat-render-add"));
+    }
+    PatientWait.until(browser, WAIT, d -> rowFields(key).size() >= rows);
+  }
+
+  /** What the row fields of {@code key} hold, row by row. */
+  protected List<String> rowValues(String key) {
+    return rowFields(key).stream().map(e -> String.valueOf(e.getAttribute("value"))).toList();
   }
 
   // --- finding, clicking, reading ---
