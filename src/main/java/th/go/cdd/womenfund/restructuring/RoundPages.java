@@ -25,7 +25,8 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
  * The restructuring rounds for the province and the Department: {@code /restructuring/rounds} lists
  * the rounds the signed-in person may see (her provinces; every province for the Department),
  * {@code /restructuring/rounds/RS-23-1} shows one round's district packages, deadlines, states and
- * open tasks, with the submission spreadsheet.
+ * open tasks, with the submission spreadsheet; {@code /restructuring/rounds/RS-23-1/letter} is the
+ * province's covering letter for it.
  */
 @Controller
 @ThaiPage
@@ -35,16 +36,19 @@ public class RoundPages {
   private final CurrentUser currentUser;
   private final AreaRepository areas;
   private final RestructuringSettings settings;
+  private final CoveringLetter letters;
 
   public RoundPages(
       RoundOverview overview,
       CurrentUser currentUser,
       AreaRepository areas,
-      RestructuringSettings settings) {
+      RestructuringSettings settings,
+      CoveringLetter letters) {
     this.overview = overview;
     this.currentUser = currentUser;
     this.areas = areas;
     this.settings = settings;
+    this.letters = letters;
   }
 
   @GetMapping("/restructuring/rounds")
@@ -104,6 +108,18 @@ public class RoundPages {
     model.addAttribute("hasSubmission", RoundOverview.hasSubmission(r));
     model.addAttribute("dates", new ThaiDateFormat());
     return "restructuring-round";
+  }
+
+  /**
+   * The province's covering letter to the Department for the round, ready to print: who may see the
+   * round may print it.
+   */
+  @GetMapping("/restructuring/rounds/{reference}/letter")
+  public String letter(@PathVariable String reference, Model model) {
+    RoundReference ref = RoundReference.parse(reference);
+    currentUser.requireProvinceOrDepartment(overview.provinceOf(ref));
+    model.addAttribute("l", letters.of(ref, EngineClock.today()));
+    return "restructuring-letter";
   }
 
   private static String abbreviate(String s) {

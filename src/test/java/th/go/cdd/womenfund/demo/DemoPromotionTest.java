@@ -7,8 +7,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import th.go.cdd.womenfund.fieldvisit.FieldVisitActionProcess;
 import th.go.cdd.womenfund.reporting.DemoContext;
 import th.go.cdd.womenfund.security.AppSession;
+import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.subsidy.SubsidyProjectProcess;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -44,6 +46,26 @@ class DemoPromotionTest {
   void twoSubsidyProjectsWaitAtDifferentSteps() {
     assertThat(waitingAt(SubsidyProjectProcess.Element.DISTRICT_SCREENING)).isPositive();
     assertThat(waitingAt(SubsidyProjectProcess.Element.DISBURSEMENT)).isPositive();
+  }
+
+  @Test
+  void theBriefingShowsTheQuartersFieldVisitsPlannedAgainstDoneAndTheActionWaitsAsATask()
+      throws Exception {
+    AppSession supervisor = AppSession.login(port, "supervisor23", DemoContext.PASSWORD);
+    String today = ThaiDates.formatNumeric(EngineClock.today());
+    String briefing = supervisor.get("/briefing?province=23&date=" + today).body();
+    assertThat(briefing)
+        .contains("การลงพื้นที่ติดตามในแต่ละอำเภอ")
+        .containsPattern("อำเภอวางแผนลงพื้นที่ติดตาม \\d+ ครั้ง ลงพื้นที่แล้ว [1-9]\\d* ครั้ง")
+        .containsPattern("อำเภอที่ยังไม่ได้ลงพื้นที่ตามวันที่วางแผน[^<]*อำเภอคลองใหญ่");
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processDefinitionKey(FieldVisitActionProcess.KEY)
+                .taskCandidateGroup(Roles.districtOfficers(DemoFieldVisits.VISITED))
+                .count())
+        .isPositive();
   }
 
   long waitingAt(String element) {

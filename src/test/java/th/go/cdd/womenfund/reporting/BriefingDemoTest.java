@@ -45,10 +45,14 @@ class BriefingDemoTest {
         .contains("การลงพื้นที่ติดตาม")
         .contains("งบบริหาร")
         .contains("ลงพื้นที่ติดตามแล้ว 2 ครั้ง")
-        .contains("ราคาพลอยตกต่ำ")
+        // 4.4 from the demo's field-visit plans of the quarter (demo/DemoFieldVisits)
+        .containsPattern("อำเภอวางแผนลงพื้นที่ติดตาม \\d+ ครั้ง ลงพื้นที่แล้ว [1-9]\\d* ครั้ง")
         .contains(ThaiDates.format(EngineClock.today()))
         // the allocation's ratios are of the day it was computed, and the page says so (issue 13)
         .contains("หนี้เกินกำหนด (%) ณ วันที่ " + ThaiDates.formatShort(EngineClock.today()));
+
+    // the overdue ladder's visits, with the problems found, stay on the dashboard
+    assertThat(supervisor.get("/dashboard?province=23").body()).contains("ราคาพลอยตกต่ำ");
 
     HttpResponse<byte[]> docx = supervisor.bytes("/briefing.docx?province=23&date=13/08/2570");
     assertThat(docx.statusCode()).isEqualTo(200);
