@@ -28,16 +28,29 @@ import th.go.cdd.womenfund.security.Roles;
  *   <li>an administrator, who belongs to no district, types the 6-digit code as before.
  * </ul>
  *
- * The submitted value is still the sub-district code under {@link Var#SUB_DISTRICT_CODE}, and the
- * server still checks it (it exists, and it lies in a district the officer may register for): a
+ * The fix task's form ({@link #FIX_FORM_ID}) gets the same choices; it has no district field, so an
+ * officer of several districts chooses among all their sub-districts, each labelled with its
+ * district. The stored value is one of the options, so the select shows it when the task is
+ * re-opened.
+ *
+ * <p>The submitted value is still the sub-district code under {@link Var#SUB_DISTRICT_CODE}, and
+ * the server still checks it (it exists, and it lies in a district the officer may register for): a
  * choice is a convenience, not a rule. The deployed form file keeps {@code valuesKey} placeholders
  * and the hidden district field.
  */
 @Component
 public class StartFormPlaces {
 
-  /** The form whose places are filled in. */
+  /** The start form, whose places are filled in. */
   public static final String FORM_ID = "loan-application-start";
+
+  /**
+   * The fix task's form (issue 17): the same place as choices, but no district field, so an officer
+   * of several districts chooses among all their sub-districts at once.
+   */
+  public static final String FIX_FORM_ID = "loan-fix-application";
+
+  private static final java.util.Set<String> FORM_IDS = java.util.Set.of(FORM_ID, FIX_FORM_ID);
 
   /**
    * The district choice (shown only to an officer of several districts); never read by the
@@ -71,7 +84,7 @@ public class StartFormPlaces {
   public byte[] forPerson(byte[] form, Actor actor) throws IOException {
     JsonNode root = JSON.readTree(form);
     if (root == null
-        || !FORM_ID.equals(root.path("id").asText())
+        || !FORM_IDS.contains(root.path("id").asText())
         || !root.path("components").isArray()) {
       return form;
     }
@@ -107,6 +120,18 @@ public class StartFormPlaces {
             "description",
             "ตำบลในอำเภอ" + districts.get(0).nameTh() + " (พิมพ์ชื่อตำบลเพื่อค้นหา)");
       }
+    } else if (district == null) {
+      ArrayNode values = JSON.createArrayNode();
+      for (District d : districts) {
+        for (SubDistrict s : areas.subDistrictsOf(d.code())) {
+          values
+              .addObject()
+              .put("label", s.nameTh() + " อำเภอ" + d.nameTh())
+              .put("value", s.code());
+        }
+      }
+      subDistrict.set("values", values);
+      subDistrict.put("description", "ตำบลในอำเภอของท่าน (พิมพ์ชื่อตำบลหรืออำเภอเพื่อค้นหา)");
     } else {
       ArrayNode districtOptions = JSON.createArrayNode();
       StringBuilder byDistrict = new StringBuilder("{");

@@ -19,14 +19,15 @@ import th.go.cdd.womenfund.security.CurrentUser;
  * Hands the loan application's start form to each officer with her own places to choose from
  * ({@link StartFormPlaces}): on the deployed start form as Tasklist fetches it ({@code
  * /camunda/api/engine/engine/{engine}/process-definition/{id}/deployed-start-form}) and as the REST
- * API serves it ({@code /engine-rest/process-definition/…/deployed-start-form}). Every other answer
- * passes untouched. Registered after the REST API's authentication filter, so the caller is known
- * for both.
+ * API serves it ({@code /engine-rest/process-definition/…/deployed-start-form}), and likewise the
+ * fix task's form ({@code …/task/{id}/deployed-form} on both paths). Every other answer passes
+ * untouched. Registered after the REST API's authentication filter, so the caller is known for
+ * both.
  */
 public class StartFormPlacesFilter extends OncePerRequestFilter {
 
   private static final Pattern START_FORM =
-      Pattern.compile(".*/process-definition/.+/deployed-start-form$");
+      Pattern.compile(".*/(process-definition/.+/deployed-start-form|task/[^/]+/deployed-form)$");
 
   private final StartFormPlaces places;
   private final CurrentUser currentUser;

@@ -150,6 +150,16 @@ class EnglishBrowserKeyingTest extends LoanFormJourney {
     claim();
     waitText("ส่งกลับให้แก้ไข");
     PatientWait.until(browser, WAIT, d -> rowFields(BorrowerRow.NATIONAL_ID).size() == rows.size());
+    // the group's place is a choice here too, showing the stored sub-district by its Thai name
+    WebElement storedPlace =
+        browser
+            .findElement(
+                By.cssSelector(
+                    "[id$='-field_" + LoanApplicationProcess.Var.SUB_DISTRICT_CODE + "']"))
+            .findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    assertThat(storedPlace.findElements(By.cssSelector(".fjs-select-display, .fjs-input-group")))
+        .isNotEmpty();
+    assertThat(storedPlace.getText() + value(storedPlace)).contains(names.get(1));
     assertThat(rowValues(BorrowerRow.NATIONAL_ID))
         .containsExactlyElementsOf(rows.stream().map(Row::nationalId).toList());
     assertThat(rowValues(BorrowerRow.ACK_NAME))

@@ -174,6 +174,115 @@ class StartFormPlacesTest {
   }
 
   /**
+   * The fix task's form, as the REST API hands it to her, offers the same choices, and the stored
+   * sub-district is one of them (so the select shows it when she re-opens the task); another task's
+   * form passes untouched; an officer of several districts (the fix form has no district field)
+   * chooses among all their sub-districts, each named with its district.
+   */
+  @Test
+  void theFixTaskFormOffersTheSameChoicesWithTheStoredOneAmongThem() throws Exception {
+    List<SubDistrict> own = areas.subDistrictsOf(DISTRICT);
+    String stored = own.get(2).code();
+    java.time.LocalDate today = th.go.cdd.womenfund.system.EngineClock.today();
+    engine
+        .getIdentityService()
+        .setAuthentication("places" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
+    String pid;
+    try {
+      pid =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey(
+                  LoanApplicationProcess.KEY,
+                  DemoApplications.application(
+                      61, "กลุ่มทดสอบแก้ไขตำบล " + System.nanoTime(), stored, today))
+              .getId();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    // the endorsement task's form is not a place form: untouched
+    String endorsement = taskOf(pid);
+    JsonNode raw;
+    try (java.io.InputStream in = engine.getFormService().getDeployedTaskForm(endorsement)) {
+      raw = JSON.readTree(in);
+    }
+    assertThat(taskForm(endorsement, "places" + DISTRICT)).isEqualTo(raw);
+
+    DemoApplications.advance(engine, pid, DISTRICT, "fix", today);
+    engine.getIdentityService().clearAuthentication();
+    String fix = taskOf(pid);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(fix)
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo(LoanApplicationProcess.Element.FIX_APPLICATION);
+    for (String path :
+        new String[] {
+          // Tasklist's path (/camunda/api/engine/…/task/{id}/deployed-form) needs its session:
+          // EnglishBrowserKeyingTest re-opens the fix task there and sees the stored choice
+          "/engine-rest/task/" + fix + "/deployed-form"
+        }) {
+      ResponseEntity<String> r =
+          rest.withBasicAuth("places" + DISTRICT, PASSWORD).getForEntity(path, String.class);
+      assertThat(r.getStatusCode().value()).as(path + " " + r.getBody()).isEqualTo(200);
+      JsonNode form = JSON.readTree(r.getBody());
+      assertThat(form.path("id").asText()).isEqualTo(StartFormPlaces.FIX_FORM_ID);
+      JsonNode field = field(form, Var.SUB_DISTRICT_CODE);
+      assertThat(field.path("type").asText()).as(path).isEqualTo("select");
+      assertThat(field.has("valuesKey")).isFalse();
+      List<String> values = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      field
+          .path("values")
+          .forEach(
+              v -> {
+                values.add(v.path("value").asText());
+                labels.add(v.path("label").asText());
+              });
+      assertThat(values).containsExactlyElementsOf(own.stream().map(SubDistrict::code).toList());
+      assertThat(labels).containsExactlyElementsOf(own.stream().map(SubDistrict::nameTh).toList());
+      assertThat(values).contains(stored);
+    }
+    assertThat(engine.getRuntimeService().getVariable(pid, Var.SUB_DISTRICT_CODE))
+        .isEqualTo(stored);
+
+    // an officer of two districts: every sub-district of both, named with its district
+    JsonNode both = taskForm(fix, "places-both81");
+    JsonNode field = field(both, Var.SUB_DISTRICT_CODE);
+    assertThat(field.path("type").asText()).isEqualTo("select");
+    List<String> values = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    field
+        .path("values")
+        .forEach(
+            v -> {
+              values.add(v.path("value").asText());
+              labels.add(v.path("label").asText());
+            });
+    List<String> expected = new ArrayList<>(own.stream().map(SubDistrict::code).toList());
+    expected.addAll(areas.subDistrictsOf(OTHER_DISTRICT).stream().map(SubDistrict::code).toList());
+    assertThat(values).containsExactlyElementsOf(expected).contains(stored);
+    String otherName = areas.district(OTHER_DISTRICT).orElseThrow().nameTh();
+    assertThat(labels)
+        .contains(areas.subDistrictsOf(OTHER_DISTRICT).get(0).nameTh() + " อำเภอ" + otherName);
+  }
+
+  String taskOf(String pid) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult().getId();
+  }
+
+  JsonNode taskForm(String taskId, String user) throws Exception {
+    ResponseEntity<String> r =
+        rest.withBasicAuth(user, PASSWORD)
+            .getForEntity("/engine-rest/task/" + taskId + "/deployed-form", String.class);
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+    return JSON.readTree(r.getBody());
+  }
+
+  /**
    * The routes the filter wraps (the deployed start form on {@code /engine-rest} and on the
    * webapps' engine API, and the form's submission) keep the body limit ({@code womenfund.limits},
    * 512 KB there): a declared length over it is answered 413 in Thai before a byte of the body is
