@@ -6,9 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,6 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authentication on every chain of {@link WebSecurity} and after the engine's REST filter ({@link
  * PasswordChangeGateRegistration}). Who she is comes from the authentication, whether she must
  * change from the fund's table: nothing the client sends decides it.
+ *
+ * <p>The engine REST filter signs the caller in on the engine it <em>looks up by name</em> ({@code
+ * EngineUtil}), and the engine's identity service keeps that person in a thread-local of its own
+ * instance. Where several engines named {@code default} are registered (several cached test
+ * contexts in one JVM) that is not necessarily this application's engine, so the gate asks that
+ * engine too, and holds the request back if any of the people it finds must change her password.
  */
 public class PasswordChangeGate extends OncePerRequestFilter {
 
@@ -38,6 +49,9 @@ public class PasswordChangeGate extends OncePerRequestFilter {
   /** The webapps' "who is signed in" and their logout. */
   private static final Pattern WEBAPP_SESSION =
       Pattern.compile("/camunda/api/admin/auth/user/[^/]+(/logout)?/?");
+
+  /** The engine an {@code /engine-rest} path names; without one the REST API uses the default. */
+  private static final Pattern NAMED_ENGINE = Pattern.compile("/engine-rest/engine/([^/]+)(/.*)?");
 
   private final OneTimePasswords oneTime;
   private final IdentityService identity;
@@ -74,7 +88,9 @@ public class PasswordChangeGate extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = path(request);
-    if (!oneTime.applies() || alwaysAllowed(path) || !oneTime.mustChange(signedIn())) {
+    if (!oneTime.applies()
+        || alwaysAllowed(path)
+        || signedIn(path).stream().noneMatch(oneTime::mustChange)) {
       chain.doFilter(request, response);
       return;
     }
@@ -97,14 +113,41 @@ public class PasswordChangeGate extends OncePerRequestFilter {
     response.sendRedirect(request.getContextPath() + PasswordChangeController.PATH);
   }
 
-  /** The person this request runs as: Spring Security's, or the engine REST filter's. */
-  private String signedIn() {
+  /**
+   * Everyone this request runs as: Spring Security's person, this application's engine's, and the
+   * engine the REST API addresses for this path (where its HTTP Basic filter signed the caller in).
+   */
+  private Set<String> signedIn(String path) {
+    Set<String> people = new LinkedHashSet<>();
     org.springframework.security.core.Authentication spring =
         SecurityContextHolder.getContext().getAuthentication();
     if (spring != null && spring.getPrincipal() instanceof SignedInUser user) {
-      return user.userId();
+      people.add(user.userId());
     }
-    Authentication engine = identity.getCurrentAuthentication();
-    return engine == null ? null : engine.getUserId();
+    add(people, identity);
+    if (path.startsWith("/engine-rest/")) {
+      ProcessEngine addressed = addressed(path);
+      if (addressed != null && addressed.getIdentityService() != identity) {
+        add(people, addressed.getIdentityService());
+      }
+    }
+    return people;
+  }
+
+  private static void add(Set<String> people, IdentityService service) {
+    Authentication auth = service.getCurrentAuthentication();
+    if (auth != null && auth.getUserId() != null) {
+      people.add(auth.getUserId());
+    }
+  }
+
+  /** As the REST API's filters find it: by the name in the path, else the default engine. */
+  static ProcessEngine addressed(String path) {
+    Matcher named = NAMED_ENGINE.matcher(path);
+    try {
+      return EngineUtil.lookupProcessEngine(named.matches() ? named.group(1) : null);
+    } catch (RuntimeException notFound) {
+      return null;
+    }
   }
 }
