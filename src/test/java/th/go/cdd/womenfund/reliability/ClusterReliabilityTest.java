@@ -245,8 +245,12 @@ class ClusterReliabilityTest {
         "POST",
         "/engine-rest/task/cluster-session-task/identity-links",
         "{\"groupId\":\"cluster-officers\",\"type\":\"candidate\"}");
-    new SharedSessionJourney(portA, portB).run("cluster1", officerPassword, "cluster-session-task");
-    new SharedSessionJourney(portA, portB).runThroughTheWebappsLogin("cluster1", officerPassword);
+    // created by the administrator: a one-time password, replaced by her own before anything else
+    String ownPassword = "Own-" + System.nanoTime() + "-pw";
+    new SharedSessionJourney(portA, portB)
+        .chooseOwnPassword("cluster1", officerPassword, ownPassword);
+    new SharedSessionJourney(portA, portB).run("cluster1", ownPassword, "cluster-session-task");
+    new SharedSessionJourney(portA, portB).runThroughTheWebappsLogin("cluster1", ownPassword);
     assertThat(
             sql(
                 "select count(*) from act_hi_taskinst where id_ = 'cluster-session-task' and end_time_ is not null"))

@@ -39,6 +39,51 @@ public final class SharedSessionJourney {
   }
 
   /**
+   * An account an administrator created has a one-time password: she signs in on node A and chooses
+   * her own at the change page, as she must before anything else ({@link PasswordChangeGate}).
+   */
+  public void chooseOwnPassword(String userId, String oneTime, String own) throws Exception {
+    Matcher token = CSRF.matcher(get(portA, "/login").body());
+    assertThat(token.find()).isTrue();
+    HttpResponse<String> login =
+        send(
+            portA,
+            "POST",
+            "/login",
+            "username="
+                + enc(userId)
+                + "&password="
+                + enc(oneTime)
+                + "&_csrf="
+                + enc(token.group(1)),
+            "Content-Type",
+            "application/x-www-form-urlencoded");
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(get(portA, "/home").headers().firstValue("Location").orElseThrow())
+        .as("a one-time password leads to the change page first")
+        .endsWith(PasswordChangeController.PATH);
+    Matcher form = CSRF.matcher(get(portA, PasswordChangeController.PATH).body());
+    assertThat(form.find()).isTrue();
+    HttpResponse<String> changed =
+        send(
+            portA,
+            "POST",
+            PasswordChangeController.PATH,
+            "current="
+                + enc(oneTime)
+                + "&password="
+                + enc(own)
+                + "&confirm="
+                + enc(own)
+                + "&_csrf="
+                + enc(form.group(1)),
+            "Content-Type",
+            "application/x-www-form-urlencoded");
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
+    assertThat(get(portA, "/home").statusCode()).isEqualTo(200);
+  }
+
+  /**
    * The whole journey; {@code taskId} is a task the user may work on (a candidate of one of her
    * groups).
    */
