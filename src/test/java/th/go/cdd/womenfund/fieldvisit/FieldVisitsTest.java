@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -59,6 +60,10 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 @ActiveProfiles("test")
 class FieldVisitsTest {
 
+  /** One far fiscal year per test: tests on the shared database never count each other's plans. */
+  static final AtomicInteger NEXT_YEAR =
+      new AtomicInteger(2600 + (int) ((System.nanoTime() / 1000) % 150));
+
   @RegisterExtension static GreenMailExtension smtp = TestSmtp.perTest();
 
   static final String PASSWORD = "field-visit-password";
@@ -96,7 +101,7 @@ class FieldVisitsTest {
     person("fvc9301", "fvc9301@example.org", Roles.districtCommittee(D1));
     person("fvc9302", "fvc9302@example.org", Roles.districtCommittee(D2));
     person("fvsup93", "fvsup93@example.org", Roles.provinceSupervisors("93"));
-    year = 2600 + (int) ((System.nanoTime() / 1000) % 190);
+    year = NEXT_YEAR.getAndIncrement();
     // 20 November of the fiscal year's first calendar year: its first quarter
     today = LocalDate.of(year - ThaiDates.BUDDHIST_ERA_OFFSET - 1, 11, 20);
     ClockUtil.setCurrentTime(at(today));
