@@ -13,6 +13,21 @@ import org.springframework.stereotype.Repository;
  * Set-based arrears per district on any day, from the repayment ledger (the schedules, the
  * payments' allocations and the corrections of reversals). The ledger's tables are read here, by
  * the capability that owns them; reporting (portfolio quality, the snapshots) asks this class.
+ *
+ * <p>Two ways to the same figures (issue 15, docs/PERFORMANCE.md "National size"):
+ *
+ * <ul>
+ *   <li><b>paid to date</b>: each installment's {@code principal_paid}, kept by repayment in the
+ *       same transaction as every payment, reversal and reschedule ({@link
+ *       RepaymentRepository#updateInstallments}), always equals the principal of its allocations
+ *       plus their corrections. On a day no payment is dated after (today: a payment in the future
+ *       is refused) that is exactly what the ledger gives, without reading the allocations: only
+ *       the installments not paid off are read.
+ *   <li><b>the ledger</b>: for a past day with payments dated after it (a backfilled snapshot, an
+ *       as-of figure), the allocations of the payments dated up to that day are summed.
+ * </ul>
+ *
+ * {@code PaidToDateTest} holds the two to each other and the invariant on every installment.
  */
 @Repository
 public class PortfolioArrears {
@@ -64,6 +79,48 @@ public class PortfolioArrears {
       order by x.district_code
       """;
 
+  /** The bands per district of per-loan figures {@code x} (outstanding, overdue, oldest). */
+  private static final String BANDED =
+      """
+      select l.district_code, count(*),
+        sum(x.outstanding), sum(case when x.overdue > 0 then 1 else 0 end), sum(x.overdue),
+        sum(case when x.oldest >= :d30 then 1 else 0 end), sum(case when x.oldest >= :d30 then x.overdue else 0 end),
+        sum(case when x.oldest < :d30 and x.oldest >= :d60 then 1 else 0 end),
+        sum(case when x.oldest < :d30 and x.oldest >= :d60 then x.overdue else 0 end),
+        sum(case when x.oldest < :d60 and x.oldest >= :d90 then 1 else 0 end),
+        sum(case when x.oldest < :d60 and x.oldest >= :d90 then x.overdue else 0 end),
+        sum(case when x.oldest < :d90 then 1 else 0 end), sum(case when x.oldest < :d90 then x.overdue else 0 end)
+      """;
+
+  /**
+   * Per loan from the installments not paid off, by their paid-to-date principal; valid on a day no
+   * payment is dated after. Grouped by loan before the loans are joined, so the country's
+   * installments are aggregated in parallel; a province's are found by its loans (V90's index holds
+   * every column read).
+   */
+  private static final String PAID_TO_DATE =
+      BANDED
+          + """
+      from (
+        select i.loan_id,
+          sum(i.principal - i.principal_paid) as outstanding,
+          sum(case when i.due_date < :d then i.principal - i.principal_paid else 0 end) as overdue,
+          min(case when i.due_date < :d then i.due_date end) as oldest
+        from repayment_installment i%s
+        where i.principal_paid < i.principal
+          and (i.restructured_on is null or i.restructured_on > :d)
+          and (i.rescheduled_from is null or i.rescheduled_from <= :d)
+        group by i.loan_id
+      ) x
+      join loan_view l on l.id = x.loan_id
+      where l.transfer_date <= :d%s
+      group by l.district_code
+      order by l.district_code
+      """;
+
+  private static final String PAID_AFTER =
+      "select count(*) from repayment_payment where paid_on > :d";
+
   /**
    * Loans and their overdue principal whose oldest unpaid due date is in one band of days past due.
    */
@@ -90,15 +147,43 @@ public class PortfolioArrears {
 
   /**
    * Every district with loans outstanding on {@code day}; {@code provinceCode} null for the whole
-   * country.
+   * country. Read from the installments' paid-to-date principal when no payment is dated after
+   * {@code day} (always the case for today), otherwise from the ledger.
    */
   public List<DistrictArrears> byDistrictOn(LocalDate day, String provinceCode) {
+    return paymentsDatedAfter(day)
+        ? fromLedger(day, provinceCode)
+        : fromPaidToDate(day, provinceCode);
+  }
+
+  /** Whether any payment is dated after {@code day} (none is after today). */
+  public boolean paymentsDatedAfter(LocalDate day) {
+    return jdbc.sql(PAID_AFTER).param("d", day).query(Integer.class).single() > 0;
+  }
+
+  /** The figures from each installment's paid-to-date principal: only valid on such a day. */
+  public List<DistrictArrears> fromPaidToDate(LocalDate day, String provinceCode) {
+    String sql =
+        provinceCode == null
+            ? PAID_TO_DATE.formatted("", "")
+            : PAID_TO_DATE.formatted(
+                "\n join loan_view pl on pl.id = i.loan_id and pl.province_code = :province",
+                " and l.province_code = :province");
+    return query(sql, day, provinceCode);
+  }
+
+  /** The figures from the ledger: the allocations of the payments dated up to {@code day}. */
+  public List<DistrictArrears> fromLedger(LocalDate day, String provinceCode) {
     String sql =
         provinceCode == null
             ? BY_DISTRICT.formatted("", "")
             : BY_DISTRICT.formatted(
                 "\n join loan_view pl on pl.id = a.loan_id and pl.province_code = :province",
                 "and l.province_code = :province");
+    return query(sql, day, provinceCode);
+  }
+
+  private List<DistrictArrears> query(String sql, LocalDate day, String provinceCode) {
     var spec =
         jdbc.sql(sql)
             .params(

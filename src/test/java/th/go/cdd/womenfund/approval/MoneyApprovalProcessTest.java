@@ -77,6 +77,7 @@ class MoneyApprovalProcessTest {
   @Autowired DisbursedLoans disbursed;
   @Autowired LoanRepository loans;
   @Autowired JdbcClient jdbc;
+  @Autowired th.go.cdd.womenfund.repayment.PortfolioArrears arrears;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
 
@@ -480,6 +481,7 @@ class MoneyApprovalProcessTest {
             "PAYMENT KTB-LATER maker2305 null RECORDED",
             "APPROVAL_REVERSAL KTB-WRONG maker2305 checker2305 APPROVED",
             "REVERSAL KTB-WRONG maker2305 checker2305 RECORDED");
+    th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
     // a reversed payment cannot be reversed again
     assertThatThrownBy(
             () -> reversals.request(loanId, wrong, "อีกครั้ง", DISTRICT_MAKER, TODAY, e -> {}))

@@ -2,7 +2,6 @@ package th.go.cdd.womenfund.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +37,7 @@ import th.go.cdd.womenfund.area.SubDistrict;
 import th.go.cdd.womenfund.member.NationalId;
 import th.go.cdd.womenfund.onboarding.PortfolioImport;
 import th.go.cdd.womenfund.onboarding.PortfolioKind;
+import th.go.cdd.womenfund.repayment.PortfolioArrears;
 import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.security.LoginThrottle;
@@ -69,41 +69,8 @@ class NationalBench {
   static final String PROVINCE = System.getProperty("bench.national.province", "30");
   static final String PASSWORD = "national-bench-pw";
 
-  /**
-   * The fund's arrears per district on a day, as repayment.PortfolioArrears computes it: the raw
-   * SQL behind the portfolio API, the dashboard's overdue section and the briefing.
-   */
-  static final String ARREARS =
-      """
-      select x.district_code, count(*), sum(x.outstanding), sum(case when x.overdue > 0 then 1 else 0 end),
-        sum(x.overdue), sum(case when x.oldest >= ? then 1 else 0 end)
-      from (
-        select l.id, l.district_code,
-          sum(i.principal - coalesce(p.paid, 0)) as outstanding,
-          sum(case when i.due_date < ? then i.principal - coalesce(p.paid, 0) else 0 end) as overdue,
-          min(case when i.due_date < ? and i.principal - coalesce(p.paid, 0) > 0 then i.due_date end) as oldest
-        from loan_view l
-        join repayment_installment i on i.loan_id = l.id
-        left join (
-          select a.loan_id, a.seq, sum(a.principal) as paid
-          from (
-            select payment_id, loan_id, seq, principal from payment_allocation
-            union all
-            select payment_id, loan_id, seq, principal from allocation_correction
-          ) a join repayment_payment r on r.id = a.payment_id %s
-          where r.paid_on <= ?
-          group by a.loan_id, a.seq
-        ) p on p.loan_id = i.loan_id and p.seq = i.seq
-        where l.transfer_date <= ? and l.province_code like ?
-          and (i.restructured_on is null or i.restructured_on > ?)
-          and (i.rescheduled_from is null or i.rescheduled_from <= ?)
-        group by l.id, l.district_code
-        having sum(i.principal - coalesce(p.paid, 0)) > 0
-      ) x
-      group by x.district_code
-      """;
-
   @Autowired DataSource dataSource;
+  @Autowired PortfolioArrears portfolioArrears;
   @Autowired PortfolioImport imports;
   @Autowired AreaRepository areas;
   @Autowired RoleAuthorizations roles;
@@ -300,34 +267,29 @@ class NationalBench {
         "| page | p50 | p95 | max | raw SQL p50 | raw SQL p95 | p95 ≤ 500 ms | p95 / raw p95 (≤ 2) |\n");
     md.append("|---|---:|---:|---:|---:|---:|---|---:|\n");
     row("GET /api/portfolio/quality (country, today live)", quality, rawCountry);
-    // V81's index, before and after, in this run
-    ddl("drop index if exists ix_portfolio_snapshot_area");
-    row("GET /api/portfolio/trend (country, 365 days), without V81's index", trend, rawTrend);
-    ddl(
-        "create index if not exists ix_portfolio_snapshot_area on portfolio_snapshot"
-            + " (area_level, area_code, snapshot_date)");
     row("GET /api/portfolio/trend (country, 365 days)", trend, rawTrend);
-    // V82's index, before and after, in this run
-    ddl("drop index if exists ix_loan_project_province");
-    row("GET /dashboard?province=" + PROVINCE + ", without V82's index", dashboard, rawProvince);
-    ddl(
-        "create index if not exists ix_loan_project_province on loan_project"
-            + " (province_code, transfer_date)");
     row("GET /dashboard?province=" + PROVINCE, dashboard, rawProvince);
     row("GET /briefing?province=" + PROVINCE, briefing, rawProvince);
+    // issue 15: the same figures from the ledger (before V90), against paid to date, in this run
     row(
-        "raw: province arrears, payments summed for the country (before)",
+        "raw: country arrears from the ledger (before) vs paid to date",
         () -> {
-          arrears(today, PROVINCE, false);
+          portfolioArrears.fromLedger(today, null);
           return 200;
         },
-        () -> arrears(today, PROVINCE, true));
+        rawCountry);
+    row(
+        "raw: province arrears from the ledger (before) vs paid to date",
+        () -> {
+          portfolioArrears.fromLedger(today, PROVINCE);
+          return 200;
+        },
+        () -> arrears(today, PROVINCE));
     md.append(
-        "\nRaw SQL: the arrears per district (repayment.PortfolioArrears' query) for the country or the"
-            + " province (its payments only), plus for the province the fund registrations per district of"
-            + " the fiscal year; for the trend the national snapshot rows. The last row times the"
-            + " province's arrears summing the whole country's payments (before) against its own"
-            + " (after, raw columns).\n");
+        "\nRaw SQL: the arrears per district (repayment.PortfolioArrears' paid-to-date query, what the"
+            + " pages run today) for the country or the province, plus for the province the fund"
+            + " registrations per district of the fiscal year; for the trend the national snapshot rows."
+            + " The last two rows time the ledger's query (before) against paid to date (raw columns).\n");
   }
 
   void row(String name, Callable<Integer> page, Callable<Integer> raw) throws Exception {
@@ -381,43 +343,10 @@ class NationalBench {
     return s[Math.max(0, i)] / 1e6;
   }
 
-  int arrears(LocalDate day, String province) throws SQLException {
-    return arrears(day, province, !province.equals("%"));
-  }
-
-  /**
-   * {@code pushDown}: the payments summed for the province's loans only (PortfolioArrears since
-   * V81's run); false: the country's payments summed, then joined (before).
-   */
-  int arrears(LocalDate day, String province, boolean pushDown) throws SQLException {
-    String sql =
-        ARREARS.formatted(
-            pushDown ? "join loan_view pl on pl.id = a.loan_id and pl.province_code = ?" : "");
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      int k = 0;
-      ps.setObject(1, day.minusDays(30));
-      ps.setObject(2, day);
-      ps.setObject(3, day);
-      if (pushDown) {
-        ps.setString(4, province);
-        k = 1;
-      }
-      ps.setObject(4 + k, day);
-      ps.setObject(5 + k, day);
-      ps.setString(6 + k, province);
-      ps.setObject(7 + k, day);
-      ps.setObject(8 + k, day);
-      int n = 0;
-      BigDecimal sum = BigDecimal.ZERO;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          n++;
-          sum = sum.add(rs.getBigDecimal(3));
-        }
-      }
-      return n + sum.signum();
-    }
+  /** The arrears per district today, as the pages compute it ({@code "%"}: the country). */
+  int arrears(LocalDate day, String province) {
+    assertThat(portfolioArrears.paymentsDatedAfter(day)).isFalse();
+    return portfolioArrears.fromPaidToDate(day, province.equals("%") ? null : province).size();
   }
 
   int registrations(String province, ThaiFiscalYear fy) throws SQLException {

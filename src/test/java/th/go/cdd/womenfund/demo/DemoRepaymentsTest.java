@@ -49,6 +49,7 @@ class DemoRepaymentsTest {
   @Autowired JdbcClient jdbc;
   @Autowired PaymentReversals reversals;
   @Autowired RepaymentRepository repayments;
+  @Autowired th.go.cdd.womenfund.repayment.PortfolioArrears arrears;
 
   /**
    * A reversal re-allocates a loan's payments by replaying them from the schedule; with nothing
@@ -72,6 +73,8 @@ class DemoRepaymentsTest {
                 .query(Integer.class)
                 .single())
         .isPositive();
+    // the demo's year of payments, on time, late and partial, its death claim and restructuring
+    th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
   }
 
   @Test

@@ -69,6 +69,7 @@ class PortfolioImportTest {
   @LocalServerPort int port;
   @Autowired PortfolioImport imports;
   @Autowired JdbcClient jdbc;
+  @Autowired th.go.cdd.womenfund.repayment.PortfolioArrears arrears;
   @Autowired OverdueScan scan;
   @Autowired DashboardService dashboard;
   @Autowired ProcessEngine engine;
@@ -405,6 +406,7 @@ class PortfolioImportTest {
     BigDecimal outstandingAfter =
         dashboard.dashboard("95", ThaiFiscalYear.of(today), today).figures().outstanding();
     assertThat(outstandingAfter.subtract(outstandingBefore)).isEqualByComparingTo("13000.00");
+    th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
   }
 
   long[] tableCounts(long loan1, long loan2) {

@@ -94,6 +94,7 @@ class RestructuringDecisionProcessTest {
   @Autowired DashboardService dashboards;
   @Autowired BriefingService briefings;
   @Autowired JdbcClient jdbc;
+  @Autowired th.go.cdd.womenfund.repayment.PortfolioArrears arrears;
   @Autowired LoginThrottle throttle;
   @Autowired Rescheduling rescheduling;
   @Autowired RestructuringTerms terms;
@@ -493,6 +494,7 @@ class RestructuringDecisionProcessTest {
     LoanBalance after = payments.balance(handedOver, firstDue);
     assertThat(after.outstandingPrincipal()).isEqualByComparingTo("2750.00");
     assertThat(after.inArrears()).isFalse();
+    th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
     assertThat(after.nextDueDate()).isEqualTo(LocalDate.of(2026, 8, 1));
 
     // the dashboard and the briefing count them as restructured, per district, to the satang
@@ -590,6 +592,7 @@ class RestructuringDecisionProcessTest {
     assertThat(after.outstandingPrincipal()).isEqualByComparingTo("2916.67");
     assertThat(after.defaultInterest()).isEqualByComparingTo("0.00");
     assertThat(after.inArrears()).isFalse();
+    th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
   }
 
   @Test

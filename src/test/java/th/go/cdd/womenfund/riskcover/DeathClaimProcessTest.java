@@ -59,6 +59,7 @@ class DeathClaimProcessTest {
   @Autowired DisbursedLoans disbursed;
   @Autowired LoanRepository loans;
   @Autowired JdbcClient jdbc;
+  @Autowired th.go.cdd.womenfund.repayment.PortfolioArrears arrears;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
 
@@ -216,6 +217,7 @@ class DeathClaimProcessTest {
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("800"), new BigDecimal("800"), new BigDecimal("800"));
     assertThat(claim("status")).isEqualTo("SETTLED");
+    th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
     // the group's pay-off on 20 Jan: 2,400.00 and #1's interest of 20 of its 31 days on what was
     // not forgiven,
     // (10.00 - 1.03) x 20 / 31 = 5.787 -> 5.79, less the 0.97 the cover paid = 4.82
