@@ -7,6 +7,7 @@ import th.go.cdd.womenfund.meeting.MeetingResolutionProcess.Var;
 import th.go.cdd.womenfund.security.InstanceScopes;
 import th.go.cdd.womenfund.security.Roles;
 import th.go.cdd.womenfund.system.EngineClock;
+import th.go.cdd.womenfund.system.TaskDeadlines;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiValidationException;
 
@@ -84,7 +85,7 @@ public class MeetingResolutionSteps {
    */
   public Date due(DelegateExecution execution) {
     return repo.byProcessInstance(execution.getProcessInstanceId())
-        .map(r -> Date.from(r.dueOn().atTime(16, 30).atZone(ThaiDates.BANGKOK).toInstant()))
+        .map(r -> TaskDeadlines.endOfOfficeDay(r.dueOn()))
         .orElse(null);
   }
 

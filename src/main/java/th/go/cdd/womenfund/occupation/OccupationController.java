@@ -92,7 +92,7 @@ public class OccupationController {
           "notice",
           "บันทึกรายได้ของ"
               + r.groupName()
-              + " เดือน"
+              + " เดือน "
               + monthText(r.periodMonth())
               + " จำนวน "
               + Cells.text(r.income())

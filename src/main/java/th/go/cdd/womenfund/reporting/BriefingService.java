@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -54,9 +56,24 @@ public class BriefingService {
   }
 
   /**
-   * One agenda item: its number and title, what the secretariat reports, and the table behind it.
+   * One agenda item: its number and title, what the secretariat reports, and the tables behind it
+   * (none, one, or for 4.4 the districts' plans and the overdue ladder's visits).
    */
-  public record Item(String number, String title, List<String> paragraphs, Table table) {}
+  public record Item(String number, String title, List<String> paragraphs, List<Table> tables) {
+
+    public Item {
+      tables = tables.stream().filter(Objects::nonNull).toList();
+    }
+
+    Item(String number, String title, List<String> paragraphs, Table table) {
+      this(number, title, paragraphs, Arrays.asList(table));
+    }
+
+    /** The first table, or null without one. */
+    public Table table() {
+      return tables.isEmpty() ? null : tables.get(0);
+    }
+  }
 
   public record Briefing(
       String provinceName,
@@ -80,7 +97,7 @@ public class BriefingService {
             overdue(d),
             restructuring(d),
             members(d),
-            new Item("4", "การบริหารจัดการกองทุน", List.of(), null),
+            new Item("4", "การบริหารจัดการกองทุน", List.of(), List.of()),
             allocation(d),
             occupation(d),
             visits(d),
@@ -112,7 +129,7 @@ public class BriefingService {
           "เรื่องสืบเนื่อง",
           "ผลการดำเนินงานตามมติการประชุมครั้งที่แล้ว",
           List.of("ยังไม่มีการบันทึกมติการประชุมครั้งก่อนในระบบ"),
-          null);
+          List.of());
     }
     MeetingRepository.Meeting m = last.get().meeting();
     List<MeetingRepository.Resolution> list = last.get().resolutions();
@@ -353,11 +370,9 @@ public class BriefingService {
       text.add(
           "กลุ่มที่ค้างชำระ: ลงพื้นที่ติดตามแล้ว " + f.visits() + " ครั้ง (ขั้นตอนติดตามหนี้)");
     }
+    // both tables: the plans must not hide the ladder's visits that the paragraph above counts
     return new Item(
-        "4.4",
-        "การลงพื้นที่ติดตามในแต่ละอำเภอ",
-        text,
-        d.visitPlans() != null ? d.visitPlans() : d.visits());
+        "4.4", "การลงพื้นที่ติดตามในแต่ละอำเภอ", text, Arrays.asList(d.visitPlans(), d.visits()));
   }
 
   /** 4.3 occupation and market promotion of the groups that borrowed. */
@@ -434,8 +449,8 @@ public class BriefingService {
         for (String p : i.paragraphs()) {
           paragraph(doc, p, 16, false, ParagraphAlignment.LEFT);
         }
-        if (i.table() != null) {
-          table(doc, i.table());
+        for (Table t : i.tables()) {
+          table(doc, t);
         }
       }
       doc.write(out);

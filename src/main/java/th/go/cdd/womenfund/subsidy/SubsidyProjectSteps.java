@@ -127,14 +127,7 @@ public class SubsidyProjectSteps {
   public Date reportDue(DelegateExecution execution) {
     return scopes
         .of(execution.getProcessInstanceId())
-        .map(
-            s ->
-                Date.from(
-                    service
-                        .reportDue(s.subjectId())
-                        .atTime(16, 30)
-                        .atZone(ThaiDates.BANGKOK)
-                        .toInstant()))
+        .map(s -> TaskDeadlines.endOfOfficeDay(service.reportDue(s.subjectId())))
         .orElseGet(() -> deadlines.due(REPORT_DEADLINE));
   }
 

@@ -146,13 +146,15 @@ class DocumentPagesTest {
     HttpResponse<String> exe = upload(officer, pid, "RS_ID_CARD", "บัตร.pdf", TestFiles.exe());
     assertThat(exe.statusCode()).isEqualTo(422);
     assertThat(exe.body()).contains("ไม่ใช่ PDF, JPEG หรือ PNG").contains("ไม่ใช่จากชื่อไฟล์");
+    // a refusal of her input is headed as such, not as a failure of the system
+    assertThat(exe.body()).contains("<span>ข้อมูลไม่ถูกต้อง</span>").doesNotContain("ระบบขัดข้อง");
     HttpResponse<String> html = upload(officer, pid, "RS_ID_CARD", "บัตร.jpg", TestFiles.html());
     assertThat(html.statusCode()).isEqualTo(422);
     assertThat(html.body()).contains("ไม่ใช่ PDF, JPEG หรือ PNG").doesNotContain("<script>alert");
 
     HttpResponse<String> eicar = upload(officer, pid, "RS_ID_CARD", "scan.pdf", TestFiles.eicar());
     assertThat(eicar.statusCode()).isEqualTo(422);
-    assertThat(eicar.body()).contains("ไวรัส");
+    assertThat(eicar.body()).contains("ไวรัส").doesNotContain("ระบบขัดข้อง");
     byte[] eicarInPdf = TestFiles.pdf(new String(TestFiles.eicar(), StandardCharsets.US_ASCII));
     assertThat(upload(officer, pid, "RS_ID_CARD", "scan.pdf", eicarInPdf).statusCode())
         .isEqualTo(422);
@@ -162,6 +164,9 @@ class DocumentPagesTest {
         upload(officer, pid, "RS_ID_CARD", "big.pdf", TestFiles.pdfOfSize(1_700_000));
     assertThat(big.statusCode()).isEqualTo(413);
     assertThat(big.body()).contains("ไฟล์มีขนาดเกิน 1.5 เมกะไบต์");
+    assertThat(big.body())
+        .contains("<span>ไฟล์หรือข้อมูลมีขนาดใหญ่เกินกำหนด</span>")
+        .doesNotContain("ระบบขัดข้อง");
     // over the request's limit: refused before the body is read
     HttpResponse<String> huge =
         upload(officer, pid, "RS_ID_CARD", "huge.pdf", TestFiles.pdfOfSize(2_500_000));

@@ -130,7 +130,9 @@ class OccupationPageTest {
             "income",
             "0.25"));
     assertThat(sales()).isEqualTo(2);
+    // the notice names the month with a space after "เดือน", as Thai is written
     assertThat(officer.get("/occupation?district=8601").body())
+        .contains("บันทึกรายได้ของ" + groupName + " เดือน ก.ย. 2569 จำนวน 0.25 บาท แล้ว")
         .contains("กาแฟคั่วบด")
         .contains("12,500.50")
         .contains("ส.ค. 2569");

@@ -51,7 +51,14 @@ class BriefingDemoTest {
         // the allocation's ratios are of the day it was computed, and the page says so (issue 13)
         .contains("หนี้เกินกำหนด (%) ณ วันที่ " + ThaiDates.formatShort(EngineClock.today()));
 
-    // the overdue ladder's visits, with the problems found, stay on the dashboard
+    // 4.4 shows both tables: the districts' plans against what was done, and the overdue ladder's
+    // visits with the problems found (the table behind "ลงพื้นที่ติดตามแล้ว 2 ครั้ง"), as the
+    // dashboard does
+    String item44 = html.substring(html.indexOf("id=\"item-4.4\""), html.indexOf("id=\"item-5\""));
+    assertThat(item44)
+        .contains("แผนและผลการลงพื้นที่ติดตามรายอำเภอ ปีงบประมาณ พ.ศ. 2570")
+        .contains("การลงพื้นที่ติดตาม ปีงบประมาณ พ.ศ. 2570</caption>")
+        .contains("ราคาพลอยตกต่ำ");
     assertThat(supervisor.get("/dashboard?province=23").body()).contains("ราคาพลอยตกต่ำ");
 
     HttpResponse<byte[]> docx = supervisor.bytes("/briefing.docx?province=23&date=13/08/2570");
@@ -66,8 +73,9 @@ class BriefingDemoTest {
           .contains("1,605,730.42")
           .contains("1,900")
           .contains("13 สิงหาคม 2570")
-          .contains("แหลมงอบ");
-      assertThat(doc.getTables()).hasSizeGreaterThanOrEqualTo(5);
+          .contains("แหลมงอบ")
+          .contains("ราคาพลอยตกต่ำ");
+      assertThat(doc.getTables()).hasSizeGreaterThanOrEqualTo(6);
     }
   }
 
