@@ -185,7 +185,9 @@ public class Rescheduling {
                         i.defaultInterestPaid(),
                         i.accruedUntil(),
                         from,
-                        BigDecimal.ZERO.setScale(2)))
+                        // what was forgiven before (a deceased borrower's share, settled by her
+                        // risk cover) stays forgiven: its allocations still say so
+                        i.interestWaived()))
             .toList();
     repo.updateInstallments(loanId, closed);
     template.batchUpdate(

@@ -56,6 +56,7 @@ class StartFormPlacesTest {
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
   @Autowired LoginThrottle throttle;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @BeforeEach
@@ -268,6 +269,111 @@ class StartFormPlacesTest {
     String otherName = areas.district(OTHER_DISTRICT).orElseThrow().nameTh();
     assertThat(labels)
         .contains(areas.subDistrictsOf(OTHER_DISTRICT).get(0).nameTh() + " อำเภอ" + otherName);
+  }
+
+  /**
+   * The fix task sent by hand through the REST API, as the officer herself (submit-form and
+   * complete): a sub-district of a district she does not work in is refused in Thai (400/422, no
+   * stack trace); so is one of her other district for an officer of two (a fix cannot move the
+   * application). The task stays open, the process variables and the loan's record are as before.
+   */
+  @Test
+  void theFixTaskRefusesASubDistrictOfAnotherDistrictSentByHand() throws Exception {
+    String stored = areas.subDistrictsOf(DISTRICT).get(1).code();
+    java.time.LocalDate today = th.go.cdd.womenfund.system.EngineClock.today();
+    engine
+        .getIdentityService()
+        .setAuthentication("places" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
+    String pid;
+    try {
+      pid =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey(
+                  LoanApplicationProcess.KEY,
+                  DemoApplications.application(
+                      62, "กลุ่มทดสอบแก้ไขข้ามอำเภอ " + System.nanoTime(), stored, today))
+              .getId();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    DemoApplications.advance(engine, pid, DISTRICT, "fix", today);
+    engine.getIdentityService().clearAuthentication();
+    String fix = taskOf(pid);
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(fix)
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo(LoanApplicationProcess.Element.FIX_APPLICATION);
+    long loanId = ((Number) engine.getRuntimeService().getVariable(pid, Var.LOAN_ID)).longValue();
+    Map<String, Object> variables = engine.getRuntimeService().getVariables(pid);
+    Map<String, Object> record = loanRecord(loanId);
+    assertThat(record.get("SUB").toString()).isEqualTo(stored);
+
+    String foreign = areas.subDistrictsOf("8103").get(0).code(); // no one here works in 8103
+    String ownOther = areas.subDistrictsOf(OTHER_DISTRICT).get(0).code();
+    String[][] attacks = {
+      {"places" + DISTRICT, "submit-form", foreign},
+      {"places" + DISTRICT, "complete", foreign},
+      {"places-both81", "submit-form", ownOther},
+      {"places-both81", "complete", foreign}
+    };
+    for (String[] attack : attacks) {
+      HttpHeaders h = new HttpHeaders();
+      h.setContentType(MediaType.APPLICATION_JSON);
+      Map<String, Object> body =
+          Map.of(
+              "variables",
+              Map.of(Var.SUB_DISTRICT_CODE, Map.of("value", attack[2], "type", "String")));
+      ResponseEntity<String> r =
+          rest.withBasicAuth(attack[0], PASSWORD)
+              .exchange(
+                  "/engine-rest/task/" + fix + "/" + attack[1],
+                  HttpMethod.POST,
+                  new HttpEntity<>(JSON.writeValueAsString(body), h),
+                  String.class);
+      String what = String.join(" ", attack) + ": " + r.getBody();
+      assertThat(r.getStatusCode().value()).as(what).isIn(400, 422);
+      assertThat(r.getBody())
+          .as(what)
+          .contains("ย้ายคำขอไปตำบลของอำเภออื่นไม่ได้")
+          .doesNotContain("\tat ");
+      assertThat(engine.getTaskService().createTaskQuery().taskId(fix).count()).as(what).isOne();
+      assertThat(engine.getRuntimeService().getVariables(pid)).as(what).isEqualTo(variables);
+      assertThat(loanRecord(loanId)).as(what).isEqualTo(record);
+    }
+    // the same call with another sub-district of her own district goes through
+    String moved = areas.subDistrictsOf(DISTRICT).get(2).code();
+    HttpHeaders h = new HttpHeaders();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> ok =
+        rest.withBasicAuth("places" + DISTRICT, PASSWORD)
+            .exchange(
+                "/engine-rest/task/" + fix + "/submit-form",
+                HttpMethod.POST,
+                new HttpEntity<>(
+                    JSON.writeValueAsString(
+                        Map.of(
+                            "variables",
+                            Map.of(
+                                Var.SUB_DISTRICT_CODE, Map.of("value", moved, "type", "String")))),
+                    h),
+                String.class);
+    assertThat(ok.getStatusCode().value()).as(ok.getBody()).isIn(200, 204);
+    assertThat(loanRecord(loanId).get("SUB").toString()).isEqualTo(moved);
+  }
+
+  Map<String, Object> loanRecord(long loanId) {
+    return jdbc.sql(
+            "select l.district_code as district, l.status as status, l.updated_at as updated,"
+                + " g.sub_district_code as sub, g.name as name from loan_project l"
+                + " join women_group g on g.id = l.group_id where l.id = ?")
+        .param(loanId)
+        .query()
+        .singleRow();
   }
 
   String taskOf(String pid) {

@@ -39,15 +39,21 @@ import th.go.cdd.womenfund.loan.LoanRepository;
 import th.go.cdd.womenfund.notification.TestSmtp;
 import th.go.cdd.womenfund.overdue.OverdueFollowUpProcess;
 import th.go.cdd.womenfund.overdue.OverdueScan;
+import th.go.cdd.womenfund.repayment.Allocation;
+import th.go.cdd.womenfund.repayment.InstallmentState;
 import th.go.cdd.womenfund.repayment.LoanBalance;
+import th.go.cdd.womenfund.repayment.PaymentReversals;
 import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentService.RecordedPayment;
 import th.go.cdd.womenfund.repayment.PaymentSource;
+import th.go.cdd.womenfund.repayment.RepaymentRepository;
 import th.go.cdd.womenfund.repayment.Rescheduling;
 import th.go.cdd.womenfund.reporting.BriefingService;
 import th.go.cdd.womenfund.reporting.DashboardService;
 import th.go.cdd.womenfund.reporting.DashboardService.Dashboard;
+import th.go.cdd.womenfund.riskcover.DeathClaimService;
+import th.go.cdd.womenfund.security.Actor;
 import th.go.cdd.womenfund.security.AppSession;
 import th.go.cdd.womenfund.security.LoginThrottle;
 import th.go.cdd.womenfund.security.RoleAuthorizations;
@@ -57,6 +63,7 @@ import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
+import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * Issue 13 end to end: the overdue follow-up hands a loan over to restructuring, the province's
@@ -98,6 +105,8 @@ class RestructuringDecisionProcessTest {
   @Autowired LoginThrottle throttle;
   @Autowired Rescheduling rescheduling;
   @Autowired RestructuringTerms terms;
+  @Autowired RepaymentRepository repayments;
+  @Autowired PaymentReversals reversals;
   @LocalServerPort int port;
 
   @Value("${womenfund.admin.user}")
@@ -593,6 +602,126 @@ class RestructuringDecisionProcessTest {
     assertThat(after.defaultInterest()).isEqualByComparingTo("0.00");
     assertThat(after.inArrears()).isFalse();
     th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
+  }
+
+  /**
+   * A deceased borrower's risk cover forgave her share of the interest not yet earned on two open
+   * installments; the Department's new schedule closes them and must keep that forgiveness: the
+   * closed installments still agree with their allocations (paid and forgiven, to the satang), what
+   * the decision waived is exactly what they show unpaid, and the reversal replay agrees with every
+   * stored paid and forgiven amount. Reversing a payment is refused once the loan is rescheduled.
+   */
+  @Test
+  void interestTheRiskCoverForgaveStaysForgivenWhenTheLoanIsRescheduled() {
+    LocalDate death = LocalDate.of(2026, 2, 15);
+    clock(death);
+    long id = loan("750304");
+    // her share (600 of 3,000): seq 2 has earned 4.82 of its 9.00 by 15 Feb (15 of 28 days), seq 3
+    // nothing of its 8.00; she pays a fifth of what is earned and a fifth of the rest is forgiven
+    List<Allocation> shares =
+        DeathClaimService.shares(
+            payments.payoff(id, death), new BigDecimal("600.00"), new BigDecimal("3000.00"));
+    payments.recordCoverSettlement(
+        id, death, shares, "RC-75-" + System.nanoTime(), "ทดสอบ", "rd75keyer", death);
+    LocalDate paidOn = LocalDate.of(2026, 3, 1);
+    RecordedPayment paid =
+        payments.record(
+            id,
+            new PaymentInput(
+                null,
+                ThaiDates.formatNumeric(paidOn),
+                "100.00",
+                "RS-75-WV-" + System.nanoTime(),
+                null),
+            PaymentSource.OFFICER,
+            null,
+            paidOn);
+    assertThat(waived(id)).containsExactly("0.00", "0.84", "1.60");
+
+    clock(DECISION_DAY);
+    Rescheduling.Outcome o =
+        rescheduling.reschedule(id, DECISION_DAY, new Rescheduling.Terms(12, null, false, false));
+
+    // the forgiven interest stays forgiven on the closed installments
+    assertThat(waived(id).subList(0, 3)).containsExactly("0.00", "0.84", "1.60");
+    List<InstallmentState> stored = repayments.installments(id);
+    List<InstallmentState> old = stored.stream().filter(i -> i.seq() <= 3).toList();
+    assertThat(old).allSatisfy(i -> assertThat(i.settledOn()).isEqualTo(DECISION_DAY));
+    // the decision waived what the closed installments show unpaid, no more, no less
+    assertThat(o.waivedInterest())
+        .isEqualByComparingTo(
+            old.stream()
+                .map(InstallmentState::unpaidInterest)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+    // every installment's paid and forgiven amounts are the sums of its allocations (and
+    // corrections)
+    Map<Long, List<Allocation>> allocations = repayments.effectiveAllocations(id);
+    for (InstallmentState i : stored) {
+      List<Allocation> of =
+          allocations.values().stream()
+              .flatMap(List::stream)
+              .filter(a -> a.seq() == i.seq())
+              .toList();
+      assertThat(i.principalPaid())
+          .as("principal paid of " + i.seq())
+          .isEqualByComparingTo(sum(of, Allocation::principal));
+      assertThat(i.interestPaid())
+          .as("interest paid of " + i.seq())
+          .isEqualByComparingTo(sum(of, Allocation::interest));
+      assertThat(i.defaultInterestPaid())
+          .as("default interest paid of " + i.seq())
+          .isEqualByComparingTo(sum(of, Allocation::defaultInterest));
+      assertThat(i.interestWaived())
+          .as("interest forgiven of " + i.seq())
+          .isEqualByComparingTo(sum(of, Allocation::interestWaived));
+    }
+    // the reversal replay gives back every stored paid and forgiven amount to the satang (it does
+    // not
+    // close the old schedule: reversals are refused after a reschedule, below)
+    assertThat(
+            reversals.replayedInstallments(id).stream()
+                .map(RestructuringDecisionProcessTest::paidAndForgiven))
+        .containsExactlyElementsOf(
+            stored.stream().map(RestructuringDecisionProcessTest::paidAndForgiven).toList());
+    assertThatThrownBy(
+            () ->
+                reversals.request(
+                    id,
+                    paid.paymentId(),
+                    "บันทึกยอดผิด",
+                    new Actor("rd7503", List.of(Roles.districtOfficers("7503"))),
+                    DECISION_DAY,
+                    e -> {}))
+        .isInstanceOf(ThaiValidationException.class)
+        .hasMessageContaining("ปรับโครงสร้างหนี้แล้ว");
+  }
+
+  List<String> waived(long loanId) {
+    return jdbc
+        .sql("select interest_waived from repayment_installment where loan_id = ? order by seq")
+        .param(loanId)
+        .query(BigDecimal.class)
+        .list()
+        .stream()
+        .map(v -> v.setScale(2).toPlainString())
+        .toList();
+  }
+
+  static BigDecimal sum(
+      List<Allocation> of, java.util.function.Function<Allocation, BigDecimal> f) {
+    return of.stream().map(f).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  static String paidAndForgiven(InstallmentState i) {
+    return i.seq()
+        + ": "
+        + i.principalPaid().toPlainString()
+        + " "
+        + i.interestPaid().toPlainString()
+        + " "
+        + i.defaultInterestPaid().toPlainString()
+        + " "
+        + i.interestWaived().toPlainString();
   }
 
   @Test
