@@ -25,26 +25,41 @@ public class CamundaLinks {
    * variable} is given.
    */
   public String processDefinition(String key, String variable, String value) {
+    return filtered(processDefinition(key), variable, value);
+  }
+
+  /**
+   * The latest version of the process definition in Cockpit: one engine query (with its
+   * authorization checks), so a page with a link per row looks it up once and filters it per row
+   * with {@link #filtered}.
+   */
+  public String processDefinition(String key) {
     ProcessDefinition pd =
         repository
             .createProcessDefinitionQuery()
             .processDefinitionKey(key)
             .latestVersion()
             .singleResult();
-    if (pd == null) {
-      return COCKPIT + "/processes";
+    return pd == null
+        ? COCKPIT + "/processes"
+        : COCKPIT + "/process-definition/" + pd.getId() + "/runtime";
+  }
+
+  /**
+   * {@code definitionLink} (from {@link #processDefinition(String)}) filtered by a process
+   * variable; unchanged when {@code variable} is null or the definition is not deployed.
+   */
+  public static String filtered(String definitionLink, String variable, String value) {
+    if (variable == null || !definitionLink.endsWith("/runtime")) {
+      return definitionLink;
     }
-    String link = COCKPIT + "/process-definition/" + pd.getId() + "/runtime";
-    if (variable != null) {
-      String query =
-          "[{\"type\":\"PIvariable\",\"operator\":\"eq\",\"value\":\""
-              + value
-              + "\",\"name\":\""
-              + variable
-              + "\"}]";
-      link += "?searchQuery=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-    }
-    return link;
+    String query =
+        "[{\"type\":\"PIvariable\",\"operator\":\"eq\",\"value\":\""
+            + value
+            + "\",\"name\":\""
+            + variable
+            + "\"}]";
+    return definitionLink + "?searchQuery=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
   }
 
   public String processInstance(String processInstanceId) {

@@ -63,6 +63,14 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
 @ActiveProfiles("test")
 class NationalBench {
 
+  @org.springframework.boot.test.context.TestConfiguration
+  static class Recording {
+    @org.springframework.context.annotation.Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor pageSqlDataSource() {
+      return PageSql.wrappingDataSource();
+    }
+  }
+
   static final int SAMPLES = Integer.getInteger("bench.national.samples", 30);
   static final int SLOW_SAMPLES = Integer.getInteger("bench.national.slowSamples", 5);
   static final int IMPORT_ROWS = Integer.getInteger("bench.national.importRows", 20_000);
@@ -255,9 +263,12 @@ class NationalBench {
     Callable<Integer> briefing = () -> dept.get("/briefing?province=" + PROVINCE).statusCode();
 
     Callable<Integer> rawCountry = () -> arrears(today, "%");
-    Callable<Integer> rawProvince =
-        () -> arrears(today, PROVINCE) + registrations(PROVINCE, ThaiFiscalYear.of(today));
     Callable<Integer> rawTrend = () -> trendRows(today);
+    // each page's raw SQL: every query one request runs, replayed over plain JDBC
+    StringBuilder sqlNotes = new StringBuilder();
+    Callable<Integer> rawQuality = pageSql("/api/portfolio/quality", quality, sqlNotes);
+    Callable<Integer> rawDashboard = pageSql("/dashboard", dashboard, sqlNotes);
+    Callable<Integer> rawBriefing = pageSql("/briefing", briefing, sqlNotes);
 
     md.append("\n## (b) Department's pages, warm, ")
         .append(SAMPLES)
@@ -266,10 +277,10 @@ class NationalBench {
     md.append(
         "| page | p50 | p95 | max | raw SQL p50 | raw SQL p95 | p95 ≤ 500 ms | p95 / raw p95 (≤ 2) |\n");
     md.append("|---|---:|---:|---:|---:|---:|---|---:|\n");
-    row("GET /api/portfolio/quality (country, today live)", quality, rawCountry);
+    row("GET /api/portfolio/quality (country, today live)", quality, rawQuality);
     row("GET /api/portfolio/trend (country, 365 days)", trend, rawTrend);
-    row("GET /dashboard?province=" + PROVINCE, dashboard, rawProvince);
-    row("GET /briefing?province=" + PROVINCE, briefing, rawProvince);
+    row("GET /dashboard?province=" + PROVINCE, dashboard, rawDashboard);
+    row("GET /briefing?province=" + PROVINCE, briefing, rawBriefing);
     // issue 15: the same figures from the ledger (before V90), against paid to date, in this run
     row(
         "raw: country arrears from the ledger (before) vs paid to date",
@@ -286,10 +297,64 @@ class NationalBench {
         },
         () -> arrears(today, PROVINCE));
     md.append(
-        "\nRaw SQL: the arrears per district (repayment.PortfolioArrears' paid-to-date query, what the"
-            + " pages run today) for the country or the province, plus for the province the fund"
-            + " registrations per district of the fiscal year; for the trend the national snapshot rows."
-            + " The last two rows time the ledger's query (before) against paid to date (raw columns).\n");
+            "\nRaw SQL of a page: every query one request of it runs (the app's and the engine's, with"
+                + " their parameters), recorded through the DataSource and replayed over plain JDBC with"
+                + " every row read (bench.PageSql); for the trend the national snapshot rows. The last"
+                + " two rows time the arrears from the ledger (before) against paid to date (raw"
+                + " columns), for the country and the province.\n\n")
+        .append(sqlNotes);
+  }
+
+  /**
+   * Records the queries of one warm request of {@code page} and returns their replay; notes how
+   * many there are and the slowest three, each timed once.
+   */
+  Callable<Integer> pageSql(String name, Callable<Integer> page, StringBuilder notes)
+      throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertThat(page.call()).as(name).isEqualTo(200);
+    }
+    List<PageSql.Query> queries = PageSql.INSTANCE.record(page);
+    java.util.Map<String, Long> byText =
+        queries.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    q -> q.sql().replaceAll("\\s+", " ").strip(),
+                    java.util.TreeMap::new,
+                    java.util.stream.Collectors.counting()));
+    StringBuilder list = new StringBuilder();
+    byText.forEach((sql, n) -> list.append(n).append('\t').append(sql).append('\n'));
+    Path dir = Path.of("target", "bench");
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("national-sql" + name.replaceAll("[^a-z]+", "-") + ".txt"),
+        list,
+        StandardCharsets.UTF_8);
+    List<String> timed = new ArrayList<>();
+    for (PageSql.Query q : queries) {
+      long a = System.nanoTime();
+      PageSql.replay(dataSource, List.of(q));
+      timed.add(
+          String.format(
+              "%08.1f ms `%s`",
+              (System.nanoTime() - a) / 1e6,
+              q.sql()
+                  .replaceAll("\\s+", " ")
+                  .strip()
+                  .substring(0, Math.min(90, q.sql().strip().length()))));
+    }
+    timed.sort(java.util.Comparator.reverseOrder());
+    notes
+        .append("- ")
+        .append(name)
+        .append(": ")
+        .append(queries.size())
+        .append(" queries; slowest:");
+    timed.stream()
+        .limit(3)
+        .forEach(t -> notes.append(" ").append(t.replaceFirst("^0+(?=\\d)", "")).append(";"));
+    notes.append('\n');
+    return () -> PageSql.replay(dataSource, queries);
   }
 
   void row(String name, Callable<Integer> page, Callable<Integer> raw) throws Exception {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
@@ -34,6 +36,7 @@ import th.go.cdd.womenfund.restructuring.RestructuringSettings;
 import th.go.cdd.womenfund.system.CamundaLinks;
 import th.go.cdd.womenfund.system.DashboardSection.Part;
 import th.go.cdd.womenfund.system.DashboardSection.Scope;
+import th.go.cdd.womenfund.system.Table;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
 
 /**
@@ -68,6 +71,8 @@ class DashboardSectionProvidersTest {
             List.of(
                 new OverdueFigures.DistrictOverdue("2301", baht("1000.00"), baht("100.00")),
                 new OverdueFigures.DistrictOverdue("2302", baht("1000.00"), baht("10.00"))));
+    when(links.processDefinition(th.go.cdd.womenfund.loan.LoanApplicationProcess.KEY))
+        .thenReturn("/c/#/process-definition/pd-7/runtime");
     OverdueDashboardSection section =
         new OverdueDashboardSection(
             figures, links, new OverdueSettings(new BigDecimal("5"), 200, "-"));
@@ -77,6 +82,14 @@ class DashboardSectionProvidersTest {
     assertThat(part.table().id()).isEqualTo("overdue");
     assertThat(part.table().rows()).hasSize(2);
     assertThat(part.table().rows().get(0).alert()).isTrue();
+    // the definition is looked up once for every district's link, each filtered by its district
+    verify(links, times(1)).processDefinition(th.go.cdd.womenfund.loan.LoanApplicationProcess.KEY);
+    assertThat(part.table().rows())
+        .extracting(Table.Row::link)
+        .containsExactly(
+            CamundaLinks.filtered("/c/#/process-definition/pd-7/runtime", "districtCode", "2301"),
+            CamundaLinks.filtered("/c/#/process-definition/pd-7/runtime", "districtCode", "2302"));
+    assertThat(part.table().rows().get(1).link()).contains("?searchQuery=").contains("2302");
     assertThat(part.figures().outstanding()).isEqualByComparingTo("2000.00");
     assertThat(part.figures().overdueAmount()).isEqualByComparingTo("110.00");
     assertThat(part.figures().ratio()).isEqualByComparingTo("5.50");
