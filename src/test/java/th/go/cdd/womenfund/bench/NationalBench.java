@@ -269,6 +269,9 @@ class NationalBench {
     Callable<Integer> rawQuality = pageSql("/api/portfolio/quality", quality, sqlNotes);
     Callable<Integer> rawDashboard = pageSql("/dashboard", dashboard, sqlNotes);
     Callable<Integer> rawBriefing = pageSql("/briefing", briefing, sqlNotes);
+    // a page's fixed cost: the home page, signed in (session, security filters, a small template)
+    Callable<Integer> home = () -> dept.get("/home").statusCode();
+    Callable<Integer> rawHome = pageSql("/home", home, sqlNotes);
 
     md.append("\n## (b) Department's pages, warm, ")
         .append(SAMPLES)
@@ -281,6 +284,7 @@ class NationalBench {
     row("GET /api/portfolio/trend (country, 365 days)", trend, rawTrend);
     row("GET /dashboard?province=" + PROVINCE, dashboard, rawDashboard);
     row("GET /briefing?province=" + PROVINCE, briefing, rawBriefing);
+    row("GET /home (a signed-in page's fixed cost)", home, rawHome);
     // issue 15: the same figures from the ledger (before V90), against paid to date, in this run
     row(
         "raw: country arrears from the ledger (before) vs paid to date",
