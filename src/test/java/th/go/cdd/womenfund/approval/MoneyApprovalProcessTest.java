@@ -614,6 +614,75 @@ class MoneyApprovalProcessTest {
     th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
   }
 
+  /**
+   * The same loan, the decision waiving the default interest: the first new installment starts from
+   * none, though the closed installments show 1.10 unpaid; the replay reads that back from what the
+   * payments stored (not from the closed installments) and re-allocates exactly.
+   */
+  @Test
+  void aReversalAfterADecisionThatWaivedTheDefaultInterestStartsTheNewScheduleFromNone() {
+    LocalDate later = LocalDate.of(2026, 5, 25);
+    ClockUtil.setCurrentTime(Date.from(later.atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()));
+    long loanId =
+        RepaymentFixtures.bigLoan(
+            disbursed, loans, "230507", "กลุ่มกลับรายการงดดอกเบี้ยผิดนัด " + System.nanoTime());
+    payments.record(
+        loanId,
+        new PaymentInput(null, "31/01/2569", "40030.00", "KTB-WV-BEFORE", null),
+        PaymentSource.OFFICER,
+        DISTRICT_MAKER,
+        later);
+    Rescheduling.Outcome o =
+        rescheduling.reschedule(
+            loanId, LocalDate.of(2026, 3, 10), new Rescheduling.Terms(2, null, true, false));
+    assertThat(o.waivedDefaultInterest()).isEqualByComparingTo("1.10");
+    // 30,000 on 20 April: #4 0.73 (10 days late, nothing carried) + 26.79 + 26,666.66; #5 4.38 +
+    // 3,301.44; 10,000 on 20 May: #5 0.64 (10 days on 23,365.22) + 9,999.36
+    long wrong =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "20/04/2569", "30000.00", "KTB-WV-WRONG", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                later)
+            .paymentId();
+    long then =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "20/05/2569", "10000.00", "KTB-WV-THEN", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                later)
+            .paymentId();
+    assertThat(installments(loanId).subList(1, 6))
+        .containsExactly(
+            "2: 0.00 0.00 1.10 0.00 settled",
+            "3: 0.00 0.00 0.00 0.00 settled",
+            "4: 26666.66 26.79 0.73 0.73 settled",
+            "5: 13300.80 4.38 0.64 0.64 open",
+            "6: 0.00 0.00 0.00 0.00 open");
+    assertThat(reversals.replayedInstallments(loanId)).isEqualTo(repayments.installments(loanId));
+
+    AtomicReference<String> pi = new AtomicReference<>();
+    reversals.request(
+        loanId, wrong, "ยอดเงินของงวดอื่น", DISTRICT_MAKER, later, e -> pi.set(steps.start(e)));
+    complete("checker2305", DISTRICT, pi.get(), "APPROVE", null);
+    // as if only 10,000 on 20 May: #4 40 days late on 26,666.66 = 2.92 (no 1.10 carried), 26.79,
+    // principal 9,970.29
+    assertThat(installments(loanId).subList(1, 6))
+        .containsExactly(
+            "2: 0.00 0.00 1.10 0.00 settled",
+            "3: 0.00 0.00 0.00 0.00 settled",
+            "4: 9970.29 26.79 2.92 2.92 open",
+            "5: 0.00 0.00 0.00 0.00 open",
+            "6: 0.00 0.00 0.00 0.00 open");
+    assertThat(paid(then)).isEqualTo("2.92 26.79 9970.29");
+    assertThat(reversals.replayedInstallments(loanId)).isEqualTo(repayments.installments(loanId));
+    th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
+  }
+
   @Test
   void aPaymentKeyedOverRestAboveTheThresholdIsRecordedOnlyWhenAnotherOfficerApprovesIt() {
     long loanId =
