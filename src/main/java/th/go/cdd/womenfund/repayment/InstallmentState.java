@@ -32,6 +32,25 @@ public record InstallmentState(
         seq, dueDate, principal, interest, zero, zero, zero, zero, null, null, zero);
   }
 
+  /**
+   * This installment owing {@code carried} of default interest from the start (what a reschedule
+   * carries into the first new installment).
+   */
+  InstallmentState carrying(BigDecimal carried) {
+    return new InstallmentState(
+        seq,
+        dueDate,
+        principal,
+        interest,
+        principalPaid,
+        interestPaid,
+        carried,
+        defaultInterestPaid,
+        accruedUntil,
+        settledOn,
+        interestWaived);
+  }
+
   public BigDecimal unpaidPrincipal() {
     return principal.subtract(principalPaid);
   }

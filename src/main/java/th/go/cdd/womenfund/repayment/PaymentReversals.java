@@ -3,9 +3,11 @@ package th.go.cdd.womenfund.repayment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -39,6 +41,8 @@ import th.go.cdd.womenfund.system.ThaiValidationException;
 public class PaymentReversals {
 
   public static final int MAX_REASON = 1000;
+
+  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
   private final RepaymentRepository repo;
   private final PaymentService payments;
@@ -83,7 +87,7 @@ public class PaymentReversals {
     } else if (reason.contains("<") || reason.contains(">")) {
       problems.add("เหตุผลมีอักขระที่ไม่อนุญาต (< >)");
     }
-    problems.addAll(reversible(loan, p));
+    problems.addAll(reversible(loan, p, repo.effectiveAllocations(loanId)));
     if (approvals.pending(ApprovalKind.REVERSAL, loanId).stream()
         .anyMatch(e -> e.paymentId() == paymentId)) {
       problems.add("รายการชำระนี้มีคำขอกลับรายการรออนุมัติอยู่แล้ว");
@@ -187,16 +191,21 @@ public class PaymentReversals {
     AreaAccess.requireRecord(approver, loan);
     repo.lock(loan.id());
     StoredPayment reversed = paymentOf(loan, entry.paymentId());
-    List<String> problems = reversible(loan, reversed);
+    Map<Long, List<Allocation>> current = repo.effectiveAllocations(loan.id());
+    List<String> problems = reversible(loan, reversed, current);
     if (!problems.isEmpty()) {
       throw new ThaiValidationException(problems);
     }
     Set<Long> gone = repo.reversedPayments(loan.id());
     gone.add(reversed.id());
-    Map<Long, List<Allocation>> current = repo.effectiveAllocations(loan.id());
     List<InterestRate> rateTable = rates.all();
 
     Replay replay = replay(loan.id(), gone, current, rateTable);
+    if (!replay.reproducesStored()) {
+      throw new ThaiValidationException(
+          "กลับรายการไม่ได้: การตัดชำระตามตารางชำระใหม่หลังปรับโครงสร้างหนี้คำนวณซ้ำไม่ตรงกับที่บันทึกไว้"
+              + " กรุณาแจ้งผู้ดูแลระบบ (ไม่มีการเปลี่ยนแปลงใด ๆ)");
+    }
     Map<Integer, InstallmentState> state = replay.installments();
     Map<Long, List<Allocation>> replayed = replay.allocations();
 
@@ -233,10 +242,10 @@ public class PaymentReversals {
       }
     }
     List<InstallmentState> all =
-        state.values().stream()
-            .sorted(java.util.Comparator.comparingInt(InstallmentState::seq))
-            .toList();
-    repo.updateInstallments(loan.id(), all);
+        state.values().stream().sorted(Comparator.comparingInt(InstallmentState::seq)).toList();
+    // the installments a restructuring closed (before the schedule in force) stay as they are
+    repo.updateInstallments(
+        loan.id(), all.stream().filter(i -> i.seq() >= replay.firstSeq()).toList());
     boolean settled = all.stream().allMatch(i -> i.settledOn() != null);
     if (settled && loan.status() != LoanStatus.CLOSED) {
       loanStatus.repaid(loan.id());
@@ -250,40 +259,132 @@ public class PaymentReversals {
 
   /**
    * The installments and each payment's allocation after replaying the loan's payments but {@code
-   * gone}.
+   * gone}; {@code firstSeq} the first installment of the schedule in force (the ones before it, of
+   * a schedule a restructuring closed, are as stored and never change); {@code reproducesStored}
+   * whether replaying the payments in force gives back the stored installments of that schedule
+   * (checked on a rescheduled loan only, where the default interest carried into its first
+   * installment is read back from what is stored).
    */
   record Replay(
-      Map<Integer, InstallmentState> installments, Map<Long, List<Allocation>> allocations) {}
+      Map<Integer, InstallmentState> installments,
+      Map<Long, List<Allocation>> allocations,
+      int firstSeq,
+      boolean reproducesStored) {}
 
   /**
    * Replays the loan's payments in date order on its schedule, leaving out {@code gone}, exactly as
    * {@link PaymentService} applied them: default interest accrued to each payment date, only the
    * installments a payment reached keep their accrual. With nothing left out it reproduces the
-   * stored installments ({@code PaymentReversalsTest} checks that on the demo's loans).
+   * stored installments ({@code DemoRepaymentsTest} checks that on the demo's loans).
+   *
+   * <p>On a rescheduled loan ({@link Rescheduling}) the replay starts on the latest decision day:
+   * the installments the decision closed (and those settled before) stay as stored; the new
+   * schedule's start from nothing paid, its first with the default interest the decision carried
+   * into it; only the payments allocated to the new schedule are replayed.
    */
   Replay replay(
       long loanId,
       Set<Long> gone,
       Map<Long, List<Allocation>> current,
       List<InterestRate> rateTable) {
-    Map<Integer, InstallmentState> state = new HashMap<>();
-    for (InstallmentState i : repo.installments(loanId)) {
-      state.put(
-          i.seq(), InstallmentState.scheduled(i.seq(), i.dueDate(), i.principal(), i.interest()));
+    List<InstallmentState> stored = repo.installments(loanId);
+    LocalDate transfer = repo.loan(loanId).orElseThrow().transferDate();
+    List<StoredPayment> all = repo.payments(loanId);
+    Optional<RepaymentRepository.LatestSchedule> latest = repo.latestSchedule(loanId);
+    if (latest.isEmpty()) {
+      return replayOn(stored, transfer, Integer.MIN_VALUE, ZERO, all, gone, current, rateTable);
     }
-    Map<Integer, LocalDate> starts =
-        Payoff.periodStarts(
-            List.copyOf(state.values()), repo.loan(loanId).orElseThrow().transferDate());
+    int firstSeq = latest.get().firstSeq();
+    List<StoredPayment> onIt = paymentsOn(all, firstSeq, current);
+    Set<Long> reversedBefore = repo.reversedPayments(loanId);
+    Map<Integer, InstallmentState> storedNew = new HashMap<>();
+    stored.stream().filter(i -> i.seq() >= firstSeq).forEach(i -> storedNew.put(i.seq(), i));
+    InstallmentState first = storedNew.get(firstSeq);
+    // what Rescheduling wrote on the first new installment is still there until a payment accrues
+    // default interest on it after its due date; then it was either what the closed installments
+    // left unpaid (carried) or nothing (waived), whichever replays to what is stored
+    List<BigDecimal> candidates =
+        first.accruedUntil() == null
+            ? List.of(first.defaultInterest())
+            : latest.get().unpaidDefaultClosed().signum() == 0
+                ? List.of(ZERO)
+                : List.of(latest.get().unpaidDefaultClosed(), ZERO);
+    for (BigDecimal carried : candidates) {
+      Replay check =
+          replayOn(stored, transfer, firstSeq, carried, onIt, reversedBefore, current, rateTable);
+      if (sameSchedule(check.installments(), storedNew)) {
+        return gone.equals(reversedBefore)
+            ? check
+            : replayOn(stored, transfer, firstSeq, carried, onIt, gone, current, rateTable);
+      }
+    }
+    Replay unsure =
+        replayOn(stored, transfer, firstSeq, candidates.get(0), onIt, gone, current, rateTable);
+    return new Replay(unsure.installments(), unsure.allocations(), firstSeq, false);
+  }
+
+  /** The same installments, to the satang, from {@code firstSeq} on. */
+  private static boolean sameSchedule(
+      Map<Integer, InstallmentState> replayed, Map<Integer, InstallmentState> stored) {
+    return stored.values().stream().allMatch(i -> same(i, replayed.get(i.seq())));
+  }
+
+  private static boolean same(InstallmentState a, InstallmentState b) {
+    return b != null
+        && a.principalPaid().compareTo(b.principalPaid()) == 0
+        && a.interestPaid().compareTo(b.interestPaid()) == 0
+        && a.defaultInterest().compareTo(b.defaultInterest()) == 0
+        && a.defaultInterestPaid().compareTo(b.defaultInterestPaid()) == 0
+        && a.interestWaived().compareTo(b.interestWaived()) == 0
+        && java.util.Objects.equals(a.accruedUntil(), b.accruedUntil())
+        && java.util.Objects.equals(a.settledOn(), b.settledOn());
+  }
+
+  /** The payments allocated to the installments from {@code firstSeq} on (reversed or not). */
+  private static List<StoredPayment> paymentsOn(
+      List<StoredPayment> payments, int firstSeq, Map<Long, List<Allocation>> current) {
+    return payments.stream()
+        .filter(
+            p ->
+                current.getOrDefault(p.id(), List.of()).stream().anyMatch(a -> a.seq() >= firstSeq))
+        .toList();
+  }
+
+  /**
+   * Replays {@code payments} (but {@code gone}) on the installments from {@code firstSeq} on, those
+   * starting from nothing paid ({@code firstSeq} with {@code carried} default interest); the
+   * installments before {@code firstSeq} are kept as stored.
+   */
+  private static Replay replayOn(
+      List<InstallmentState> stored,
+      LocalDate transferDate,
+      int firstSeq,
+      BigDecimal carried,
+      List<StoredPayment> payments,
+      Set<Long> gone,
+      Map<Long, List<Allocation>> current,
+      List<InterestRate> rateTable) {
+    Map<Integer, InstallmentState> state = new HashMap<>();
+    for (InstallmentState i : stored) {
+      if (i.seq() < firstSeq) {
+        state.put(i.seq(), i);
+      } else {
+        InstallmentState fresh =
+            InstallmentState.scheduled(i.seq(), i.dueDate(), i.principal(), i.interest());
+        state.put(i.seq(), i.seq() == firstSeq ? fresh.carrying(carried) : fresh);
+      }
+    }
+    Map<Integer, LocalDate> starts = Payoff.periodStarts(stored, transferDate);
     Map<Long, List<Allocation>> replayed = new HashMap<>();
-    for (StoredPayment p : repo.payments(loanId)) {
+    for (StoredPayment p : payments) {
       if (gone.contains(p.id())) {
         continue;
       }
       List<InstallmentState> accrued =
           PaymentAllocator.accrued(
               state.values().stream()
-                  .filter(i -> i.settledOn() == null)
-                  .sorted(java.util.Comparator.comparingInt(InstallmentState::seq))
+                  .filter(i -> i.seq() >= firstSeq && i.settledOn() == null)
+                  .sorted(Comparator.comparingInt(InstallmentState::seq))
                   .toList(),
               p.paidOn(),
               rateTable);
@@ -313,7 +414,7 @@ public class PaymentReversals {
           .forEach(i -> state.put(i.seq(), i));
       replayed.put(p.id(), result.allocations());
     }
-    return new Replay(state, replayed);
+    return new Replay(state, replayed, firstSeq, true);
   }
 
   /**
@@ -327,7 +428,7 @@ public class PaymentReversals {
         .installments()
         .values()
         .stream()
-        .sorted(java.util.Comparator.comparingInt(InstallmentState::seq))
+        .sorted(Comparator.comparingInt(InstallmentState::seq))
         .toList();
   }
 
@@ -368,7 +469,8 @@ public class PaymentReversals {
                     "ไม่พบรายการชำระรหัส " + paymentId + " ของ" + loan.label()));
   }
 
-  private List<String> reversible(RepaymentLoan loan, StoredPayment p) {
+  private List<String> reversible(
+      RepaymentLoan loan, StoredPayment p, Map<Long, List<Allocation>> current) {
     List<String> problems = new ArrayList<>();
     if (repo.reversedPayments(loan.id()).contains(p.id())) {
       problems.add(
@@ -378,13 +480,24 @@ public class PaymentReversals {
               + ThaiDates.format(p.paidOn())
               + " กลับรายการไปแล้ว");
     }
-    repo.lastRestructuredOn(loan.id())
+    // after a restructuring only a payment on the new schedule can be replayed: one made before
+    // was part of the debt the decision carried into that schedule
+    repo.latestSchedule(loan.id())
+        .filter(
+            s ->
+                p.paidOn().isBefore(s.from())
+                    || current.getOrDefault(p.id(), List.of()).stream()
+                        .anyMatch(a -> a.seq() < s.firstSeq()))
         .ifPresent(
-            day ->
+            s ->
                 problems.add(
-                    "สัญญานี้ปรับโครงสร้างหนี้แล้ว (ตารางชำระใหม่เริ่ม "
-                        + ThaiDates.format(day)
-                        + "): การกลับรายการชำระยังทำในระบบไม่ได้ กรุณาแจ้งผู้ดูแลระบบ"));
+                    "รายการชำระวันที่ "
+                        + ThaiDates.format(p.paidOn())
+                        + " อยู่ก่อนการปรับโครงสร้างหนี้: หนี้ที่เหลือหลังการชำระนี้ยกไปเป็นตารางชำระใหม่แล้ว"
+                        + " เมื่อ "
+                        + ThaiDates.format(s.from())
+                        + " จึงกลับรายการในระบบไม่ได้ กรุณาให้จังหวัดติดต่อกรมการพัฒนาชุมชน"
+                        + " (กลับรายการได้เฉพาะการชำระตามตารางชำระใหม่)"));
     if (p.source() == PaymentSource.RISK_COVER) {
       problems.add(
           "การชดใช้จากความคุ้มครองความเสี่ยงกลับรายการด้วยวิธีนี้ไม่ได้ (ต้องแก้ไขผ่านคณะอนุกรรมการฯ จังหวัด)");

@@ -97,14 +97,27 @@ public class RepaymentRepository {
         .list();
   }
 
-  /** The latest day the loan's schedule was rescheduled (restructuring), if ever. */
-  public Optional<LocalDate> lastRestructuredOn(long loanId) {
-    List<LocalDate> last =
-        jdbc.sql("select max(restructured_on) from repayment_installment where loan_id = ?")
-            .param(loanId)
-            .query((rs, n) -> date(rs, 1))
-            .list();
-    return last.isEmpty() ? Optional.empty() : Optional.ofNullable(last.get(0));
+  /**
+   * The loan's schedule since its latest reschedule: the decision day ({@code rescheduled_from}),
+   * its first installment, and the default interest the installments closed that day left unpaid
+   * (what {@link Rescheduling} carried into the first new installment when the terms carried it).
+   */
+  public record LatestSchedule(LocalDate from, int firstSeq, BigDecimal unpaidDefaultClosed) {}
+
+  public Optional<LatestSchedule> latestSchedule(long loanId) {
+    return jdbc.sql(
+            "select i.rescheduled_from, min(i.seq),"
+                + " (select coalesce(sum(c.default_interest - c.default_interest_paid), 0)"
+                + " from repayment_installment c where c.loan_id = i.loan_id"
+                + " and c.restructured_on = i.rescheduled_from)"
+                + " from repayment_installment i where i.loan_id = ? and i.rescheduled_from ="
+                + " (select max(m.rescheduled_from) from repayment_installment m where m.loan_id = ?)"
+                + " group by i.loan_id, i.rescheduled_from")
+        .params(loanId, loanId)
+        .query(
+            (rs, n) ->
+                new LatestSchedule(date(rs, 1), rs.getInt(2), rs.getBigDecimal(3).setScale(2)))
+        .optional();
   }
 
   /** The date of the loan's latest payment still in force (a reversed payment no longer counts). */

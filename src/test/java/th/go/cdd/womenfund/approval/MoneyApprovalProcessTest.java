@@ -2,6 +2,7 @@ package th.go.cdd.womenfund.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.math.BigDecimal;
@@ -38,6 +39,7 @@ import th.go.cdd.womenfund.repayment.PaymentService;
 import th.go.cdd.womenfund.repayment.PaymentService.PaymentInput;
 import th.go.cdd.womenfund.repayment.PaymentSource;
 import th.go.cdd.womenfund.repayment.RepaymentFixtures;
+import th.go.cdd.womenfund.repayment.Rescheduling;
 import th.go.cdd.womenfund.reporting.AreaQuality;
 import th.go.cdd.womenfund.reporting.PortfolioRepository;
 import th.go.cdd.womenfund.security.Actor;
@@ -47,6 +49,7 @@ import th.go.cdd.womenfund.system.DatabaseTest;
 import th.go.cdd.womenfund.system.RefusedInputException;
 import th.go.cdd.womenfund.system.ThaiDates;
 import th.go.cdd.womenfund.system.ThaiFiscalYear;
+import th.go.cdd.womenfund.system.ThaiValidationException;
 
 /**
  * money-approval for every kind it carries: the administrative budget and its disbursements, a bank
@@ -80,6 +83,8 @@ class MoneyApprovalProcessTest {
   @Autowired th.go.cdd.womenfund.repayment.PortfolioArrears arrears;
   @Autowired RoleAuthorizations roles;
   @Autowired AreaRepository areas;
+  @Autowired Rescheduling rescheduling;
+  @Autowired th.go.cdd.womenfund.repayment.RepaymentRepository repayments;
 
   @BeforeEach
   void setUp() {
@@ -486,6 +491,196 @@ class MoneyApprovalProcessTest {
     assertThatThrownBy(
             () -> reversals.request(loanId, wrong, "อีกครั้ง", DISTRICT_MAKER, TODAY, e -> {}))
         .hasMessageContaining("กลับรายการไปแล้ว");
+  }
+
+  /**
+   * A restructured loan: a payment keyed wrongly on the new schedule is reversed through the
+   * approval like any other (maker, then another officer); only the new schedule's payments are
+   * replayed, from the decision day, with the default interest the decision carried; the closed
+   * installments do not move. A payment made before the decision cannot be reversed.
+   */
+  @Test
+  void aPaymentOnTheNewScheduleOfARestructuredLoanIsReversedAndTheLaterOneReallocated() {
+    LocalDate decision = LocalDate.of(2026, 3, 10);
+    LocalDate later = LocalDate.of(2026, 5, 25);
+    ClockUtil.setCurrentTime(Date.from(later.atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()));
+    long loanId =
+        RepaymentFixtures.bigLoan(
+            disbursed, loans, "230507", "กลุ่มกลับรายการหลังปรับโครงสร้าง " + System.nanoTime());
+    // #1 paid on its due date (31 Jan), no default interest
+    long before =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "31/01/2569", "40030.00", "KTB-RS-BEFORE", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                decision)
+            .paymentId();
+    // 10 March 2026: #2 overdue 10 days, default 40,000 x 0.1% x 10/365 = 1.10, interest 20.00
+    // due (carried); #3 not due. New schedule on 80,000.00 at 0.1%, 1 month left + 2 = 3 months:
+    // #4 10 Apr 26,666.66 + 6.79 (31 days on 80,000) + 20.00 carried = 26.79, default 1.10;
+    // #5 10 May 26,666.66 + 4.38 (30 days on 53,333.34); #6 10 Jun 26,666.68 + 2.26
+    Rescheduling.Outcome o =
+        rescheduling.reschedule(loanId, decision, new Rescheduling.Terms(2, null, true, true));
+    assertThat(o.defaultInterest()).isEqualByComparingTo("1.10");
+    assertThat(o.installments())
+        .extracting(i -> i.seq() + " " + i.principal() + " " + i.interest())
+        .containsExactly("4 26666.66 26.79", "5 26666.66 4.38", "6 26666.68 2.26");
+    List<String> closed =
+        List.of(
+            "1: 40000.00 30.00 0.00 0.00 settled",
+            "2: 0.00 0.00 1.10 0.00 settled",
+            "3: 0.00 0.00 0.00 0.00 settled");
+
+    // wrong: 30,000 on 20 April; #4 10 days late: 26,666.66 x 0.1% x 10/365 = 0.73, default 1.83;
+    // #4 1.83 + 26.79 + 26,666.66 = 26,695.28 (settled), the 3,304.72 left: #5 4.38 + 3,300.34
+    long wrong =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "20/04/2569", "30000.00", "KTB-RS-WRONG", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                later)
+            .paymentId();
+    // 10,000 on 20 May: #5 10 days late on 23,366.32 = 0.64, principal 9,999.36
+    long then =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "20/05/2569", "10000.00", "KTB-RS-THEN", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                later)
+            .paymentId();
+    assertThat(installments(loanId).subList(0, 3)).isEqualTo(closed);
+    assertThat(installments(loanId).subList(3, 6))
+        .containsExactly(
+            "4: 26666.66 26.79 1.83 1.83 settled",
+            "5: 13299.70 4.38 0.64 0.64 open",
+            "6: 0.00 0.00 0.00 0.00 open");
+    // with nothing reversed, the replay gives back every stored installment to the satang
+    assertThat(reversals.replayedInstallments(loanId)).isEqualTo(repayments.installments(loanId));
+
+    // a payment before the decision: refused in Thai, nothing asked, nothing changed
+    assertThatThrownBy(
+            () ->
+                reversals.request(
+                    loanId, before, "บันทึกผิด", DISTRICT_MAKER, later, e -> fail("started")))
+        .isInstanceOf(ThaiValidationException.class)
+        .hasMessageContaining("รายการชำระวันที่ 31 มกราคม 2569 อยู่ก่อนการปรับโครงสร้างหนี้")
+        .hasMessageContaining("ยกไปเป็นตารางชำระใหม่แล้ว เมื่อ 10 มีนาคม 2569")
+        .hasMessageContaining("กรุณาให้จังหวัดติดต่อกรมการพัฒนาชุมชน");
+    assertThat(
+            count(
+                "select count(*) from money_approval where loan_id = ? and kind = 'REVERSAL'",
+                loanId))
+        .isZero();
+
+    AtomicReference<String> pi = new AtomicReference<>();
+    reversals.request(
+        loanId, wrong, "ยอดเงินของงวดอื่น", DISTRICT_MAKER, later, e -> pi.set(steps.start(e)));
+    assertThatThrownBy(() -> complete("maker2305", DISTRICT, pi.get(), "APPROVE", null))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
+    complete("checker2305", DISTRICT, pi.get(), "APPROVE", null);
+
+    // as if only 10,000 on 20 May: #4 40 days late on 26,666.66 = 2.92, default 1.10 + 2.92 =
+    // 4.02; 4.02 + 26.79 + principal 9,969.19; #5 and #6 untouched; #1 to #3 as they were
+    assertThat(installments(loanId).subList(0, 3)).isEqualTo(closed);
+    assertThat(installments(loanId).subList(3, 6))
+        .containsExactly(
+            "4: 9969.19 26.79 4.02 4.02 open",
+            "5: 0.00 0.00 0.00 0.00 open",
+            "6: 0.00 0.00 0.00 0.00 open");
+    assertThat(paid(wrong)).isEqualTo("0.00 0.00 0.00");
+    assertThat(paid(then)).isEqualTo("4.02 26.79 9969.19");
+    assertThat(paid(before)).isEqualTo("0.00 30.00 40000.00");
+    assertThat(
+            count(
+                "select count(*) from allocation_correction where payment_id = ? and seq < 4",
+                before))
+        .isZero();
+    assertThat(reversals.replayedInstallments(loanId)).isEqualTo(repayments.installments(loanId));
+    assertThat(payments.ledger(loanId))
+        .extracting(l -> l.kind() + " " + l.reference() + " " + l.keyedBy() + " " + l.approvedBy())
+        .containsExactly(
+            "PAYMENT KTB-RS-BEFORE maker2305 null",
+            "PAYMENT KTB-RS-WRONG maker2305 null",
+            "PAYMENT KTB-RS-THEN maker2305 null",
+            "APPROVAL_REVERSAL KTB-RS-WRONG maker2305 checker2305",
+            "REVERSAL KTB-RS-WRONG maker2305 checker2305");
+    th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
+  }
+
+  /**
+   * The same loan, the decision waiving the default interest: the first new installment starts from
+   * none, though the closed installments show 1.10 unpaid; the replay reads that back from what the
+   * payments stored (not from the closed installments) and re-allocates exactly.
+   */
+  @Test
+  void aReversalAfterADecisionThatWaivedTheDefaultInterestStartsTheNewScheduleFromNone() {
+    LocalDate later = LocalDate.of(2026, 5, 25);
+    ClockUtil.setCurrentTime(Date.from(later.atTime(9, 0).atZone(ThaiDates.BANGKOK).toInstant()));
+    long loanId =
+        RepaymentFixtures.bigLoan(
+            disbursed, loans, "230507", "กลุ่มกลับรายการงดดอกเบี้ยผิดนัด " + System.nanoTime());
+    payments.record(
+        loanId,
+        new PaymentInput(null, "31/01/2569", "40030.00", "KTB-WV-BEFORE", null),
+        PaymentSource.OFFICER,
+        DISTRICT_MAKER,
+        later);
+    Rescheduling.Outcome o =
+        rescheduling.reschedule(
+            loanId, LocalDate.of(2026, 3, 10), new Rescheduling.Terms(2, null, true, false));
+    assertThat(o.waivedDefaultInterest()).isEqualByComparingTo("1.10");
+    // 30,000 on 20 April: #4 0.73 (10 days late, nothing carried) + 26.79 + 26,666.66; #5 4.38 +
+    // 3,301.44; 10,000 on 20 May: #5 0.64 (10 days on 23,365.22) + 9,999.36
+    long wrong =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "20/04/2569", "30000.00", "KTB-WV-WRONG", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                later)
+            .paymentId();
+    long then =
+        payments
+            .record(
+                loanId,
+                new PaymentInput(null, "20/05/2569", "10000.00", "KTB-WV-THEN", null),
+                PaymentSource.OFFICER,
+                DISTRICT_MAKER,
+                later)
+            .paymentId();
+    assertThat(installments(loanId).subList(1, 6))
+        .containsExactly(
+            "2: 0.00 0.00 1.10 0.00 settled",
+            "3: 0.00 0.00 0.00 0.00 settled",
+            "4: 26666.66 26.79 0.73 0.73 settled",
+            "5: 13300.80 4.38 0.64 0.64 open",
+            "6: 0.00 0.00 0.00 0.00 open");
+    assertThat(reversals.replayedInstallments(loanId)).isEqualTo(repayments.installments(loanId));
+
+    AtomicReference<String> pi = new AtomicReference<>();
+    reversals.request(
+        loanId, wrong, "ยอดเงินของงวดอื่น", DISTRICT_MAKER, later, e -> pi.set(steps.start(e)));
+    complete("checker2305", DISTRICT, pi.get(), "APPROVE", null);
+    // as if only 10,000 on 20 May: #4 40 days late on 26,666.66 = 2.92 (no 1.10 carried), 26.79,
+    // principal 9,970.29
+    assertThat(installments(loanId).subList(1, 6))
+        .containsExactly(
+            "2: 0.00 0.00 1.10 0.00 settled",
+            "3: 0.00 0.00 0.00 0.00 settled",
+            "4: 9970.29 26.79 2.92 2.92 open",
+            "5: 0.00 0.00 0.00 0.00 open",
+            "6: 0.00 0.00 0.00 0.00 open");
+    assertThat(paid(then)).isEqualTo("2.92 26.79 9970.29");
+    assertThat(reversals.replayedInstallments(loanId)).isEqualTo(repayments.installments(loanId));
+    th.go.cdd.womenfund.repayment.PaidToDate.assertAgreesWithLedger(jdbc, arrears);
   }
 
   @Test

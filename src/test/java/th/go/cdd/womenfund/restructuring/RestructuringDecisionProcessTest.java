@@ -609,7 +609,7 @@ class RestructuringDecisionProcessTest {
    * installments; the Department's new schedule closes them and must keep that forgiveness: the
    * closed installments still agree with their allocations (paid and forgiven, to the satang), what
    * the decision waived is exactly what they show unpaid, and the reversal replay agrees with every
-   * stored paid and forgiven amount. Reversing a payment is refused once the loan is rescheduled.
+   * stored paid and forgiven amount. Reversing a payment made before the decision is refused.
    */
   @Test
   void interestTheRiskCoverForgaveStaysForgivenWhenTheLoanIsRescheduled() {
@@ -675,9 +675,9 @@ class RestructuringDecisionProcessTest {
           .as("interest forgiven of " + i.seq())
           .isEqualByComparingTo(sum(of, Allocation::interestWaived));
     }
-    // the reversal replay gives back every stored paid and forgiven amount to the satang (it does
-    // not
-    // close the old schedule: reversals are refused after a reschedule, below)
+    // the reversal replay gives back every stored paid and forgiven amount to the satang (the
+    // closed installments as stored, the new ones from the decision day); a payment made before
+    // the decision can no longer be reversed (below)
     assertThat(
             reversals.replayedInstallments(id).stream()
                 .map(RestructuringDecisionProcessTest::paidAndForgiven))
@@ -693,7 +693,7 @@ class RestructuringDecisionProcessTest {
                     DECISION_DAY,
                     e -> {}))
         .isInstanceOf(ThaiValidationException.class)
-        .hasMessageContaining("ปรับโครงสร้างหนี้แล้ว");
+        .hasMessageContaining("อยู่ก่อนการปรับโครงสร้างหนี้");
   }
 
   List<String> waived(long loanId) {
