@@ -27,9 +27,10 @@ import th.go.cdd.womenfund.area.AreaRepository;
  * RoleAuthorizations} (which creates no group when the identity is read-only): {@code
  * district-XXXX-officers|committee} those of district XXXX, {@code
  * province-XX-officers|committee|supervisors} those of province XX, {@code department} the
- * Department's. Other directory groups get nothing. Idempotent: rights already right are not
- * written again, so it runs again every {@code womenfund.ldap.sync-every} (default an hour) for
- * groups the Department adds later.
+ * Department's; {@code camunda-admin} and {@code monitoring} are known and need nothing here. Other
+ * directory groups get nothing. Idempotent: rights already right are not written again, so it runs
+ * again every {@code womenfund.ldap.sync-every} (default an hour) for groups the Department adds
+ * later.
  */
 @Component
 @Profile(LdapDirectory.PROFILE)
@@ -97,7 +98,9 @@ public class DirectoryGroupRights implements ApplicationRunner, SchedulingConfig
         provinces.add(p.group(1));
       } else if (Roles.DEPARTMENT.equals(g.getId())) {
         department = true;
-      } else if (!Roles.ADMIN.equals(g.getId())) {
+      } else if (!Roles.ADMIN.equals(g.getId()) && !Roles.MONITORING.equals(g.getId())) {
+        // not counted: camunda-admin has its rights already (AccountsOnStart), monitoring needs
+        // none (ActuatorSecurity)
         ignored++;
       }
     }

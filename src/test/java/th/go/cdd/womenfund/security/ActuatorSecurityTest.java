@@ -2,6 +2,7 @@ package th.go.cdd.womenfund.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
@@ -177,5 +178,30 @@ class ActuatorSecurityTest {
                 .getForEntity("/actuator/health", String.class)
                 .getBody())
         .doesNotContain("components");
+  }
+
+  @Test
+  void theScrapersAccountOpensNothingButTheActuator() {
+    for (String path : List.of("/engine-rest/task", "/api/portfolio/quality")) {
+      ResponseEntity<String> get =
+          rest.withBasicAuth("scraper-test", PASSWORD).getForEntity(path, String.class);
+      assertThat(get.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(get.getBody()).as(path).contains(MonitoringOnlyGate.MESSAGE);
+    }
+    // an officer whom an administrator also put in the monitoring group keeps her own work
+    user("actuator2306m", Roles.districtOfficers("2306"));
+    if (identity.createGroupQuery().groupMember("actuator2306m").count() == 1) {
+      identity.createMembership("actuator2306m", Roles.MONITORING);
+    }
+    assertThat(
+            rest.withBasicAuth("actuator2306m", PASSWORD)
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(
+            rest.withBasicAuth("actuator2306m", PASSWORD)
+                .getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 }

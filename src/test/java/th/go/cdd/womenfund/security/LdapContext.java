@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -28,12 +29,23 @@ import th.go.cdd.womenfund.system.OwnH2Database;
       "spring.datasource.url=jdbc:h2:mem:womenfund-ldap;DB_CLOSE_DELAY=-1",
       "spring.datasource.username=sa",
       "spring.datasource.password=",
-      "camunda.bpm.process-engine-name=" + LdapContext.ENGINE
+      "camunda.bpm.process-engine-name=" + LdapContext.ENGINE,
+      // set as in production: with the directory it must create nothing (MonitoringAccount)
+      "womenfund.monitoring.password=" + LdapContext.MONITORING_CONFIG_PASSWORD
     })
+// the Prometheus endpoint (LdapMonitoringAccountTest); Spring Boot's tests export no metrics unless
+// asked
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"test", LdapDirectory.PROFILE})
 @ContextConfiguration(initializers = LdapTestServer.class)
 public @interface LdapContext {
   String ENGINE = "ldaptest";
+
+  /**
+   * {@code womenfund.monitoring.password} in this context: ignored with the directory, whose own
+   * password for the scraper's account is {@link LdapTestServer#PASSWORD}.
+   */
+  String MONITORING_CONFIG_PASSWORD = "monitoring-config-password";
 
   /** The REST API of this context's engine. */
   String REST = "/engine-rest/engine/" + ENGINE;
