@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.cdd.womenfund.overdue.NightlyOverdueJob;
 import th.go.cdd.womenfund.overdue.OverdueSettings;
+import th.go.cdd.womenfund.repayment.LedgerReconciliation;
 import th.go.cdd.womenfund.reporting.PortfolioRepository.TrendPoint;
 import th.go.cdd.womenfund.system.EngineClock;
 
@@ -31,9 +32,13 @@ public class PortfolioQuality implements NightlyOverdueJob.NightlyTask {
   private final PortfolioRepository repo;
   private final BigDecimal targetPct;
 
-  public PortfolioQuality(PortfolioRepository repo, OverdueSettings settings) {
+  private final LedgerReconciliation reconciliation;
+
+  public PortfolioQuality(
+      PortfolioRepository repo, OverdueSettings settings, LedgerReconciliation reconciliation) {
     this.repo = repo;
     this.targetPct = settings.targetPct();
+    this.reconciliation = reconciliation;
   }
 
   public record Report(
@@ -137,6 +142,8 @@ public class PortfolioQuality implements NightlyOverdueJob.NightlyTask {
   @Transactional
   public void run(LocalDate today) {
     snapshot(today);
+    // today's figures are read from the installments' paid to date: check them against the ledger
+    reconciliation.check();
   }
 
   public List<TrendPoint> trend(String level, String code, LocalDate from, LocalDate to) {

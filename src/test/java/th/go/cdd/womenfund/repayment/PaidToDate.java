@@ -2,6 +2,7 @@ package th.go.cdd.womenfund.repayment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,24 +21,7 @@ public final class PaidToDate {
 
   /** Installments whose paid-to-date principal differs from their ledger, as text. */
   public static List<String> disagreements(JdbcClient jdbc) {
-    return jdbc.sql(
-            """
-            select i.loan_id || '/' || i.seq || ': ' || i.principal_paid || ' <> ' || coalesce(a.paid, 0)
-            from repayment_installment i
-            left join (
-              select loan_id, seq, sum(principal) as paid
-              from (
-                select loan_id, seq, principal from payment_allocation
-                union all
-                select loan_id, seq, principal from allocation_correction
-              ) u
-              group by loan_id, seq
-            ) a on a.loan_id = i.loan_id and a.seq = i.seq
-            where i.principal_paid <> coalesce(a.paid, 0)
-            order by i.loan_id, i.seq
-            """)
-        .query(String.class)
-        .list();
+    return new LedgerReconciliation(jdbc, new SimpleMeterRegistry()).disagreements();
   }
 
   /**

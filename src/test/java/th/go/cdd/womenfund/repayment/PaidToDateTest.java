@@ -34,6 +34,12 @@ class PaidToDateTest {
   @Autowired LoanRepository loans;
   @Autowired PortfolioArrears arrears;
   @Autowired JdbcClient jdbc;
+  @Autowired th.go.cdd.womenfund.reporting.PortfolioQuality quality;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+
+  double gauge() {
+    return meters.get("womenfund.ledger.disagreements").gauge().value();
+  }
 
   long pay(long loanId, String date, String amount, String reference) {
     return payments
@@ -87,9 +93,20 @@ class PaidToDateTest {
       assertThat(PaidToDate.disagreements(jdbc)).containsExactly(loanId + "/2: 480.98 <> 480.97");
       LocalDate day = LocalDate.of(2099, 1, 1);
       assertThat(arrears.fromPaidToDate(day, "23")).isNotEqualTo(arrears.fromLedger(day, "23"));
+      // the nightly task after the snapshot finds it: the gauge an operator alerts on
+      quality.run(day);
+      assertThat(gauge()).isEqualTo(1.0);
     } finally {
       jdbc.sql(outOfStep).params(new BigDecimal("-0.01"), loanId).update();
+      jdbc.sql("delete from portfolio_snapshot where snapshot_date = ?")
+          .param(LocalDate.of(2099, 1, 1))
+          .update();
     }
     assertThat(PaidToDate.disagreements(jdbc)).isEmpty();
+    quality.run(LocalDate.of(2099, 1, 1));
+    assertThat(gauge()).isZero();
+    jdbc.sql("delete from portfolio_snapshot where snapshot_date = ?")
+        .param(LocalDate.of(2099, 1, 1))
+        .update();
   }
 }
