@@ -163,6 +163,7 @@ class ActuatorSecurityTest {
             "womenfund_mail_pending",
             "womenfund_jobs_due",
             "womenfund_overdue_scan_seconds_count",
+            "womenfund_ledger_disagreements",
             "womenfund_statement_rows_imported_total",
             "jvm_memory_used_bytes",
             "hikaricp_connections_active",
