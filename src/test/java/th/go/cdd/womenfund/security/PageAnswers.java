@@ -1,0 +1,22 @@
+package th.go.cdd.womenfund.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.assertj.core.api.AbstractStringAssert;
+
+/** What the app's pages answer an {@link AppSession}, checked the same way by every page test. */
+public final class PageAnswers {
+
+  private PageAnswers() {}
+
+  /**
+   * The page or post was refused (403) with {@code message} in Thai; returns the body's assertion
+   * for what else it must (not) show.
+   */
+  public static AbstractStringAssert<?> assertForbidden(
+      HttpResponse<String> answer, String message) {
+    assertThat(answer.statusCode()).isEqualTo(403);
+    return assertThat(answer.body()).contains(message);
+  }
+}
