@@ -335,7 +335,7 @@ class MeetingResolutionsTest {
   void aDistrictOfficerMayNotRecordTheProvincesMeeting() throws Exception {
     AppSession district = AppSession.login(port, "mtg8601", PASSWORD);
     assertForbidden(
-        district.get("/meetings?province=86"), "หน้านี้สำหรับเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้น");
+        district, "/meetings?province=86", "หน้านี้สำหรับเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้น");
     // with a token of a page she may open, the post is refused all the same
     assertForbidden(
         district.post(

@@ -198,8 +198,7 @@ class OccupationPageTest {
   @Test
   void anOfficerOfAnotherDistrictGets403() throws Exception {
     AppSession other = AppSession.login(port, "occ8602", PASSWORD);
-    assertForbidden(
-        other.get("/occupation?district=8601"), "เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
+    assertForbidden(other, "/occupation?district=8601", "เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
     // her own district's page, with the other district's group id slipped in
     assertForbidden(
             sell(other, "8602", Long.toString(groupId), "กาแฟ", "FAIR", "08/2569", "100"),

@@ -19,4 +19,12 @@ public final class PageAnswers {
     assertThat(answer.statusCode()).isEqualTo(403);
     return assertThat(answer.body()).contains(message);
   }
+
+  /**
+   * As {@link #assertForbidden(HttpResponse, String)}, for opening {@code path} as {@code session}.
+   */
+  public static AbstractStringAssert<?> assertForbidden(
+      AppSession session, String path, String message) throws Exception {
+    return assertForbidden(session.get(path), message);
+  }
 }
