@@ -3,6 +3,7 @@ package th.go.cdd.womenfund.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static th.go.cdd.womenfund.security.PageAnswers.assertForbidden;
+import static th.go.cdd.womenfund.security.PageAnswers.assertNotSaved;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -309,17 +310,15 @@ class MeetingResolutionsTest {
         meetingForm("เก้า", "13/08/2021", "", "9.9", "", "1001", "31/02/2569");
     mistakes.remove("agenda"); // no agenda item ticked
     HttpResponse<String> bad = officer.post("/meetings?province=86", "/meetings", mistakes);
-    assertThat(bad.statusCode()).isEqualTo(200);
-    assertThat(bad.body())
-        .contains("ยังไม่ได้บันทึก")
-        .contains("ไม่ถูกรูปแบบ")
-        .contains("ปีต้องเป็นพุทธศักราช")
-        .contains("กรุณากรอกผู้เข้าร่วมประชุม")
-        .contains("กรุณาเลือกระเบียบวาระการประชุมอย่างน้อย 1 วาระ")
-        .contains("มติที่ 1: กรุณากรอกมติหรือข้อสั่งการ")
-        .contains("ผู้รับผิดชอบที่เลือกไม่ใช่เจ้าหน้าที่ของจังหวัดนี้")
-        .contains("ไม่มีวันที่นี้ในปฏิทิน")
-        .doesNotContain("Exception");
+    assertNotSaved(
+        bad,
+        "ไม่ถูกรูปแบบ",
+        "ปีต้องเป็นพุทธศักราช",
+        "กรุณากรอกผู้เข้าร่วมประชุม",
+        "กรุณาเลือกระเบียบวาระการประชุมอย่างน้อย 1 วาระ",
+        "มติที่ 1: กรุณากรอกมติหรือข้อสั่งการ",
+        "ผู้รับผิดชอบที่เลือกไม่ใช่เจ้าหน้าที่ของจังหวัดนี้",
+        "ไม่มีวันที่นี้ในปฏิทิน");
     assertThat(
             jdbc.sql(
                     "select count(*) from meeting m join meeting_resolution r on r.meeting_id = m.id"

@@ -27,4 +27,17 @@ public final class PageAnswers {
       AppSession session, String path, String message) throws Exception {
     return assertForbidden(session.get(path), message);
   }
+
+  /**
+   * The form came back (200) with nothing stored: "ยังไม่ได้บันทึก" and each of {@code reasons} in
+   * Thai, no stack trace.
+   */
+  public static AbstractStringAssert<?> assertNotSaved(
+      HttpResponse<String> answer, String... reasons) {
+    assertThat(answer.statusCode()).isEqualTo(200);
+    return assertThat(answer.body())
+        .contains("ยังไม่ได้บันทึก")
+        .contains(reasons)
+        .doesNotContain("Exception");
+  }
 }
