@@ -127,6 +127,38 @@ class LoanApplicationProcessTest {
     return Map.of(Var.PROVINCE_DECISION, d.name(), Var.PROVINCE_DECISION_REASON, reason);
   }
 
+  static Map<String, Object> endorsedOn(LocalDate day) {
+    return Map.of(
+        Var.ENDORSEMENT_DATE, ThaiDates.formatNumeric(day), Var.ENDORSEMENT_REFERENCE, "3/2569");
+  }
+
+  static Map<String, Object> contract(String number, String date) {
+    return Map.of(Var.CONTRACT_NO, number, Var.CONTRACT_DATE, date);
+  }
+
+  static Map<String, Object> contractOn(String number, LocalDate day) {
+    return contract(number, ThaiDates.formatNumeric(day));
+  }
+
+  static Map<String, Object> transferOn(LocalDate day, String reference) {
+    return Map.of(
+        Var.TRANSFER_DATE, ThaiDates.formatNumeric(day), Var.TRANSFER_REFERENCE, reference);
+  }
+
+  /**
+   * The refusal of a step dated {@code day} before the step before it, done on {@code earlierDay}.
+   */
+  static String notBefore(String step, LocalDate day, String earlier, LocalDate earlierDay) {
+    return step
+        + " ("
+        + ThaiDates.format(day)
+        + ") ต้องไม่ก่อน"
+        + earlier
+        + " ("
+        + ThaiDates.format(earlierDay)
+        + ")";
+  }
+
   void assertTask(
       ProcessInstance pi, String element, String candidateGroup, String deadlineKey, int days) {
     BpmnAwareTests.assertThat(pi).isWaitingAt(element);
@@ -181,9 +213,7 @@ class LoanApplicationProcessTest {
     assertTask(pi, Element.PROVINCE_DECISION, "province-23-committee", "province-decision", 30);
     complete(task(pi), province(Decision.APPROVE, ""));
     assertTask(pi, Element.SIGN_CONTRACT, "district-2305-officers", "sign-contract", 14);
-    complete(
-        task(pi),
-        Map.of(Var.CONTRACT_NO, "สญ.2305/12", Var.CONTRACT_DATE, ThaiDates.formatNumeric(today())));
+    complete(task(pi), contractOn("สญ.2305/12", today()));
     assertThat(
             jdbc.sql("select count(*) from risk_cover where loan_id = ? and in_force = true")
                 .param(loanId)
@@ -196,13 +226,7 @@ class LoanApplicationProcessTest {
                 .single())
         .isGreaterThanOrEqualTo(5);
     assertTask(pi, Element.RECORD_TRANSFER, "province-23-officers", "record-transfer", 7);
-    complete(
-        task(pi),
-        Map.of(
-            Var.TRANSFER_DATE,
-            ThaiDates.formatNumeric(today()),
-            Var.TRANSFER_REFERENCE,
-            "KTB-000123"));
+    complete(task(pi), transferOn(today(), "KTB-000123"));
 
     // schedule generated in the same transaction; the mail waits as a job of its own
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.NOTIFY_APPROVAL);
@@ -370,24 +394,13 @@ class LoanApplicationProcessTest {
     complete(task(pi), province(Decision.APPROVE, ""));
     String contractTask = task(pi).getId();
     assertThatThrownBy(
-            () ->
-                engine
-                    .getTaskService()
-                    .complete(
-                        contractTask,
-                        Map.of(Var.CONTRACT_NO, "สญ.1", Var.CONTRACT_DATE, "28/11/2026")))
+            () -> engine.getTaskService().complete(contractTask, contract("สญ.1", "28/11/2026")))
         .hasMessageContaining("พุทธศักราช");
     assertThatThrownBy(
             () ->
                 engine
                     .getTaskService()
-                    .complete(
-                        contractTask,
-                        Map.of(
-                            Var.CONTRACT_NO,
-                            "สญ.1",
-                            Var.CONTRACT_DATE,
-                            ThaiDates.formatNumeric(today().plusDays(1)))))
+                    .complete(contractTask, contractOn("สญ.1", today().plusDays(1))))
         .hasMessageContaining("อยู่ในอนาคต");
     // dates in order: the province approved today, so a contract dated yesterday (and its risk
     // cover) is refused
@@ -395,20 +408,14 @@ class LoanApplicationProcessTest {
             () ->
                 engine
                     .getTaskService()
-                    .complete(
-                        contractTask,
-                        Map.of(
-                            Var.CONTRACT_NO,
-                            "สญ.1",
-                            Var.CONTRACT_DATE,
-                            ThaiDates.formatNumeric(today().minusDays(1)))))
+                    .complete(contractTask, contractOn("สญ.1", today().minusDays(1))))
         .isInstanceOf(RefusedInputException.class)
         .hasMessage(
-            "วันที่ทำสัญญา ("
-                + ThaiDates.format(today().minusDays(1))
-                + ") ต้องไม่ก่อนวันที่คณะอนุกรรมการกองทุนฯ จังหวัดอนุมัติ ("
-                + ThaiDates.format(today())
-                + ")");
+            notBefore(
+                "วันที่ทำสัญญา",
+                today().minusDays(1),
+                "วันที่คณะอนุกรรมการกองทุนฯ จังหวัดอนุมัติ",
+                today()));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.SIGN_CONTRACT);
     assertThat(
             jdbc.sql("select count(*) from risk_cover where loan_id = ?")
@@ -428,76 +435,46 @@ class LoanApplicationProcessTest {
     long loanId = loanId(pi);
     assertThat(stepDate(loanId, "applied_on")).isEqualTo(today());
     // the sub-district meeting cannot come before the application
-    String endorsementTask = task(pi).getId();
-    assertThatThrownBy(
-            () ->
-                engine
-                    .getTaskService()
-                    .complete(
-                        endorsementTask,
-                        Map.of(
-                            Var.ENDORSEMENT_DATE,
-                            ThaiDates.formatNumeric(today().minusDays(1)),
-                            Var.ENDORSEMENT_REFERENCE,
-                            "3/2569")))
-        .isInstanceOf(RefusedInputException.class)
-        .hasMessage(
-            "วันที่ประชุมคณะทำงานฯ ตำบล ("
-                + ThaiDates.format(today().minusDays(1))
-                + ") ต้องไม่ก่อนวันที่ยื่นคำขอกู้ ("
-                + ThaiDates.format(today())
-                + ")");
+    assertRefused(
+        pi,
+        endorsedOn(today().minusDays(1)),
+        notBefore(
+            "วันที่ประชุมคณะทำงานฯ ตำบล", today().minusDays(1), "วันที่ยื่นคำขอกู้", today()));
     assertThat(stepDate(loanId, "endorsed_on")).isNull();
     // the meeting two days after the application; the district committee meets (the engine's clock)
     // one day after
-    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 2 * DAY));
-    complete(
-        task(pi),
-        Map.of(
-            Var.ENDORSEMENT_DATE,
-            ThaiDates.formatNumeric(today().plusDays(2)),
-            Var.ENDORSEMENT_REFERENCE,
-            "3/2569"));
+    daysAfterNow(2);
+    complete(task(pi), endorsedOn(today().plusDays(2)));
     assertThat(stepDate(loanId, "endorsed_on")).isEqualTo(today().plusDays(2));
-    ClockUtil.setCurrentTime(new Date(NOW.getTime() + DAY));
-    String screeningTask = task(pi).getId();
-    assertThatThrownBy(
-            () -> engine.getTaskService().complete(screeningTask, district(Decision.APPROVE, "")))
-        .isInstanceOf(RefusedInputException.class)
-        .hasMessage(
-            "วันที่คณะอนุกรรมการกลั่นกรองฯ อำเภอพิจารณา ("
-                + ThaiDates.format(today().plusDays(1))
-                + ") ต้องไม่ก่อนวันที่ประชุมคณะทำงานฯ ตำบล ("
-                + ThaiDates.format(today().plusDays(2))
-                + ")");
+    daysAfterNow(1);
+    assertRefused(
+        pi,
+        district(Decision.APPROVE, ""),
+        notBefore(
+            "วันที่คณะอนุกรรมการกลั่นกรองฯ อำเภอพิจารณา",
+            today().plusDays(1),
+            "วันที่ประชุมคณะทำงานฯ ตำบล",
+            today().plusDays(2)));
     assertThat(status(loanId)).isEqualTo("REGISTERED");
-    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 3 * DAY));
+    daysAfterNow(3);
     complete(task(pi), district(Decision.APPROVE, ""));
     assertThat(stepDate(loanId, "screened_on")).isEqualTo(today().plusDays(3));
     // the province's decision cannot be dated before the district's screening
-    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 2 * DAY));
-    String provinceTask = task(pi).getId();
-    assertThatThrownBy(
-            () -> engine.getTaskService().complete(provinceTask, province(Decision.APPROVE, "")))
-        .isInstanceOf(RefusedInputException.class)
-        .hasMessage(
-            "วันที่คณะอนุกรรมการกองทุนฯ จังหวัดพิจารณา ("
-                + ThaiDates.format(today().plusDays(2))
-                + ") ต้องไม่ก่อนวันที่คณะอนุกรรมการกลั่นกรองฯ อำเภอพิจารณา ("
-                + ThaiDates.format(today().plusDays(3))
-                + ")");
+    daysAfterNow(2);
+    assertRefused(
+        pi,
+        province(Decision.APPROVE, ""),
+        notBefore(
+            "วันที่คณะอนุกรรมการกองทุนฯ จังหวัดพิจารณา",
+            today().plusDays(2),
+            "วันที่คณะอนุกรรมการกลั่นกรองฯ อำเภอพิจารณา",
+            today().plusDays(3)));
     assertThat(status(loanId)).isEqualTo("DISTRICT_APPROVED");
-    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 5 * DAY));
+    daysAfterNow(5);
     complete(task(pi), province(Decision.APPROVE, ""));
     assertThat(stepDate(loanId, "province_approved_on")).isEqualTo(today().plusDays(5));
-    ClockUtil.setCurrentTime(new Date(NOW.getTime() + 6 * DAY));
-    complete(
-        task(pi),
-        Map.of(
-            Var.CONTRACT_NO,
-            "สญ.2305/99",
-            Var.CONTRACT_DATE,
-            ThaiDates.formatNumeric(today().plusDays(6))));
+    daysAfterNow(6);
+    complete(task(pi), contractOn("สญ.2305/99", today().plusDays(6)));
     // the death cover starts on the contract date
     assertThat(
             jdbc.sql("select distinct cover_from from risk_cover where loan_id = ?")
@@ -507,36 +484,28 @@ class LoanApplicationProcessTest {
         .extracting(java.sql.Date::toLocalDate)
         .containsExactly(today().plusDays(6));
     // the transfer cannot come before the contract
-    String transferTask = task(pi).getId();
-    assertThatThrownBy(
-            () ->
-                engine
-                    .getTaskService()
-                    .complete(
-                        transferTask,
-                        Map.of(
-                            Var.TRANSFER_DATE,
-                            ThaiDates.formatNumeric(today().plusDays(5)),
-                            Var.TRANSFER_REFERENCE,
-                            "KTB-1")))
-        .isInstanceOf(RefusedInputException.class)
-        .hasMessage(
-            "วันที่โอนเงิน ("
-                + ThaiDates.format(today().plusDays(5))
-                + ") ต้องไม่ก่อนวันที่ทำสัญญา ("
-                + ThaiDates.format(today().plusDays(6))
-                + ")");
-    complete(
-        task(pi),
-        Map.of(
-            Var.TRANSFER_DATE,
-            ThaiDates.formatNumeric(today().plusDays(6)),
-            Var.TRANSFER_REFERENCE,
-            "KTB-1"));
+    assertRefused(
+        pi,
+        transferOn(today().plusDays(5), "KTB-1"),
+        notBefore("วันที่โอนเงิน", today().plusDays(5), "วันที่ทำสัญญา", today().plusDays(6)));
+    complete(task(pi), transferOn(today().plusDays(6), "KTB-1"));
     assertThat(stepDate(loanId, "transfer_date")).isEqualTo(today().plusDays(6));
   }
 
   static final long DAY = 24L * 3600 * 1000;
+
+  /** The engine's clock {@code days} after the application was keyed. */
+  static void daysAfterNow(int days) {
+    ClockUtil.setCurrentTime(new Date(NOW.getTime() + days * DAY));
+  }
+
+  /** Completing the task of {@code pi} with {@code vars} is refused with {@code message}. */
+  void assertRefused(ProcessInstance pi, Map<String, Object> vars, String message) {
+    String taskId = task(pi).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, vars))
+        .isInstanceOf(RefusedInputException.class)
+        .hasMessage(message);
+  }
 
   LocalDate stepDate(long loanId, String column) {
     return jdbc.sql("select " + column + " from loan_project where id = ?")
@@ -557,12 +526,8 @@ class LoanApplicationProcessTest {
     long loanId = loanId(pi);
     complete(task(pi), endorsement());
     complete(task(pi), district(Decision.APPROVE, "โครงการเป็นไปได้"));
-    String provinceTask = task(pi).getId();
     // a return needs its reason
-    assertThatThrownBy(
-            () -> engine.getTaskService().complete(provinceTask, province(Decision.RETURN, " ")))
-        .isInstanceOf(RefusedInputException.class)
-        .hasMessage("กรุณาระบุเหตุผลที่ส่งกลับให้อำเภอแก้ไข");
+    assertRefused(pi, province(Decision.RETURN, " "), "กรุณาระบุเหตุผลที่ส่งกลับให้อำเภอแก้ไข");
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.PROVINCE_DECISION);
     assertThat(status(loanId)).isEqualTo("DISTRICT_APPROVED");
 
@@ -653,16 +618,7 @@ class LoanApplicationProcessTest {
         .setAuthentication("keyer2305", List.of(Roles.districtOfficers(DISTRICT)));
     String contractTask = task(pi).getId();
     assertThatThrownBy(
-            () ->
-                engine
-                    .getTaskService()
-                    .complete(
-                        contractTask,
-                        Map.of(
-                            Var.CONTRACT_NO,
-                            "สญ.4",
-                            Var.CONTRACT_DATE,
-                            ThaiDates.formatNumeric(today()))))
+            () -> engine.getTaskService().complete(contractTask, contractOn("สญ.4", today())))
         .hasMessageContaining("แบ่งแยกหน้าที่");
     engine.getIdentityService().clearAuthentication();
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.SIGN_CONTRACT);

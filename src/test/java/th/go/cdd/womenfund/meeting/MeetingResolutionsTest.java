@@ -2,6 +2,8 @@ package th.go.cdd.womenfund.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static th.go.cdd.womenfund.security.PageAnswers.assertForbidden;
+import static th.go.cdd.womenfund.security.PageAnswers.assertNotSaved;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -86,6 +88,31 @@ class MeetingResolutionsTest {
 
   static MeetingService.ResolutionInput row(String item, String text, String owner, String due) {
     return new MeetingService.ResolutionInput(item, text, owner, due);
+  }
+
+  /**
+   * The meeting page's form with one resolution of agenda item {@code agendaItem} (the meeting's
+   * agenda: that item alone).
+   */
+  static Map<String, String> meetingForm(
+      String number,
+      String heldOn,
+      String attendees,
+      String agendaItem,
+      String text,
+      String owner,
+      String dueOn) {
+    Map<String, String> form = new HashMap<>();
+    form.put("province", "86");
+    form.put("number", number);
+    form.put("heldOn", heldOn);
+    form.put("attendees", attendees);
+    form.put("agenda", agendaItem);
+    form.put("agendaItem", agendaItem);
+    form.put("text", text);
+    form.put("owner", owner);
+    form.put("dueOn", dueOn);
+    return form;
   }
 
   MeetingService.MeetingRecord record(
@@ -243,26 +270,14 @@ class MeetingResolutionsTest {
         .contains("เจ้าหน้าที่พัฒนาชุมชนอำเภอท่าแซะ");
     String number = number();
     Map<String, String> form =
-        new HashMap<>(
-            Map.of(
-                "province",
-                "86",
-                "number",
-                number,
-                "heldOn",
-                "13/08/2569",
-                "attendees",
-                "นางสุนิสา, นายมนตรี",
-                "agenda",
-                "4.3",
-                "agendaItem",
-                "4.3",
-                "text",
-                "หาช่องทางการตลาด, ออนไลน์",
-                "owner",
-                "8602",
-                "dueOn",
-                "30/09/2569"));
+        meetingForm(
+            number,
+            "13/08/2569",
+            "นางสุนิสา, นายมนตรี",
+            "4.3",
+            "หาช่องทางการตลาด, ออนไลน์",
+            "8602",
+            "30/09/2569");
     HttpResponse<String> sent = officer.post("/meetings?province=86", "/meetings", form);
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
     String after = officer.get("/meetings?province=86").body();
@@ -291,38 +306,19 @@ class MeetingResolutionsTest {
     HttpResponse<String> twice = officer.post("/meetings?province=86", "/meetings", form);
     assertThat(twice.statusCode()).isEqualTo(200);
     assertThat(twice.body()).contains("บันทึกไว้แล้ว");
-    HttpResponse<String> bad =
-        officer.post(
-            "/meetings?province=86",
-            "/meetings",
-            Map.of(
-                "province",
-                "86",
-                "number",
-                "เก้า",
-                "heldOn",
-                "13/08/2021",
-                "attendees",
-                "",
-                "agendaItem",
-                "9.9",
-                "text",
-                "",
-                "owner",
-                "1001",
-                "dueOn",
-                "31/02/2569"));
-    assertThat(bad.statusCode()).isEqualTo(200);
-    assertThat(bad.body())
-        .contains("ยังไม่ได้บันทึก")
-        .contains("ไม่ถูกรูปแบบ")
-        .contains("ปีต้องเป็นพุทธศักราช")
-        .contains("กรุณากรอกผู้เข้าร่วมประชุม")
-        .contains("กรุณาเลือกระเบียบวาระการประชุมอย่างน้อย 1 วาระ")
-        .contains("มติที่ 1: กรุณากรอกมติหรือข้อสั่งการ")
-        .contains("ผู้รับผิดชอบที่เลือกไม่ใช่เจ้าหน้าที่ของจังหวัดนี้")
-        .contains("ไม่มีวันที่นี้ในปฏิทิน")
-        .doesNotContain("Exception");
+    Map<String, String> mistakes =
+        meetingForm("เก้า", "13/08/2021", "", "9.9", "", "1001", "31/02/2569");
+    mistakes.remove("agenda"); // no agenda item ticked
+    HttpResponse<String> bad = officer.post("/meetings?province=86", "/meetings", mistakes);
+    assertNotSaved(
+        bad,
+        "ไม่ถูกรูปแบบ",
+        "ปีต้องเป็นพุทธศักราช",
+        "กรุณากรอกผู้เข้าร่วมประชุม",
+        "กรุณาเลือกระเบียบวาระการประชุมอย่างน้อย 1 วาระ",
+        "มติที่ 1: กรุณากรอกมติหรือข้อสั่งการ",
+        "ผู้รับผิดชอบที่เลือกไม่ใช่เจ้าหน้าที่ของจังหวัดนี้",
+        "ไม่มีวันที่นี้ในปฏิทิน");
     assertThat(
             jdbc.sql(
                     "select count(*) from meeting m join meeting_resolution r on r.meeting_id = m.id"
@@ -337,35 +333,15 @@ class MeetingResolutionsTest {
   @Test
   void aDistrictOfficerMayNotRecordTheProvincesMeeting() throws Exception {
     AppSession district = AppSession.login(port, "mtg8601", PASSWORD);
-    HttpResponse<String> page = district.get("/meetings?province=86");
-    assertThat(page.statusCode()).isEqualTo(403);
-    assertThat(page.body()).contains("หน้านี้สำหรับเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้น");
+    assertForbidden(
+        district, "/meetings?province=86", "หน้านี้สำหรับเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้น");
     // with a token of a page she may open, the post is refused all the same
-    HttpResponse<String> sent =
+    assertForbidden(
         district.post(
             "/home",
             "/meetings",
-            Map.of(
-                "province",
-                "86",
-                "number",
-                number(),
-                "heldOn",
-                "13/08/2569",
-                "attendees",
-                "ผู้เข้าร่วม",
-                "agenda",
-                "4.3",
-                "agendaItem",
-                "4.3",
-                "text",
-                "มติ",
-                "owner",
-                "8601",
-                "dueOn",
-                "30/09/2569"));
-    assertThat(sent.statusCode()).isEqualTo(403);
-    assertThat(sent.body()).contains("หน้านี้สำหรับเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้น");
+            meetingForm(number(), "13/08/2569", "ผู้เข้าร่วม", "4.3", "มติ", "8601", "30/09/2569")),
+        "หน้านี้สำหรับเจ้าหน้าที่พัฒนาชุมชนจังหวัดเท่านั้น");
     assertThatThrownBy(
             () ->
                 meetings.record(

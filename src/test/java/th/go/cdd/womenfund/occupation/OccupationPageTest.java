@@ -1,6 +1,8 @@
 package th.go.cdd.womenfund.occupation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.go.cdd.womenfund.security.PageAnswers.assertForbidden;
+import static th.go.cdd.womenfund.security.PageAnswers.assertNotSaved;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -78,6 +80,34 @@ class OccupationPageTest {
     return id;
   }
 
+  /** Posts the sales form of {@code district}'s page as {@code officer}. */
+  static HttpResponse<String> sell(
+      AppSession officer,
+      String district,
+      String groupId,
+      String product,
+      String channel,
+      String period,
+      String income)
+      throws Exception {
+    return officer.post(
+        "/occupation?district=" + district,
+        "/occupation",
+        Map.of(
+            "district",
+            district,
+            "groupId",
+            groupId,
+            "product",
+            product,
+            "channel",
+            channel,
+            "period",
+            period,
+            "income",
+            income));
+  }
+
   int sales() {
     return jdbc.sql("select count(*) from occupation_sale where group_id = ?")
         .param(groupId)
@@ -96,39 +126,17 @@ class OccupationPageTest {
         .contains("งานของจังหวัด");
 
     HttpResponse<String> sent =
-        officer.post(
-            "/occupation?district=8601",
-            "/occupation",
-            Map.of(
-                "district",
-                "8601",
-                "groupId",
-                Long.toString(groupId),
-                "product",
-                "กาแฟคั่วบด",
-                "channel",
-                "ONLINE",
-                "period",
-                "08/2569",
-                "income",
-                "12,500.50"));
-    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-    officer.post(
-        "/occupation?district=8601",
-        "/occupation",
-        Map.of(
-            "district",
+        sell(
+            officer,
             "8601",
-            "groupId",
             Long.toString(groupId),
-            "product",
             "กาแฟคั่วบด",
-            "channel",
-            "PROVINCE_EVENT",
-            "period",
-            "09/2569",
-            "income",
-            "0.25"));
+            "ONLINE",
+            "08/2569",
+            "12,500.50");
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    sell(
+        officer, "8601", Long.toString(groupId), "กาแฟคั่วบด", "PROVINCE_EVENT", "09/2569", "0.25");
     assertThat(sales()).isEqualTo(2);
     // the notice names the month with a space after "เดือน", as Thai is written
     assertThat(officer.get("/occupation?district=8601").body())
@@ -168,65 +176,18 @@ class OccupationPageTest {
   void badInputIsRefusedInThaiAndNothingIsStored() throws Exception {
     AppSession officer = AppSession.login(port, "occ8601", PASSWORD);
     HttpResponse<String> r =
-        officer.post(
-            "/occupation?district=8601",
-            "/occupation",
-            Map.of(
-                "district",
-                "8601",
-                "groupId",
-                Long.toString(groupId),
-                "product",
-                " ",
-                "channel",
-                "TELEPATHY",
-                "period",
-                "13/2569",
-                "income",
-                "-5"));
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body())
-        .contains("ยังไม่ได้บันทึก")
-        .contains("กรุณากรอกชื่อผลิตภัณฑ์หรือสินค้า")
-        .contains("ช่องทางการตลาดที่เลือกไม่มีในรายการ")
-        .contains("เดือนต้องอยู่ระหว่าง 01 ถึง 12")
-        .contains("รายได้จากการขาย ต้องไม่ติดลบ")
-        .doesNotContain("Exception");
+        sell(officer, "8601", Long.toString(groupId), " ", "TELEPATHY", "13/2569", "-5");
+    assertNotSaved(
+        r,
+        "กรุณากรอกชื่อผลิตภัณฑ์หรือสินค้า",
+        "ช่องทางการตลาดที่เลือกไม่มีในรายการ",
+        "เดือนต้องอยู่ระหว่าง 01 ถึง 12",
+        "รายได้จากการขาย ต้องไม่ติดลบ");
     HttpResponse<String> future =
-        officer.post(
-            "/occupation?district=8601",
-            "/occupation",
-            Map.of(
-                "district",
-                "8601",
-                "groupId",
-                Long.toString(groupId),
-                "product",
-                "กาแฟ",
-                "channel",
-                "FAIR",
-                "period",
-                "08/2700",
-                "income",
-                "1.234"));
+        sell(officer, "8601", Long.toString(groupId), "กาแฟ", "FAIR", "08/2700", "1.234");
     assertThat(future.body()).contains("ยังมาไม่ถึง").contains("ไม่ใช่จำนวนเงินที่ถูกต้อง");
     HttpResponse<String> christian =
-        officer.post(
-            "/occupation?district=8601",
-            "/occupation",
-            Map.of(
-                "district",
-                "8601",
-                "groupId",
-                "99999999999",
-                "product",
-                "กาแฟ",
-                "channel",
-                "FAIR",
-                "period",
-                "08/2026",
-                "income",
-                "10"));
+        sell(officer, "8601", "99999999999", "กาแฟ", "FAIR", "08/2026", "10");
     assertThat(christian.body())
         .contains("ปีต้องเป็นพุทธศักราช")
         .contains("ไม่พบกลุ่มสตรีที่เลือก");
@@ -236,30 +197,11 @@ class OccupationPageTest {
   @Test
   void anOfficerOfAnotherDistrictGets403() throws Exception {
     AppSession other = AppSession.login(port, "occ8602", PASSWORD);
-    HttpResponse<String> page = other.get("/occupation?district=8601");
-    assertThat(page.statusCode()).isEqualTo(403);
-    assertThat(page.body()).contains("เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
+    assertForbidden(other, "/occupation?district=8601", "เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ");
     // her own district's page, with the other district's group id slipped in
-    HttpResponse<String> sent =
-        other.post(
-            "/occupation?district=8602",
-            "/occupation",
-            Map.of(
-                "district",
-                "8602",
-                "groupId",
-                Long.toString(groupId),
-                "product",
-                "กาแฟ",
-                "channel",
-                "FAIR",
-                "period",
-                "08/2569",
-                "income",
-                "100"));
-    assertThat(sent.statusCode()).isEqualTo(403);
-    assertThat(sent.body())
-        .contains("เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ")
+    assertForbidden(
+            sell(other, "8602", Long.toString(groupId), "กาแฟ", "FAIR", "08/2569", "100"),
+            "เฉพาะกลุ่มสตรีในอำเภอที่ท่านรับผิดชอบ")
         .doesNotContain(groupName);
     assertThat(other.get("/occupation?district=8602").body()).doesNotContain(groupName);
     assertThat(sales()).isZero();

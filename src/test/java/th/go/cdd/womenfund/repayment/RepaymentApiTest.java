@@ -77,6 +77,46 @@ class RepaymentApiTest {
     return new HttpEntity<>(body, headers);
   }
 
+  ResponseEntity<String> get(String user, String path) {
+    return rest.withBasicAuth(user, PASSWORD).getForEntity(path, String.class);
+  }
+
+  ResponseEntity<String> post(String user, String path, HttpEntity<?> body) {
+    return rest.withBasicAuth(user, PASSWORD).postForEntity(path, body, String.class);
+  }
+
+  ResponseEntity<String> balance(String user, long loan) {
+    return balance(user, loan, "");
+  }
+
+  ResponseEntity<String> balance(String user, long loan, String query) {
+    return get(user, "/api/loans/" + loan + "/balance" + query);
+  }
+
+  /** Records a payment of {@code loan} as {@code user} through the API. */
+  ResponseEntity<String> pay(String user, long loan, String json) {
+    return post(user, "/api/loans/" + loan + "/payments", json(json));
+  }
+
+  /** As {@link #pay(String, long, String)}, the amount sent as a string. */
+  ResponseEntity<String> pay(
+      String user, long loan, String paidOn, String amount, String reference) {
+    return pay(
+        user,
+        loan,
+        String.format(
+            "{\"paidOn\":\"%s\",\"amount\":\"%s\",\"reference\":\"%s\"}",
+            paidOn, amount, reference));
+  }
+
+  int count(String sql, long loan) {
+    return value(sql, loan, Integer.class);
+  }
+
+  <T> T value(String sql, long loan, Class<T> type) {
+    return jdbc.sql(sql).param(loan).query(type).single();
+  }
+
   @Test
   void theApiNeedsALogin() {
     assertThat(rest.getForEntity("/api/loans/" + loanId + "/balance", String.class).getStatusCode())
@@ -95,12 +135,10 @@ class RepaymentApiTest {
   @Test
   void anOfficerRecordsAPaymentOfHerDistrictAndSeesTheBalance() {
     ResponseEntity<String> created =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + loanId + "/payments",
-                json(
-                    "{\"paidOn\":\"10/03/2569\",\"amount\":1500,\"reference\":\"KTB-REST-1\",\"note\":\"โอนผ่านธนาคาร\"}"),
-                String.class);
+        pay(
+            "pay2305",
+            loanId,
+            "{\"paidOn\":\"10/03/2569\",\"amount\":1500,\"reference\":\"KTB-REST-1\",\"note\":\"โอนผ่านธนาคาร\"}");
     assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
     assertThat(created.getBody())
         .contains("\"amount\":1500.00")
@@ -108,9 +146,7 @@ class RepaymentApiTest {
         .contains("\"paidOn\":\"2026-03-10\"")
         .contains("\"arrearsCleared\":false")
         .contains("ดอกเบี้ยผิดนัด");
-    ResponseEntity<String> balance =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .getForEntity("/api/loans/" + loanId + "/balance", String.class);
+    ResponseEntity<String> balance = balance("pay2305", loanId);
     assertThat(balance.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(balance.getBody())
         .contains("\"arrears\":519.13")
@@ -126,9 +162,7 @@ class RepaymentApiTest {
   @Test
   void theBalanceOfAnyDayGivesThePayoffAndPayingItClosesTheLoanExactly() {
     // 1 Jan 2026: 3,000 + 10.00 x 1 / 31 = 0.3226 -> 0.32 (not the whole term's 27.00)
-    ResponseEntity<String> dayAfter =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .getForEntity("/api/loans/" + loanId + "/balance?asOf=01/01/2569", String.class);
+    ResponseEntity<String> dayAfter = balance("pay2305", loanId, "?asOf=01/01/2569");
     assertThat(dayAfter.getStatusCode()).as(dayAfter.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(dayAfter.getBody())
         .contains("\"payoff\":3000.32")
@@ -139,124 +173,73 @@ class RepaymentApiTest {
     // 0.0274 -> 0.03
     // default interest; #2 10 of its 28 days, 9.00 x 10 / 28 = 3.2143 -> 3.21. 3,000 + 10.00 + 3.21
     // + 0.03
-    ResponseEntity<String> later =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .getForEntity("/api/loans/" + loanId + "/balance?asOf=10/02/2569", String.class);
+    ResponseEntity<String> later = balance("pay2305", loanId, "?asOf=10/02/2569");
     assertThat(later.getBody())
         .contains("\"payoff\":3013.24")
         .contains("\"interestToDate\":13.21")
         .contains("\"defaultInterest\":0.03");
     // one satang more than the pay-off is refused, nothing recorded
-    ResponseEntity<String> over =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + loanId + "/payments",
-                json(
-                    "{\"paidOn\":\"10/02/2569\",\"amount\":\"3013.25\",\"reference\":\"KTB-PO-0\"}"),
-                String.class);
+    ResponseEntity<String> over = pay("pay2305", loanId, "10/02/2569", "3013.25", "KTB-PO-0");
     assertThat(over.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(over.getBody()).contains("เกินยอดหนี้ทั้งหมด").contains("(ยอดปิดบัญชี 3,013.24 บาท");
     // the pay-off itself closes the loan
-    ResponseEntity<String> paid =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + loanId + "/payments",
-                json(
-                    "{\"paidOn\":\"10/02/2569\",\"amount\":\"3013.24\",\"reference\":\"KTB-PO-1\"}"),
-                String.class);
+    ResponseEntity<String> paid = pay("pay2305", loanId, "10/02/2569", "3013.24", "KTB-PO-1");
     assertThat(paid.getStatusCode()).as(paid.getBody()).isEqualTo(HttpStatus.CREATED);
     assertThat(paid.getBody())
         .contains("\"loanClosed\":true")
         .contains(
             "{\"installment\":2,\"defaultInterest\":0.00,\"interest\":3.21,\"principal\":1000.00,"
                 + "\"interestWaived\":5.79}");
-    assertThat(
-            jdbc.sql("select status from loan_project where id = ?")
-                .param(loanId)
-                .query(String.class)
-                .single())
+    assertThat(value("select status from loan_project where id = ?", loanId, String.class))
         .isEqualTo("CLOSED");
     assertThat(
-            jdbc.sql("select sum(interest_paid) from repayment_installment where loan_id = ?")
-                .param(loanId)
-                .query(BigDecimal.class)
-                .single())
+            value(
+                "select sum(interest_paid) from repayment_installment where loan_id = ?",
+                loanId,
+                BigDecimal.class))
         .isEqualByComparingTo("13.21");
     assertThat(
-            jdbc.sql("select sum(interest_waived) from repayment_installment where loan_id = ?")
-                .param(loanId)
-                .query(BigDecimal.class)
-                .single())
+            value(
+                "select sum(interest_waived) from repayment_installment where loan_id = ?",
+                loanId,
+                BigDecimal.class))
         .isEqualByComparingTo("13.79"); // 5.79 of #2 and 8.00 of #3
   }
 
   @Test
   void aBadOrEarlyAsOfDateIs400InThai() {
-    ResponseEntity<String> iso =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .getForEntity("/api/loans/" + loanId + "/balance?asOf=2026-01-01", String.class);
+    ResponseEntity<String> iso = balance("pay2305", loanId, "?asOf=2026-01-01");
     assertThat(iso.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(iso.getBody()).contains("วันที่ที่ขอดูยอด").doesNotContain("Exception");
-    ResponseEntity<String> early =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .getForEntity("/api/loans/" + loanId + "/balance?asOf=30/12/2568", String.class);
+    ResponseEntity<String> early = balance("pay2305", loanId, "?asOf=30/12/2568");
     assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(early.getBody()).contains("ต้องไม่ก่อนวันที่โอนเงินกู้ (31 ธันวาคม 2568)");
     // another district's loan is still 403, whatever the date
-    assertThat(
-            rest.withBasicAuth("pay2301", PASSWORD)
-                .getForEntity("/api/loans/" + loanId + "/balance?asOf=01/01/2569", String.class)
-                .getStatusCode())
+    assertThat(balance("pay2301", loanId, "?asOf=01/01/2569").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
   void anotherDistrictsOfficerIsRefused403AndBadInputIs400InThai() {
-    ResponseEntity<String> foreign =
-        rest.withBasicAuth("pay2301", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + loanId + "/payments",
-                json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"X-1\"}"),
-                String.class);
+    ResponseEntity<String> foreign = pay("pay2301", loanId, "10/03/2569", "100", "X-1");
     assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(foreign.getBody()).contains("ไม่มีสิทธิ์บันทึกการชำระหนี้");
-    assertThat(
-            rest.withBasicAuth("pay2301", PASSWORD)
-                .getForEntity("/api/loans/" + loanId + "/balance", String.class)
-                .getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(balance("pay2301", loanId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     ResponseEntity<String> bad =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + loanId + "/payments",
-                json("{\"paidOn\":\"2026-03-10\",\"amount\":\"-1\"}"),
-                String.class);
+        pay("pay2305", loanId, "{\"paidOn\":\"2026-03-10\",\"amount\":\"-1\"}");
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(bad.getBody())
         .contains("ต้องไม่ติดลบ")
         .contains("ไม่ถูกรูปแบบ")
         .contains("กรุณากรอกเลขที่อ้างอิง")
         .doesNotContain("Exception");
-    assertThat(
-            rest.withBasicAuth("pay2305", PASSWORD)
-                .postForEntity(
-                    "/api/loans/" + loanId + "/payments", json("{not json"), String.class)
-                .getBody())
-        .contains("อ่านไม่ได้");
+    assertThat(pay("pay2305", loanId, "{not json").getBody()).contains("อ่านไม่ได้");
     // a loan that does not exist is answered as one of another area (issue 11: the answer tells
     // nothing)
-    assertThat(
-            rest.withBasicAuth("pay2305", PASSWORD)
-                .getForEntity("/api/loans/99999999/balance", String.class)
-                .getStatusCode())
+    assertThat(get("pay2305", "/api/loans/99999999/balance").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(
-            jdbc.sql("select count(*) from repayment_payment where loan_id = ?")
-                .param(loanId)
-                .query(Integer.class)
-                .single())
-        .isZero();
+    assertThat(count("select count(*) from repayment_payment where loan_id = ?", loanId)).isZero();
   }
 
   @Test
@@ -275,16 +258,13 @@ class RepaymentApiTest {
           }
         });
     ResponseEntity<String> preview =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity("/api/repayments/import", new HttpEntity<>(form, headers), String.class);
+        post("pay2305", "/api/repayments/import", new HttpEntity<>(form, headers));
     assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(preview.getBody()).contains("\"applied\":false").contains("ยังไม่ได้บันทึก");
 
     // apply=true no longer applies: the statement waits for a second province officer (202)
     ResponseEntity<String> sent =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/repayments/import?apply=true", new HttpEntity<>(form, headers), String.class);
+        post("pay2305", "/api/repayments/import?apply=true", new HttpEntity<>(form, headers));
     assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(sent.getBody())
         .contains("\"applied\":false")
@@ -302,65 +282,37 @@ class RepaymentApiTest {
     HttpHeaders text = new HttpHeaders();
     text.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
     ResponseEntity<String> refused =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/repayments/import?apply=true",
-                new HttpEntity<>(
-                    BankStatementImport.TEMPLATE + "\n02/03/2569," + contract + ",abc,KTB-F2,\n",
-                    text),
-                String.class);
+        post(
+            "pay2305",
+            "/api/repayments/import?apply=true",
+            new HttpEntity<>(
+                BankStatementImport.TEMPLATE + "\n02/03/2569," + contract + ",abc,KTB-F2,\n",
+                text));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(refused.getBody()).contains("ไม่ใช่จำนวนเงินที่ถูกต้อง").contains("\"line\":2");
     ResponseEntity<String> notCsv =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/repayments/import", new HttpEntity<>("just some text", text), String.class);
+        post("pay2305", "/api/repayments/import", new HttpEntity<>("just some text", text));
     assertThat(notCsv.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(notCsv.getBody()).contains("หัวตารางของไฟล์ไม่มีคอลัมน์");
-    assertThat(
-            jdbc.sql("select count(*) from repayment_payment where loan_id = ?")
-                .param(loanId)
-                .query(Integer.class)
-                .single())
-        .isZero();
+    assertThat(count("select count(*) from repayment_payment where loan_id = ?", loanId)).isZero();
   }
 
   @Test
   void aboveTheThresholdAPaymentIsAccepted202AndWaitsWithTheBalanceUnchanged() {
     long big = RepaymentFixtures.bigLoan(disbursed, loans, "230507", "กลุ่มทดสอบ REST เกินวงเงิน");
-    String payoff =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .getForEntity("/api/loans/" + big + "/balance", String.class)
-            .getBody();
-    ResponseEntity<String> accepted =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + big + "/payments",
-                json(
-                    "{\"paidOn\":\"10/03/2569\",\"amount\":\"50000.01\",\"reference\":\"KTB-BIG-1\"}"),
-                String.class);
+    String payoff = balance("pay2305", big).getBody();
+    ResponseEntity<String> accepted = pay("pay2305", big, "10/03/2569", "50000.01", "KTB-BIG-1");
     assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(accepted.getBody())
         .contains("\"status\":\"PENDING\"")
         .contains("\"amount\":50000.01")
         .contains("รอการอนุมัติ")
         .contains("\"requestedBy\":\"pay2305\"");
-    assertThat(
-            jdbc.sql("select count(*) from repayment_payment where loan_id = ?")
-                .param(big)
-                .query(Integer.class)
-                .single())
-        .isZero();
-    assertThat(
-            rest.withBasicAuth("pay2305", PASSWORD)
-                .getForEntity("/api/loans/" + big + "/balance", String.class)
-                .getBody())
-        .isEqualTo(payoff);
+    assertThat(count("select count(*) from repayment_payment where loan_id = ?", big)).isZero();
+    assertThat(balance("pay2305", big).getBody()).isEqualTo(payoff);
     String processInstanceId =
-        jdbc.sql("select process_instance_id from money_approval where loan_id = ?")
-            .param(big)
-            .query(String.class)
-            .single();
+        value(
+            "select process_instance_id from money_approval where loan_id = ?", big, String.class);
     assertThat(
             engine
                 .getTaskService()
@@ -370,81 +322,49 @@ class RepaymentApiTest {
                 .count())
         .isEqualTo(1);
     // the same Thai refusals as below the threshold, and nothing waits
-    ResponseEntity<String> tooMuch =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + big + "/payments",
-                json(
-                    "{\"paidOn\":\"10/03/2569\",\"amount\":\"999999.00\",\"reference\":\"KTB-BIG-2\"}"),
-                String.class);
+    ResponseEntity<String> tooMuch = pay("pay2305", big, "10/03/2569", "999999.00", "KTB-BIG-2");
     assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(tooMuch.getBody()).contains("เกินยอดหนี้ทั้งหมด");
-    assertThat(
-            rest.withBasicAuth("pay2301", PASSWORD)
-                .postForEntity(
-                    "/api/loans/" + big + "/payments",
-                    json(
-                        "{\"paidOn\":\"10/03/2569\",\"amount\":\"60000\",\"reference\":\"KTB-BIG-3\"}"),
-                    String.class)
-                .getStatusCode())
+    assertThat(pay("pay2301", big, "10/03/2569", "60000", "KTB-BIG-3").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(
-            jdbc.sql("select count(*) from money_approval where loan_id = ?")
-                .param(big)
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
+    assertThat(count("select count(*) from money_approval where loan_id = ?", big)).isEqualTo(1);
   }
 
   @Test
   void aReversalIsRequestedWithAReasonAndWaits202() {
-    ResponseEntity<String> created =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + loanId + "/payments",
-                json("{\"paidOn\":\"10/03/2569\",\"amount\":\"100\",\"reference\":\"KTB-REV-1\"}"),
-                String.class);
+    ResponseEntity<String> created = pay("pay2305", loanId, "10/03/2569", "100", "KTB-REV-1");
     long paymentId =
-        jdbc.sql("select id from repayment_payment where loan_id = ?")
-            .param(loanId)
-            .query(Long.class)
-            .single();
+        value("select id from repayment_payment where loan_id = ?", loanId, Long.class);
     ResponseEntity<String> noReason =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal",
-                json("{\"reason\":\"\"}"),
-                String.class);
+        post(
+            "pay2305",
+            "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal",
+            json("{\"reason\":\"\"}"));
     assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(noReason.getBody()).contains("กรุณาระบุเหตุผลที่กลับรายการ");
     assertThat(
-            rest.withBasicAuth("pay2301", PASSWORD)
-                .postForEntity(
+            post(
+                    "pay2301",
                     "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal",
-                    json("{\"reason\":\"ผิด\"}"),
-                    String.class)
+                    json("{\"reason\":\"ผิด\"}"))
                 .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(
-            rest.withBasicAuth("pay2305", PASSWORD)
-                .postForEntity(
+            post(
+                    "pay2305",
                     "/api/loans/" + loanId + "/payments/99999999/reversal",
-                    json("{\"reason\":\"ผิด\"}"),
-                    String.class)
+                    json("{\"reason\":\"ผิด\"}"))
                 .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     ResponseEntity<String> asked =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .postForEntity(
-                "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal",
-                json("{\"reason\":\"บันทึกผิดสัญญา\"}"),
-                String.class);
+        post(
+            "pay2305",
+            "/api/loans/" + loanId + "/payments/" + paymentId + "/reversal",
+            json("{\"reason\":\"บันทึกผิดสัญญา\"}"));
     assertThat(asked.getStatusCode()).as(asked.getBody()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(asked.getBody()).contains("\"kind\":\"REVERSAL\"").contains("รอการอนุมัติ");
     // the audit trail shows the payment and the reversal waiting, with who asked and why
-    ResponseEntity<String> ledger =
-        rest.withBasicAuth("pay2305", PASSWORD)
-            .getForEntity("/api/loans/" + loanId + "/ledger", String.class);
+    ResponseEntity<String> ledger = get("pay2305", "/api/loans/" + loanId + "/ledger");
     assertThat(ledger.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(ledger.getBody())
         .contains("\"kind\":\"PAYMENT\"")
@@ -453,17 +373,9 @@ class RepaymentApiTest {
         .contains("\"status\":\"PENDING\"")
         .contains("\"reason\":\"บันทึกผิดสัญญา\"")
         .contains("\"keyedBy\":\"pay2305\"");
-    assertThat(
-            rest.withBasicAuth("pay2301", PASSWORD)
-                .getForEntity("/api/loans/" + loanId + "/ledger", String.class)
-                .getStatusCode())
+    assertThat(get("pay2301", "/api/loans/" + loanId + "/ledger").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(
-            jdbc.sql("select count(*) from payment_reversal where loan_id = ?")
-                .param(loanId)
-                .query(Integer.class)
-                .single())
-        .isZero();
+    assertThat(count("select count(*) from payment_reversal where loan_id = ?", loanId)).isZero();
   }
 }

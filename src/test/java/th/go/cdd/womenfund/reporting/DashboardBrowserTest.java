@@ -2,35 +2,27 @@ package th.go.cdd.womenfund.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
+import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.BrowserSwitch;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.PatientWait;
@@ -45,92 +37,39 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
  */
 @Tag("browser")
 @DemoContext
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserJourney {
 
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired ProcessEngine engine;
 
-  WebDriver browser;
-  Path profile;
-  Path downloads;
-
   @BeforeAll
-  static void needsChromium() {
+  static void chromium() throws IOException {
     // CI (.ci/run) sets WOMENFUND_BROWSER_TESTS=required: there a missing Chromium fails instead of
     // skipping
-    BrowserSwitch.chromiumOrSkip();
+    startChromium(Language.THAI);
   }
 
+  @Override
+  protected String password() {
+    return DemoContext.PASSWORD;
+  }
+
+  /** Each test starts signed out, in a window tall enough for the dashboard's charts. */
   @BeforeEach
-  void startBrowser() throws Exception {
-    profile = Files.createTempDirectory("womenfund-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1800",
-        "--lang=th-TH",
-        "--user-data-dir=" + profile);
-    downloads = Files.createTempDirectory("womenfund-downloads");
-    options.setExperimentalOption(
-        "prefs",
-        Map.of(
-            "download.default_directory",
-            downloads.toString(),
-            "download.prompt_for_download",
-            false));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  String url(String path) {
-    return "http://localhost:" + port + path;
+  void freshSession() {
+    page("/login");
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(new Dimension(1400, 1800));
   }
 
   <T> T waitUntil(ExpectedCondition<T> condition) {
-    return PatientWait.until(browser, Duration.ofSeconds(30), condition);
+    return PatientWait.until(browser, WAIT, condition);
   }
 
   /** The app's Thai login page: fields #username and #password, button #login-button. */
   void login(String userId) {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(userId);
-    browser.findElement(By.id("password")).sendKeys(DemoContext.PASSWORD);
-    browser.findElement(By.id("login-button")).click();
-    waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-  }
-
-  void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(),
-        dir.resolve(name + ".png"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    page("/login");
+    logIn(userId);
   }
 
   String cell(String table, String district, int column) {
@@ -152,12 +91,10 @@ class DashboardBrowserTest {
   @Test
   void aSupervisorSeesTrat7DistrictsWithChartsAndLiveFiguresAndOpensTasklistWithoutASecondLogin()
       throws Exception {
-    browser.get(url("/dashboard?province=23"));
+    page("/dashboard?province=23");
     // not signed in: the app's login page, then back to the dashboard
     waitUntil(ExpectedConditions.urlContains("/login"));
-    browser.findElement(By.id("username")).sendKeys("supervisor23");
-    browser.findElement(By.id("password")).sendKeys(DemoContext.PASSWORD);
-    browser.findElement(By.id("login-button")).click();
+    logIn("supervisor23");
     waitUntil(ExpectedConditions.urlContains("/dashboard"));
     assertThat(browser.findElement(By.id("dashboard-title")).getText()).contains("จังหวัดตราด");
 
@@ -169,7 +106,7 @@ class DashboardBrowserTest {
           .as(chart)
           .isNotEmpty();
     }
-    screenshot("dashboard-supervisor23");
+    shot("dashboard-supervisor23");
 
     // seven districts in every table, figures equal to the database
     for (String table : List.of("overdue", "members", "restructuring", "allocation", "budget")) {
@@ -245,7 +182,7 @@ class DashboardBrowserTest {
         .contains("/dashboard/budget.xlsx");
 
     // one login: Tasklist opens as the same person, without its login form
-    browser.get(url("/camunda/app/tasklist/default/"));
+    page("/camunda/app/tasklist/default/");
     waitUntil(d -> d.getPageSource().contains("ศิริพร"));
     assertThat(browser.findElements(By.cssSelector("input[type=password]")))
         .allMatch(e -> !e.isDisplayed());
@@ -254,25 +191,25 @@ class DashboardBrowserTest {
     waitUntil(
         d ->
             d.getPageSource().contains("งานของกลุ่ม") && !d.getPageSource().contains("Loading..."));
-    screenshot("tasklist-supervisor23");
+    shot("tasklist-supervisor23");
   }
 
   @Test
   void aDistrictOfficerIsRefusedTheDashboardAndTheBriefing() throws Exception {
     login("officer2305");
-    browser.get(url("/dashboard?province=23"));
+    page("/dashboard?province=23");
     assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("ไม่มีสิทธิ์เข้าถึง");
     assertThat(browser.findElement(By.id("error-message")).getText()).contains("ผู้บังคับบัญชา");
     assertThat(browser.findElements(By.id("chart-overdue"))).isEmpty();
-    browser.get(url("/briefing?province=23"));
+    page("/briefing?province=23");
     assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("ไม่มีสิทธิ์เข้าถึง");
-    screenshot("dashboard-officer2305-refused");
+    shot("dashboard-officer2305-refused");
   }
 
   @Test
   void theDepartmentSeesTheProvincesDashboard() {
     login("department");
-    browser.get(url("/dashboard?province=23"));
+    page("/dashboard?province=23");
     waitUntil(ExpectedConditions.attributeToBe(By.id("chart-overdue"), "data-rendered", "true"));
     assertThat(browser.findElement(By.id("restructuring-total")).getText())
         .isEqualTo("1,605,730.42");
@@ -281,7 +218,7 @@ class DashboardBrowserTest {
   @Test
   void theDepartmentOpensTheRoundPageFromHomeAndDownloadsTheSpreadsheet() throws Exception {
     login("department");
-    browser.get(url("/home"));
+    page("/home");
     browser.findElement(By.id("restructuring-rounds-link")).click();
     waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("rounds")));
     WebElement round = browser.findElement(By.cssSelector("#rounds td a"));
@@ -296,7 +233,7 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#packages tr[data-district='2304']")).getText())
         .contains("บ่อไร่")
         .contains("เลยกำหนด 5 วัน");
-    screenshot("restructuring-round-department");
+    shot("restructuring-round-department");
     browser.findElement(By.id("submission-download")).click();
     Path file = downloads.resolve("restructuring-" + reference + ".xlsx");
     waitUntil(d -> Files.exists(file) && file.toFile().length() > 0);
@@ -323,14 +260,14 @@ class DashboardBrowserTest {
             .singleResult()
             .getBusinessKey();
     login("provofficer23");
-    browser.get(url("/camunda/app/tasklist/default/#/?task=" + submit.getId()));
+    page("/camunda/app/tasklist/default/#/?task=" + submit.getId());
     WebElement link =
         waitUntil(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".task-card a[href*='/restructuring/rounds/']")));
     assertThat(link.getAttribute("href")).endsWith("/restructuring/rounds/" + reference);
     assertThat(link.getText()).contains("ไฟล์ส่งกรม");
-    screenshot("tasklist-round-link-provofficer23");
+    shot("tasklist-round-link-provofficer23");
     browser.get(link.getAttribute("href"));
     waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("packages")));
     assertThat(browser.findElement(By.id("round-title")).getText()).contains(reference);
@@ -340,7 +277,7 @@ class DashboardBrowserTest {
   void theDepartmentAddsANewlyAnnouncedHolidayInTheBrowser() throws Exception {
     login("department");
     int nextYear = ThaiDates.buddhistYear(EngineClock.today()) + 1;
-    browser.get(url("/holidays?year=" + nextYear));
+    page("/holidays?year=" + nextYear);
     assertThat(browser.findElement(By.id("gaps")).getText())
         .contains("ปี พ.ศ. " + nextYear + " บันทึกวันหยุดราชการไว้");
     String date = "13/04/" + nextYear;
@@ -353,7 +290,7 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("holiday-table")).getText())
         .contains("13 เมษายน " + nextYear)
         .contains("วันสงกรานต์");
-    screenshot("holidays-department");
+    shot("holidays-department");
 
     // cancelling asks first: "no" keeps the holiday, "yes" removes it
     By cancelSongkran = By.xpath("//form[contains(@data-confirm, 'วันสงกรานต์')]//button");

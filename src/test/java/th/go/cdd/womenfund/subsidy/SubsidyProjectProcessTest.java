@@ -206,6 +206,35 @@ class SubsidyProjectProcessTest {
         });
   }
 
+  void endorse(ProcessInstance pi, String reference) {
+    complete(
+        pi,
+        "spkeyer2601",
+        Roles.districtOfficers(DISTRICT),
+        Map.of(Var.ENDORSEMENT_DATE, "01/11/2574", Var.ENDORSEMENT_REFERENCE, reference));
+  }
+
+  void screen(ProcessInstance pi, Map<String, Object> vars) {
+    complete(pi, "spscreener2601", Roles.districtCommittee(DISTRICT), vars);
+  }
+
+  void decideAtProvince(ProcessInstance pi, Map<String, Object> vars) {
+    complete(pi, "spapprover26", Roles.provinceCommittee(PROVINCE), vars);
+  }
+
+  void pay(ProcessInstance pi, Map<String, Object> vars) {
+    complete(pi, "sppayer26", Roles.provinceOfficers(PROVINCE), vars);
+  }
+
+  static Map<String, Object> transfer(String date, String amount, String reference) {
+    return Map.of(
+        Var.TRANSFER_DATE, date, Var.TRANSFER_AMOUNT, amount, Var.TRANSFER_REFERENCE, reference);
+  }
+
+  static Map<String, Object> report(String date, String spent, String results) {
+    return Map.of(Var.REPORT_DATE, date, Var.AMOUNT_SPENT, spent, Var.REPORT_RESULTS, results);
+  }
+
   long projectId(ProcessInstance pi) {
     return jdbc.sql("select id from subsidy_project where process_instance_id = ?")
         .param(pi.getId())
@@ -217,17 +246,9 @@ class SubsidyProjectProcessTest {
   ProcessInstance screened(String lines) {
     ProcessInstance pi = start(project(lines));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.ENDORSEMENT);
-    complete(
-        pi,
-        "spkeyer2601",
-        Roles.districtOfficers(DISTRICT),
-        Map.of(Var.ENDORSEMENT_DATE, "01/11/2574", Var.ENDORSEMENT_REFERENCE, "ครั้งที่ 3/2574"));
+    endorse(pi, "ครั้งที่ 3/2574");
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.DISTRICT_SCREENING);
-    complete(
-        pi,
-        "spscreener2601",
-        Roles.districtCommittee(DISTRICT),
-        Map.of(Var.DISTRICT_DECISION, "APPROVE", Var.DISTRICT_DECISION_REASON, ""));
+    screen(pi, Map.of(Var.DISTRICT_DECISION, "APPROVE", Var.DISTRICT_DECISION_REASON, ""));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.PROVINCE_DECISION);
     return pi;
   }
@@ -251,49 +272,18 @@ class SubsidyProjectProcessTest {
     assertThat(engine.getTaskService().getIdentityLinksForTask(task(pi).getId()))
         .anyMatch(l -> Roles.provinceCommittee(PROVINCE).equals(l.getGroupId()));
 
-    complete(
+    decideAtProvince(
         pi,
-        "spapprover26",
-        Roles.provinceCommittee(PROVINCE),
         Map.of(Var.PROVINCE_DECISION, "APPROVE", Var.PROVINCE_DECISION_REASON, "ครั้งที่ 1/2575"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.DISBURSEMENT);
     assertThat(projects.committed(DISTRICT, FISCAL_YEAR)).isEqualByComparingTo("30000.00");
 
     // the amount must be the approved total to the satang; a refusal leaves the task open
-    String taskId = task(pi).getId();
-    assertThatThrownBy(
-            () ->
-                as(
-                    "sppayer26",
-                    List.of(Roles.provinceOfficers(PROVINCE)),
-                    () -> {
-                      engine
-                          .getTaskService()
-                          .complete(
-                              taskId,
-                              Map.of(
-                                  Var.TRANSFER_DATE,
-                                  "10/11/2574",
-                                  Var.TRANSFER_AMOUNT,
-                                  "29999.99",
-                                  Var.TRANSFER_REFERENCE,
-                                  "KTB-001"));
-                      return null;
-                    }))
+    assertThatThrownBy(() -> pay(pi, transfer("10/11/2574", "29999.99", "KTB-001")))
         .isInstanceOf(RefusedInputException.class)
         .hasMessageContaining("ต้องเท่ากับงบประมาณที่อนุมัติ 30,000.00 บาท");
     assertThat(projects.get(id).status()).isEqualTo(SubsidyProjectStatus.APPROVED);
-    complete(
-        pi,
-        "sppayer26",
-        Roles.provinceOfficers(PROVINCE),
-        Map.of(
-            Var.TRANSFER_DATE,
-            "03/11/2574",
-            Var.TRANSFER_AMOUNT,
-            "30,000.00",
-            Var.TRANSFER_REFERENCE,
-            "KTB-001"));
+    pay(pi, transfer("03/11/2574", "30,000.00", "KTB-001"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.GROUP_REPORT);
     assertThat(projects.get(id).transferAmount()).isEqualByComparingTo("30000.00");
 
@@ -328,13 +318,7 @@ class SubsidyProjectProcessTest {
         pi,
         "spclerk2601",
         Roles.districtOfficers(DISTRICT),
-        Map.of(
-            Var.REPORT_DATE,
-            "30/06/2575",
-            Var.AMOUNT_SPENT,
-            "29,850.25",
-            Var.REPORT_RESULTS,
-            "ผลิตผ้าทอได้ 120 ผืน ขายได้ 48,000 บาท"));
+        report("30/06/2575", "29,850.25", "ผลิตผ้าทอได้ 120 ผืน ขายได้ 48,000 บาท"));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed(Element.RECORD_REPORT, Element.CLOSED);
     assertThat(projects.get(id).status()).isEqualTo(SubsidyProjectStatus.CLOSED);
   }
@@ -342,29 +326,12 @@ class SubsidyProjectProcessTest {
   @Test
   void theDistrictCommitteeRejects() {
     ProcessInstance pi = start(project("ค่าวัสดุ, 10000"));
-    complete(
-        pi,
-        "spkeyer2601",
-        Roles.districtOfficers(DISTRICT),
-        Map.of(Var.ENDORSEMENT_DATE, "01/11/2574", Var.ENDORSEMENT_REFERENCE, "3/2574"));
-    String taskId = task(pi).getId();
-    assertThatThrownBy(
-            () ->
-                as(
-                    "spscreener2601",
-                    List.of(Roles.districtCommittee(DISTRICT)),
-                    () -> {
-                      engine
-                          .getTaskService()
-                          .complete(taskId, Map.of(Var.DISTRICT_DECISION, "REJECT"));
-                      return null;
-                    }))
+    endorse(pi, "3/2574");
+    assertThatThrownBy(() -> screen(pi, Map.of(Var.DISTRICT_DECISION, "REJECT")))
         .isInstanceOf(RefusedInputException.class)
         .hasMessageContaining("กรุณาระบุเหตุผล");
-    complete(
+    screen(
         pi,
-        "spscreener2601",
-        Roles.districtCommittee(DISTRICT),
         Map.of(
             Var.DISTRICT_DECISION,
             "REJECT",
@@ -381,11 +348,8 @@ class SubsidyProjectProcessTest {
   @Test
   void theProvinceCommitteeRejectsAndNothingIsSpent() {
     ProcessInstance pi = screened("ค่าวัสดุ, 10000");
-    complete(
-        pi,
-        "spapprover26",
-        Roles.provinceCommittee(PROVINCE),
-        Map.of(Var.PROVINCE_DECISION, "REJECT", Var.PROVINCE_DECISION_REASON, "ยังไม่พร้อม"));
+    decideAtProvince(
+        pi, Map.of(Var.PROVINCE_DECISION, "REJECT", Var.PROVINCE_DECISION_REASON, "ยังไม่พร้อม"));
     BpmnAwareTests.assertThat(pi)
         .isEnded()
         .hasPassed(Element.REJECTED_BY_PROVINCE)
@@ -398,24 +362,9 @@ class SubsidyProjectProcessTest {
   @Test
   void approvalIsRefusedInThaiWhenTheDistrictsAllocationIsSmallerThanTheProject() {
     ProcessInstance first = screened("ค่าวัสดุ, 40000");
-    complete(
-        first,
-        "spapprover26",
-        Roles.provinceCommittee(PROVINCE),
-        Map.of(Var.PROVINCE_DECISION, "APPROVE"));
+    decideAtProvince(first, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
     ProcessInstance second = screened("ค่าวัสดุ, 20000.01");
-    String taskId = task(second).getId();
-    assertThatThrownBy(
-            () ->
-                as(
-                    "spapprover26",
-                    List.of(Roles.provinceCommittee(PROVINCE)),
-                    () -> {
-                      engine
-                          .getTaskService()
-                          .complete(taskId, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
-                      return null;
-                    }))
+    assertThatThrownBy(() -> decideAtProvince(second, Map.of(Var.PROVINCE_DECISION, "APPROVE")))
         .isInstanceOf(RefusedInputException.class)
         .hasMessageContaining("เหลือ 20,000.00 บาท น้อยกว่างบประมาณของโครงการ 20,000.01 บาท");
     BpmnAwareTests.assertThat(second).isWaitingAt(Element.PROVINCE_DECISION);
@@ -423,16 +372,10 @@ class SubsidyProjectProcessTest {
 
     // exactly what remains is approved
     ProcessInstance third = screened("ค่าวัสดุ, 20000.00");
-    complete(
-        third,
-        "spapprover26",
-        Roles.provinceCommittee(PROVINCE),
-        Map.of(Var.PROVINCE_DECISION, "APPROVE"));
+    decideAtProvince(third, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
     assertThat(projects.committed(DISTRICT, FISCAL_YEAR)).isEqualByComparingTo("60000.00");
-    complete(
+    decideAtProvince(
         second,
-        "spapprover26",
-        Roles.provinceCommittee(PROVINCE),
         Map.of(
             Var.PROVINCE_DECISION,
             "REJECT",
@@ -446,18 +389,7 @@ class SubsidyProjectProcessTest {
     ProcessInstance pi = screened("ค่าวัสดุ, 1000");
     long allocation = allocations.current(PROVINCE, FISCAL_YEAR).orElseThrow().id();
     allocations.decide(allocation, AllocationStatus.SUPERSEDED, TODAY, null);
-    String taskId = task(pi).getId();
-    assertThatThrownBy(
-            () ->
-                as(
-                    "spapprover26",
-                    List.of(Roles.provinceCommittee(PROVINCE)),
-                    () -> {
-                      engine
-                          .getTaskService()
-                          .complete(taskId, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
-                      return null;
-                    }))
+    assertThatThrownBy(() -> decideAtProvince(pi, Map.of(Var.PROVINCE_DECISION, "APPROVE")))
         .isInstanceOf(RefusedInputException.class)
         .hasMessageContaining(
             "ยังไม่มีเงินอุดหนุนที่ได้รับจัดสรร (ที่อนุมัติแล้ว) ของปีงบประมาณ พ.ศ. "
@@ -501,87 +433,33 @@ class SubsidyProjectProcessTest {
                     .getRuntimeService()
                     .startProcessInstanceByKey(
                         SubsidyProjectProcess.KEY, project("ค่าวัสดุ, 5000")));
-    complete(
-        pi,
-        "spkeyer2601",
-        Roles.districtOfficers(DISTRICT),
-        Map.of(Var.ENDORSEMENT_DATE, "01/11/2574", Var.ENDORSEMENT_REFERENCE, "3/2574"));
-    complete(
-        pi,
-        "spscreener2601",
-        Roles.districtCommittee(DISTRICT),
-        Map.of(Var.DISTRICT_DECISION, "APPROVE"));
-    complete(
-        pi,
-        "spapprover26",
-        Roles.provinceCommittee(PROVINCE),
-        Map.of(Var.PROVINCE_DECISION, "APPROVE"));
-    String taskId = task(pi).getId();
+    endorse(pi, "3/2574");
+    screen(pi, Map.of(Var.DISTRICT_DECISION, "APPROVE"));
+    decideAtProvince(pi, Map.of(Var.PROVINCE_DECISION, "APPROVE"));
     assertThatThrownBy(
             () ->
-                as(
+                complete(
+                    pi,
                     "spboth26",
                     List.of(Roles.districtOfficers(DISTRICT), Roles.provinceOfficers(PROVINCE)),
-                    () -> {
-                      engine
-                          .getTaskService()
-                          .complete(
-                              taskId,
-                              Map.of(
-                                  Var.TRANSFER_DATE,
-                                  "03/11/2574",
-                                  Var.TRANSFER_AMOUNT,
-                                  "5000",
-                                  Var.TRANSFER_REFERENCE,
-                                  "X-1"));
-                      return null;
-                    }))
+                    transfer("03/11/2574", "5000", "X-1")))
         .hasMessageContaining("หลักการแบ่งแยกหน้าที่");
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.DISBURSEMENT);
-    complete(
-        pi,
-        "sppayer26",
-        Roles.provinceOfficers(PROVINCE),
-        Map.of(
-            Var.TRANSFER_DATE,
-            "03/11/2574",
-            Var.TRANSFER_AMOUNT,
-            "5000",
-            Var.TRANSFER_REFERENCE,
-            "X-1"));
+    pay(pi, transfer("03/11/2574", "5000", "X-1"));
     BpmnAwareTests.assertThat(pi).isWaitingAt(Element.GROUP_REPORT);
   }
 
   @Test
   void everyFormBindsVariablesTheProcessReadsOrWrites() {
     ProcessInstance pi = screened("ค่าวัสดุ, 1000");
-    complete(
-        pi,
-        "spapprover26",
-        Roles.provinceCommittee(PROVINCE),
-        Map.of(Var.PROVINCE_DECISION, "APPROVE", Var.PROVINCE_DECISION_REASON, ""));
-    complete(
-        pi,
-        "sppayer26",
-        Roles.provinceOfficers(PROVINCE),
-        Map.of(
-            Var.TRANSFER_DATE,
-            "03/11/2574",
-            Var.TRANSFER_AMOUNT,
-            "1000",
-            Var.TRANSFER_REFERENCE,
-            "X-2"));
+    decideAtProvince(
+        pi, Map.of(Var.PROVINCE_DECISION, "APPROVE", Var.PROVINCE_DECISION_REASON, ""));
+    pay(pi, transfer("03/11/2574", "1000", "X-2"));
     complete(
         pi,
         "spkeyer2601",
         Roles.districtOfficers(DISTRICT),
-        Map.of(
-            Var.REPORT_DATE,
-            "03/11/2574",
-            Var.AMOUNT_SPENT,
-            "1000",
-            Var.REPORT_RESULTS,
-            "จัดอบรมแล้ว"));
+        report("03/11/2574", "1000", "จัดอบรมแล้ว"));
     Set<String> variables = new HashSet<>();
     engine
         .getHistoryService()

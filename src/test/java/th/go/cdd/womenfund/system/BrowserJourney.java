@@ -58,6 +58,9 @@ public abstract class BrowserJourney {
   protected static WebDriver browser;
   private static Path profileDir;
 
+  /** Where the browser saves a download, without asking; a fresh folder for each class. */
+  protected static Path downloads;
+
   @LocalServerPort protected int port;
 
   /** The password every person of the journey logs in with. */
@@ -72,6 +75,7 @@ public abstract class BrowserJourney {
     BrowserSwitch.chromiumOrSkip();
     Files.createDirectories(SHOTS);
     profileDir = Files.createTempDirectory("womenfund-chromium-");
+    downloads = Files.createTempDirectory("womenfund-downloads-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BrowserSwitch.CHROMIUM.toFile());
     options.addArguments(
@@ -88,7 +92,15 @@ public abstract class BrowserJourney {
         "--lang=" + language.lang,
         "--user-data-dir=" + profileDir);
     // the webapps follow the browser's languages
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language.accept));
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "intl.accept_languages",
+            language.accept,
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(BrowserSwitch.CHROMEDRIVER.toFile())
@@ -104,11 +116,17 @@ public abstract class BrowserJourney {
       browser.quit();
       browser = null;
     }
-    if (profileDir != null) {
-      try (var files = Files.walk(profileDir)) {
+    delete(profileDir);
+    profileDir = null;
+    delete(downloads);
+    downloads = null;
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (dir != null) {
+      try (var files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
       }
-      profileDir = null;
     }
   }
 
