@@ -227,7 +227,7 @@ public class LoanApplicationParser {
       }
       Optional<FamilyRelation> relation = FamilyRelation.fromText(r.get(BorrowerRow.ACK_RELATION));
       if (relation.isEmpty()) {
-        problems.add(row + "ความสัมพันธ์ของผู้รับทราบ: ต้องเป็น คู่สมรส บุตร หรือ ญาติ");
+        problems.add(row + "ความสัมพันธ์ของผู้รับทราบ: ต้องเป็น " + FamilyRelation.choicesTh());
       }
       String ackName =
           text(r.get(BorrowerRow.ACK_NAME), row + "ชื่อ-สกุลผู้รับทราบ", MAX_TEXT, problems);
@@ -312,7 +312,9 @@ public class LoanApplicationParser {
               where
                   + ": ผู้กู้ "
                   + id.masked()
-                  + " ยังไม่มีการรับทราบการกู้เงินของครอบครัว (คู่สมรส บุตร หรือญาติ)");
+                  + " ยังไม่มีการรับทราบการกู้เงินของครอบครัว ("
+                  + FamilyRelation.choicesTh()
+                  + ")");
         }
       }
       if (problems.size() == before) {
@@ -350,7 +352,7 @@ public class LoanApplicationParser {
       NationalId id = capture(problems, where, () -> NationalId.parse(f[0]));
       Optional<FamilyRelation> relation = FamilyRelation.fromText(f[1]);
       if (relation.isEmpty()) {
-        problems.add(where + ": ความสัมพันธ์ต้องเป็น คู่สมรส บุตร หรือ ญาติ");
+        problems.add(where + ": ความสัมพันธ์ต้องเป็น " + FamilyRelation.choicesTh());
       }
       String name = text(f[2], where + ": ชื่อ-สกุลผู้รับทราบ", MAX_TEXT, problems);
       LocalDate date =

@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import th.go.cdd.womenfund.loan.FamilyRelation;
 import th.go.cdd.womenfund.onboarding.PortfolioKind.Col;
 
 /**
@@ -46,7 +47,7 @@ final class PortfolioTemplates {
           Map.entry(Col.BORROWER_ID, "หนึ่งแถวต่อผู้กู้หนึ่งคน แถวของสัญญาเดียวกันต้องอยู่ติดกัน"),
           Map.entry(Col.BORROWER_AMOUNT, "บาท ทศนิยมไม่เกิน 2 ตำแหน่ง"),
           Map.entry(Col.BENEFICIARY, "ผู้รับประโยชน์ความคุ้มครองกรณีผู้กู้เสียชีวิต"),
-          Map.entry(Col.RELATION, "คู่สมรส / บุตร / ญาติ"),
+          Map.entry(Col.RELATION, String.join(" / ", FamilyRelation.labelsTh())),
           Map.entry(Col.SEQ, "1, 2, 3 … เรียงต่อเนื่อง แถวของสัญญาเดียวกันต้องอยู่ติดกัน"),
           Map.entry(Col.DUE_DATE, "วว/ดด/ปปปป พ.ศ."),
           Map.entry(Col.PRINCIPAL, "เงินต้นรวมทุกงวดต้องเท่ากับจำนวนเงินกู้"),

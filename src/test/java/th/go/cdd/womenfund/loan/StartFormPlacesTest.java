@@ -175,6 +175,72 @@ class StartFormPlacesTest {
   }
 
   /**
+   * The forms offer only the relations the server accepts, but curl can send any text: a row whose
+   * relation is not one of them is refused in Thai naming the row and the accepted choices, and
+   * nothing starts.
+   */
+  @Test
+  void aRowsRelationOutsideTheChoicesSentByHandIsRefusedNamingTheRow() throws Exception {
+    String groupName = "กลุ่มทดสอบความสัมพันธ์นอกตัวเลือก " + System.nanoTime();
+    Map<String, Object> application =
+        DemoApplications.application(
+            63,
+            groupName,
+            areas.subDistrictsOf(DISTRICT).get(0).code(),
+            LocalDate.now(ThaiDates.BANGKOK));
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (String line : ((String) application.remove(Var.BORROWERS)).lines().toList()) {
+      String[] b = line.split(", ");
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put(LoanApplicationProcess.BorrowerRow.NATIONAL_ID, b[0]);
+      row.put(LoanApplicationProcess.BorrowerRow.AMOUNT, b[4]);
+      row.put(
+          LoanApplicationProcess.BorrowerRow.ACK_RELATION, rows.size() == 1 ? "เพื่อน" : "บุตร");
+      row.put(LoanApplicationProcess.BorrowerRow.ACK_NAME, "นายทดสอบ รับทราบ");
+      row.put(LoanApplicationProcess.BorrowerRow.ACK_DATE, "01/11/2569");
+      rows.add(row);
+    }
+    application.remove(Var.FAMILY_ACKNOWLEDGEMENTS);
+    Map<String, Object> typed = new LinkedHashMap<>();
+    application.forEach(
+        (k, v) ->
+            typed.put(
+                k,
+                Map.of(
+                    "value",
+                    v,
+                    "type",
+                    v instanceof Boolean
+                        ? "Boolean"
+                        : v instanceof Long || v instanceof Integer ? "Long" : "String")));
+    // as Tasklist sends a dynamic list
+    typed.put(Var.BORROWER_ROWS, Map.of("value", JSON.writeValueAsString(rows), "type", "Json"));
+    HttpHeaders h = new HttpHeaders();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> r =
+        rest.withBasicAuth("places" + DISTRICT, PASSWORD)
+            .exchange(
+                "/engine-rest/process-definition/key/"
+                    + LoanApplicationProcess.KEY
+                    + "/submit-form",
+                HttpMethod.POST,
+                new HttpEntity<>(JSON.writeValueAsString(Map.of("variables", typed)), h),
+                String.class);
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isIn(400, 422);
+    assertThat(r.getBody())
+        .contains("แถวที่ 2 ความสัมพันธ์ของผู้รับทราบ: ต้องเป็น " + FamilyRelation.choicesTh())
+        .doesNotContain("แถวที่ 1 ความสัมพันธ์")
+        .doesNotContain("\tat ");
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .variableValueEquals(Var.GROUP_NAME, groupName)
+                .count())
+        .isZero();
+  }
+
+  /**
    * The fix task's form, as the REST API hands it to her, offers the same choices, and the stored
    * sub-district is one of them (so the select shows it when she re-opens the task); another task's
    * form passes untouched; an officer of several districts (the fix form has no district field)
