@@ -2,6 +2,9 @@ package th.go.cdd.womenfund.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -146,12 +149,13 @@ class BorrowerRowsBrowserTest extends LoanFormJourney {
           new Row(
               row == WRONG_ROW ? stranger : ids.get(row - 1),
               "15000",
-              "คู่สมรส",
+              // every relation the form offers, chosen row by row
+              FamilyRelation.labelsTh().get(row % FamilyRelation.labelsTh().size()),
               "นายคู่สมรส ผู้รับทราบ" + row,
               ackDate));
     }
     keyRows(rows);
-    typed += 5 * BORROWERS;
+    typed += 5 * BORROWERS; // per row: 4 fields typed, the relation chosen
     shot("03-start-form-rows");
     System.out.println(
         "womenfund borrower rows: form messages before start: "
@@ -188,6 +192,22 @@ class BorrowerRowsBrowserTest extends LoanFormJourney {
                 .getRuntimeService()
                 .getVariable(pid, LoanApplicationProcess.Var.APPLICATION_SUMMARY);
     assertThat(summary).contains("นางสมาชิก ทะเบียนชุมพร1", "นางสมาชิก ทะเบียนชุมพร10");
+    // each row's chosen relation is what the application keeps
+    try {
+      JsonNode stored =
+          new ObjectMapper()
+              .readTree(
+                  (String)
+                      engine
+                          .getRuntimeService()
+                          .getVariable(pid, LoanApplicationProcess.Var.BORROWER_ROWS));
+      for (int i = 0; i < BORROWERS; i++) {
+        assertThat(stored.get(i).get(LoanApplicationProcess.BorrowerRow.ACK_RELATION).asText())
+            .isEqualTo(rows.get(i).ackRelation());
+      }
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
 
     // 5. what was typed: the old lines needed 5 fields per borrower and 4 per acknowledgement,
     // the ID twice, names and dates retyped from the register

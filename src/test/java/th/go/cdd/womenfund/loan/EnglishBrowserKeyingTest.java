@@ -2,6 +2,8 @@ package th.go.cdd.womenfund.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Date;
@@ -164,13 +166,29 @@ class EnglishBrowserKeyingTest extends LoanFormJourney {
         .containsExactlyElementsOf(rows.stream().map(Row::nationalId).toList());
     assertThat(rowValues(BorrowerRow.ACK_NAME))
         .containsExactlyElementsOf(rows.stream().map(Row::ackName).toList());
+    // each row's relation is shown chosen as stored; she chooses another for the third row
+    assertThat(rowValues(BorrowerRow.ACK_RELATION))
+        .containsExactlyElementsOf(rows.stream().map(Row::ackRelation).toList());
     String corrected = rows.get(1).ackName() + "ศรี";
     rowRetype(BorrowerRow.ACK_NAME, 2, corrected);
+    String rechosen = rows.get(2).ackRelation().equals("บุตร") ? "ญาติ" : "บุตร";
+    rowChoose(BorrowerRow.ACK_RELATION, 3, rechosen);
     shot("en-02b-fix-rows");
     click(By.cssSelector(".form-actions button.btn-primary"));
     waitUntilAt(pi, LoanApplicationProcess.Element.DISTRICT_SCREENING);
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), Var.BORROWER_ROWS))
         .contains(corrected, rows.get(4).nationalId());
+    try {
+      JsonNode stored =
+          new ObjectMapper()
+              .readTree(
+                  (String) engine.getRuntimeService().getVariable(pi.getId(), Var.BORROWER_ROWS));
+      assertThat(stored.get(2).get(BorrowerRow.ACK_RELATION).asText()).isEqualTo(rechosen);
+      assertThat(stored.get(0).get(BorrowerRow.ACK_RELATION).asText())
+          .isEqualTo(rows.get(0).ackRelation());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
     waitText("เลือกงานจากรายการ");
 
     // 3. English when chosen, and this browser remembers it; back to Thai the same way

@@ -131,9 +131,12 @@ abstract class LoanFormJourney extends BrowserJourney {
       addRow(BorrowerRow.NATIONAL_ID, row);
       rowType(BorrowerRow.NATIONAL_ID, row, r.nationalId());
       rowType(BorrowerRow.AMOUNT, row, r.amount());
-      rowType(BorrowerRow.ACK_RELATION, row, r.ackRelation());
+      rowChoose(BorrowerRow.ACK_RELATION, row, r.ackRelation());
       rowType(BorrowerRow.ACK_NAME, row, r.ackName());
       rowType(BorrowerRow.ACK_DATE, row, r.ackDate());
     }
+    // each row keeps its own choice once the later rows are keyed
+    assertThat(rowValues(BorrowerRow.ACK_RELATION))
+        .containsExactlyElementsOf(rows.stream().map(Row::ackRelation).toList());
   }
 }

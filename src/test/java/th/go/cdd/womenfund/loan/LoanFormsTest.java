@@ -5,6 +5,7 @@ import static th.go.cdd.womenfund.loan.LoanApplicationProcess.Var;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -104,6 +105,39 @@ class LoanFormsTest {
     assertThat(referenced).isNotEmpty();
     assertThat(forms.keySet()).containsAll(referenced);
     assertThat(referenced).containsAll(forms.keySet());
+  }
+
+  /**
+   * The family's relation is chosen in each borrower row of the start and fix forms, from exactly
+   * the relations the server accepts (FamilyRelation); the chosen value is the Thai word it parses.
+   */
+  @Test
+  void theRowsRelationIsChosenFromTheRelationsTheServerAccepts() {
+    Map<String, JsonNode> forms = deployedForms();
+    for (String formId : List.of("loan-application-start", "loan-fix-application")) {
+      JsonNode rows = null;
+      for (JsonNode c : forms.get(formId).get("components")) {
+        if (Var.BORROWER_ROWS.equals(c.path("path").asText())) {
+          rows = c;
+        }
+      }
+      assertThat(rows).as("%s has the borrower rows", formId).isNotNull();
+      JsonNode relation = null;
+      for (JsonNode c : rows.get("components")) {
+        if (LoanApplicationProcess.BorrowerRow.ACK_RELATION.equals(c.path("key").asText())) {
+          relation = c;
+        }
+      }
+      assertThat(relation).as("%s rows have the relation", formId).isNotNull();
+      assertThat(relation.get("type").asText()).as(formId).isEqualTo("select");
+      List<String> labels = new ArrayList<>();
+      for (JsonNode v : relation.get("values")) {
+        assertThat(v.get("value").asText()).isEqualTo(v.get("label").asText());
+        labels.add(v.get("value").asText());
+      }
+      assertThat(labels).as(formId).isEqualTo(FamilyRelation.labelsTh());
+      labels.forEach(l -> assertThat(FamilyRelation.fromText(l)).isPresent());
+    }
   }
 
   @Test

@@ -265,12 +265,14 @@ public abstract class BrowserJourney {
 
   /** The row fields of {@code key}, one per row, in order. */
   protected List<WebElement> rowFields(String key) {
-    // the field itself, not its description or error message (their ids extend the field's)
+    // the field itself, not its description, error message or a select's shown choice (their ids
+    // extend the field's); a select's own input holds the label of its choice
     return browser.findElements(
         By.cssSelector(
             "[id*='-field_row_"
                 + key
-                + "']:not([id*='descr']):not([id*='error']):not([id*='label'])"));
+                + "']:not([id*='descr']):not([id*='error']):not([id*='label'])"
+                + ":not([id$='-display'])"));
   }
 
   /** Types into row {@code row} (from 1) of the field {@code key}, after what it holds. */
@@ -279,6 +281,36 @@ public abstract class BrowserJourney {
     ((JavascriptExecutor) browser)
         .executeScript("arguments[0].scrollIntoView({block: 'center'});", f);
     f.sendKeys(text);
+  }
+
+  /**
+   * Chooses {@code label} in row {@code row} (from 1) of the select {@code key} as an officer does:
+   * clicks the row's select, then the choice in that row's own list, and waits until the row holds
+   * it.
+   */
+  protected void rowChoose(String key, int row, String label) {
+    WebElement input = rowFields(key).get(row - 1);
+    WebElement f =
+        input.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", f);
+    f.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")).click();
+    PatientWait.until(
+            browser,
+            WAIT,
+            d ->
+                f
+                    .findElements(
+                        By.xpath(
+                            ".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                                + label
+                                + "']"))
+                    .stream()
+                    .findFirst()
+                    .orElse(null))
+        .click();
+    PatientWait.until(
+        browser, WAIT, d -> label.equals(rowFields(key).get(row - 1).getAttribute("value")));
   }
 
   /** Replaces what row {@code row} (from 1) of the field {@code key} holds. */
