@@ -33,6 +33,22 @@ import org.springframework.stereotype.Repository;
 public class PortfolioArrears {
 
   /**
+   * Per district, of per-loan figures {@code x} (outstanding, overdue, oldest unpaid due date):
+   * outstanding, loans and principal overdue, then loans and principal in each band of days past
+   * due, the bounds passed as dates.
+   */
+  private static final String BANDS =
+      """
+        sum(x.outstanding), sum(case when x.overdue > 0 then 1 else 0 end), sum(x.overdue),
+        sum(case when x.oldest >= :d30 then 1 else 0 end), sum(case when x.oldest >= :d30 then x.overdue else 0 end),
+        sum(case when x.oldest < :d30 and x.oldest >= :d60 then 1 else 0 end),
+        sum(case when x.oldest < :d30 and x.oldest >= :d60 then x.overdue else 0 end),
+        sum(case when x.oldest < :d60 and x.oldest >= :d90 then 1 else 0 end),
+        sum(case when x.oldest < :d60 and x.oldest >= :d90 then x.overdue else 0 end),
+        sum(case when x.oldest < :d90 then 1 else 0 end), sum(case when x.oldest < :d90 then x.overdue else 0 end)
+      """;
+
+  /**
    * Per loan on day :d: outstanding principal (scheduled less what payments dated on or before :d
    * paid of it, with the corrections of reversals: a reversed payment paid nothing, later ones as
    * re-allocated), the part of it due before :d, and the oldest such unpaid due date; then per
@@ -43,15 +59,9 @@ public class PortfolioArrears {
    * country's (issue 15, docs/PERFORMANCE.md "National size").
    */
   private static final String BY_DISTRICT =
-      """
-      select x.district_code, count(*),
-        sum(x.outstanding), sum(case when x.overdue > 0 then 1 else 0 end), sum(x.overdue),
-        sum(case when x.oldest >= :d30 then 1 else 0 end), sum(case when x.oldest >= :d30 then x.overdue else 0 end),
-        sum(case when x.oldest < :d30 and x.oldest >= :d60 then 1 else 0 end),
-        sum(case when x.oldest < :d30 and x.oldest >= :d60 then x.overdue else 0 end),
-        sum(case when x.oldest < :d60 and x.oldest >= :d90 then 1 else 0 end),
-        sum(case when x.oldest < :d60 and x.oldest >= :d90 then x.overdue else 0 end),
-        sum(case when x.oldest < :d90 then 1 else 0 end), sum(case when x.oldest < :d90 then x.overdue else 0 end)
+      "select x.district_code, count(*),"
+          + BANDS
+          + """
       from (
         select l.id, l.district_code,
           sum(i.principal - coalesce(p.paid, 0)) as outstanding,
@@ -79,19 +89,6 @@ public class PortfolioArrears {
       order by x.district_code
       """;
 
-  /** The bands per district of per-loan figures {@code x} (outstanding, overdue, oldest). */
-  private static final String BANDED =
-      """
-      select l.district_code, count(*),
-        sum(x.outstanding), sum(case when x.overdue > 0 then 1 else 0 end), sum(x.overdue),
-        sum(case when x.oldest >= :d30 then 1 else 0 end), sum(case when x.oldest >= :d30 then x.overdue else 0 end),
-        sum(case when x.oldest < :d30 and x.oldest >= :d60 then 1 else 0 end),
-        sum(case when x.oldest < :d30 and x.oldest >= :d60 then x.overdue else 0 end),
-        sum(case when x.oldest < :d60 and x.oldest >= :d90 then 1 else 0 end),
-        sum(case when x.oldest < :d60 and x.oldest >= :d90 then x.overdue else 0 end),
-        sum(case when x.oldest < :d90 then 1 else 0 end), sum(case when x.oldest < :d90 then x.overdue else 0 end)
-      """;
-
   /**
    * Per loan from the installments not paid off, by their paid-to-date principal; valid on a day no
    * payment is dated after. Grouped by loan before the loans are joined, so the country's
@@ -99,7 +96,8 @@ public class PortfolioArrears {
    * every column read).
    */
   private static final String PAID_TO_DATE =
-      BANDED
+      "select l.district_code, count(*),"
+          + BANDS
           + """
       from (
         select i.loan_id,
