@@ -19,37 +19,4 @@ public record LoanApplicationInput(
     String borrowers,
     String familyAcknowledgements,
     Boolean allBorrowersThaiWomen,
-    String borrowerRows) {
-
-  /** As keyed before borrower rows existed: borrowers only as pasted lines. */
-  public LoanApplicationInput(
-      String groupName,
-      String subDistrictCode,
-      String contactName,
-      String contactEmail,
-      String contactPhone,
-      String projectPurpose,
-      String occupationCategory,
-      String requestedAmount,
-      String termMonths,
-      String repaymentFrequency,
-      String borrowers,
-      String familyAcknowledgements,
-      Boolean allBorrowersThaiWomen) {
-    this(
-        groupName,
-        subDistrictCode,
-        contactName,
-        contactEmail,
-        contactPhone,
-        projectPurpose,
-        occupationCategory,
-        requestedAmount,
-        termMonths,
-        repaymentFrequency,
-        borrowers,
-        familyAcknowledgements,
-        allBorrowersThaiWomen,
-        null);
-  }
-}
+    String borrowerRows) {}

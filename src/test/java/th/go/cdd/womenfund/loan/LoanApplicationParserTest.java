@@ -71,7 +71,8 @@ class LoanApplicationParserTest {
         "MONTHLY",
         borrowers,
         acks,
-        true);
+        true,
+        null);
   }
 
   @Test
@@ -107,6 +108,7 @@ class LoanApplicationParserTest {
             "WEEKLY",
             badBorrowers,
             acks(4),
+            null,
             null);
     assertThatThrownBy(() -> parser.parse(in, TODAY))
         .isInstanceOfSatisfying(
@@ -165,7 +167,8 @@ class LoanApplicationParserTest {
             "QUARTERLY",
             borrowers(5, "30000"),
             acks(5),
-            true);
+            true,
+            null);
     assertThatThrownBy(() -> parser.parse(in, TODAY))
         .hasMessageContaining("ไม่ลงตัว")
         .hasMessageContaining("อักขระที่ไม่อนุญาต");
