@@ -476,15 +476,7 @@ class MoneyApprovalProcessTest {
         RepaymentFixtures.bigLoan(
             disbursed, loans, "230507", "กลุ่มกลับรายการหลังปรับโครงสร้าง " + System.nanoTime());
     // #1 paid on its due date (31 Jan), no default interest
-    long before =
-        payments
-            .record(
-                loanId,
-                new PaymentInput(null, "31/01/2569", "40030.00", "KTB-RS-BEFORE", null),
-                PaymentSource.OFFICER,
-                DISTRICT_MAKER,
-                decision)
-            .paymentId();
+    long before = keyed(loanId, "31/01/2569", "40030.00", "KTB-RS-BEFORE", decision);
     // 10 March 2026: #2 overdue 10 days, default 40,000 x 0.1% x 10/365 = 1.10, interest 20.00
     // due (carried); #3 not due. New schedule on 80,000.00 at 0.1%, 1 month left + 2 = 3 months:
     // #4 10 Apr 26,666.66 + 6.79 (31 days on 80,000) + 20.00 carried = 26.79, default 1.10;
@@ -503,25 +495,9 @@ class MoneyApprovalProcessTest {
 
     // wrong: 30,000 on 20 April; #4 10 days late: 26,666.66 x 0.1% x 10/365 = 0.73, default 1.83;
     // #4 1.83 + 26.79 + 26,666.66 = 26,695.28 (settled), the 3,304.72 left: #5 4.38 + 3,300.34
-    long wrong =
-        payments
-            .record(
-                loanId,
-                new PaymentInput(null, "20/04/2569", "30000.00", "KTB-RS-WRONG", null),
-                PaymentSource.OFFICER,
-                DISTRICT_MAKER,
-                later)
-            .paymentId();
+    long wrong = keyed(loanId, "20/04/2569", "30000.00", "KTB-RS-WRONG", later);
     // 10,000 on 20 May: #5 10 days late on 23,366.32 = 0.64, principal 9,999.36
-    long then =
-        payments
-            .record(
-                loanId,
-                new PaymentInput(null, "20/05/2569", "10000.00", "KTB-RS-THEN", null),
-                PaymentSource.OFFICER,
-                DISTRICT_MAKER,
-                later)
-            .paymentId();
+    long then = keyed(loanId, "20/05/2569", "10000.00", "KTB-RS-THEN", later);
     assertThat(installments(loanId).subList(0, 3)).isEqualTo(closed);
     assertThat(installments(loanId).subList(3, 6))
         .containsExactly(
@@ -549,10 +525,8 @@ class MoneyApprovalProcessTest {
     AtomicReference<String> pi = new AtomicReference<>();
     reversals.request(
         loanId, wrong, "ยอดเงินของงวดอื่น", DISTRICT_MAKER, later, e -> pi.set(steps.start(e)));
-    assertThatThrownBy(() -> complete("maker2305", DISTRICT, pi.get(), "APPROVE", null))
-        .isInstanceOf(RefusedInputException.class)
-        .hasMessageContaining("อนุมัติรายการของตนเองไม่ได้");
-    complete("checker2305", DISTRICT, pi.get(), "APPROVE", null);
+    assertOwnApprovalRefused("maker2305", DISTRICT, pi);
+    approve("checker2305", DISTRICT, pi);
 
     // as if only 10,000 on 20 May: #4 40 days late on 26,666.66 = 2.92, default 1.10 + 2.92 =
     // 4.02; 4.02 + 26.79 + principal 9,969.19; #5 and #6 untouched; #1 to #3 as they were
@@ -594,36 +568,15 @@ class MoneyApprovalProcessTest {
     long loanId =
         RepaymentFixtures.bigLoan(
             disbursed, loans, "230507", "กลุ่มกลับรายการงดดอกเบี้ยผิดนัด " + System.nanoTime());
-    payments.record(
-        loanId,
-        new PaymentInput(null, "31/01/2569", "40030.00", "KTB-WV-BEFORE", null),
-        PaymentSource.OFFICER,
-        DISTRICT_MAKER,
-        later);
+    keyed(loanId, "31/01/2569", "40030.00", "KTB-WV-BEFORE", later);
     Rescheduling.Outcome o =
         rescheduling.reschedule(
             loanId, LocalDate.of(2026, 3, 10), new Rescheduling.Terms(2, null, true, false));
     assertThat(o.waivedDefaultInterest()).isEqualByComparingTo("1.10");
     // 30,000 on 20 April: #4 0.73 (10 days late, nothing carried) + 26.79 + 26,666.66; #5 4.38 +
     // 3,301.44; 10,000 on 20 May: #5 0.64 (10 days on 23,365.22) + 9,999.36
-    long wrong =
-        payments
-            .record(
-                loanId,
-                new PaymentInput(null, "20/04/2569", "30000.00", "KTB-WV-WRONG", null),
-                PaymentSource.OFFICER,
-                DISTRICT_MAKER,
-                later)
-            .paymentId();
-    long then =
-        payments
-            .record(
-                loanId,
-                new PaymentInput(null, "20/05/2569", "10000.00", "KTB-WV-THEN", null),
-                PaymentSource.OFFICER,
-                DISTRICT_MAKER,
-                later)
-            .paymentId();
+    long wrong = keyed(loanId, "20/04/2569", "30000.00", "KTB-WV-WRONG", later);
+    long then = keyed(loanId, "20/05/2569", "10000.00", "KTB-WV-THEN", later);
     assertThat(installments(loanId).subList(1, 6))
         .containsExactly(
             "2: 0.00 0.00 1.10 0.00 settled",
@@ -636,7 +589,7 @@ class MoneyApprovalProcessTest {
     AtomicReference<String> pi = new AtomicReference<>();
     reversals.request(
         loanId, wrong, "ยอดเงินของงวดอื่น", DISTRICT_MAKER, later, e -> pi.set(steps.start(e)));
-    complete("checker2305", DISTRICT, pi.get(), "APPROVE", null);
+    approve("checker2305", DISTRICT, pi);
     // as if only 10,000 on 20 May: #4 40 days late on 26,666.66 = 2.92 (no 1.10 carried), 26.79,
     // principal 9,970.29
     assertThat(installments(loanId).subList(1, 6))
@@ -729,13 +682,18 @@ class MoneyApprovalProcessTest {
 
   /** A payment keyed by the district's officer (recorded at once: below the threshold). */
   long keyed(long loanId, String date, String amount, String reference) {
+    return keyed(loanId, date, amount, reference, TODAY);
+  }
+
+  /** A payment keyed by the district's maker on {@code today}, recorded at once. */
+  long keyed(long loanId, String date, String amount, String reference, LocalDate today) {
     return payments
         .record(
             loanId,
             new PaymentInput(null, date, amount, reference, null),
             PaymentSource.OFFICER,
             DISTRICT_MAKER,
-            TODAY)
+            today)
         .paymentId();
   }
 

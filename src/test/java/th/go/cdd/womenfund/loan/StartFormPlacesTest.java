@@ -240,6 +240,23 @@ class StartFormPlacesTest {
         .isZero();
   }
 
+  /** A loan application in {@code subDistrict}, started as an officer of {@link #DISTRICT}. */
+  String startAsOfficer(int n, String groupName, String subDistrict, java.time.LocalDate today) {
+    engine
+        .getIdentityService()
+        .setAuthentication("places" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
+    try {
+      return engine
+          .getRuntimeService()
+          .startProcessInstanceByKey(
+              LoanApplicationProcess.KEY,
+              DemoApplications.application(n, groupName + System.nanoTime(), subDistrict, today))
+          .getId();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
   /**
    * The fix task's form, as the REST API hands it to her, offers the same choices, and the stored
    * sub-district is one of them (so the select shows it when she re-opens the task); another task's
@@ -251,22 +268,7 @@ class StartFormPlacesTest {
     List<SubDistrict> own = areas.subDistrictsOf(DISTRICT);
     String stored = own.get(2).code();
     java.time.LocalDate today = th.go.cdd.womenfund.system.EngineClock.today();
-    engine
-        .getIdentityService()
-        .setAuthentication("places" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
-    String pid;
-    try {
-      pid =
-          engine
-              .getRuntimeService()
-              .startProcessInstanceByKey(
-                  LoanApplicationProcess.KEY,
-                  DemoApplications.application(
-                      61, "กลุ่มทดสอบแก้ไขตำบล " + System.nanoTime(), stored, today))
-              .getId();
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    String pid = startAsOfficer(61, "กลุ่มทดสอบแก้ไขตำบล ", stored, today);
     // the endorsement task's form is not a place form: untouched
     String endorsement = taskOf(pid);
     JsonNode raw;
@@ -347,22 +349,7 @@ class StartFormPlacesTest {
   void theFixTaskRefusesASubDistrictOfAnotherDistrictSentByHand() throws Exception {
     String stored = areas.subDistrictsOf(DISTRICT).get(1).code();
     java.time.LocalDate today = th.go.cdd.womenfund.system.EngineClock.today();
-    engine
-        .getIdentityService()
-        .setAuthentication("places" + DISTRICT, List.of(Roles.districtOfficers(DISTRICT)));
-    String pid;
-    try {
-      pid =
-          engine
-              .getRuntimeService()
-              .startProcessInstanceByKey(
-                  LoanApplicationProcess.KEY,
-                  DemoApplications.application(
-                      62, "กลุ่มทดสอบแก้ไขข้ามอำเภอ " + System.nanoTime(), stored, today))
-              .getId();
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    String pid = startAsOfficer(62, "กลุ่มทดสอบแก้ไขข้ามอำเภอ ", stored, today);
     DemoApplications.advance(engine, pid, DISTRICT, "fix", today);
     engine.getIdentityService().clearAuthentication();
     String fix = taskOf(pid);

@@ -2,15 +2,12 @@ package th.go.cdd.womenfund.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
-import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.BrowserSwitch;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.PatientWait;
@@ -37,22 +33,9 @@ import th.go.cdd.womenfund.system.ThaiFiscalYear;
  */
 @Tag("browser")
 @DemoContext
-class DashboardBrowserTest extends BrowserJourney {
+class DashboardBrowserTest extends DemoJourney {
 
   @Autowired JdbcClient jdbc;
-  @Autowired ProcessEngine engine;
-
-  @BeforeAll
-  static void chromium() throws IOException {
-    // CI (.ci/run) sets WOMENFUND_BROWSER_TESTS=required: there a missing Chromium fails instead of
-    // skipping
-    startChromium(Language.THAI);
-  }
-
-  @Override
-  protected String password() {
-    return DemoContext.PASSWORD;
-  }
 
   /** Each test starts signed out, in a window tall enough for the dashboard's charts. */
   @BeforeEach

@@ -7,11 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,9 +16,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import th.go.cdd.womenfund.restructuring.RestructuringProcess;
 import th.go.cdd.womenfund.security.InstanceScopes;
-import th.go.cdd.womenfund.security.LoginThrottle;
 import th.go.cdd.womenfund.security.TasklistFilters;
-import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.ThaiDates;
 
@@ -35,35 +29,13 @@ import th.go.cdd.womenfund.system.ThaiDates;
  */
 @Tag("browser")
 @DemoContext
-class FieldVisitDocumentsBrowserTest extends BrowserJourney {
+class FieldVisitDocumentsBrowserTest extends DemoJourney {
 
   static final String DISTRICT = "2306";
   static final String PAPER_DISTRICT = "2301";
   static final String ACTION = "ประสานสำนักงานเกษตรอำเภอให้ความรู้การแปรรูปผลไม้แก่กลุ่มสตรี";
 
-  @Autowired ProcessEngine engine;
   @Autowired InstanceScopes scopes;
-  @Autowired LoginThrottle throttle;
-
-  @BeforeAll
-  static void chromium() throws IOException {
-    startChromium(Language.THAI);
-  }
-
-  @Override
-  protected String password() {
-    return DemoContext.PASSWORD;
-  }
-
-  @BeforeEach
-  void lift() {
-    throttle.liftAll();
-  }
-
-  @AfterEach
-  void signOut() {
-    engine.getIdentityService().clearAuthentication();
-  }
 
   @Test
   void aVisitIsPlannedAndRecordedItsActionIsATaskPapersAreAttachedAndTheBriefingShows44()

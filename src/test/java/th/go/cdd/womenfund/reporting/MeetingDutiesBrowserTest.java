@@ -2,14 +2,9 @@ package th.go.cdd.womenfund.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.function.BooleanSupplier;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,10 +18,8 @@ import th.go.cdd.womenfund.demo.DemoPromotion;
 import th.go.cdd.womenfund.meeting.MeetingRepository;
 import th.go.cdd.womenfund.meeting.MeetingResolutionProcess;
 import th.go.cdd.womenfund.meeting.MeetingService;
-import th.go.cdd.womenfund.security.LoginThrottle;
 import th.go.cdd.womenfund.security.TasklistFilters;
 import th.go.cdd.womenfund.subsidy.SubsidyProjectProcess;
-import th.go.cdd.womenfund.system.BrowserJourney;
 import th.go.cdd.womenfund.system.EngineClock;
 import th.go.cdd.womenfund.system.PatientWait;
 import th.go.cdd.womenfund.system.ThaiDates;
@@ -41,7 +34,7 @@ import th.go.cdd.womenfund.system.ThaiDates;
  */
 @Tag("browser")
 @DemoContext
-class MeetingDutiesBrowserTest extends BrowserJourney {
+class MeetingDutiesBrowserTest extends DemoJourney {
 
   static final String PROVINCE = "23";
   static final String DISTRICT = "2301"; // เมืองตราด
@@ -50,30 +43,8 @@ class MeetingDutiesBrowserTest extends BrowserJourney {
   static final String RESOLUTION = "ประสานพาณิชย์จังหวัดนำผลิตภัณฑ์กลุ่มสตรีออกร้านงานกาชาดจังหวัด";
   static final String PROJECT = "โครงการพัฒนาผลิตภัณฑ์อาหารทะเลแปรรูป";
 
-  @Autowired ProcessEngine engine;
   @Autowired AreaRepository areas;
   @Autowired MeetingService meetings;
-  @Autowired LoginThrottle throttle;
-
-  @BeforeAll
-  static void chromium() throws IOException {
-    startChromium(Language.THAI);
-  }
-
-  @Override
-  protected String password() {
-    return DemoContext.PASSWORD;
-  }
-
-  @BeforeEach
-  void lift() {
-    throttle.liftAll();
-  }
-
-  @AfterEach
-  void signOut() {
-    engine.getIdentityService().clearAuthentication();
-  }
 
   @Test
   void occupationMeetingResolutionsAndASubsidyProjectReachTheBriefing() {
